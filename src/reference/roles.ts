@@ -1,0 +1,56 @@
+import { ROLE_KINDS, type RoleKind } from '../extraction/types';
+import { asStringList, readReferenceYaml } from './paths';
+
+export interface RolePhrase {
+  /** As written in data/reference/roles.yaml, `{portfolio}` included. */
+  phrase: string;
+  kind: RoleKind;
+}
+
+export interface RoleVocabulary {
+  phrases: RolePhrase[];
+  /** Words before a role that stay part of it ("Acting"). */
+  modifiers: string[];
+  /** Courtesy titles that are not part of a name ("H.E.", "Mr."). */
+  honorifics: string[];
+  /** Lower-case words that may sit inside a name ("bin", "van"). */
+  nameParticles: string[];
+}
+
+interface RolesFile {
+  kinds?: Record<string, unknown>;
+  modifiers?: unknown;
+  honorifics?: unknown;
+  nameParticles?: unknown;
+}
+
+const ROLES_FILE = 'roles.yaml';
+let cached: RoleVocabulary | null = null;
+
+function isRoleKind(value: string): value is RoleKind {
+  return (ROLE_KINDS as readonly string[]).includes(value);
+}
+
+export function loadRoles(): RoleVocabulary {
+  if (cached) return cached;
+  const file = readReferenceYaml<RolesFile>(ROLES_FILE) ?? {};
+  const phrases: RolePhrase[] = [];
+  const seen = new Map<string, RoleKind>();
+  for (const [kind, list] of Object.entries(file.kinds ?? {})) {
+    if (!isRoleKind(kind)) throw new Error(`${ROLES_FILE}: unknown role kind ${kind}`);
+    for (const phrase of asStringList(list, `${ROLES_FILE} kinds.${kind}`)) {
+      const key = phrase.toLowerCase();
+      const earlier = seen.get(key);
+      if (earlier && earlier !== kind) throw new Error(`${ROLES_FILE}: "${phrase}" is both ${earlier} and ${kind}`);
+      seen.set(key, kind);
+      phrases.push({ phrase, kind });
+    }
+  }
+  cached = {
+    phrases,
+    modifiers: asStringList(file.modifiers, `${ROLES_FILE} modifiers`),
+    honorifics: asStringList(file.honorifics, `${ROLES_FILE} honorifics`),
+    nameParticles: asStringList(file.nameParticles, `${ROLES_FILE} nameParticles`),
+  };
+  return cached;
+}
