@@ -1,0 +1,70 @@
+// The one place that reads process.env. Every setting is listed in README.md ("Settings").
+import { cleanEnv, str, port, host, num, bool } from 'envalid';
+
+export interface Config {
+  port: number;
+  host: string;
+  /** Unset: the embedded Postgres of the default run. */
+  databaseUrl: string | undefined;
+  /** Where the embedded Postgres keeps its data (when DATABASE_URL is unset). */
+  embeddedDataDir: string | undefined;
+  adminToken: string | undefined;
+  production: boolean;
+  /** Load the sample corpus on start when the database has no release yet. */
+  seedOnStart: boolean;
+  introspection: boolean;
+  logLevel: string;
+  maxPageSize: number;
+  maxQueryDepth: number;
+  maxAliases: number;
+  maxCost: number;
+  dbPoolSize: number;
+  shutdownGraceMs: number;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const e = cleanEnv(
+    env,
+    {
+      PORT: port({ default: 4000 }),
+      HOST: host({ default: '0.0.0.0' }),
+      DATABASE_URL: str({ default: '' }),
+      EMBEDDED_PG_DIR: str({ default: '' }),
+      ADMIN_TOKEN: str({ default: '' }),
+      NODE_ENV: str({ default: 'development' }),
+      SEED_ON_START: bool({ default: true }),
+      GRAPHQL_INTROSPECTION: bool({ default: true }),
+      LOG_LEVEL: str({ default: 'info', choices: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] }),
+      MAX_QUERY_DEPTH: num({ default: 12 }),
+      MAX_ALIASES: num({ default: 30 }),
+      MAX_QUERY_COST: num({ default: 50000 }),
+      DB_POOL_SIZE: num({ default: 10 }),
+      SHUTDOWN_GRACE_MS: num({ default: 10000 }),
+    },
+    {
+      reporter: ({ errors }) => {
+        const bad = Object.entries(errors);
+        if (bad.length) {
+          throw new Error(`Invalid settings: ${bad.map(([k, v]) => `${k} (${(v as Error).message})`).join(', ')}`);
+        }
+      },
+    },
+  );
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL || undefined,
+    embeddedDataDir: e.EMBEDDED_PG_DIR || undefined,
+    adminToken: e.ADMIN_TOKEN || undefined,
+    production: e.NODE_ENV === 'production',
+    seedOnStart: e.SEED_ON_START,
+    introspection: e.GRAPHQL_INTROSPECTION,
+    logLevel: e.LOG_LEVEL,
+    maxPageSize: 100,
+    maxQueryDepth: e.MAX_QUERY_DEPTH,
+    maxAliases: e.MAX_ALIASES,
+    maxCost: e.MAX_QUERY_COST,
+    dbPoolSize: e.DB_POOL_SIZE,
+    shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+  };
+}

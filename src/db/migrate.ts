@@ -1,0 +1,22 @@
+// Migrations are applied with Prisma's own `migrate deploy`, so the `_prisma_migrations` history a
+// deployment sees is exactly what the service applied.
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { projectRoot } from '../paths';
+
+const run = promisify(execFile);
+
+export async function migrateDeploy(databaseUrl: string): Promise<string> {
+  const cli = require.resolve('prisma/build/index.js', { paths: [projectRoot()] });
+  try {
+    const { stdout } = await run(process.execPath, [cli, 'migrate', 'deploy'], {
+      cwd: projectRoot(),
+      env: { ...process.env, DATABASE_URL: databaseUrl, PRISMA_HIDE_UPDATE_MESSAGE: '1' },
+      maxBuffer: 10 * 1024 * 1024,
+    });
+    return stdout;
+  } catch (e) {
+    const err = e as { stdout?: string; stderr?: string; message: string };
+    throw new Error(`prisma migrate deploy failed: ${(err.stderr || err.stdout || err.message).trim()}`);
+  }
+}
