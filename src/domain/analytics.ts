@@ -1,0 +1,140 @@
+// The shape of the archive: who meets whom (partners), how often over time (trends), and which
+// releases are close to one another (related).
+import { Prisma } from '../generated/prisma/client';
+import type { Db } from '../db/client';
+import { badInput } from '../errors';
+import { releaseConditions, type ReleaseFilter } from './release-filter';
+
+export interface PartnerRow {
+  code: string;
+  meetingCount: number;
+  lastMeeting: Date;
+  topTopicIds: number[];
+}
+
+export type PartnerOrder = 'MOST_MEETINGS' | 'MOST_RECENT';
+
+/** Countries whose representatives met `code`'s, in meetings of published releases. */
+export async function partners(db: Db, code: string, first: number, order: PartnerOrder, topTopics: number): Promise<PartnerRow[]> {
+  const orderSql =
+    order === 'MOST_RECENT' ? Prisma.sql`last_meeting DESC, meeting_count DESC, code` : Prisma.sql`meeting_count DESC, last_meeting DESC, code`;
+  return db.$queryRaw<PartnerRow[]>`
+    WITH mine AS (
+      SELECT DISTINCT m.id, m.date FROM participant p1
+      JOIN meeting m ON m.id = p1.meeting_id
+      JOIN press_release pr ON pr.id = m.press_release_id AND pr.status = 'PUBLISHED'
+      WHERE p1.country_code = ${code}
+    ), pairs AS (
+      SELECT DISTINCT p2.country_code AS code, mine.id AS meeting_id, mine.date
+      FROM mine JOIN participant p2 ON p2.meeting_id = mine.id
+      WHERE p2.country_code IS NOT NULL AND p2.country_code <> ${code}
+    ), ranked AS (
+      SELECT code, count(*)::int AS meeting_count, max(date) AS last_meeting FROM pairs GROUP BY code
+      ORDER BY ${orderSql} LIMIT ${first}
+    )
+    SELECT r.code, r.meeting_count AS "meetingCount", r.last_meeting AS "lastMeeting",
+      coalesce((SELECT array_agg(topic_id ORDER BY n DESC, position) FROM (
+        SELECT mt.topic_id, t.position, count(*) AS n FROM pairs p JOIN meeting_topic mt ON mt.meeting_id = p.meeting_id
+        JOIN topic t ON t.id = mt.topic_id
+        WHERE p.code = r.code GROUP BY mt.topic_id, t.position ORDER BY n DESC, t.position LIMIT ${topTopics}) tt), '{}') AS "topTopicIds"
+    FROM ranked r ORDER BY ${orderSql}`;
+}
+
+export type TrendInterval = 'MONTH' | 'YEAR';
+
+export interface TrendPoint {
+  period: string;
+  start: Date;
+  count: number;
+}
+
+export interface TrendArgs {
+  from?: Date | null;
+  to?: Date | null;
+  interval: TrendInterval;
+}
+
+/** What to count: all matching releases, or those about a topic / mentioning an initiative. */
+export type TrendSubject = { topicId: number } | { initiativeId: number } | { filter: ReleaseFilter };
+
+const MAX_POINTS = 1200;
+
+/**
+ * Releases per period between `from` and `to` (default: the subject's first and last release),
+ * with empty periods as zero, so a chart can draw the series as it is.
+ */
+export async function trend(db: Db, subject: TrendSubject, args: TrendArgs): Promise<TrendPoint[]> {
+  const unit = args.interval === 'YEAR' ? 'year' : 'month';
+  const fmt = args.interval === 'YEAR' ? 'YYYY' : 'YYYY-MM';
+  const where =
+    'topicId' in subject
+      ? Prisma.sql`pr.status = 'PUBLISHED' AND EXISTS (SELECT 1 FROM release_topic rt WHERE rt.press_release_id = pr.id AND rt.topic_id = ${subject.topicId})`
+      : 'initiativeId' in subject
+        ? Prisma.sql`pr.status = 'PUBLISHED' AND EXISTS (SELECT 1 FROM initiative_mention im WHERE im.press_release_id = pr.id AND im.initiative_id = ${subject.initiativeId})`
+        : releaseConditions(subject.filter);
+  if (args.from && args.to && args.from > args.to) throw badInput('from', '`from` is after `to`');
+  if (args.from && args.to) {
+    const months = (args.to.getUTCFullYear() - args.from.getUTCFullYear()) * 12 + (args.to.getUTCMonth() - args.from.getUTCMonth());
+    const points = args.interval === 'YEAR' ? months / 12 : months;
+    if (points > MAX_POINTS) throw badInput('interval', `That range has ${Math.ceil(points)} periods; at most ${MAX_POINTS}`);
+  }
+  const rows = await db.$queryRaw<{ period: string; start: Date; count: number }[]>`
+    WITH counts AS (
+      SELECT date_trunc(${unit}, pr.published_at AT TIME ZONE 'UTC') AS start, count(*)::int AS n
+      FROM press_release pr WHERE ${where}
+        AND (${args.from ?? null}::date IS NULL OR pr.published_at >= ${args.from ?? null}::date)
+        AND (${args.to ?? null}::date IS NULL OR pr.published_at < ${args.to ?? null}::date + 1)
+      GROUP BY 1
+    ), bounds AS (
+      SELECT date_trunc(${unit}, coalesce(${args.from ?? null}::date::timestamp, min(start))) AS lo,
+             date_trunc(${unit}, coalesce(${args.to ?? null}::date::timestamp, max(start))) AS hi
+      FROM counts
+    )
+    SELECT to_char(s, ${fmt}) AS period, s::date AS start, coalesce(c.n, 0)::int AS count
+    FROM bounds, generate_series(bounds.lo, bounds.hi, ('1 ' || ${unit})::interval) AS s
+    LEFT JOIN counts c ON c.start = s
+    WHERE bounds.lo IS NOT NULL
+    ORDER BY s
+    LIMIT ${MAX_POINTS}`;
+  return rows;
+}
+
+/**
+ * Releases closest to one: shared participants weigh most, then initiatives, then countries and
+ * topics. Candidates come from the selective links (people, initiatives, countries) and are ranked
+ * by all four, so the answer stays quick on a large archive.
+ */
+export async function relatedReleases(db: Db, releaseId: number, first: number): Promise<number[]> {
+  const rows = await db.$queryRaw<{ id: number }[]>`
+    WITH me_people AS (
+      SELECT DISTINCT p.person_id FROM meeting m JOIN participant p ON p.meeting_id = m.id WHERE m.press_release_id = ${releaseId}
+    ), me_initiatives AS (
+      SELECT DISTINCT initiative_id FROM initiative_mention WHERE press_release_id = ${releaseId}
+    ), me_countries AS (
+      SELECT country_code FROM release_country WHERE press_release_id = ${releaseId}
+    ), me_topics AS (
+      SELECT topic_id FROM release_topic WHERE press_release_id = ${releaseId}
+    ), candidates AS (
+      (SELECT m.press_release_id AS id FROM me_people mp JOIN participant p ON p.person_id = mp.person_id
+        JOIN meeting m ON m.id = p.meeting_id ORDER BY m.press_release_id DESC LIMIT 2000)
+      UNION
+      (SELECT im.press_release_id FROM me_initiatives mi JOIN initiative_mention im ON im.initiative_id = mi.initiative_id
+        ORDER BY im.press_release_id DESC LIMIT 2000)
+      UNION
+      (SELECT rc.press_release_id FROM me_countries mc JOIN release_country rc ON rc.country_code = mc.country_code
+        ORDER BY rc.press_release_id DESC LIMIT 2000)
+    )
+    SELECT c.id,
+      4 * (SELECT count(DISTINCT p.person_id) FROM meeting m JOIN participant p ON p.meeting_id = m.id
+           WHERE m.press_release_id = c.id AND p.person_id IN (SELECT person_id FROM me_people))
+      + 3 * (SELECT count(DISTINCT im.initiative_id) FROM initiative_mention im
+           WHERE im.press_release_id = c.id AND im.initiative_id IN (SELECT initiative_id FROM me_initiatives))
+      + (SELECT count(*) FROM release_country rc WHERE rc.press_release_id = c.id AND rc.country_code IN (SELECT country_code FROM me_countries))
+      + (SELECT count(*) FROM release_topic rt WHERE rt.press_release_id = c.id AND rt.topic_id IN (SELECT topic_id FROM me_topics))
+      AS score
+    FROM candidates c JOIN press_release pr ON pr.id = c.id AND pr.status = 'PUBLISHED'
+    WHERE c.id <> ${releaseId}
+    ORDER BY score DESC, pr.published_at DESC, c.id DESC
+    LIMIT ${first}`;
+  return rows.map((r) => r.id);
+}

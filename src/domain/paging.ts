@@ -1,0 +1,126 @@
+// One keyset-pagination helper for every connection: Relay arguments in, a SQL plan out.
+import { Prisma } from '../generated/prisma/client';
+import { badInput } from '../errors';
+
+export const MAX_PAGE_SIZE = 100;
+export const DEFAULT_PAGE_SIZE = 20;
+
+export interface PageArgs {
+  first?: number | null;
+  after?: string | null;
+  last?: number | null;
+  before?: string | null;
+}
+
+/** A sort column: its SQL and the Postgres type its cursor value is cast to. */
+export interface SortColumn {
+  sql: Prisma.Sql;
+  cast: 'timestamptz' | 'date' | 'int' | 'float8' | 'text';
+  /** The row property that holds the column's value. */
+  key: string;
+}
+
+export interface SortSpec {
+  columns: SortColumn[];
+  descending: boolean;
+  /** Distinguishes cursors of different orders: a cursor of one is refused by another. */
+  name: string;
+}
+
+export interface PagePlan {
+  limit: number;
+  backward: boolean;
+  cursor: unknown[] | null;
+  hadCursor: boolean;
+}
+
+export function encodeCursor(sort: SortSpec, row: object): string {
+  const values = sort.columns.map((c) => {
+    const v = (row as Record<string, unknown>)[c.key];
+    return v instanceof Date ? v.toISOString() : v;
+  });
+  return Buffer.from(JSON.stringify([sort.name, ...values])).toString('base64url');
+}
+
+function decodeCursor(sort: SortSpec, cursor: string, field: string): unknown[] {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    throw badInput(field, `\`${field}\` is not a cursor this API issued`);
+  }
+  if (!Array.isArray(parsed) || parsed[0] !== sort.name || parsed.length !== sort.columns.length + 1) {
+    throw badInput(field, `\`${field}\` is not a cursor of this list and order`);
+  }
+  const values = parsed.slice(1);
+  sort.columns.forEach((c, i) => {
+    const v = values[i];
+    const ok = c.cast === 'int' ? Number.isInteger(v) : c.cast === 'float8' ? typeof v === 'number' : typeof v === 'string';
+    if (!ok) throw badInput(field, `\`${field}\` is not a cursor this API issued`);
+  });
+  return values;
+}
+
+export function planPage(args: PageArgs, sort: SortSpec): PagePlan {
+  const { first, last, after, before } = args;
+  if (first != null && last != null) throw badInput('first', 'Pass `first` or `last`, not both');
+  for (const [name, n] of [['first', first], ['last', last]] as const) {
+    if (n == null) continue;
+    if (n < 0) throw badInput(name, `\`${name}\` cannot be negative`);
+    if (n > MAX_PAGE_SIZE) throw badInput(name, `\`${name}\` is at most ${MAX_PAGE_SIZE} (asked for ${n})`);
+  }
+  if (last != null || (before != null && first == null)) {
+    if (after != null) throw badInput('after', 'Use `after` with `first`, `before` with `last`');
+    return {
+      limit: last ?? DEFAULT_PAGE_SIZE,
+      backward: true,
+      cursor: before != null ? decodeCursor(sort, before, 'before') : null,
+      hadCursor: before != null,
+    };
+  }
+  if (before != null) throw badInput('before', 'Use `after` with `first`, `before` with `last`');
+  return {
+    limit: first ?? DEFAULT_PAGE_SIZE,
+    backward: false,
+    cursor: after != null ? decodeCursor(sort, after, 'after') : null,
+    hadCursor: after != null,
+  };
+}
+
+/** `(a, b) < (x, y)`-style condition placing rows after the cursor, in the plan's direction. */
+export function keysetCondition(sort: SortSpec, plan: PagePlan): Prisma.Sql {
+  if (!plan.cursor) return Prisma.sql`TRUE`;
+  const cols = Prisma.join(sort.columns.map((c) => c.sql));
+  const vals = Prisma.join(
+    sort.columns.map((c, i) => Prisma.sql`${plan.cursor![i]}::${Prisma.raw(c.cast)}`),
+  );
+  // Forward in a descending order means smaller keys; backward flips it.
+  const op = sort.descending !== plan.backward ? '<' : '>';
+  return Prisma.sql`(${cols}) ${Prisma.raw(op)} (${vals})`;
+}
+
+export function orderBy(sort: SortSpec, plan: PagePlan): Prisma.Sql {
+  const dir = sort.descending !== plan.backward ? 'DESC' : 'ASC';
+  return Prisma.join(
+    sort.columns.map((c) => Prisma.sql`${c.sql} ${Prisma.raw(dir)}`),
+    ', ',
+  );
+}
+
+export interface Page<T> {
+  rows: T[];
+  hasNextPage: boolean;
+  hasPreviousPage: boolean;
+}
+
+/** Rows come back `limit + 1` long to tell whether more exist; backward pages are re-reversed. */
+export function finishPage<T>(rows: T[], plan: PagePlan): Page<T> {
+  const more = rows.length > plan.limit;
+  const page = rows.slice(0, plan.limit);
+  if (plan.backward) page.reverse();
+  return {
+    rows: page,
+    hasNextPage: plan.backward ? plan.hadCursor : more,
+    hasPreviousPage: plan.backward ? more : plan.hadCursor,
+  };
+}

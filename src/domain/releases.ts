@@ -1,0 +1,63 @@
+// Release lists: filter, order, keyset paging, exact counts. One SQL statement per page.
+import { Prisma } from '../generated/prisma/client';
+import type { Db } from '../db/client';
+import { RELEASE_COLUMNS, type ReleaseRow } from './rows';
+import { releaseConditions, searchQuerySql, type ReleaseFilter } from './release-filter';
+import { finishPage, keysetCondition, orderBy, planPage, type Page, type PageArgs, type SortSpec } from './paging';
+import { badInput } from '../errors';
+
+export type ReleaseOrder = 'PUBLISHED_AT_DESC' | 'PUBLISHED_AT_ASC' | 'RELEVANCE';
+
+const byPublished = (descending: boolean): SortSpec => ({
+  name: descending ? 'pd' : 'pa',
+  descending,
+  columns: [
+    { sql: Prisma.sql`pr.published_at`, cast: 'timestamptz', key: 'publishedAt' },
+    { sql: Prisma.sql`pr.id`, cast: 'int', key: 'id' },
+  ],
+});
+
+/** Relevance is ts_rank_cd over the weighted vector; ties fall back to the newest. */
+function byRelevance(search: string): SortSpec {
+  return {
+    name: 'r',
+    descending: true,
+    columns: [
+      { sql: Prisma.sql`ts_rank_cd(pr.search_vector, ${searchQuerySql(search)})::float8`, cast: 'float8', key: 'rank' },
+      { sql: Prisma.sql`pr.id`, cast: 'int', key: 'id' },
+    ],
+  };
+}
+
+export function releaseSort(order: ReleaseOrder, filter: ReleaseFilter): SortSpec {
+  if (order === 'RELEVANCE') {
+    if (!filter.search) throw badInput('orderBy', '`orderBy: RELEVANCE` needs `filter.search`');
+    return byRelevance(filter.search);
+  }
+  return byPublished(order !== 'PUBLISHED_AT_ASC');
+}
+
+export type RankedReleaseRow = ReleaseRow & { rank?: number };
+
+export async function listReleases(
+  db: Db,
+  filter: ReleaseFilter,
+  order: ReleaseOrder,
+  args: PageArgs,
+): Promise<Page<RankedReleaseRow> & { sort: SortSpec }> {
+  const sort = releaseSort(order, filter);
+  const plan = planPage(args, sort);
+  if (plan.limit === 0) return { rows: [], hasNextPage: false, hasPreviousPage: false, sort };
+  const rank = order === 'RELEVANCE' ? Prisma.sql`, ${sort.columns[0].sql} AS rank` : Prisma.empty;
+  const rows = await db.$queryRaw<RankedReleaseRow[]>`
+    SELECT ${RELEASE_COLUMNS} ${rank} FROM press_release pr
+    WHERE ${releaseConditions(filter)} AND ${keysetCondition(sort, plan)}
+    ORDER BY ${orderBy(sort, plan)} LIMIT ${plan.limit + 1}`;
+  return { ...finishPage(rows, plan), sort };
+}
+
+export async function countReleases(db: Db, filter: ReleaseFilter): Promise<number> {
+  const [{ n }] = await db.$queryRaw<{ n: number }[]>`
+    SELECT count(*)::int AS n FROM press_release pr WHERE ${releaseConditions(filter)}`;
+  return n;
+}

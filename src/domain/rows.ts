@@ -1,0 +1,120 @@
+// Row shapes of the read paths, and the SQL that selects them. Raw SQL on hot read paths
+// (see README "Performance"): one statement per list and per nesting level.
+import { Prisma } from '../generated/prisma/client';
+import type {
+  InitiativeKind,
+  MeetingKind,
+  ParticipantSide,
+  ReleaseStatus,
+  RoleKind,
+} from '../generated/prisma/enums';
+
+export interface ReleaseRow {
+  id: number;
+  slug: string;
+  title: string;
+  publishedAt: Date;
+  datelinePlace: string | null;
+  datelineCountryCode: string | null;
+  datelineDate: Date | null;
+  issuerName: string | null;
+  issuerCountryCode: string | null;
+  sourceName: string | null;
+  sourceUrl: string | null;
+  language: string;
+  body: string;
+  status: ReleaseStatus;
+  retractionReason: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export const RELEASE_COLUMNS = Prisma.sql`pr.id, pr.slug, pr.title, pr.published_at AS "publishedAt",
+  pr.dateline_place AS "datelinePlace", pr.dateline_country_code AS "datelineCountryCode",
+  pr.dateline_date AS "datelineDate", pr.issuer_name AS "issuerName",
+  pr.issuer_country_code AS "issuerCountryCode", pr.source_name AS "sourceName",
+  pr.source_url AS "sourceUrl", pr.language, pr.body, pr.status::text AS status,
+  pr.retraction_reason AS "retractionReason", pr.created_at AS "createdAt", pr.updated_at AS "updatedAt"`;
+
+export interface MeetingRow {
+  id: number;
+  pressReleaseId: number;
+  position: number;
+  kind: MeetingKind;
+  date: Date;
+  place: string | null;
+}
+
+export const MEETING_COLUMNS = Prisma.sql`m.id, m.press_release_id AS "pressReleaseId", m.position,
+  m.kind::text AS kind, m.date, m.place`;
+
+export interface PersonRow {
+  id: number;
+  name: string;
+  aliases: string[];
+}
+
+export interface ParticipantRow {
+  id: number;
+  meetingId: number;
+  personId: number;
+  position: number;
+  role: string;
+  roleKind: RoleKind;
+  countryCode: string | null;
+  side: ParticipantSide | null;
+  personName: string;
+  personAliases: string[];
+}
+
+export const PARTICIPANT_COLUMNS = Prisma.sql`p.id, p.meeting_id AS "meetingId", p.person_id AS "personId",
+  p.position, p.role, p.role_kind::text AS "roleKind", p.country_code AS "countryCode", p.side::text AS side,
+  pe.name AS "personName", pe.aliases AS "personAliases"`;
+
+export interface CountryRow {
+  code: string;
+  name: string;
+  officialName: string | null;
+  aliases: string[];
+  demonyms: string[];
+}
+
+export const COUNTRY_COLUMNS = Prisma.sql`c.code, c.name, c.official_name AS "officialName", c.aliases, c.demonyms`;
+
+export interface TopicRow {
+  id: number;
+  slug: string;
+  name: string;
+  description: string;
+  position: number;
+}
+
+export const TOPIC_COLUMNS = Prisma.sql`t.id, t.slug, t.name, t.description, t.position`;
+
+export interface InitiativeRow {
+  id: number;
+  name: string;
+  acronym: string | null;
+  kind: InitiativeKind;
+  aliases: string[];
+}
+
+export const INITIATIVE_COLUMNS = Prisma.sql`i.id, i.name, i.acronym, i.kind::text AS kind, i.aliases`;
+
+export interface MentionRow {
+  id: number;
+  initiativeId: number;
+  pressReleaseId: number;
+  meetingId: number | null;
+  sentence: string;
+}
+
+export interface PersonRoleRow {
+  id: number;
+  personId: number;
+  title: string;
+  roleKind: RoleKind;
+  countryCode: string | null;
+  firstSeen: Date;
+  lastSeen: Date;
+}

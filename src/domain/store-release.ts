@@ -1,0 +1,285 @@
+// Writes one release with everything it reports, in one transaction: used by ingest,
+// createPressRelease and the seed. People and initiatives are upserted by a normalised key with
+// INSERT ... ON CONFLICT in a fixed order, so concurrent writers share rows without duplicates or
+// deadlocks.
+import { Prisma } from '../generated/prisma/client';
+import type {
+  InitiativeKind,
+  MeetingKind,
+  ParticipantSide,
+  ReleaseStatus,
+  RoleKind,
+} from '../generated/prisma/enums';
+import type { Db } from '../db/client';
+import { badInput } from '../errors';
+import { nameKey, slugify } from './text';
+
+export type Tx = Prisma.TransactionClient;
+
+export interface ParticipantDraft {
+  name: string;
+  role: string;
+  roleKind: RoleKind;
+  countryCode: string | null;
+  side: ParticipantSide | null;
+}
+
+export interface InitiativeDraft {
+  name: string;
+  acronym: string | null;
+  kind: InitiativeKind;
+  sentence: string;
+}
+
+export interface MeetingDraft {
+  kind: MeetingKind;
+  /** Falls back to the dateline date, then the publication day. */
+  date: Date | null;
+  place: string | null;
+  participants: ParticipantDraft[];
+  /** Topic slugs discussed at the meeting; default: the release's topics. */
+  topics?: string[] | null;
+  /** Names or acronyms of the release's initiatives discussed at it; default: all of them. */
+  initiatives?: string[] | null;
+}
+
+export interface ReleaseDraft {
+  title: string;
+  publishedAt: Date;
+  datelinePlace: string | null;
+  datelineCountryCode: string | null;
+  datelineDate: Date | null;
+  issuerName: string | null;
+  issuerCountryCode: string | null;
+  sourceName: string | null;
+  sourceUrl: string | null;
+  language: string;
+  paragraphs: string[];
+  status: ReleaseStatus;
+  contentHash: string;
+  meetings: MeetingDraft[];
+  topics: { slug: string; mentions: number }[];
+  initiatives: InitiativeDraft[];
+  countries: { code: string; mentions: number }[];
+}
+
+export const initiativeKey = (i: { name: string; acronym: string | null }) => nameKey(i.acronym || i.name);
+
+/** Checks every reference the draft makes; throws BAD_USER_INPUT naming the field at fault. */
+export async function resolveReferences(tx: Tx, d: ReleaseDraft) {
+  const slugs = [...new Set([...d.topics.map((t) => t.slug), ...d.meetings.flatMap((m) => m.topics ?? [])])];
+  const topics = await tx.topic.findMany({ where: { slug: { in: slugs } }, select: { id: true, slug: true } });
+  const topicId = new Map(topics.map((t) => [t.slug, t.id]));
+  const unknownSlug = slugs.find((s) => !topicId.has(s));
+  if (unknownSlug) throw badInput('topics', `Unknown topic slug "${unknownSlug}" (see the \`topics\` query)`);
+
+  const codes = [
+    ...new Set(
+      [
+        d.datelineCountryCode,
+        d.issuerCountryCode,
+        ...d.countries.map((c) => c.code),
+        ...d.meetings.flatMap((m) => m.participants.map((p) => p.countryCode)),
+      ].filter((c): c is string => !!c),
+    ),
+  ];
+  const known = await tx.country.findMany({ where: { code: { in: codes } }, select: { code: true } });
+  const knownCodes = new Set(known.map((c) => c.code));
+  const unknownCode = codes.find((c) => !knownCodes.has(c));
+  if (unknownCode) throw badInput('countries', `Unknown country code "${unknownCode}" (ISO 3166-1 alpha-2)`);
+  return { topicId };
+}
+
+async function uniqueSlug(tx: Tx, d: ReleaseDraft): Promise<string> {
+  const day = d.publishedAt.toISOString().slice(0, 10);
+  const base = `${day}-${slugify(d.title) || 'release'}`;
+  const taken = await tx.pressRelease.findUnique({ where: { slug: base }, select: { id: true } });
+  return taken ? `${base}-${d.contentHash.slice(0, 8)}` : base;
+}
+
+async function upsertPeople(tx: Tx, people: ParticipantDraft[]): Promise<Map<string, number>> {
+  const byKey = new Map<string, string>();
+  for (const p of people) if (!byKey.has(nameKey(p.name))) byKey.set(nameKey(p.name), p.name);
+  const ids = new Map<string, number>();
+  for (const key of [...byKey.keys()].sort()) {
+    // A name merged into another person (or added as an alias) resolves to that person.
+    const [known] = await tx.$queryRaw<{ id: number }[]>`
+      SELECT id FROM person WHERE name_key = ${key} OR ${key} = ANY(alias_keys)
+      ORDER BY (name_key = ${key}) DESC LIMIT 1`;
+    if (known) {
+      ids.set(key, known.id);
+      continue;
+    }
+    // DO NOTHING takes no lock on an existing row; a concurrent insert of the same key makes this
+    // wait for it to commit, and the SELECT below then sees it.
+    const [inserted] = await tx.$queryRaw<{ id: number }[]>`
+      INSERT INTO person (name, name_key) VALUES (${byKey.get(key)}, ${key})
+      ON CONFLICT (name_key) DO NOTHING RETURNING id`;
+    const row = inserted ?? (await tx.$queryRaw<{ id: number }[]>`SELECT id FROM person WHERE name_key = ${key}`)[0];
+    ids.set(key, row.id);
+  }
+  return ids;
+}
+
+async function upsertInitiatives(tx: Tx, items: InitiativeDraft[]): Promise<Map<string, number>> {
+  const byKey = new Map<string, InitiativeDraft>();
+  for (const i of items) if (!byKey.has(initiativeKey(i))) byKey.set(initiativeKey(i), i);
+  const ids = new Map<string, number>();
+  for (const key of [...byKey.keys()].sort()) {
+    const i = byKey.get(key)!;
+    // A full name learnt later replaces a bare acronym used as the name.
+    const [known] = await tx.$queryRaw<{ id: number }[]>`
+      SELECT id FROM initiative WHERE ${key} = ANY(alias_keys) AND name_key <> ${key} LIMIT 1`;
+    if (known) {
+      ids.set(key, known.id);
+      continue;
+    }
+    const [row] = await tx.$queryRaw<{ id: number }[]>`
+      INSERT INTO initiative (name, name_key, acronym, kind)
+      VALUES (${i.name}, ${key}, ${i.acronym}, ${i.kind}::"InitiativeKind")
+      ON CONFLICT (name_key) DO UPDATE SET
+        name = CASE WHEN initiative.name = initiative.acronym AND EXCLUDED.name <> EXCLUDED.acronym
+                    THEN EXCLUDED.name ELSE initiative.name END,
+        acronym = coalesce(initiative.acronym, EXCLUDED.acronym)
+      RETURNING id`;
+    ids.set(key, row.id);
+  }
+  return ids;
+}
+
+/** Writes the release's dependent rows; the release row itself must exist. */
+async function writeContents(tx: Tx, releaseId: number, d: ReleaseDraft, topicId: Map<string, number>) {
+  const personIds = await upsertPeople(tx, d.meetings.flatMap((m) => m.participants));
+  const initiativeIds = await upsertInitiatives(tx, d.initiatives);
+  const fallbackDate = d.datelineDate ?? new Date(d.publishedAt.toISOString().slice(0, 10));
+
+  if (d.topics.length) {
+    await tx.releaseTopic.createMany({
+      data: d.topics.map((t) => ({ pressReleaseId: releaseId, topicId: topicId.get(t.slug)!, mentions: t.mentions })),
+      skipDuplicates: true,
+    });
+  }
+  // The countries a release involves: those it names, its dateline, issuer and participants.
+  const countries = new Map(d.countries.map((c) => [c.code, c.mentions]));
+  for (const code of [d.datelineCountryCode, d.issuerCountryCode, ...d.meetings.flatMap((m) => m.participants.map((p) => p.countryCode))]) {
+    if (code && !countries.has(code)) countries.set(code, 1);
+  }
+  if (countries.size) {
+    await tx.releaseCountry.createMany({
+      data: [...countries].map(([countryCode, mentions]) => ({ pressReleaseId: releaseId, countryCode, mentions })),
+    });
+  }
+
+  const meetingIds: number[] = [];
+  for (const [position, m] of d.meetings.entries()) {
+    const meeting = await tx.meeting.create({
+      data: { pressReleaseId: releaseId, position, kind: m.kind, date: m.date ?? fallbackDate, place: m.place },
+      select: { id: true },
+    });
+    meetingIds.push(meeting.id);
+    const seen = new Set<number>();
+    const participants = m.participants.filter((p) => {
+      const id = personIds.get(nameKey(p.name))!;
+      return seen.has(id) ? false : (seen.add(id), true);
+    });
+    await tx.participant.createMany({
+      data: participants.map((p, i) => ({
+        meetingId: meeting.id,
+        personId: personIds.get(nameKey(p.name))!,
+        position: i,
+        role: p.role,
+        roleKind: p.roleKind,
+        countryCode: p.countryCode,
+        side: p.side,
+      })),
+    });
+    const day = m.date ?? fallbackDate;
+    // Role rows are locked in one global order (person, title), like people and initiatives.
+    const byPersonAndTitle = [...participants].sort(
+      (a, b) => personIds.get(nameKey(a.name))! - personIds.get(nameKey(b.name))! || a.role.localeCompare(b.role),
+    );
+    for (const p of byPersonAndTitle) {
+      await tx.$executeRaw`
+        INSERT INTO person_role (person_id, title, role_kind, country_code, first_seen, last_seen)
+        VALUES (${personIds.get(nameKey(p.name))!}, ${p.role}, ${p.roleKind}::"RoleKind", ${p.countryCode}, ${day}::date, ${day}::date)
+        ON CONFLICT (person_id, title) DO UPDATE SET
+          first_seen = LEAST(person_role.first_seen, EXCLUDED.first_seen),
+          last_seen = GREATEST(person_role.last_seen, EXCLUDED.last_seen)`;
+    }
+    const meetingTopics = m.topics ?? d.topics.map((t) => t.slug);
+    if (meetingTopics.length) {
+      await tx.meetingTopic.createMany({
+        data: [...new Set(meetingTopics)].map((slug) => ({ meetingId: meeting.id, topicId: topicId.get(slug)! })),
+      });
+    }
+    const wanted = m.initiatives ? new Set(m.initiatives.map(nameKey)) : null;
+    const meetingInitiatives = [
+      ...new Set(
+        d.initiatives
+          .filter((i) => !wanted || wanted.has(nameKey(i.name)) || (i.acronym && wanted.has(nameKey(i.acronym))))
+          .map((i) => initiativeIds.get(initiativeKey(i))!),
+      ),
+    ];
+    if (meetingInitiatives.length) {
+      await tx.meetingInitiative.createMany({
+        data: meetingInitiatives.map((initiativeId) => ({ meetingId: meeting.id, initiativeId })),
+      });
+    }
+  }
+  if (d.initiatives.length) {
+    await tx.initiativeMention.createMany({
+      data: d.initiatives.map((i) => ({
+        initiativeId: initiativeIds.get(initiativeKey(i))!,
+        pressReleaseId: releaseId,
+        meetingId: d.meetings.length === 1 ? meetingIds[0] : null,
+        sentence: i.sentence,
+      })),
+    });
+  }
+}
+
+function releaseColumns(d: ReleaseDraft) {
+  return {
+    title: d.title,
+    publishedAt: d.publishedAt,
+    datelinePlace: d.datelinePlace,
+    datelineCountryCode: d.datelineCountryCode,
+    datelineDate: d.datelineDate,
+    issuerName: d.issuerName,
+    issuerCountryCode: d.issuerCountryCode,
+    sourceName: d.sourceName,
+    sourceUrl: d.sourceUrl,
+    language: d.language,
+    body: d.paragraphs.join('\n\n'),
+    status: d.status,
+    contentHash: d.contentHash,
+  };
+}
+
+/** Inserts a release and everything it reports. Call inside a transaction. */
+export async function insertRelease(tx: Tx, d: ReleaseDraft): Promise<number> {
+  const { topicId } = await resolveReferences(tx, d);
+  const release = await tx.pressRelease.create({
+    data: { ...releaseColumns(d), slug: await uniqueSlug(tx, d) },
+    select: { id: true },
+  });
+  await writeContents(tx, release.id, d, topicId);
+  return release.id;
+}
+
+/** Replaces a release's contents with the draft's (slug and creation time kept). */
+export async function replaceRelease(tx: Tx, id: number, d: ReleaseDraft): Promise<void> {
+  const { topicId } = await resolveReferences(tx, d);
+  await tx.meeting.deleteMany({ where: { pressReleaseId: id } });
+  await tx.releaseTopic.deleteMany({ where: { pressReleaseId: id } });
+  await tx.releaseCountry.deleteMany({ where: { pressReleaseId: id } });
+  await tx.initiativeMention.deleteMany({ where: { pressReleaseId: id } });
+  await tx.pressRelease.update({ where: { id }, data: releaseColumns(d) });
+  await writeContents(tx, id, d, topicId);
+}
+
+export const TX_OPTIONS = { timeout: 30000, maxWait: 10000 } as const;
+
+export function storeRelease(db: Db, d: ReleaseDraft): Promise<number> {
+  return db.$transaction((tx) => insertRelease(tx, d), TX_OPTIONS);
+}

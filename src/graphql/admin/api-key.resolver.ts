@@ -1,0 +1,98 @@
+import { Arg, Authorized, Ctx, Field, ID, InputType, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
+import { IsNotEmpty, MaxLength } from 'class-validator';
+import type { Context } from '../context';
+import { DateTime } from '../scalars';
+import { ApiKeyRole } from '../enums';
+import { newKey } from '../../auth/api-keys';
+import { badInput, notFound } from '../../errors';
+import type { ApiKey as ApiKeyRow } from '../../generated/prisma/client';
+
+@ObjectType({ description: 'An API key, without its secret (shown once, at creation).' })
+export class ApiKey {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => String)
+  name: string;
+
+  @Field(() => ApiKeyRole)
+  role: ApiKeyRole;
+
+  @Field(() => String, { description: 'The first characters of the key, to tell keys apart.' })
+  prefix: string;
+
+  @Field(() => DateTime)
+  createdAt: Date;
+
+  @Field(() => DateTime, { nullable: true, description: 'Roughly when it was last used (minute precision).' })
+  lastUsedAt: Date | null;
+
+  @Field(() => DateTime, { nullable: true })
+  revokedAt: Date | null;
+
+  static from(row: ApiKeyRow): ApiKey {
+    return Object.assign(new ApiKey(), {
+      id: Buffer.from(`ApiKey:${row.id}`).toString('base64'),
+      name: row.name,
+      role: row.role,
+      prefix: row.prefix,
+      createdAt: row.createdAt,
+      lastUsedAt: row.lastUsedAt,
+      revokedAt: row.revokedAt,
+    });
+  }
+}
+
+@ObjectType({ description: 'A new key: `key` is shown this once and never again.' })
+export class CreatedApiKey {
+  @Field(() => String, { description: 'Send as `Authorization: Bearer <key>`. Store it now: it cannot be shown again.' })
+  key: string;
+
+  @Field(() => ApiKey)
+  apiKey: ApiKey;
+}
+
+@InputType()
+export class CreateApiKeyInput {
+  @Field(() => String, { description: 'Who or what the key is for ("newsroom editor").' })
+  @IsNotEmpty()
+  @MaxLength(100)
+  name: string;
+
+  @Field(() => ApiKeyRole)
+  role: ApiKeyRole;
+}
+
+function apiKeyDbId(id: string): number {
+  const raw = Buffer.from(id, 'base64').toString('utf8');
+  const m = /^ApiKey:([1-9]\d{0,9})$/.exec(raw);
+  if (!m) throw badInput('id', '`id` is not the id of an API key');
+  return Number(m[1]);
+}
+
+@Resolver(() => ApiKey)
+export class ApiKeyResolver {
+  @Authorized('ADMIN')
+  @Query(() => [ApiKey], { description: 'Every API key, newest first (ADMIN).' })
+  async apiKeys(@Ctx() ctx: Context): Promise<ApiKey[]> {
+    return (await ctx.db.apiKey.findMany({ orderBy: { id: 'desc' } })).map(ApiKey.from);
+  }
+
+  @Authorized('ADMIN')
+  @Mutation(() => CreatedApiKey, { description: 'Creates a key (ADMIN). The key is in the answer, once.' })
+  async createApiKey(@Arg('input', () => CreateApiKeyInput) input: CreateApiKeyInput, @Ctx() ctx: Context): Promise<CreatedApiKey> {
+    const { key, hash, prefix } = newKey();
+    const row = await ctx.db.apiKey.create({ data: { name: input.name.trim(), role: input.role, keyHash: hash, prefix } });
+    return Object.assign(new CreatedApiKey(), { key, apiKey: ApiKey.from(row) });
+  }
+
+  @Authorized('ADMIN')
+  @Mutation(() => ApiKey, { description: 'Revokes a key (ADMIN): it stops working at once. Revoking twice is harmless.' })
+  async revokeApiKey(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<ApiKey> {
+    const dbId = apiKeyDbId(id);
+    const row = await ctx.db.apiKey.findUnique({ where: { id: dbId } });
+    if (!row) throw notFound('API key');
+    if (row.revokedAt) return ApiKey.from(row);
+    return ApiKey.from(await ctx.db.apiKey.update({ where: { id: dbId }, data: { revokedAt: new Date() } }));
+  }
+}

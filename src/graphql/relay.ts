@@ -1,0 +1,129 @@
+// Relay conventions: the Node interface with global ids, PageInfo, and connection/edge factories.
+import { ArgsType, Field, ID, Int, InterfaceType, ObjectType, type ClassType } from 'type-graphql';
+import { badInput } from '../errors';
+import type { Page, PageArgs } from '../domain/paging';
+
+export type NodeTypeName =
+  | 'PressRelease'
+  | 'Meeting'
+  | 'Participant'
+  | 'Person'
+  | 'Country'
+  | 'Topic'
+  | 'Initiative'
+  | 'InitiativeMention';
+
+export const toGlobalId = (type: NodeTypeName, key: number | string) =>
+  Buffer.from(`${type}:${key}`).toString('base64');
+
+export function fromGlobalId(id: string, field = 'id'): { type: string; key: string } {
+  const raw = Buffer.from(id, 'base64').toString('utf8');
+  const i = raw.indexOf(':');
+  if (i < 1 || Buffer.from(raw).toString('base64') !== id) {
+    throw badInput(field, `\`${field}\` is not an id this API issued`);
+  }
+  return { type: raw.slice(0, i), key: raw.slice(i + 1) };
+}
+
+/** The numeric key of a global id of the given type; BAD_USER_INPUT otherwise. */
+export function dbIdOf(id: string, type: NodeTypeName, field = 'id'): number {
+  const g = fromGlobalId(id, field);
+  const n = Number(g.key);
+  if (g.type !== type || !Number.isInteger(n) || n <= 0) {
+    throw badInput(field, `\`${field}\` is not the id of a ${type}`);
+  }
+  return n;
+}
+
+@InterfaceType({ description: 'An object with a global id: fetch any of them again with `node(id:)`.' })
+export abstract class Node {
+  @Field(() => ID, { description: 'Global, opaque id.' })
+  id: string;
+}
+
+@ObjectType({ description: 'Where a page sits in its list (Relay cursor connections).' })
+export class PageInfo {
+  @Field(() => Boolean)
+  hasNextPage: boolean;
+
+  @Field(() => Boolean)
+  hasPreviousPage: boolean;
+
+  @Field(() => String, { nullable: true, description: 'Cursor of the first edge: pass it as `before`.' })
+  startCursor: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Cursor of the last edge: pass it as `after`.' })
+  endCursor: string | null;
+}
+
+@ArgsType()
+export class ConnectionArgs implements PageArgs {
+  @Field(() => Int, { nullable: true, description: 'Page size from the start (at most 100; 20 when neither `first` nor `last` is given).' })
+  first?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'Cursor after which the page starts.' })
+  after?: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'Page size from the end (at most 100).' })
+  last?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'Cursor before which the page ends.' })
+  before?: string | null;
+}
+
+export interface EdgeShape<T> {
+  cursor: string;
+  node: T;
+}
+
+export function EdgeType<T extends object>(NodeClass: ClassType<T>) {
+  @ObjectType()
+  abstract class Edge {
+    @Field(() => String, { description: 'Opaque cursor of this edge.' })
+    cursor: string;
+
+    @Field(() => NodeClass)
+    node: T;
+  }
+  return Edge;
+}
+
+export function ConnectionType<T extends object, E extends EdgeShape<T>>(EdgeClass: ClassType<E>) {
+  @ObjectType()
+  abstract class Connection {
+    @Field(() => [EdgeClass])
+    edges: E[];
+
+    @Field(() => PageInfo)
+    pageInfo: PageInfo;
+
+    /** Counted only when asked for. */
+    count: () => Promise<number>;
+
+    @Field(() => Int, { description: 'How many items the whole list has (all pages), exact.' })
+    totalCount(): Promise<number> {
+      return this.count();
+    }
+  }
+  return Connection;
+}
+
+/** Builds a connection object from a page of rows. */
+export function toConnection<Row, T, E extends EdgeShape<T>, C extends object>(
+  ConnClass: ClassType<C>,
+  page: Page<Row>,
+  edge: (row: Row) => E,
+  count: () => Promise<number>,
+): C {
+  const edges = page.rows.map(edge);
+  const conn = new ConnClass() as C & { edges: E[]; pageInfo: PageInfo; count: () => Promise<number> };
+  conn.edges = edges;
+  conn.pageInfo = Object.assign(new PageInfo(), {
+    hasNextPage: page.hasNextPage,
+    hasPreviousPage: page.hasPreviousPage,
+    startCursor: edges[0]?.cursor ?? null,
+    endCursor: edges[edges.length - 1]?.cursor ?? null,
+  });
+  conn.count = count;
+  return conn;
+}

@@ -1,0 +1,144 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import DataLoader from 'dataloader';
+import type { Context } from '../context';
+import { ConnectionArgs, dbIdOf, toConnection } from '../relay';
+import { Dateline, Issuer, PressRelease, PressReleaseConnection, PressReleaseEdge } from './release.type';
+import { PressReleaseFilter, PressReleaseOrder } from './release.inputs';
+import { toReleaseFilter } from './release.filter';
+import { countReleases, listReleases, type RankedReleaseRow } from '../../domain/releases';
+import { encodeCursor } from '../../domain/paging';
+import { highlightReleases } from '../../domain/highlights';
+import type { ReleaseFilter } from '../../domain/release-filter';
+import type { ReleaseRow } from '../../domain/rows';
+import { Meeting } from '../meeting/meeting.type';
+import { Topic } from '../topic/topic.type';
+import { Initiative } from '../initiative/initiative.type';
+import { Country } from '../country/country.type';
+import { Person } from '../person/person.type';
+import { countryByCode } from '../country-field';
+import { badInput } from '../../errors';
+import { ReleaseStatus } from '../enums';
+
+/** Drafts exist for editors only; anonymous readers get null, as for a missing release. */
+export function visibleRelease(row: ReleaseRow | null, ctx: Context): PressRelease | null {
+  if (!row) return null;
+  if (row.status === ReleaseStatus.DRAFT && !ctx.viewer) return null;
+  return PressRelease.from(row);
+}
+
+const highlightLoaders = new WeakMap<Context, Map<string, DataLoader<number, string[]>>>();
+
+/** Highlights of one search, batched over the page's edges. */
+function highlightLoader(ctx: Context, search: string) {
+  let bySearch = highlightLoaders.get(ctx);
+  if (!bySearch) highlightLoaders.set(ctx, (bySearch = new Map()));
+  let loader = bySearch.get(search);
+  if (!loader) {
+    loader = new DataLoader(async (ids) => {
+      const map = await highlightReleases(ctx.db, search, [...ids]);
+      return ids.map((id) => map.get(id) ?? []);
+    });
+    bySearch.set(search, loader);
+  }
+  return loader;
+}
+
+/** A page of releases as a connection; shared by every list of releases in the schema. */
+export async function releaseConnection(
+  ctx: Context,
+  filter: ReleaseFilter,
+  order: PressReleaseOrder,
+  page: ConnectionArgs,
+): Promise<PressReleaseConnection> {
+  const result = await listReleases(ctx.db, filter, order, page);
+  return toConnection(
+    PressReleaseConnection,
+    result,
+    (row: RankedReleaseRow) =>
+      Object.assign(new PressReleaseEdge(), {
+        cursor: encodeCursor(result.sort, row),
+        node: PressRelease.from(row),
+        search: filter.search ?? null,
+      }),
+    () => countReleases(ctx.db, filter),
+  );
+}
+
+@Resolver(() => PressReleaseEdge)
+export class PressReleaseEdgeResolver {
+  @FieldResolver(() => [String])
+  highlights(@Root() edge: PressReleaseEdge & { search: string | null }, @Ctx() ctx: Context): Promise<string[]> | string[] {
+    if (!edge.search) return [];
+    return highlightLoader(ctx, edge.search).load(edge.node.dbId);
+  }
+}
+
+@Resolver(() => PressRelease)
+export class PressReleaseResolver {
+  @Query(() => PressReleaseConnection, {
+    description: 'Releases, newest first unless `orderBy` says otherwise; filter by country, topic, initiative, person, meeting kind, dates, status, or full text.',
+  })
+  pressReleases(
+    @Args(() => ConnectionArgs) page: ConnectionArgs,
+    @Arg('filter', () => PressReleaseFilter, { nullable: true }) filter: PressReleaseFilter | null,
+    @Arg('orderBy', () => PressReleaseOrder, { nullable: true }) orderBy: PressReleaseOrder | null,
+    @Ctx() ctx: Context,
+  ): Promise<PressReleaseConnection> {
+    const f = toReleaseFilter(filter, ctx);
+    const order = orderBy ?? (f.search ? PressReleaseOrder.RELEVANCE : PressReleaseOrder.PUBLISHED_AT_DESC);
+    return releaseConnection(ctx, f, order, page);
+  }
+
+  @Query(() => PressRelease, { nullable: true, description: 'One release, by `id` or by `slug`.' })
+  async pressRelease(
+    @Arg('id', () => ID, { nullable: true }) id: string | null,
+    @Arg('slug', () => String, { nullable: true }) slug: string | null,
+    @Ctx() ctx: Context,
+  ): Promise<PressRelease | null> {
+    if ((id == null) === (slug == null)) throw badInput(id == null ? 'id' : 'slug', 'Pass exactly one of `id` and `slug`');
+    if (id != null) return visibleRelease(await ctx.loaders.release.load(dbIdOf(id, 'PressRelease')), ctx);
+    const found = await ctx.db.pressRelease.findUnique({ where: { slug: slug! }, select: { id: true } });
+    return found ? visibleRelease(await ctx.loaders.release.load(found.id), ctx) : null;
+  }
+
+  @FieldResolver(() => [Meeting], { description: 'The meetings the release reports, in text order (none for a statement).' })
+  async meetings(@Root() r: PressRelease, @Ctx() ctx: Context): Promise<Meeting[]> {
+    return (await ctx.loaders.meetingsByRelease.load(r.dbId)).map(Meeting.from);
+  }
+
+  @FieldResolver(() => [Topic], { description: 'Topics of the taxonomy the release is about.' })
+  async topics(@Root() r: PressRelease, @Ctx() ctx: Context): Promise<Topic[]> {
+    return (await ctx.loaders.topicsByRelease.load(r.dbId)).map(Topic.from);
+  }
+
+  @FieldResolver(() => [Initiative], { description: 'Initiatives the release mentions, in order of first mention.' })
+  async initiatives(@Root() r: PressRelease, @Ctx() ctx: Context): Promise<Initiative[]> {
+    return (await ctx.loaders.initiativesByRelease.load(r.dbId)).map(Initiative.from);
+  }
+
+  @FieldResolver(() => [Country], { description: 'Countries the release involves, most mentioned first.' })
+  async countries(@Root() r: PressRelease, @Ctx() ctx: Context): Promise<Country[]> {
+    return (await ctx.loaders.countriesByRelease.load(r.dbId)).map(Country.from);
+  }
+
+  @FieldResolver(() => [Person], { description: 'Everyone at the release’s meetings.' })
+  async people(@Root() r: PressRelease, @Ctx() ctx: Context): Promise<Person[]> {
+    return (await ctx.loaders.peopleByRelease.load(r.dbId)).map(Person.from);
+  }
+}
+
+@Resolver(() => Dateline)
+export class DatelineResolver {
+  @FieldResolver(() => Country, { nullable: true, description: 'The country of the place (resolved from the city when the text gives none).' })
+  country(@Root() d: Dateline, @Ctx() ctx: Context) {
+    return countryByCode(ctx, d.countryCode);
+  }
+}
+
+@Resolver(() => Issuer)
+export class IssuerResolver {
+  @FieldResolver(() => Country, { nullable: true })
+  country(@Root() i: Issuer, @Ctx() ctx: Context) {
+    return countryByCode(ctx, i.countryCode);
+  }
+}

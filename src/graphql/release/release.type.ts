@@ -1,0 +1,112 @@
+import { Field, ObjectType } from 'type-graphql';
+import { ConnectionType, EdgeType, Node, toGlobalId } from '../relay';
+import { DateTime, Date as DateScalar, URL as URLScalar } from '../scalars';
+import { ReleaseStatus } from '../enums';
+import type { ReleaseRow } from '../../domain/rows';
+
+@ObjectType({ description: 'The line a release opens with: "BAKU, Azerbaijan, May 23."' })
+export class Dateline {
+  countryCode: string | null;
+
+  @Field(() => String, { description: 'The place as written ("Baku").' })
+  place: string;
+
+  @Field(() => DateScalar, { nullable: true, description: 'The day the dateline gives, in the year of publication.' })
+  date: Date | null;
+}
+
+@ObjectType({ description: 'The ministry that released the information.' })
+export class Issuer {
+  countryCode: string | null;
+
+  @Field(() => String, { description: 'The ministry as named ("Ministry of Foreign Affairs of Azerbaijan").' })
+  name: string;
+}
+
+@ObjectType({ description: 'Who published the text (a news agency), and where.' })
+export class Source {
+  @Field(() => String, { nullable: true })
+  name: string | null;
+
+  @Field(() => URLScalar, { nullable: true })
+  url: string | null;
+}
+
+@ObjectType({ implements: Node, description: 'A press release: a news-agency item about a foreign ministry meeting or statement.' })
+export class PressRelease extends Node {
+  dbId: number;
+
+  @Field(() => String, { description: 'Stable, readable identifier for URLs.' })
+  slug: string;
+
+  @Field(() => String, { description: 'Derived from the text (releases carry no title of their own).' })
+  title: string;
+
+  @Field(() => DateTime)
+  publishedAt: Date;
+
+  @Field(() => Dateline, { nullable: true })
+  dateline: Dateline | null;
+
+  @Field(() => Issuer, { nullable: true })
+  issuer: Issuer | null;
+
+  @Field(() => Source)
+  source: Source;
+
+  @Field(() => String, { description: 'BCP 47 language code ("en").' })
+  language: string;
+
+  @Field(() => [String], { description: 'The body in paragraphs, source boilerplate removed.' })
+  paragraphs: string[];
+
+  @Field(() => String, { description: 'The body as one text, paragraphs separated by a blank line.' })
+  body: string;
+
+  @Field(() => ReleaseStatus)
+  status: ReleaseStatus;
+
+  @Field(() => String, { nullable: true, description: 'Why it was retracted, when it was.' })
+  retractionReason: string | null;
+
+  @Field(() => DateTime)
+  createdAt: Date;
+
+  @Field(() => DateTime)
+  updatedAt: Date;
+
+  static from(row: ReleaseRow): PressRelease {
+    return Object.assign(new PressRelease(), {
+      id: toGlobalId('PressRelease', row.id),
+      dbId: row.id,
+      slug: row.slug,
+      title: row.title,
+      publishedAt: row.publishedAt,
+      dateline: row.datelinePlace
+        ? Object.assign(new Dateline(), { place: row.datelinePlace, countryCode: row.datelineCountryCode, date: row.datelineDate })
+        : null,
+      issuer: row.issuerName || row.issuerCountryCode
+        ? Object.assign(new Issuer(), { name: row.issuerName ?? '', countryCode: row.issuerCountryCode })
+        : null,
+      source: Object.assign(new Source(), { name: row.sourceName, url: row.sourceUrl }),
+      language: row.language,
+      paragraphs: row.body.split(/\n{2,}/).filter(Boolean),
+      body: row.body,
+      status: row.status,
+      retractionReason: row.retractionReason,
+      createdAt: row.createdAt,
+      updatedAt: row.updatedAt,
+    });
+  }
+}
+
+@ObjectType({ description: 'A release in a list; `highlights` when the list is a search.' })
+export class PressReleaseEdge extends EdgeType(PressRelease) {
+  @Field(() => [String], {
+    description: 'Fragments of title and body with the matched words in <mark>…</mark>; empty when not searching.',
+  })
+  highlights: string[];
+}
+
+@ObjectType({ description: 'A page of releases.' })
+export class PressReleaseConnection extends ConnectionType<PressRelease, PressReleaseEdge>(PressReleaseEdge) {}

@@ -1,0 +1,63 @@
+import 'reflect-metadata';
+import path from 'node:path';
+import { buildSchema, type NonEmptyArray } from 'type-graphql';
+import type { GraphQLSchema } from 'graphql';
+import './enums';
+import { NodeResolver } from './node.resolver';
+import {
+  DatelineResolver,
+  IssuerResolver,
+  PressReleaseEdgeResolver,
+  PressReleaseResolver,
+} from './release/release.resolver';
+import { MeetingResolver, ParticipantResolver } from './meeting/meeting.resolver';
+import { CountryResolver } from './country/country.resolver';
+import { TopicResolver } from './topic/topic.resolver';
+import { PersonResolver, PersonRoleResolver } from './person/person.resolver';
+import { InitiativeMentionResolver, InitiativeResolver } from './initiative/initiative.resolver';
+import { ApiKeyResolver } from './admin/api-key.resolver';
+import { PressReleaseMutations } from './release/release.mutations';
+import {
+  ExtractedDatelineResolver,
+  ExtractedParticipantResolver,
+  ExtractionResolver,
+} from './extraction/extraction.resolver';
+import { CurationMutations } from './curation/curation.resolver';
+import { authChecker } from '../auth/auth-checker';
+
+export const resolvers = [
+  NodeResolver,
+  PressReleaseResolver,
+  PressReleaseEdgeResolver,
+  DatelineResolver,
+  IssuerResolver,
+  MeetingResolver,
+  ParticipantResolver,
+  CountryResolver,
+  TopicResolver,
+  PersonResolver,
+  PersonRoleResolver,
+  InitiativeResolver,
+  InitiativeMentionResolver,
+  ApiKeyResolver,
+  PressReleaseMutations,
+  ExtractionResolver,
+  ExtractedDatelineResolver,
+  ExtractedParticipantResolver,
+  CurationMutations,
+] as unknown as NonEmptyArray<Function>;
+
+let cached: Promise<GraphQLSchema> | undefined;
+
+/** The executable schema (built once per process). */
+export function getSchema(): Promise<GraphQLSchema> {
+  cached ??= buildSchema({
+    resolvers,
+    authChecker,
+    validate: { forbidUnknownValues: false },
+    emitSchemaFile: false,
+  });
+  return cached;
+}
+
+export const SCHEMA_FILE = path.join(__dirname, '..', '..', 'schema.graphql');

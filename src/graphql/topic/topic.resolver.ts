@@ -1,0 +1,41 @@
+import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../context';
+import { ConnectionArgs } from '../relay';
+import { Topic } from './topic.type';
+import { PressReleaseConnection } from '../release/release.type';
+import { PressReleaseFilter, PressReleaseOrder } from '../release/release.inputs';
+import { releaseConnection } from '../release/release.resolver';
+import { toReleaseFilter } from '../release/release.filter';
+import { TOPIC_COLUMNS, type TopicRow } from '../../domain/rows';
+
+@Resolver(() => Topic)
+export class TopicResolver {
+  @Query(() => [Topic], { description: 'The whole topic taxonomy, in its fixed order.' })
+  async topics(@Ctx() ctx: Context): Promise<Topic[]> {
+    const rows = await ctx.db.$queryRaw<TopicRow[]>`SELECT ${TOPIC_COLUMNS} FROM topic t ORDER BY t.position`;
+    return rows.map(Topic.from);
+  }
+
+  @Query(() => Topic, { nullable: true, description: 'One topic by slug ("education").' })
+  async topic(@Arg('slug', () => String) slug: string, @Ctx() ctx: Context): Promise<Topic | null> {
+    const [row] = await ctx.db.$queryRaw<TopicRow[]>`SELECT ${TOPIC_COLUMNS} FROM topic t WHERE t.slug = ${slug}`;
+    return row ? Topic.from(row) : null;
+  }
+
+  @FieldResolver(() => Int, { description: 'How many published releases are about the topic.' })
+  releaseCount(@Root() t: Topic, @Ctx() ctx: Context): Promise<number> {
+    return ctx.loaders.topicReleaseCount.load(t.dbId);
+  }
+
+  @FieldResolver(() => PressReleaseConnection, { description: 'Releases about the topic.' })
+  pressReleases(
+    @Root() t: Topic,
+    @Args(() => ConnectionArgs) page: ConnectionArgs,
+    @Arg('filter', () => PressReleaseFilter, { nullable: true }) filter: PressReleaseFilter | null,
+    @Arg('orderBy', () => PressReleaseOrder, { nullable: true }) orderBy: PressReleaseOrder | null,
+    @Ctx() ctx: Context,
+  ): Promise<PressReleaseConnection> {
+    const f = toReleaseFilter({ ...filter, topics: [t.slug] }, ctx);
+    return releaseConnection(ctx, f, orderBy ?? PressReleaseOrder.PUBLISHED_AT_DESC, page);
+  }
+}

@@ -1,0 +1,67 @@
+// Start-up only: config -> database -> server -> signals.
+import 'reflect-metadata';
+import pino from 'pino';
+import { loadConfig } from './config';
+import { createDb } from './db/client';
+import { startEmbeddedPostgres, type EmbeddedPostgres } from './db/embedded';
+import { migrateDeploy } from './db/migrate';
+import { loadReferenceData } from './domain/reference-data';
+import { loadCorpus } from './domain/corpus';
+import { createServer } from './server';
+
+async function main() {
+  const config = loadConfig();
+  const log = pino({ level: config.logLevel });
+  const started = Date.now();
+
+  let embedded: EmbeddedPostgres | undefined;
+  let url = config.databaseUrl;
+  if (!url) {
+    embedded = await startEmbeddedPostgres({ dataDir: config.embeddedDataDir, log });
+    url = embedded.url;
+    log.info({ dataDir: embedded.dataDir }, 'embedded Postgres running (set DATABASE_URL to use another database)');
+  }
+  await migrateDeploy(url);
+  const db = createDb(url, { poolSize: config.dbPoolSize });
+  await loadReferenceData(db);
+  // The sample corpus loads by itself only into the embedded database of the default run, and
+  // only while it holds no release; elsewhere `npx prisma db seed` loads it.
+  if (embedded && config.seedOnStart && (await db.pressRelease.count()) === 0) {
+    const { stored } = await loadCorpus(db);
+    log.info({ stored }, 'sample corpus loaded');
+  }
+
+  const { httpServer, apollo } = await createServer({ db, config, log });
+  await new Promise<void>((resolve) => httpServer.listen(config.port, config.host, resolve));
+  const shown = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+  log.info({ ms: Date.now() - started }, `GraphQL ready at http://${shown}:${config.port}/graphql (open it in a browser for the playground)`);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'draining and stopping');
+    const force = setTimeout(() => {
+      log.error('still draining after the grace period: exiting');
+      process.exit(1);
+    }, config.shutdownGraceMs);
+    force.unref();
+    try {
+      await apollo.stop(); // stops accepting, waits for requests in flight
+      await db.$disconnect();
+      await embedded?.stop();
+      log.info('stopped');
+      process.exit(0);
+    } catch (e) {
+      log.error({ err: e }, 'error while stopping');
+      process.exit(1);
+    }
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+}
+
+main().catch((e) => {
+  console.error(e instanceof Error ? e.stack : e);
+  process.exit(1);
+});

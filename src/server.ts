@@ -1,0 +1,160 @@
+// The HTTP app: GraphQL at /graphql (with the offline playground for browsers), /healthz.
+import http from 'node:http';
+import express, { type ErrorRequestHandler } from 'express';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import type { GraphQLFormattedError } from 'graphql';
+import type { Logger } from 'pino';
+import type { Config } from './config';
+import type { Db } from './db/client';
+import { getSchema } from './graphql/schema';
+import { createLoaders } from './graphql/loaders';
+import type { Context } from './graphql/context';
+import { authenticate, bearerToken } from './auth/api-keys';
+import { playgroundAssets, playgroundHtml } from './http/playground';
+
+export interface AppDeps {
+  db: Db;
+  config: Config;
+  log: Logger;
+}
+
+/** Codes a client can act on pass through; anything else is a bug, masked in production. */
+const EXPECTED_CODES = new Set([
+  'BAD_USER_INPUT',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'CONFLICT',
+  'SERVICE_UNAVAILABLE',
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+]);
+
+interface ValidationFailure {
+  property: string;
+  constraints?: Record<string, string>;
+  children?: ValidationFailure[];
+}
+
+/** The dotted path and message of the first class-validator failure ("input.meetings.0.kind"). */
+function firstFailure(v: ValidationFailure, prefix = ''): { field: string; message: string } {
+  const path = prefix ? `${prefix}.${v.property}` : v.property;
+  if (v.constraints && Object.keys(v.constraints).length) return { field: path, message: Object.values(v.constraints)[0] };
+  if (v.children?.length) return firstFailure(v.children[0], path);
+  return { field: path, message: 'invalid' };
+}
+
+export function formatError(production: boolean, log: Logger) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const code = formatted.extensions?.code as string | undefined;
+    // A literal of the wrong shape for its scalar (a malformed date or URL) is bad input too.
+    if (code === 'GRAPHQL_VALIDATION_FAILED' && /^Expected value of type|cannot represent/.test(formatted.message)) {
+      return { ...formatted, extensions: { ...formatted.extensions, code: 'BAD_USER_INPUT' } };
+    }
+    // class-validator failures (type-graphql): name the first field at fault, as our own errors do.
+    const validation = formatted.extensions?.validationErrors as ValidationFailure[] | undefined;
+    if (code === 'BAD_USER_INPUT' && validation?.length && !formatted.extensions?.field) {
+      const { field, message } = firstFailure(validation[0]);
+      return { ...formatted, message: `${formatted.message}: ${message}`, extensions: { ...formatted.extensions, field } };
+    }
+    if (code === 'UNAUTHORIZED') {
+      // type-graphql's own refusal (unused by our auth checker, kept consistent if it ever fires).
+      return { ...formatted, extensions: { ...formatted.extensions, code: 'FORBIDDEN' } };
+    }
+    if (code && EXPECTED_CODES.has(code)) return formatted;
+    log.error({ err: error, path: formatted.path }, 'unexpected error in a GraphQL operation');
+    if (!production) return formatted;
+    return { message: 'Internal server error', path: formatted.path, locations: formatted.locations, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+  };
+}
+
+export async function createContext(deps: AppDeps, authorization: string | undefined): Promise<Context> {
+  const token = bearerToken(authorization);
+  const viewer = token ? await authenticate(deps.db, token, deps.config.adminToken) : null;
+  return {
+    db: deps.db,
+    config: deps.config,
+    loaders: createLoaders(deps.db),
+    viewer,
+    badCredentials: token !== null && !viewer,
+  };
+}
+
+export async function createApollo(deps: AppDeps, extraPlugins: ApolloServerPlugin<Context>[] = []) {
+  const { config, log } = deps;
+  const armor = new ApolloArmor({
+    maxDepth: { n: config.maxQueryDepth, ignoreIntrospection: true },
+    maxAliases: { n: config.maxAliases },
+    costLimit: { maxCost: config.maxCost },
+    maxTokens: { n: 5000 },
+    maxDirectives: { n: 50 },
+    // Suggestions help people exploring in the playground; introspection is public anyway.
+    blockFieldSuggestion: { enabled: false },
+  }).protect();
+  const apollo = new ApolloServer<Context>({
+    schema: await getSchema(),
+    introspection: config.introspection,
+    includeStacktraceInErrorResponses: !config.production,
+    formatError: formatError(config.production, log),
+    validationRules: armor.validationRules,
+    allowBatchedHttpRequests: false,
+    plugins: [...armor.plugins, ApolloServerPluginLandingPageDisabled(), ...extraPlugins],
+  });
+  return apollo;
+}
+
+export async function createServer(deps: AppDeps) {
+  const { db, log } = deps;
+  const app = express();
+  app.disable('x-powered-by');
+  const httpServer = http.createServer(app);
+  const apollo = await createApollo(deps, [ApolloServerPluginDrainHttpServer({ httpServer })]);
+  await apollo.start();
+
+  app.get('/healthz', async (_req, res) => {
+    try {
+      await db.$queryRaw`SELECT 1`;
+      res.json({ status: 'ok' });
+    } catch (e) {
+      log.warn({ err: e }, 'health check: database unreachable');
+      res.status(503).json({ status: 'unavailable', reason: 'database unreachable' });
+    }
+  });
+
+  app.use('/playground', playgroundAssets());
+  // Browsers asking /graphql for a page get the playground; clients get GraphQL.
+  app.get('/graphql', (req, res, next) => {
+    if (req.accepts(['application/json', 'application/graphql-response+json', 'text/html']) === 'text/html' && !req.query.query) {
+      res.type('html').send(playgroundHtml('/graphql'));
+      return;
+    }
+    next();
+  });
+  app.get('/', (_req, res) => res.redirect('/graphql'));
+
+  app.use(
+    '/graphql',
+    express.json({ limit: '1mb' }),
+    expressMiddleware(apollo, { context: async ({ req }) => createContext(deps, req.headers.authorization) }),
+  );
+
+  // Bodies that are not JSON, or too large, are the client's error: 4xx with a GraphQL-shaped body.
+  const onError: ErrorRequestHandler = (err, _req, res, _next) => {
+    const status = typeof err?.status === 'number' && err.status >= 400 && err.status < 500 ? err.status : 500;
+    if (status === 500) log.error({ err }, 'unhandled HTTP error');
+    res.status(status).json({
+      errors: [{ message: status === 500 ? 'Internal server error' : String(err.message), extensions: { code: status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST' } }],
+    });
+  };
+  app.use(onError);
+
+  return { app, httpServer, apollo };
+}

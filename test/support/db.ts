@@ -1,0 +1,50 @@
+// A fresh database per test file, cloned from a template the global setup built.
+import crypto from 'node:crypto';
+import { Client } from 'pg';
+import { createDb, type Db, type DbOptions } from '../../src/db/client';
+
+export interface TestDatabase {
+  url: string;
+  name: string;
+  db: Db;
+  /** Drops the database (and disconnects). */
+  drop(): Promise<void>;
+}
+
+function serverUrl(database: string): string {
+  const server = process.env.TEST_PG_SERVER_URL;
+  if (!server) throw new Error('TEST_PG_SERVER_URL is unset: run the tests with `npm test` (jest global setup)');
+  const u = new URL(server);
+  u.pathname = `/${database}`;
+  return u.toString();
+}
+
+async function admin<T>(fn: (c: Client) => Promise<T>): Promise<T> {
+  const c = new Client({ connectionString: serverUrl('postgres') });
+  await c.connect();
+  try {
+    return await fn(c);
+  } finally {
+    await c.end();
+  }
+}
+
+export async function createTestDatabase(
+  template: 'ref' | 'corpus' = 'corpus',
+  options: DbOptions = {},
+): Promise<TestDatabase> {
+  const tmpl = template === 'ref' ? process.env.TEST_TEMPLATE_REF : process.env.TEST_TEMPLATE_CORPUS;
+  const name = `test_${process.env.TEST_RUN_ID}_${crypto.randomBytes(4).toString('hex')}`;
+  await admin((c) => c.query(`CREATE DATABASE "${name}" TEMPLATE "${tmpl}"`));
+  const url = serverUrl(name);
+  const db = createDb(url, options);
+  return {
+    url,
+    name,
+    db,
+    drop: async () => {
+      await db.$disconnect();
+      await admin((c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+    },
+  };
+}

@@ -1,0 +1,46 @@
+// The real HTTP service on a free port, for tests that go over the wire.
+import type { AddressInfo } from 'node:net';
+import pino from 'pino';
+import { loadConfig, type Config } from '../../src/config';
+import type { Db } from '../../src/db/client';
+import { createServer } from '../../src/server';
+
+export interface GqlResult<T = any> {
+  status: number;
+  data?: T;
+  errors?: { message: string; extensions?: { code?: string; field?: string; [k: string]: unknown }; path?: unknown[] }[];
+}
+
+export interface TestServer {
+  url: string;
+  base: string;
+  config: Config;
+  gql<T = any>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GqlResult<T>>;
+  close(): Promise<void>;
+}
+
+export async function startTestServer(db: Db, env: Record<string, string> = {}): Promise<TestServer> {
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...env });
+  const log = pino({ level: 'silent' });
+  const { httpServer, apollo } = await createServer({ db, config, log });
+  await new Promise<void>((r) => httpServer.listen(0, '127.0.0.1', r));
+  const base = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`;
+  const url = `${base}/graphql`;
+  return {
+    url,
+    base,
+    config,
+    async gql(query, variables = {}, token) {
+      const res = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify({ query, variables }),
+      });
+      const body = (await res.json()) as Omit<GqlResult, 'status'>;
+      return { status: res.status, ...body };
+    },
+    close: () => apollo.stop(),
+  };
+}
+
+export const codes = (r: GqlResult) => (r.errors ?? []).map((e) => e.extensions?.code);
