@@ -7,11 +7,17 @@ export interface SourceRef {
 
 export interface Boilerplate {
   closingLines: RegExp[];
+  /** Call-to-action words: a short last line with one is boilerplate whoever the publisher is. */
+  closingCues: RegExp[];
+  /** Capitalised words of closing lines that never name the publisher ("Telegram", "Follow"). */
+  notPublisher: string[];
   sources: SourceRef[];
 }
 
 interface BoilerplateFile {
   closingLines?: unknown;
+  closingCues?: unknown;
+  notPublisher?: unknown;
   sources?: Array<{ name?: unknown; patterns?: unknown }>;
 }
 
@@ -22,6 +28,8 @@ export function loadBoilerplate(): Boilerplate {
   const file = readReferenceYaml<BoilerplateFile>('boilerplate.yaml') ?? {};
   cached = {
     closingLines: asStringList(file.closingLines, 'boilerplate.yaml closingLines').map((p) => new RegExp(p, 'iu')),
+    closingCues: asStringList(file.closingCues, 'boilerplate.yaml closingCues').map((p) => new RegExp(p, 'iu')),
+    notPublisher: asStringList(file.notPublisher, 'boilerplate.yaml notPublisher'),
     sources: (file.sources ?? []).map((source, index) => {
       if (typeof source.name !== 'string') throw new Error(`boilerplate.yaml sources[${index}]: name missing`);
       return {

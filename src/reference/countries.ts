@@ -32,6 +32,7 @@ interface AdditionEntry {
   capital?: string;
   aliases?: string[];
   demonyms?: string[];
+  preferredDemonym?: string;
   dropAliases?: string[];
   dropDemonyms?: string[];
 }
@@ -120,6 +121,7 @@ function buildCountries(): CountryRef[] {
     const allNames = new Set([name, ...aliases]);
     const dropDemonyms = new Set(asStringList(extra.dropDemonyms, `${ADDITIONS_FILE} ${code}.dropDemonyms`));
     const demonyms = uniqueInOrder([
+      ...(extra.preferredDemonym ? [extra.preferredDemonym] : []),
       ...packageDemonyms(nationalityEnglish.nationalities[code], allNames),
       ...asStringList(extra.demonyms, `${ADDITIONS_FILE} ${code}.demonyms`),
     ]).filter((demonym) => !dropDemonyms.has(demonym));

@@ -5,3 +5,4 @@ export { loadInitiatives, loadInitiativePatterns, type InitiativeRef } from './i
 export { loadCities, findCityCountry, type CityRef } from './cities';
 export { loadBoilerplate, type Boilerplate, type SourceRef } from './boilerplate';
 export { projectRoot } from './paths';
+export { loadMeetingVocabulary, type MeetingVocabulary } from './meetings';

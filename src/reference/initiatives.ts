@@ -13,17 +13,28 @@ export interface InitiativeRef {
 }
 
 export interface InitiativePatterns {
-  /** Per kind: the capitalised words that end an unknown name ("University", "Forum"). */
+  /** The capitalised words that end an unknown name ("University", "Forum"), with the kind they give. */
   heads: Array<{ word: string; kind: InitiativeKind }>;
+  /** Lower-case words that end a name after capitalised ones ("Great Return programme"). */
+  lowercaseHeads: Array<{ word: string; kind: InitiativeKind }>;
+  /** Lower-case bodies that count only when named in full ("intergovernmental commission on ..."). */
+  genericBodies: Array<{ name: string; kind: InitiativeKind }>;
+  /** Heads that make a name only with an "of/for ..." complement ("Day"). */
+  headsNeedingComplement: string[];
   stopwords: string[];
   notInitiatives: string[];
+  notAcronyms: string[];
 }
 
 interface InitiativesFile {
   initiatives?: Array<Record<string, unknown>>;
   patternHeads?: Record<string, unknown>;
+  lowercaseHeads?: Record<string, unknown>;
+  genericBodies?: Array<{ name?: unknown; kind?: unknown }>;
   patternStopwords?: unknown;
   notInitiatives?: unknown;
+  notAcronyms?: unknown;
+  headsNeedingComplement?: unknown;
 }
 
 const INITIATIVES_FILE = 'initiatives.yaml';
@@ -61,13 +72,26 @@ export function loadInitiatives(): InitiativeRef[] {
 
 export function loadInitiativePatterns(): InitiativePatterns {
   if (cachedPatterns) return cachedPatterns;
-  const heads: InitiativePatterns['heads'] = [];
-  for (const [kind, words] of Object.entries(file().patternHeads ?? {})) {
-    if (!isInitiativeKind(kind)) throw new Error(`${INITIATIVES_FILE}: bad pattern kind ${kind}`);
-    for (const word of asStringList(words, `${INITIATIVES_FILE} patternHeads.${kind}`)) heads.push({ word, kind });
-  }
+  const headsOf = (section: 'patternHeads' | 'lowercaseHeads'): InitiativePatterns['heads'] => {
+    const heads: InitiativePatterns['heads'] = [];
+    for (const [kind, words] of Object.entries(file()[section] ?? {})) {
+      if (!isInitiativeKind(kind)) throw new Error(`${INITIATIVES_FILE}: bad kind ${kind} in ${section}`);
+      for (const word of asStringList(words, `${INITIATIVES_FILE} ${section}.${kind}`)) heads.push({ word, kind });
+    }
+    return heads;
+  };
+  const genericBodies = (file().genericBodies ?? []).map((entry, index) => {
+    if (typeof entry.name !== 'string' || !isInitiativeKind(entry.kind)) {
+      throw new Error(`${INITIATIVES_FILE} genericBodies[${index}]: name and kind required`);
+    }
+    return { name: entry.name, kind: entry.kind };
+  });
   cachedPatterns = {
-    heads,
+    heads: headsOf('patternHeads'),
+    lowercaseHeads: headsOf('lowercaseHeads'),
+    genericBodies,
+    notAcronyms: asStringList(file().notAcronyms, `${INITIATIVES_FILE} notAcronyms`),
+    headsNeedingComplement: asStringList(file().headsNeedingComplement, `${INITIATIVES_FILE} headsNeedingComplement`),
     stopwords: asStringList(file().patternStopwords, `${INITIATIVES_FILE} patternStopwords`),
     notInitiatives: asStringList(file().notInitiatives, `${INITIATIVES_FILE} notInitiatives`),
   };

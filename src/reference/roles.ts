@@ -15,6 +15,10 @@ export interface RoleVocabulary {
   honorifics: string[];
   /** Lower-case words that may sit inside a name ("bin", "van"). */
   nameParticles: string[];
+  /** Words that make a role a deputy post ("First Vice", "Deputy"). */
+  deputyPrefixes: string[];
+  /** Words a ministry portfolio is made of ("Investment", "Industry"). */
+  portfolioWords: string[];
 }
 
 interface RolesFile {
@@ -22,6 +26,8 @@ interface RolesFile {
   modifiers?: unknown;
   honorifics?: unknown;
   nameParticles?: unknown;
+  deputyPrefixes?: unknown;
+  portfolioWords?: unknown;
 }
 
 const ROLES_FILE = 'roles.yaml';
@@ -51,6 +57,8 @@ export function loadRoles(): RoleVocabulary {
     modifiers: asStringList(file.modifiers, `${ROLES_FILE} modifiers`),
     honorifics: asStringList(file.honorifics, `${ROLES_FILE} honorifics`),
     nameParticles: asStringList(file.nameParticles, `${ROLES_FILE} nameParticles`),
+    deputyPrefixes: asStringList(file.deputyPrefixes, `${ROLES_FILE} deputyPrefixes`),
+    portfolioWords: asStringList(file.portfolioWords, `${ROLES_FILE} portfolioWords`),
   };
   return cached;
 }

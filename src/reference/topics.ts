@@ -34,7 +34,7 @@ export function loadTopics(): TopicRef[] {
     if (seen.has(entry.slug)) throw new Error(`${where}: duplicate slug ${entry.slug}`);
     seen.add(entry.slug);
     const cues = asStringList(entry.cues, `${where}.cues`);
-    for (const cue of cues) compileCue(cue); // a bad cue fails at load, not in the middle of an extraction
+    for (const cue of cues) cueSource(cue);
     return {
       slug: entry.slug,
       name: entry.name ?? entry.slug,
@@ -56,21 +56,39 @@ function escapeRegExp(value: string): string {
   return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/** "high" → "[Hh]igh": case-insensitive where it matters (sentence starts) without the `i` flag. */
+function firstLetterEitherCase(word: string): string {
+  const first = word.charAt(0);
+  const rest = escapeRegExp(word.slice(1));
+  if (first.toLowerCase() === first.toUpperCase()) return escapeRegExp(first) + rest;
+  return `[${first.toUpperCase()}${first.toLowerCase()}]${rest}`;
+}
+
 /**
- * Turns a cue into a global regular expression.
- * - `/.../` is a regular expression as is (case-insensitive);
- * - capitals only (an acronym) match case-sensitively;
- * - otherwise case-insensitive, words separated by any spaces or hyphens, `word*` a prefix.
+ * The regex source of a cue, without flags.
+ * - `/.../` is a regular expression as is (case-sensitive as written);
+ * - capitals only (an acronym) match exactly;
+ * - otherwise each word matches with its first letter in either case, words separated by any spaces
+ *   or hyphens, `word*` a prefix.
+ * The `i` flag is avoided on purpose: compiling hundreds of case-folding Unicode regexes costs
+ * seconds on the first release a process reads.
  */
-export function compileCue(cue: string): RegExp {
+export function cueSource(cue: string, withBoundaries = true): string {
   const regexCue = /^\/(.+)\/$/.exec(cue);
-  if (regexCue) return new RegExp(regexCue[1], 'giu');
+  if (regexCue) return `(?:${regexCue[1]})`;
   const isAcronym = /^[A-Z0-9+&.-]+$/.test(cue) && /[A-Z]/.test(cue);
   const words = cue.trim().split(/[\s-]+/).map((word) => {
-    if (word.endsWith('*')) return `${escapeRegExp(word.slice(0, -1))}[\\p{L}\\p{N}-]*`;
-    return escapeRegExp(word);
+    const prefix = word.endsWith('*');
+    const bare = prefix ? word.slice(0, -1) : word;
+    const body = isAcronym ? escapeRegExp(bare) : firstLetterEitherCase(bare);
+    return prefix ? `${body}[\\p{L}\\p{N}-]*` : body;
   });
   const body = words.join('[\\s\\-–]+');
   // \b does not know Unicode letters; lookarounds on letters/digits do.
-  return new RegExp(`(?<![\\p{L}\\p{N}])${body}(?![\\p{L}\\p{N}])`, isAcronym ? 'gu' : 'giu');
+  return withBoundaries ? `(?<![\\p{L}\\p{N}])${body}(?![\\p{L}\\p{N}])` : body;
+}
+
+/** One cue as a global regular expression (see `cueSource`). */
+export function compileCue(cue: string): RegExp {
+  return new RegExp(cueSource(cue), 'gu');
 }

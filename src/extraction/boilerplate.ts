@@ -1,0 +1,101 @@
+import { loadBoilerplate } from '../reference/boilerplate';
+import { findCountryCode } from '../reference/countries';
+
+export interface BodyParts {
+  paragraphs: string[];
+  /** Lines taken out as publisher boilerplate, in text order. */
+  removed: string[];
+}
+
+/** Long enough for "Stay up-to-date with ..." lines, short enough not to take a real last paragraph. */
+const MAX_CLOSING_LINE = 220;
+
+/** A YAML front-matter block (the corpus files have one) is metadata, not text. */
+export function stripFrontMatter(text: string): { body: string; frontMatter: string | null } {
+  const match = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---\r?\n/.exec(text);
+  if (!match) return { body: text, frontMatter: null };
+  return { body: text.slice(match[0].length), frontMatter: match[1] };
+}
+
+/**
+ * One paragraph per line, or per blank-line-separated block when the text uses blank lines
+ * (then hard-wrapped lines inside a block are joined).
+ */
+export function toParagraphs(text: string): string[] {
+  const normalised = text.replace(/\r\n?/g, '\n').replace(/\u00a0/g, ' ');
+  const blocks = /\n[ \t]*\n/.test(normalised) ? normalised.split(/\n[ \t]*\n+/).map((b) => b.replace(/\s*\n\s*/g, ' ')) : normalised.split('\n');
+  return blocks.map((block) => block.replace(/[ \t]+/g, ' ').trim()).filter((block) => block.length > 0);
+}
+
+export function removeBoilerplate(paragraphs: string[]): BodyParts {
+  const { closingLines, closingCues } = loadBoilerplate();
+  const removed: string[] = [];
+  const kept = paragraphs.filter((paragraph) => {
+    if (closingLines.some((pattern) => pattern.test(paragraph))) {
+      removed.push(paragraph);
+      return false;
+    }
+    return true;
+  });
+  // Publishers not listed in the data still close with a call to action; only trailing lines are
+  // judged this way, so a paragraph that mentions a "channel" in the body stays.
+  const trailing: string[] = [];
+  while (kept.length > 1) {
+    const last = kept[kept.length - 1];
+    const looksLikeCallToAction = last.length <= MAX_CLOSING_LINE && !/[.!?]["”]?$/.test(last) && closingCues.some((cue) => cue.test(last));
+    if (!looksLikeCallToAction) break;
+    trailing.unshift(last);
+    kept.pop();
+  }
+  return { paragraphs: kept, removed: [...removed, ...trailing] };
+}
+
+const ATTRIBUTION = /\b(?:told|informed|reported to|said to|according to)\s+((?:\p{Lu}[\p{L}.\d-]*|[\d]+\.\p{L}+)(?:\s+\p{Lu}[\p{L}.-]*){0,3})(?=[\s,.;]|$)/u;
+const TRAILING_ATTRIBUTION = /,\s*((?:\p{Lu}[\p{L}.\d-]*)(?:\s+\p{Lu}[\p{L}.-]*){0,3})\s+(?:reports|informs|reported|writes)\s*\.?$/u;
+const CAPITALISED_RUN = /(?:\p{Lu}[\p{L}\d.-]*(?:['’]s)?)(?:\s+(?:\p{Lu}[\p{L}\d.-]*(?:['’]s)?))*/gu;
+
+/** Agencies write "Trend News Agency" as well as "Trend"; the name is the part before the suffix. */
+function cleanPublisher(raw: string): string {
+  return raw
+    .replace(/['’]s$/, '')
+    .replace(/\s+(?:News Agency|Agency|News)$/, '')
+    .replace(/[.,]$/, '')
+    .trim();
+}
+
+function isPlausiblePublisher(name: string, notPublisher: Set<string>): boolean {
+  if (!name || notPublisher.has(name)) return false;
+  // A ministry, a person's title or a country is not a publisher.
+  if (/\b(?:Ministry|Minister|Embassy|President|Government)\b/.test(name)) return false;
+  return findCountryCode(name) === null;
+}
+
+/**
+ * The publisher the text names itself as: first its attribution ("... told Trend"), then the
+ * publishers listed in the data, then the capitalised name in its own closing line.
+ */
+export function findSourceName(firstParagraph: string, allText: string, closing: string[]): string | null {
+  const { sources, notPublisher } = loadBoilerplate();
+  const skip = new Set(notPublisher);
+  const attributed = ATTRIBUTION.exec(firstParagraph) ?? TRAILING_ATTRIBUTION.exec(firstParagraph);
+  if (attributed) {
+    const name = cleanPublisher(attributed[1]);
+    if (isPlausiblePublisher(name, skip)) return name;
+  }
+  for (const source of sources) {
+    if (source.patterns.some((pattern) => pattern.test(allText))) return source.name;
+  }
+  for (const line of closing) {
+    const candidates = [...line.matchAll(CAPITALISED_RUN)]
+      .map((match) => {
+        // Platform names and imperatives sit at the edges of a run ("Silk Road Monitor Telegram").
+        const words = match[0].split(/\s+/);
+        while (words.length && skip.has(cleanPublisher(words[0]))) words.shift();
+        while (words.length && skip.has(cleanPublisher(words[words.length - 1]))) words.pop();
+        return cleanPublisher(words.join(' '));
+      })
+      .filter((name) => isPlausiblePublisher(name, skip));
+    if (candidates.length) return candidates.sort((a, b) => b.split(' ').length - a.split(' ').length)[0];
+  }
+  return null;
+}

@@ -1,0 +1,88 @@
+import { parse as parseYaml } from 'yaml';
+import { loadMeetingVocabulary } from '../reference/meetings';
+import type { ExtractOptions, ExtractedRelease } from './types';
+import { findSourceName, removeBoilerplate, stripFrontMatter, toParagraphs } from './boilerplate';
+import { extractCountries } from './countries';
+import { parseDateline } from './dateline';
+import { extractInitiatives } from './initiatives';
+import { findIssuer } from './issuer';
+import { extractMeetings } from './meetings';
+import { findPeople } from './people';
+import { toSentences } from './text';
+import { deriveTitle } from './title';
+import { extractTopics } from './topics';
+
+export * from './types';
+
+function frontMatterYear(frontMatter: string | null): number | null {
+  if (!frontMatter) return null;
+  try {
+    const data = parseYaml(frontMatter) as { year?: unknown } | null;
+    return typeof data?.year === 'number' && Number.isInteger(data.year) ? data.year : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Reads one press release: dateline, issuer, source, meetings and their participants, topics,
+ * initiatives and countries. Pure: the same text and options always give the same result.
+ */
+export function extractPressRelease(text: string, options: ExtractOptions = {}): ExtractedRelease {
+  const warnings: string[] = [];
+  const { body, frontMatter } = stripFrontMatter(text);
+  const knownYear = options.year ?? frontMatterYear(frontMatter);
+  const year = knownYear ?? (options.now ?? new Date()).getFullYear();
+
+  const { paragraphs, removed } = removeBoilerplate(toParagraphs(body));
+  const parsedDateline = paragraphs.length ? parseDateline(paragraphs[0], year) : null;
+  if (!parsedDateline) warnings.push('no dateline found');
+  else {
+    if (!parsedDateline.yearWritten && knownYear === null) warnings.push(`no year given: assumed ${year}`);
+    if (parsedDateline.unresolvedCountry) warnings.push(`dateline country not resolved: ${parsedDateline.unresolvedCountry}`);
+  }
+  // The analysis reads the release without its dateline; the body keeps it.
+  const analysed = paragraphs.map((paragraph, index) => (index === 0 && parsedDateline ? paragraph.slice(parsedDateline.textStart) : paragraph));
+  const sentences = toSentences(analysed);
+  const fullText = analysed.join('\n');
+  const leadText = sentences[0]?.text ?? '';
+  const openingText = sentences.filter((sentence) => sentence.paragraph <= 1).map((sentence) => sentence.text).join(' ');
+  const dateline = parsedDateline?.dateline ?? null;
+
+  const issuer = findIssuer(sentences.map((sentence) => sentence.text), fullText, dateline?.country ?? null);
+  const sourceName = findSourceName(analysed[0] ?? '', [fullText, ...removed].join('\n'), removed);
+  const initiatives = extractInitiatives(sentences);
+  const { triggers } = loadMeetingVocabulary();
+  const people = findPeople(sentences, fullText, (index) => triggers.some((trigger) => trigger.test(sentences[index].text)));
+  const { meetings, warnings: meetingWarnings } = extractMeetings({
+    sentences,
+    leadText,
+    people,
+    dateline,
+    issuerCountry: issuer?.country ?? null,
+    year,
+  });
+  warnings.push(...meetingWarnings);
+  const { impliedTopics } = loadMeetingVocabulary();
+  const topics = extractTopics(
+    sentences,
+    initiatives.spans,
+    meetings.flatMap((meeting) => impliedTopics[meeting.kind] ?? []),
+  );
+  const countries = extractCountries(paragraphs, fullText);
+  if (!issuer) warnings.push('issuing ministry not found');
+
+  return {
+    title: deriveTitle(meetings, leadText, openingText, issuer?.country ?? dateline?.country ?? null),
+    dateline,
+    issuerName: issuer?.name ?? null,
+    issuerCountry: issuer?.country ?? null,
+    sourceName,
+    paragraphs,
+    meetings,
+    topics,
+    initiatives: initiatives.initiatives,
+    countries,
+    warnings,
+  };
+}

@@ -1,0 +1,375 @@
+import { loadInitiatives, loadInitiativePatterns, type InitiativeRef } from '../reference/initiatives';
+import { loadBoilerplate } from '../reference/boilerplate';
+import type { ExtractedInitiative, InitiativeKind } from './types';
+import { matchCountries } from './lexicon';
+import { WORD_END, WORD_START, escapeRegExp, foldKey, phraseSource, type Sentence, type Span } from './text';
+
+/**
+ * Initiatives come from two places: the known list (canonical names, acronyms, topics) and
+ * patterns for the ones it does not know: "Full Name (ACR)", capitalised names ending in a head
+ * word ("X University", "X Forum"), capitalised names with a lower-case head ("Great Return
+ * programme"), and stand-alone acronyms ("TURKSOY").
+ */
+
+export interface InitiativeSpan extends Span {
+  sentence: number;
+  /** Set for initiatives of the known list: their topics count, the cues inside their name do not. */
+  known: InitiativeRef | null;
+}
+
+export interface InitiativeResult {
+  initiatives: ExtractedInitiative[];
+  spans: InitiativeSpan[];
+}
+
+interface Candidate extends Span {
+  sentence: number;
+  name: string;
+  acronym: string | null;
+  kind: InitiativeKind;
+  known: InitiativeRef | null;
+  /** Pattern-found names lose to known ones on the same text; longer spans win over shorter ones. */
+  priority: number;
+}
+
+const CONNECTORS = new Set(['of', 'for', 'on', 'in', 'and', 'the', 'de', 'la', 'des', 'du']);
+const ORDINAL_BEFORE = /(\d+(?:st|nd|rd|th))\s+$/u;
+/** Lower-case words between capitalised words and a lower-case head: modifiers, never function words. */
+const FUNCTION_WORDS = new Set([
+  'the', 'a', 'an', 'of', 'and', 'or', 'to', 'in', 'on', 'for', 'with', 'by', 'as', 'at', 'from', 'is', 'was', 'are', 'were',
+  'has', 'have', 'had', 'will', 'would', 'its', 'their', 'his', 'her', 'which', 'that', 'this', 'these', 'be', 'been', 'also',
+  'said', 'noted', 'new', 'other', 'such', 'each', 'both', 'all',
+]);
+const NUMBERED_SUFFIX = (n: number) => {
+  const tens = n % 100;
+  if (tens >= 11 && tens <= 13) return `${n}th`;
+  return `${n}${({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[n % 10] ?? 'th'}`;
+};
+
+interface KnownMatcher {
+  /** All literal names, aliases and acronyms in one case-sensitive alternation, longest first. */
+  literal: RegExp;
+  byForm: Map<string, InitiativeRef>;
+  /** "COP29": acronym followed by a session number, for numbered entries. */
+  numbered: Array<{ regex: RegExp; entry: InitiativeRef }>;
+}
+
+let knownMatcher: KnownMatcher | null = null;
+
+function formKey(form: string): string {
+  return form.replace(/[’]/g, "'").replace(/[\s]+/g, ' ').replace(/–/g, '-');
+}
+
+function compileKnown(): KnownMatcher {
+  if (knownMatcher) return knownMatcher;
+  const byForm = new Map<string, InitiativeRef>();
+  const numbered: KnownMatcher['numbered'] = [];
+  for (const entry of loadInitiatives()) {
+    // Case-sensitive: "UN" is not "un", and "Group" in a sentence is not a name.
+    for (const form of [entry.name, ...entry.aliases, ...(entry.acronym ? [entry.acronym] : [])]) {
+      if (!byForm.has(formKey(form))) byForm.set(formKey(form), entry);
+    }
+    if (entry.numbered && entry.acronym) {
+      numbered.push({ regex: new RegExp(`${WORD_START}${escapeRegExp(entry.acronym)}[\\s-]?(\\d{1,3})${WORD_END}`, 'gu'), entry });
+    }
+  }
+  const forms = [...byForm.keys()].sort((a, b) => b.length - a.length);
+  const literal = new RegExp(`${WORD_START}(?:${forms.map(phraseSource).join('|')})${WORD_END}`, 'gu');
+  knownMatcher = { literal, byForm, numbered };
+  return knownMatcher;
+}
+
+function headKinds() {
+  const patterns = loadInitiativePatterns();
+  return {
+    heads: new Map(patterns.heads.map((head) => [head.word, head.kind])),
+    lowercaseHeads: new Map(patterns.lowercaseHeads.map((head) => [head.word, head.kind])),
+    stopwords: new Set(patterns.stopwords),
+    notInitiatives: new Set(patterns.notInitiatives.map(foldKey)),
+    notAcronyms: new Set(patterns.notAcronyms),
+    genericBodies: patterns.genericBodies,
+    needsComplement: new Set(patterns.headsNeedingComplement),
+  };
+}
+
+let vocabulary: ReturnType<typeof headKinds> | null = null;
+function vocab() {
+  vocabulary ??= headKinds();
+  return vocabulary;
+}
+
+interface Token extends Span {
+  text: string;
+}
+
+/** Capitalised words (and acronyms, hyphenated or numbered forms) with the lower-case words between them. */
+function tokenize(sentence: string): Token[] {
+  return [...sentence.matchAll(/[\p{L}\p{N}][\p{L}\p{N}'’.+&-]*[\p{L}\p{N}+]|[\p{L}\p{N}]/gu)].map((match) => ({
+    text: match[0],
+    start: match.index,
+    end: match.index + match[0].length,
+  }));
+}
+
+const isCapitalised = (word: string) => /^[\p{Lu}\p{N}]/u.test(word) && /\p{L}/u.test(word);
+const isAcronym = (word: string) => /^[\p{Lu}][\p{Lu}\p{N}+&-]{1,}$/u.test(word) && !/^[IVXLC]+$/.test(word);
+const isPossessive = (word: string) => /['’]s$/.test(word);
+const onlySpacesBetween = (sentence: string, a: Token, b: Token) => /^ +$/.test(sentence.slice(a.end, b.start));
+
+function kindFromHeads(name: string): InitiativeKind | null {
+  const { heads } = vocab();
+  const words = name.split(/\s+/);
+  for (let index = words.length - 1; index >= 0; index -= 1) {
+    const kind = heads.get(words[index]);
+    if (kind) return kind;
+  }
+  return null;
+}
+
+/** Extends a name over "of/for/on/in (the) Capitalised ..." ("Center for Industry and Innovations"). */
+function continuation(sentence: string, tokens: Token[], after: number, allowIn: boolean): number {
+  let index = after + 1;
+  let lastCapital = after;
+  const prepositions = allowIn ? ['of', 'for', 'on', 'in'] : ['of', 'for', 'on'];
+  if (!tokens[index] || !prepositions.includes(tokens[index].text)) return after;
+  while (index < tokens.length && onlySpacesBetween(sentence, tokens[index - 1], tokens[index])) {
+    const word = tokens[index].text;
+    if (isCapitalised(word) && !isPossessive(word)) lastCapital = index;
+    else if (!CONNECTORS.has(word) && word !== 'in') break;
+    index += 1;
+  }
+  return lastCapital;
+}
+
+function patternCandidates(sentence: string, sentenceIndex: number): Candidate[] {
+  const { heads, lowercaseHeads, stopwords, notInitiatives } = vocab();
+  const tokens = tokenize(sentence);
+  const out: Candidate[] = [];
+  const push = (first: number, last: number, kind: InitiativeKind, acronym: string | null, priority: number): Candidate | null => {
+    let start = tokens[first].start;
+    let name = sentence.slice(start, tokens[last].end);
+    const ordinal = ORDINAL_BEFORE.exec(sentence.slice(0, start));
+    if (ordinal) {
+      start -= ordinal[0].length;
+      name = `${ordinal[1]} ${name}`;
+    }
+    if (notInitiatives.has(foldKey(name))) return null;
+    const candidate = { start, end: tokens[last].end, sentence: sentenceIndex, name, acronym, kind, known: null, priority };
+    out.push(candidate);
+    return candidate;
+  };
+
+  // Maximal runs of capitalised words ("Baku State Vocational Education Center"); "plus" and "&"
+  // join platform names ("Central Asia plus Japan Dialogue").
+  let index = 0;
+  while (index < tokens.length) {
+    if (!isCapitalised(tokens[index].text)) {
+      index += 1;
+      continue;
+    }
+    let end = index;
+    while (
+      end + 1 < tokens.length &&
+      onlySpacesBetween(sentence, tokens[end], tokens[end + 1]) &&
+      !isPossessive(tokens[end].text) &&
+      (isCapitalised(tokens[end + 1].text) || (['plus', '&', '+'].includes(tokens[end + 1].text) && tokens[end + 2] && isCapitalised(tokens[end + 2].text)))
+    ) {
+      end += 1;
+    }
+    let first = index;
+    while (first <= end && (stopwords.has(tokens[first].text) || isPossessive(tokens[first].text))) first += 1;
+    // Restart after a possessive inside the run: "Korea’s INHA University" is "INHA University".
+    for (let k = first; k < end; k += 1) if (isPossessive(tokens[k].text)) first = k + 1;
+
+    if (first <= end) {
+      let lastHead = -1;
+      for (let k = first; k <= end; k += 1) if (heads.has(tokens[k].text)) lastHead = k;
+      if (lastHead >= 0) {
+        const kind = heads.get(tokens[lastHead].text)!;
+        const extended = lastHead === end ? continuation(sentence, tokens, lastHead, kind === 'INSTITUTION') : lastHead;
+        const complemented = extended > lastHead;
+        if ((complemented || lastHead > first) && (complemented || !vocab().needsComplement.has(tokens[lastHead].text))) {
+          push(first, extended, kind, null, 2);
+        }
+      } else {
+        // A capitalised name (or a hyphenated compound, or an acronym) with a lower-case head.
+        const name = tokens.slice(first, end + 1).map((t) => t.text);
+        const substantial = name.length >= 2 || /-/.test(name[0]) || isAcronym(name[0]);
+        if (substantial) {
+          let best = -1;
+          for (let k = end + 1; k <= end + 4 && k < tokens.length; k += 1) {
+            const word = tokens[k].text;
+            if (!onlySpacesBetween(sentence, tokens[k - 1], tokens[k]) || isCapitalised(word) || FUNCTION_WORDS.has(word)) break;
+            if (lowercaseHeads.has(word)) best = k;
+          }
+          if (best >= 0) {
+            const kind = lowercaseHeads.get(tokens[best].text)!;
+            const extended = kind === 'INSTITUTION' ? continuation(sentence, tokens, best, true) : best;
+            push(first, extended, kind, null, 1);
+          }
+        }
+      }
+    }
+    index = end + 1;
+  }
+
+  // "Full Name (ACR)": the capitalised words before the parenthesis, connectors allowed inside.
+  for (const match of sentence.matchAll(/\s*\(([\p{Lu}][\p{Lu}\p{N}&+-]{1,11})\)/gu)) {
+    const acronym = match[1];
+    const closeParen = match.index + match[0].length;
+    const k = tokens.filter((token) => token.end <= match.index).length - 1;
+    if (k < 0 || !isCapitalised(tokens[k].text)) continue;
+    let first = k;
+    while (first - 1 >= 0 && onlySpacesBetween(sentence, tokens[first - 1], tokens[first])) {
+      const word = tokens[first - 1].text;
+      if (isPossessive(word)) break;
+      if (isCapitalised(word)) {
+        first -= 1;
+        continue;
+      }
+      // "Conference of the Parties": a chain of connectors is inside the name when a capital precedes it.
+      let back = first - 1;
+      while (back >= 0 && CONNECTORS.has(tokens[back].text) && (back === first - 1 || onlySpacesBetween(sentence, tokens[back], tokens[back + 1]))) back -= 1;
+      const chain = tokens.slice(back + 1, first).map((t) => t.text).join(' ');
+      // "the OTS and the Economic Cooperation Organization (ECO)": a list, not one name.
+      const joinsTwoNames = /\band the\b/.test(chain) || (back >= 0 && isAcronym(tokens[back].text));
+      if (back >= 0 && back < first - 1 && !joinsTwoNames && isCapitalised(tokens[back].text) && !isPossessive(tokens[back].text) && onlySpacesBetween(sentence, tokens[back], tokens[back + 1])) first = back;
+      else break;
+    }
+    while (first < k && (CONNECTORS.has(tokens[first].text) || stopwords.has(tokens[first].text))) first += 1;
+    const kind = kindFromHeads(sentence.slice(tokens[first].start, tokens[k].end)) ?? 'ORGANISATION';
+    const candidate = push(first, k, kind, acronym, 3);
+    if (candidate) candidate.end = closeParen;
+  }
+
+  // Stand-alone acronyms nobody spelled out ("TURKSOY"), with a capitalised word after them ("ACWA Power").
+  const { notAcronyms } = vocab();
+  const sourceNames = new Set(loadBoilerplate().sources.map((source) => source.name));
+  tokens.forEach((token, k) => {
+    if (!isAcronym(token.text) || token.text.replace(/[^\p{L}]/gu, '').length < 3) return;
+    if (notAcronyms.has(token.text) || sourceNames.has(token.text)) return;
+    if (matchCountries(token.text).some((match) => match.start === 0 && match.end === token.text.length)) return;
+    if (/\(\s*$/.test(sentence.slice(0, token.start))) return; // the "(ACR)" pattern handles it
+    let last = k;
+    while (last + 1 < tokens.length && onlySpacesBetween(sentence, tokens[last], tokens[last + 1]) && isCapitalised(tokens[last + 1].text) && !isAcronym(tokens[last + 1].text)) last += 1;
+    const kind = last > k ? kindFromHeads(sentence.slice(token.start, tokens[last].end)) ?? 'ORGANISATION' : 'ORGANISATION';
+    push(k, last, kind, last === k ? token.text : null, 0);
+  });
+
+  // Lower-case bodies named in full: "the intergovernmental commission on trade and economic cooperation".
+  for (const body of vocab().genericBodies) {
+    const pattern = new RegExp(`${WORD_START}${phraseSource(body.name)}\\s+(?:on|for)\\s+((?:[\\p{Ll}-]+\\s+){0,6}?[\\p{Ll}-]+)(?=\\s*(?:[,.;]|$|\\s+(?:should|which|that|is|was|will|has|would|to)\\b))`, 'giu');
+    for (const match of sentence.matchAll(pattern)) {
+      out.push({
+        start: match.index,
+        end: match.index + match[0].length,
+        sentence: sentenceIndex,
+        name: match[0],
+        acronym: null,
+        kind: body.kind,
+        known: null,
+        priority: 1,
+      });
+    }
+  }
+  return out;
+}
+
+function knownCandidates(sentence: string, sentenceIndex: number): Candidate[] {
+  const out: Candidate[] = [];
+  const { literal, byForm, numbered } = compileKnown();
+  const push = (start: number, end: number, entry: InitiativeRef, number: number | null) => {
+    const name = number === null ? entry.name : `${NUMBERED_SUFFIX(number)} session of the ${entry.name}`;
+    const acronym = number === null ? entry.acronym : `${entry.acronym}${number}`;
+    out.push({ start, end, sentence: sentenceIndex, name, acronym, kind: entry.kind, known: entry, priority: 4 });
+  };
+  literal.lastIndex = 0;
+  for (let match = literal.exec(sentence); match; match = literal.exec(sentence)) {
+    const entry = byForm.get(formKey(match[0]));
+    if (entry) push(match.index, match.index + match[0].length, entry, null);
+  }
+  for (const { regex, entry } of numbered) {
+    regex.lastIndex = 0;
+    for (let match = regex.exec(sentence); match; match = regex.exec(sentence)) {
+      push(match.index, match.index + match[0].length, entry, Number(match[1]));
+    }
+  }
+  return out;
+}
+
+function keyOf(candidate: Candidate): string {
+  if (candidate.known && !candidate.known.numbered) return `known:${candidate.known.name}`;
+  return candidate.acronym ? `acronym:${candidate.acronym}` : `name:${foldKey(candidate.name)}`;
+}
+
+/** Finds the initiatives of a release, each with the sentence of its first mention. */
+export function extractInitiatives(sentences: Sentence[]): InitiativeResult {
+  const all: Candidate[] = [];
+  sentences.forEach((sentence, index) => {
+    const known = knownCandidates(sentence.text, index);
+    const patterns = patternCandidates(sentence.text, index);
+    // "Full Name (ACR)" whose acronym or name the list knows becomes the known one, with the text's name.
+    for (const candidate of patterns) {
+      const entry = loadInitiatives().find(
+        (e) =>
+          (candidate.acronym && (e.acronym === candidate.acronym || e.aliases.includes(candidate.acronym))) ||
+          [e.name, ...e.aliases].some((form) => foldKey(form) === foldKey(candidate.name)),
+      );
+      if (entry) {
+        candidate.known = entry;
+        candidate.kind = entry.kind;
+        candidate.acronym = candidate.acronym ?? entry.acronym;
+        // The list's name, unless the text spelled the name out next to its acronym.
+        if (!(candidate.priority === 3 && candidate.name.split(/\s+/).length > 1)) candidate.name = entry.name;
+        candidate.priority = 5;
+      }
+      const numbered = candidate.acronym ? /^(\p{Lu}+)(\d{1,3})$/u.exec(candidate.acronym) : null;
+      if (numbered) {
+        const numberedEntry = loadInitiatives().find((e) => e.numbered && e.acronym === numbered[1]);
+        if (numberedEntry) {
+          candidate.known = numberedEntry;
+          candidate.kind = numberedEntry.kind;
+          const sessionBefore = /(\d+(?:st|nd|rd|th))\s+session\s+of\s+(?:the\s+)?$/iu.exec(sentence.text.slice(0, candidate.start));
+          if (sessionBefore && candidate.name !== candidate.acronym) {
+            candidate.start = sessionBefore.index;
+            candidate.name = `${sessionBefore[1]} session of the ${candidate.name}`;
+          } else if (candidate.name === candidate.acronym) {
+            candidate.name = `${NUMBERED_SUFFIX(Number(numbered[2]))} session of the ${numberedEntry.name}`;
+          }
+          candidate.priority = 5;
+        }
+      }
+    }
+    all.push(...known, ...patterns);
+  });
+
+  // Nested mentions give way to the longer name around them ("United Nations" inside the COP29 name),
+  // except that a known name is never replaced by a pattern that merely contains it with the same span.
+  const sorted = all.sort((a, b) => a.sentence - b.sentence || b.end - b.start - (a.end - a.start) || b.priority - a.priority || a.start - b.start);
+  const kept: Candidate[] = [];
+  for (const candidate of sorted) {
+    const clash = kept.some((other) => other.sentence === candidate.sentence && other.start < candidate.end && candidate.start < other.end);
+    if (!clash) kept.push(candidate);
+  }
+  kept.sort((a, b) => a.sentence - b.sentence || a.start - b.start);
+
+  const byKey = new Map<string, { candidate: Candidate; sentence: string }>();
+  const order: string[] = [];
+  for (const candidate of kept) {
+    const key = keyOf(candidate);
+    const existing = byKey.get(key);
+    if (!existing) {
+      byKey.set(key, { candidate, sentence: sentences[candidate.sentence].text });
+      order.push(key);
+    } else if (existing.candidate.name === existing.candidate.acronym && candidate.name !== candidate.acronym) {
+      // The acronym came first, the full name later: keep the full name, and the first sentence.
+      existing.candidate = { ...candidate, start: existing.candidate.start, end: existing.candidate.end, sentence: existing.candidate.sentence };
+    }
+  }
+  const initiatives = order.map((key) => {
+    const { candidate, sentence } = byKey.get(key)!;
+    return { name: candidate.name, acronym: candidate.acronym, kind: candidate.kind, sentence };
+  });
+  const spans = kept.map((candidate) => ({ start: candidate.start, end: candidate.end, sentence: candidate.sentence, known: candidate.known }));
+  return { initiatives, spans };
+}

@@ -1,0 +1,60 @@
+import { findCountry } from '../reference/countries';
+import { matchCountries, resolveAmbiguous } from './lexicon';
+
+export interface Issuer {
+  name: string;
+  country: string | null;
+}
+
+const MINISTRY = /\b(?:Ministry of Foreign Affairs|Foreign Ministry|Ministry for Foreign Affairs|MFA|Foreign Affairs Ministry|Ministry of External Affairs)\b/u;
+/** The reporting verb that makes a ministry the source of the information. */
+const REPORTING = /\b(?:told|reported|reports|said|says|announced|informed|informs|stated|noted|issued|released|published|quoted)\b/u;
+
+const UNNAMED_MINISTRY = /\b(?:the )?(?:ministry|foreign ministry)(?:['’]s)?(?: press service| press office| spokesperson)?\b[^.]{0,40}?\b(?:told|reported|reports|said|informed|announced)\b/iu;
+
+/**
+ * The ministry that released the information: "the Ministry of Foreign Affairs of Kazakhstan told ...",
+ * "the press service of the Uzbek Foreign Ministry reported", or an unqualified "the Ministry of Foreign
+ * Affairs told Trend" in a release datelined in that ministry's country.
+ */
+export function findIssuer(sentences: string[], fullText: string, datelineCountry: string | null): Issuer | null {
+  // Prefer the ministry that reports (the attribution clause); fall back to the first ministry named.
+  const candidates: Array<{ sentence: string; index: number; length: number; reporting: boolean }> = [];
+  for (const sentence of sentences) {
+    const pattern = new RegExp(MINISTRY.source, 'gu');
+    for (const match of sentence.matchAll(pattern)) {
+      const after = sentence.slice(match.index + match[0].length, match.index + match[0].length + 80);
+      const reporting = REPORTING.test(after.split(/[,.;]/).slice(0, 2).join(','));
+      candidates.push({ sentence, index: match.index, length: match[0].length, reporting });
+    }
+  }
+  const chosen = candidates.find((candidate) => candidate.reporting) ?? candidates[0];
+  if (!chosen) {
+    // "the ministry's press service told Trend": the ministry of the place the release is datelined in.
+    const unnamed = sentences.some((sentence) => UNNAMED_MINISTRY.test(sentence));
+    if (!unnamed || !datelineCountry) return null;
+    const name = findCountry(datelineCountry)?.name ?? datelineCountry;
+    return { name: `Ministry of Foreign Affairs of ${name}`, country: datelineCountry };
+  }
+  const country = ministryCountry(chosen.sentence, chosen.index, chosen.length, fullText) ?? datelineCountry;
+  const countryName = country ? findCountry(country)?.name ?? country : null;
+  return { name: countryName ? `Ministry of Foreign Affairs of ${countryName}` : 'Ministry of Foreign Affairs', country };
+}
+
+function ministryCountry(sentence: string, index: number, length: number, fullText: string): string | null {
+  const resolve = (match: { code: string | null; form: string; ambiguous: boolean }) =>
+    match.ambiguous ? resolveAmbiguous(match.form, fullText) : match.code;
+  // "... Foreign Ministry of Uzbekistan", "... Ministry of Foreign Affairs of the Republic of Korea"
+  const after = sentence.slice(index + length);
+  const ofCountry = /^\s+of\s+(?:the\s+)?/u.exec(after);
+  if (ofCountry) {
+    const first = matchCountries(after).find((match) => match.start === ofCountry[0].length);
+    if (first?.code !== undefined && first.code !== null) return resolve(first);
+  }
+  // "the Uzbek Foreign Ministry", "Kazakhstan's MFA"
+  const before = sentence.slice(0, index);
+  const preceding = matchCountries(before).filter((match) => /^\s*$/.test(before.slice(match.end)));
+  const last = preceding[preceding.length - 1];
+  if (last?.code) return resolve(last);
+  return null;
+}

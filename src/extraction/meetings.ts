@@ -1,0 +1,179 @@
+import { loadMeetingVocabulary } from '../reference/meetings';
+import type { ExtractedDateline, ExtractedMeeting, ExtractedParticipant, MeetingKind, ParticipantSide } from './types';
+import { findDateIn } from './dateline';
+import { matchCities } from './lexicon';
+import type { Person } from './people';
+import type { Sentence } from './text';
+
+export interface MeetingContext {
+  sentences: Sentence[];
+  /** The lead sentence without its dateline, for the "Consultations ... were held" openings. */
+  leadText: string;
+  people: Person[];
+  dateline: ExtractedDateline | null;
+  issuerCountry: string | null;
+  year: number;
+}
+
+interface Draft {
+  /** The sentence that reports the meeting. */
+  sentence: number;
+  participants: number[];
+  /** Opened by "Consultations ... were held": kept even before anyone is named. */
+  fromEventLead: boolean;
+}
+
+export interface MeetingResult {
+  meetings: ExtractedMeeting[];
+  /** The person ids of each meeting's participants, in the order of `meetings`. */
+  participantIds: number[][];
+  warnings: string[];
+}
+
+/** People named in a sentence as present there (not "the greetings of President X"). */
+function presentIn(sentenceIndex: number, ctx: MeetingContext): number[] {
+  const { notPresent } = loadMeetingVocabulary();
+  const text = ctx.sentences[sentenceIndex].text;
+  const ids: number[] = [];
+  for (const person of ctx.people) {
+    const here = person.mentions.filter((mention) => mention.sentence === sentenceIndex);
+    const present = here.some((mention) => !notPresent.some((pattern) => pattern.test(text.slice(0, mention.phraseStart))));
+    if (present) ids.push(person.id);
+  }
+  return ids.sort((a, b) => firstMention(a, sentenceIndex, ctx) - firstMention(b, sentenceIndex, ctx));
+}
+
+function firstMention(personId: number, sentenceIndex: number, ctx: MeetingContext): number {
+  const mention = ctx.people[personId].mentions.find((m) => m.sentence === sentenceIndex);
+  return mention ? mention.start : Number.MAX_SAFE_INTEGER;
+}
+
+function draftMeetings(ctx: MeetingContext): Draft[] {
+  const vocabulary = loadMeetingVocabulary();
+  const drafts: Draft[] = [];
+  const lead = ctx.sentences[0]?.text ?? '';
+  const leadIsStatement =
+    vocabulary.statementLeads.some((pattern) => pattern.test(lead)) && !vocabulary.triggers.some((pattern) => pattern.test(lead));
+  if (leadIsStatement) return drafts;
+  const inAnyMeeting = (id: number) => drafts.some((draft) => draft.participants.includes(id));
+  ctx.sentences.forEach((sentence, index) => {
+    const present = presentIn(index, ctx);
+    const trigger = vocabulary.triggers.some((pattern) => pattern.test(sentence.text));
+    const eventLead = index === 0 && vocabulary.eventLeads.some((pattern) => pattern.test(ctx.leadText));
+    const participation = vocabulary.participation.some((pattern) => pattern.test(sentence.text));
+    const current = drafts[drafts.length - 1];
+    if ((trigger && present.length > 0) || eventLead) {
+      const newcomers = present.filter((id) => !inAnyMeeting(id));
+      const opensMeeting = !current || (trigger && newcomers.length > 0 && current.participants.length > 0 && !participation);
+      // Past the first paragraph a meeting needs two people in its sentence: one name next to a
+      // verb there is usually a recollection ("the President had received the delegation").
+      if (opensMeeting && sentence.paragraph > 0 && !eventLead && present.length < 2) return;
+      if (opensMeeting) {
+        drafts.push({ sentence: index, participants: present, fromEventLead: eventLead });
+      } else {
+        for (const id of newcomers) current.participants.push(id);
+      }
+    } else if (participation && current) {
+      for (const id of present) if (!current.participants.includes(id)) current.participants.push(id);
+    }
+  });
+  return drafts.filter((draft) => draft.participants.length > 0 || draft.fromEventLead);
+}
+
+function meetingKind(draft: Draft, ctx: MeetingContext, sides: number): MeetingKind {
+  const vocabulary = loadMeetingVocabulary();
+  const opening = ctx.sentences.filter((s) => s.paragraph <= 1).map((s) => s.text);
+  const lead = [ctx.sentences[draft.sentence].text, ...ctx.sentences.filter((s) => s.paragraph === 0).map((s) => s.text)];
+  for (const { kind, scope, cues } of vocabulary.kinds) {
+    const texts = scope === 'opening' ? opening : lead;
+    if (texts.some((text) => cues.some((cue) => cue.test(text)))) return kind;
+  }
+  return sides >= 3 ? 'MULTILATERAL_MEETING' : 'BILATERAL_MEETING';
+}
+
+/** "held in Batumi", "who is in Ankara": a city named after "in" in the meeting's sentence. */
+function meetingPlace(draft: Draft, ctx: MeetingContext): { place: string | null; country: string | null } {
+  const text = ctx.sentences[draft.sentence].text;
+  const city = matchCities(text).find((match) => /\bin\s+(?:the\s+city\s+of\s+)?$/i.test(text.slice(0, match.start)));
+  if (city) return { place: city.name, country: city.country };
+  return { place: ctx.dateline?.place ?? null, country: ctx.dateline?.country ?? null };
+}
+
+function explicitSides(draft: Draft, ctx: MeetingContext, ids: number[]): Map<number, ParticipantSide> {
+  const vocabulary = loadMeetingVocabulary();
+  const text = ctx.sentences[draft.sentence].text;
+  // The first verb that says who received whom decides; a passive ("was received by") starts before
+  // the active verb inside it, so it wins on its own.
+  const verbs = [
+    ...vocabulary.guestFirst.map((pattern) => ({ match: pattern.exec(text), hostFirst: false })),
+    ...vocabulary.hostFirst.map((pattern) => ({ match: pattern.exec(text), hostFirst: true })),
+  ]
+    .filter((verb): verb is { match: RegExpExecArray; hostFirst: boolean } => verb.match !== null)
+    .sort((a, b) => a.match.index - b.match.index);
+  const sides = new Map<number, ParticipantSide>();
+  const verb = verbs[0];
+  if (!verb) return sides;
+  for (const id of ids) {
+    const position = firstMention(id, draft.sentence, ctx);
+    if (position === Number.MAX_SAFE_INTEGER) continue;
+    const before = position < verb.match.index;
+    sides.set(id, before === verb.hostFirst ? 'HOST' : 'GUEST');
+  }
+  return sides;
+}
+
+/**
+ * A participant the text gives no country: the issuing ministry's own people usually go unqualified
+ * ("Minister of Foreign Affairs Jeyhun Bayramov"), so the issuer's country, then the dateline's,
+ * when no other participant already stands for it.
+ */
+function fallbackCountry(person: Person, others: Person[], ctx: MeetingContext): string | null {
+  if (person.roleKind === 'INTERNATIONAL_OFFICIAL') return null;
+  const taken = new Set(others.map((other) => other.country).filter(Boolean));
+  for (const candidate of [ctx.issuerCountry, ctx.dateline?.country ?? null]) {
+    if (candidate && !taken.has(candidate)) return candidate;
+  }
+  return null;
+}
+
+export function extractMeetings(ctx: MeetingContext): MeetingResult {
+  const warnings: string[] = [];
+  const meetings: ExtractedMeeting[] = [];
+  const participantIds: number[][] = [];
+  for (const draft of draftMeetings(ctx)) {
+    const people = draft.participants.map((id) => ctx.people[id]);
+    const countries = new Map<number, string | null>();
+    for (const person of people) {
+      const country = person.country ?? fallbackCountry(person, people.filter((p) => p !== person), ctx);
+      countries.set(person.id, country);
+      if (!country && person.roleKind !== 'INTERNATIONAL_OFFICIAL') warnings.push(`country of participant ${person.name} not resolved`);
+    }
+    const sideCount = new Set(people.map((person) => countries.get(person.id) ?? `org:${person.organisation ?? person.name}`)).size;
+    const kind = meetingKind(draft, ctx, sideCount);
+    const remote = kind === 'PHONE_CALL' || kind === 'VIDEO_CONFERENCE';
+    const { place, country: placeCountry } = remote ? { place: null, country: null } : meetingPlace(draft, ctx);
+
+    const sides = new Map<number, ParticipantSide>();
+    if (!remote) {
+      for (const [id, side] of explicitSides(draft, ctx, draft.participants)) sides.set(id, side);
+      // Where the text does not say who received whom, the place does: its country's people host.
+      const hostsByPlace = people.filter((person) => !sides.has(person.id) && placeCountry && countries.get(person.id) === placeCountry);
+      for (const person of hostsByPlace) sides.set(person.id, 'HOST');
+      const anyHost = [...sides.values()].includes('HOST');
+      if (anyHost) for (const person of people) if (!sides.has(person.id)) sides.set(person.id, 'GUEST');
+    }
+
+    const participants: ExtractedParticipant[] = people.map((person) => ({
+      name: person.name,
+      role: person.role,
+      roleKind: person.roleKind,
+      country: countries.get(person.id) ?? null,
+      side: sides.get(person.id) ?? null,
+    }));
+    if (participants.length === 0) warnings.push(`no participants found for the ${kind} meeting`);
+    const date = findDateIn(ctx.sentences[draft.sentence].text, ctx.year) ?? ctx.dateline?.date ?? null;
+    meetings.push({ kind, date, place, participants });
+    participantIds.push(draft.participants);
+  }
+  return { meetings, participantIds, warnings };
+}

@@ -1,0 +1,447 @@
+import { loadRoles } from '../reference/roles';
+import { loadInitiativePatterns } from '../reference/initiatives';
+import type { RoleKind } from './types';
+import { countryAt, matchCities, matchCountries, resolveAmbiguous, type CountryMatch } from './lexicon';
+import { isRoleWord, nextRole, roleAt, strongerKind, type RoleMatch } from './roles';
+import { escapeRegExp, foldKey, type Sentence, type Span } from './text';
+
+/**
+ * People are found from their titles: "The Minister of Foreign Affairs of the Republic of Azerbaijan,
+ * Jeyhun Bayramov," / "Uzbek Foreign Minister Bakhtiyor Saidov" / "Jeyhun Bayramov, Minister of ...".
+ * Once known, later surname references ("Minister Bayramov", "Saidov said") link to the same person.
+ */
+
+export interface PersonMention extends Span {
+  /** Index into the release's sentence list. */
+  sentence: number;
+  /** Where the mention starts, title included (for "greetings of President X" checks). */
+  phraseStart: number;
+  /** From a title + full name rather than a surname reference. */
+  full: boolean;
+}
+
+export interface Person {
+  id: number;
+  name: string;
+  role: string;
+  roleKind: RoleKind;
+  country: string | null;
+  /** The organisation an international official speaks for, when the role names one. */
+  organisation: string | null;
+  mentions: PersonMention[];
+  /** The role came from a surname reference only ("Minister Bayramov"): weaker than a full title. */
+  roleFromReference: boolean;
+}
+
+interface NameParse {
+  name: string;
+  tokens: string[];
+  start: number;
+  end: number;
+}
+
+interface Complement {
+  preposition: string;
+  country: string | null;
+  organisation: string | null;
+  end: number;
+}
+
+const MONTHS = new Set(['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']);
+const WEEKDAYS = new Set(['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday']);
+/** Capitalised function words and sentence openers that never start or continue a person's name. */
+const NOT_NAME = new Set([
+  'The', 'A', 'An', 'On', 'In', 'At', 'During', 'After', 'Before', 'Following', 'Within', 'As', 'Also', 'And',
+  'But', 'Both', 'His', 'Her', 'Their', 'Its', 'This', 'That', 'These', 'Those', 'It', 'He', 'She', 'They', 'We',
+  'Republic', 'Kingdom', 'State', 'Ministry', 'Embassy', 'Government', 'Parliament', 'Office', 'Mission',
+  'Delegation', 'Side', 'Sides', 'Parties', 'Foreign', 'Affairs', 'Federation', 'United', 'Nations', 'Union',
+  'Mr', 'Mrs', 'Ms', 'Dr', 'Prof', 'Head', 'Heads', 'Political', 'Deputy', 'Vice', 'First', 'Second', 'Special',
+]);
+
+const TOKEN = /\p{Lu}[\p{L}'’]*(?:-\p{L}[\p{L}'’]*)*/uy;
+
+/** Words that end a role's organisation before a name that follows it without a comma. */
+const ORGANISATION_END = /^(?:Organi[sz]ation|Secretariat|Council|Commission|Committee|Union|Forum|Bank|Fund|Agency|Office|Department|Ministry|Assembly|Parliament|Group|Conference|Movement|Alliance|League|Programme|Program|Institute|Centre|Center|Administration|Service|States|Nations|Community|Cooperation|Partnership|Court|Board)$/u;
+
+function vocabularyWords() {
+  const roles = loadRoles();
+  const honorifics = [...roles.honorifics].sort((a, b) => b.length - a.length);
+  return {
+    honorificSource: honorifics.map(escapeRegExp).join('|'),
+    particles: new Set(roles.nameParticles.map((p) => p.toLowerCase())),
+    modifiers: [...roles.modifiers].sort((a, b) => b.length - a.length),
+    headWords: new Set(loadInitiativePatterns().heads.map((head) => head.word)),
+  };
+}
+
+let words: ReturnType<typeof vocabularyWords> | null = null;
+function vocab() {
+  words ??= vocabularyWords();
+  return words;
+}
+
+function isNameToken(token: string, sentence: string, offset: number): boolean {
+  if (token.length < 2) return false;
+  const bare = token.replace(/['’]s$/, '');
+  if (bare === bare.toUpperCase()) return false; // acronyms ("OTS", "UN") are not names
+  if (NOT_NAME.has(bare) || MONTHS.has(bare) || WEEKDAYS.has(bare) || isRoleWord(bare)) return false;
+  if (vocab().headWords.has(bare)) return false;
+  const country = countryAt(sentence, offset);
+  if (country && country.end >= offset + bare.length) return false;
+  return !matchCities(bare).some((city) => city.start === 0 && city.end === bare.length);
+}
+
+/** Reads a name forward from `offset`: capitalised tokens, inner particles ("bin", "van") allowed. */
+export function readName(sentence: string, offset: number, maxTokens = 5): NameParse | null {
+  const tokens: string[] = [];
+  let position = offset;
+  let end = offset;
+  const particles = vocab().particles;
+  while (tokens.length < maxTokens) {
+    TOKEN.lastIndex = position;
+    const match = TOKEN.exec(sentence);
+    if (match && isNameToken(match[0], sentence, position)) {
+      tokens.push(match[0]);
+      end = position + match[0].length;
+      const gap = /^ (?=\S)/.exec(sentence.slice(end));
+      if (!gap) break;
+      position = end + 1;
+      continue;
+    }
+    // A particle only counts between two name tokens.
+    const particle = /^([a-z]+) (?=\p{Lu})/u.exec(sentence.slice(position));
+    if (tokens.length > 0 && particle && particles.has(particle[1])) {
+      const next = position + particle[0].length;
+      TOKEN.lastIndex = next;
+      const following = TOKEN.exec(sentence);
+      if (following && isNameToken(following[0], sentence, next)) {
+        tokens.push(particle[1]);
+        position = next;
+        continue;
+      }
+    }
+    break;
+  }
+  if (tokens.length === 0) return null;
+  let last = tokens[tokens.length - 1];
+  if (/['’]s$/.test(last)) {
+    last = last.slice(0, -2);
+    tokens[tokens.length - 1] = last;
+    end -= 2;
+  }
+  return { name: tokens.join(' '), tokens, start: offset, end };
+}
+
+/** Reads a name that ends at `end` (for "Jeyhun Bayramov, Minister of ..."). */
+function readNameBackwards(sentence: string, end: number): NameParse | null {
+  const before = sentence.slice(0, end);
+  const match = /((?:\p{Lu}[\p{L}'’]*(?:-\p{L}[\p{L}'’]*)*)(?: (?:[a-z]+ )?\p{Lu}[\p{L}'’]*(?:-\p{L}[\p{L}'’]*)*){1,4})$/u.exec(before);
+  if (!match) return null;
+  // Drop leading words that cannot belong to a name ("On", "Yesterday" stays: rare enough).
+  let start = match.index;
+  let candidate = readName(sentence, start);
+  while (!candidate || candidate.end !== end) {
+    const nextSpace = sentence.indexOf(' ', start);
+    if (nextSpace < 0 || nextSpace >= end) return null;
+    start = nextSpace + 1;
+    candidate = readName(sentence, start);
+  }
+  return candidate.tokens.length >= 2 ? candidate : null;
+}
+
+function resolveCountry(match: CountryMatch, fullText: string): string | null {
+  if (match.ambiguous) return resolveAmbiguous(match.form, fullText);
+  return match.code;
+}
+
+/** A country form that ends right before `end` ("Uzbek Foreign Minister", "Korea's Ambassador"). */
+function countryBefore(sentence: string, end: number, fullText: string): { code: string; start: number } | null {
+  const before = sentence.slice(0, end);
+  const matches = matchCountries(before).filter((match) => match.code && /^\s*$/.test(before.slice(match.end)));
+  const last = matches[matches.length - 1];
+  if (!last) return null;
+  // "between Azerbaijan and Korea" does not qualify the title after it; a bare name or demonym right
+  // before the title does.
+  const code = resolveCountry(last, fullText);
+  return code ? { code, start: last.start } : null;
+}
+
+/** "The Uzbek delegation was led by <title>", "the Azerbaijani delegation by <title>". */
+function delegationCountry(sentence: string, roleStart: number, fullText: string): string | null {
+  const before = sentence.slice(0, roleStart);
+  const clause = /(?:^|[,;]\s*(?:and\s+)?|\band\s+)((?:the\s+)?[^,;]{0,60}?)\s+(?:delegation|side|team)\s+(?:was\s+|is\s+)?(?:(?:led|headed)\s+)?by\s+(?:the\s+)?$/iu.exec(before);
+  if (!clause) return null;
+  const countries = matchCountries(clause[1]).filter((match) => match.code);
+  const last = countries[countries.length - 1];
+  return last ? resolveCountry(last, fullText) : null;
+}
+
+/**
+ * The text before a title without the articles and modifiers that belong to it
+ * ("received Ulanbek Toktomushev, the newly appointed " → "received Ulanbek Toktomushev,").
+ */
+function leftOfRole(text: string, roleStart: number): { rest: string; modifier: string | null } {
+  let rest = text.slice(0, roleStart).trimEnd();
+  let modifier: string | null = null;
+  for (;;) {
+    const article = /(?:^|\s)(?:the|a|an)$/i.exec(rest);
+    if (article) {
+      rest = rest.slice(0, article.index).trimEnd();
+      continue;
+    }
+    const found = vocab().modifiers.find((candidate) => new RegExp(`(?:^|\\s)${escapeRegExp(candidate)}$`, 'i').test(rest));
+    if (!found) return { rest, modifier };
+    modifier ??= found;
+    rest = rest.slice(0, rest.length - found.length).trimEnd();
+  }
+}
+
+/** "of the Republic of Korea", "to Azerbaijan", "of the Organization of Turkic States", ... */
+function readComplements(sentence: string, from: number, fullText: string): Complement[] {
+  const out: Complement[] = [];
+  let position = from;
+  for (;;) {
+    const head = /^\s+(of|to|in|at|for)\s+(?:the\s+)?/iu.exec(sentence.slice(position));
+    if (!head) break;
+    const target = position + head[0].length;
+    const preposition = head[1].toLowerCase();
+    const country = countryAt(sentence, target);
+    if (country?.code && !/^[-–]\p{L}/u.test(sentence.slice(country.end))) {
+      out.push({ preposition, country: resolveCountry(country, fullText), organisation: null, end: country.end });
+      position = country.end;
+      continue;
+    }
+    const run = /^\p{Lu}[\p{L}'’-]*(?:\s+(?:(?:of|for|and|the|on|in|de)\s+)*[\p{Lu}\d][\p{L}'’\d-]*)*/u.exec(sentence.slice(target));
+    if (!run) break;
+    let text = run[0];
+    const followedByComma = /^\s*,/.test(sentence.slice(target + text.length));
+    if (!followedByComma) {
+      // No comma: the run may end with the person's name; keep it up to its last organisation word.
+      const runWords = text.split(/\s+/);
+      let cut = -1;
+      runWords.forEach((word, index) => {
+        if (ORGANISATION_END.test(word)) cut = index;
+      });
+      if (cut < 0) break;
+      text = runWords.slice(0, cut + 1).join(' ');
+    }
+    // A country inside the organisation's name only counts after "of" ("Department of Europe of the
+    // Ministry of Foreign Affairs of Azerbaijan"), not in a compound ("Korea-Central Asia Forum").
+    const inner = matchCountries(text).filter((match) => match.code && /\bof\s+(?:the\s+)?$/.test(text.slice(0, match.start)) && !/^[-–]\p{L}/u.test(text.slice(match.end)));
+    const innerCountry = inner.length ? resolveCountry(inner[inner.length - 1], fullText) : null;
+    out.push({ preposition, country: innerCountry, organisation: innerCountry ? null : text, end: target + text.length });
+    position = target + text.length;
+    if (!followedByComma) break;
+  }
+  return out;
+}
+
+interface RawMention {
+  sentence: number;
+  phraseStart: number;
+  name: NameParse;
+  role: string | null;
+  roleKind: RoleKind | null;
+  country: string | null;
+  organisation: string | null;
+  /** A surname after a bare title ("Minister Bayramov"). */
+  reference: boolean;
+}
+
+function mentionsWithTitles(sentences: Sentence[], fullText: string): RawMention[] {
+  const out: RawMention[] = [];
+  const { honorificSource } = vocab();
+  const honorific = new RegExp(`^(?:(?:${honorificSource})\\s+)+`, 'u');
+  sentences.forEach((sentence, sentenceIndex) => {
+    const text = sentence.text;
+    let from = 0;
+    for (;;) {
+      const role: RoleMatch | null = nextRole(text, from);
+      if (!role) break;
+      let kind = role.kind;
+      let roleEnd = role.end;
+      let bare = role.bare;
+      // "Deputy Prime Minister and Minister of Foreign Affairs of ..."
+      const and = /^\s+and\s+/.exec(text.slice(roleEnd));
+      if (and) {
+        const second = roleAt(text, roleEnd + and[0].length);
+        if (second) {
+          kind = strongerKind(kind, second.kind);
+          roleEnd = second.end;
+          bare = false;
+        }
+      }
+      const complements = readComplements(text, roleEnd, fullText);
+      const phraseEnd = complements.length ? complements[complements.length - 1].end : roleEnd;
+      if (complements.length) bare = false;
+
+      const { rest: beforeRole, modifier } = leftOfRole(text, role.start);
+      const leftCountry = countryBefore(text, beforeRole.length, fullText);
+      const roleStart = leftCountry ? leftCountry.start : role.start;
+      let roleText = text.slice(roleStart, phraseEnd).trim();
+      if (modifier && /^(?:acting|interim)$/i.test(modifier)) roleText = `${modifier} ${roleText}`;
+
+      let country = complements.find((c) => c.preposition === 'of' && c.country)?.country ?? leftCountry?.code ?? null;
+      const organisation = complements.find((c) => c.organisation)?.organisation ?? null;
+      if (!country) country = delegationCountry(text, roleStart, fullText);
+      if (!country && organisation && kind !== 'AMBASSADOR' && kind !== 'DIPLOMAT') kind = 'INTERNATIONAL_OFFICIAL';
+      if (kind === 'INTERNATIONAL_OFFICIAL' && organisation) country = null;
+
+      // The name after the title: ", Name," or " Name" (a lone surname only straight after a bare title).
+      let name: NameParse | null = null;
+      let reference = false;
+      const gap = /^(\s*,\s*|\s+)/.exec(text.slice(phraseEnd));
+      if (gap) {
+        let nameStart = phraseEnd + gap[0].length;
+        const title = honorific.exec(text.slice(nameStart));
+        if (title) nameStart += title[0].length;
+        const parsed = readName(text, nameStart);
+        if (parsed && parsed.tokens.length >= 2) name = parsed;
+        else if (parsed && bare && !gap[0].includes(',')) {
+          name = parsed;
+          reference = true;
+        }
+      }
+      // Or before it: "Jeyhun Bayramov, Minister of Foreign Affairs of ..., received".
+      if (!name && !leftCountry && beforeRole.endsWith(',')) {
+        const closesAfter = /^\s*(?:,|$|\.|;|\s+(?:who|and|on|at|in|has|had|was|were|is|said|received|met|held|noted|paid)\b)/u;
+        if (closesAfter.test(text.slice(phraseEnd))) name = readNameBackwards(text, beforeRole.length - 1);
+      }
+      if (name) {
+        out.push({
+          sentence: sentenceIndex,
+          phraseStart: Math.min(roleStart, name.start),
+          name,
+          role: roleText,
+          roleKind: kind,
+          country,
+          organisation: kind === 'INTERNATIONAL_OFFICIAL' ? organisation : null,
+          reference,
+        });
+        from = Math.max(phraseEnd, name.end);
+      } else {
+        from = Math.max(phraseEnd, role.end);
+      }
+    }
+    // "Mr. Morita informed ...": a courtesy title is as good as a role for a reference.
+    const honorificNames = new RegExp(`(?<![\\p{L}])(?:${honorificSource})\\s+(?=\\p{Lu})`, 'gu');
+    for (const match of text.matchAll(honorificNames)) {
+      const parsed = readName(text, match.index + match[0].length);
+      if (!parsed) continue;
+      if (out.some((m) => m.sentence === sentenceIndex && m.name.start === parsed.start)) continue;
+      out.push({
+        sentence: sentenceIndex,
+        phraseStart: match.index,
+        name: parsed,
+        role: null,
+        roleKind: null,
+        country: null,
+        organisation: null,
+        reference: parsed.tokens.length === 1,
+      });
+    }
+  });
+  return out;
+}
+
+function tokensOf(name: string): string[] {
+  return name.split(/\s+/).filter((token) => /^\p{Lu}/u.test(token));
+}
+
+/** Verbs next to which an untitled full name is a participant: "Jeyhun Bayramov received Kang Kymgu". */
+const SUBJECT_VERB = /^\s+(?:and\s+\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)*\s+)?(?:received|met|hosted|welcomed|held|had|spoke|paid|chaired)\b/u;
+const OBJECT_VERB = /\b(?:received|met(?:\s+with)?|hosted|welcomed|with|and)\s+$/u;
+
+/**
+ * In a sentence that reports a meeting, full names without a title that stand next to the verb
+ * ("Jeyhun Bayramov received Kang Kymgu"). Elsewhere an untitled name is too weak a signal.
+ */
+function untitledParticipants(sentences: Sentence[], isMeetingSentence: (index: number) => boolean, taken: RawMention[]): RawMention[] {
+  const out: RawMention[] = [];
+  sentences.forEach((sentence, sentenceIndex) => {
+    if (!isMeetingSentence(sentenceIndex)) return;
+    const text = sentence.text;
+    const covered = (start: number) => taken.some((m) => m.sentence === sentenceIndex && m.phraseStart <= start && m.name.end > start);
+    for (const word of text.matchAll(/(?<![\p{L}\p{N}'’-])\p{Lu}/gu)) {
+      if (covered(word.index) || out.some((m) => m.sentence === sentenceIndex && m.name.end > word.index && m.name.start <= word.index)) continue;
+      const name = readName(text, word.index);
+      if (!name || name.tokens.length < 2) continue;
+      const besideVerb = SUBJECT_VERB.test(text.slice(name.end)) || OBJECT_VERB.test(text.slice(0, name.start));
+      if (!besideVerb) continue;
+      out.push({ sentence: sentenceIndex, phraseStart: name.start, name, role: '', roleKind: 'OTHER', country: null, organisation: null, reference: false });
+    }
+  });
+  return out;
+}
+
+/** Finds every person in the release, their titles, countries and all their mentions. */
+export function findPeople(sentences: Sentence[], fullText: string, isMeetingSentence: (index: number) => boolean = () => false): Person[] {
+  const people: Person[] = [];
+  const byToken = (token: string): Person | undefined => {
+    const key = foldKey(token);
+    return (
+      people.find((person) => foldKey(tokensOf(person.name).slice(-1)[0] ?? '') === key) ??
+      people.find((person) => tokensOf(person.name).some((t) => foldKey(t) === key))
+    );
+  };
+
+  const titled = mentionsWithTitles(sentences, fullText);
+  const raw = [...titled, ...untitledParticipants(sentences, isMeetingSentence, titled)].sort(
+    (a, b) => a.sentence - b.sentence || a.name.start - b.name.start,
+  );
+  // Full names first, so a surname reference earlier in the text still finds its person.
+  const ordered = [...raw.filter((m) => m.name.tokens.length >= 2), ...raw.filter((m) => m.name.tokens.length < 2)];
+  for (const mention of ordered) {
+    const full = mention.name.tokens.length >= 2;
+    let person = full
+      ? people.find((candidate) => foldKey(candidate.name) === foldKey(mention.name.name))
+      : byToken(mention.name.tokens[0]);
+    if (!person && mention.role === null) continue; // "Mr. Someone" nobody else names is not enough for a person
+    if (!person) {
+      person = {
+        id: people.length,
+        name: mention.name.name,
+        role: mention.role ?? '',
+        roleKind: mention.roleKind ?? 'OTHER',
+        country: mention.country,
+        organisation: mention.organisation,
+        mentions: [],
+        roleFromReference: mention.reference,
+      };
+      people.push(person);
+    } else if (mention.role && (person.roleFromReference || !person.role) && !mention.reference) {
+      person.role = mention.role;
+      person.roleKind = mention.roleKind ?? person.roleKind;
+      person.roleFromReference = false;
+    }
+    if (!person.country && mention.country) person.country = mention.country;
+    if (!person.organisation && mention.organisation) person.organisation = mention.organisation;
+    person.mentions.push({
+      sentence: mention.sentence,
+      start: mention.name.start,
+      end: mention.name.end,
+      phraseStart: mention.phraseStart,
+      full: !mention.reference,
+    });
+  }
+
+  // Bare mentions of known people: "Nurtleu noted", "Fidan and Meredov discussed", "Jeyhun Bayramov".
+  sentences.forEach((sentence, sentenceIndex) => {
+    for (const person of people) {
+      const forms = [person.name, ...tokensOf(person.name).filter((token) => token.length >= 3 && byToken(token) === person)];
+      for (const form of forms) {
+        const pattern = new RegExp(`(?<![\\p{L}\\p{N}'’-])${escapeRegExp(form)}(?![\\p{L}\\p{N}-])`, 'gu');
+        for (const match of sentence.text.matchAll(pattern)) {
+          const span = { start: match.index, end: match.index + match[0].length };
+          const covered = people.some((p) =>
+            p.mentions.some((m) => m.sentence === sentenceIndex && m.start <= span.start && m.end >= span.end),
+          );
+          if (covered) continue;
+          person.mentions.push({ sentence: sentenceIndex, ...span, phraseStart: span.start, full: form === person.name });
+        }
+      }
+    }
+  });
+  for (const person of people) person.mentions.sort((a, b) => a.sentence - b.sentence || a.start - b.start);
+  return people;
+}

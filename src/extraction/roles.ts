@@ -1,0 +1,187 @@
+import { loadRoles } from '../reference/roles';
+import type { RoleKind } from './types';
+import { WORD_END, escapeRegExp, phraseSource } from './text';
+
+/**
+ * The role vocabulary compiled into one matcher. Deputy prefixes are expanded here ("First Vice" +
+ * "Minister of Foreign Affairs") so the data lists each post once.
+ */
+
+export interface RoleMatch {
+  start: number;
+  end: number;
+  text: string;
+  kind: RoleKind;
+  /** True for a bare title that can stand before a surname ("Minister", "Ambassador"). */
+  bare: boolean;
+}
+
+interface CompiledRole {
+  source: string;
+  /** For `{portfolio}` phrases only: the others are looked up by their literal key. */
+  whole: RegExp | null;
+  key: string | null;
+  kind: RoleKind;
+  rank: number;
+}
+
+interface RoleMatcher {
+  /**
+   * Sticky, tried only where a word that can open a role starts (scanning with them is far too
+   * slow): the phrases as listed, and a deputy prefix followed by a phrase.
+   */
+  plain: RegExp;
+  prefixed: RegExp;
+  /** Lower-case first words of every role phrase and prefix. */
+  openers: Set<string>;
+  entries: CompiledRole[];
+  byKey: Map<string, CompiledRole>;
+  /** Capitalised words of role phrases: they end a name ("Minister" is never part of one). */
+  roleWords: Set<string>;
+}
+
+let matcher: RoleMatcher | null = null;
+
+/** Which kind a deputy of a post has. */
+export function deputyKind(kind: RoleKind): RoleKind {
+  switch (kind) {
+    case 'FOREIGN_MINISTER':
+    case 'DEPUTY_FOREIGN_MINISTER':
+      return 'DEPUTY_FOREIGN_MINISTER';
+    case 'INTERNATIONAL_OFFICIAL':
+      return 'INTERNATIONAL_OFFICIAL';
+    case 'AMBASSADOR':
+    case 'DIPLOMAT':
+      return 'DIPLOMAT';
+    default:
+      return 'OFFICIAL';
+  }
+}
+
+/** For "Deputy Prime Minister and Minister of Foreign Affairs": the post the release is about wins. */
+const KIND_PRIORITY: RoleKind[] = [
+  'FOREIGN_MINISTER',
+  'DEPUTY_FOREIGN_MINISTER',
+  'HEAD_OF_STATE',
+  'HEAD_OF_GOVERNMENT',
+  'INTERNATIONAL_OFFICIAL',
+  'AMBASSADOR',
+  'MINISTER',
+  'DIPLOMAT',
+  'OFFICIAL',
+  'OTHER',
+];
+
+export function strongerKind(a: RoleKind, b: RoleKind): RoleKind {
+  return KIND_PRIORITY.indexOf(a) <= KIND_PRIORITY.indexOf(b) ? a : b;
+}
+
+function literalKey(text: string): string {
+  return text.toLowerCase().replace(/’/g, "'").replace(/[\s\-–]+/g, ' ').trim();
+}
+
+/**
+ * Each word with its first letter in either case ("foreign minister" in running text), without the
+ * `i` flag: a case-folding Unicode regex of this size takes seconds to compile.
+ */
+function caseTolerant(phrase: string): string {
+  return phraseSource(phrase).replace(/(^|\\s\+|\[-–\]|\['’\])(\p{L})/gu, (_, sep: string, letter: string) =>
+    letter.toLowerCase() === letter.toUpperCase() ? sep + letter : `${sep}[${letter.toUpperCase()}${letter.toLowerCase()}]`,
+  );
+}
+
+function build(): RoleMatcher {
+  const vocabulary = loadRoles();
+  const portfolioWord = `(?:${vocabulary.portfolioWords.map(escapeRegExp).join('|')})`;
+  const portfolioSource = `\\s+(?:of|for)\\s+(?:the\\s+)?${portfolioWord}(?:(?:\\s*,\\s*|\\s+and\\s+|\\s+)${portfolioWord})*`;
+  const entries: CompiledRole[] = [];
+  for (const { phrase, kind } of vocabulary.phrases) {
+    const hasPortfolio = phrase.includes('{portfolio}');
+    const literal = phrase.replace(/\s*\{portfolio\}/, '');
+    const source = caseTolerant(literal) + (hasPortfolio ? portfolioSource : '');
+    entries.push({
+      source,
+      whole: hasPortfolio ? new RegExp(`^(?:${source})$`, 'u') : null,
+      key: hasPortfolio ? null : literalKey(literal),
+      kind,
+      // A portfolio makes a phrase longer than its letters suggest; rank it above plain phrases of the same head.
+      rank: literal.length + (hasPortfolio ? 30 : 0),
+    });
+  }
+  entries.sort((a, b) => b.rank - a.rank);
+  const phrases = entries.map((entry) => entry.source).join('|');
+  const prefixes = [...vocabulary.deputyPrefixes].sort((a, b) => b.length - a.length).map((prefix) => caseTolerant(prefix.replace(/-$/, '')));
+  const plain = new RegExp(`(?:${phrases})${WORD_END}`, 'uy');
+  const prefixed = new RegExp(`(?:${prefixes.join('|')})[\\s-]+(?:${phrases})${WORD_END}`, 'uy');
+  const openers = new Set<string>();
+  for (const { phrase } of vocabulary.phrases) openers.add(phrase.split(/[\s-]+/)[0].toLowerCase());
+  for (const prefix of vocabulary.deputyPrefixes) openers.add(prefix.split(/[\s-]+/)[0].toLowerCase());
+  const roleWords = new Set<string>();
+  for (const { phrase } of vocabulary.phrases) {
+    for (const word of phrase.replace('{portfolio}', '').split(/\s+/)) {
+      if (/^\p{Lu}/u.test(word) && word.length > 2) roleWords.add(word.replace(/['’].*$/, ''));
+    }
+  }
+  for (const prefix of vocabulary.deputyPrefixes) for (const word of prefix.split(/[\s-]+/)) if (word) roleWords.add(word);
+  const byKey = new Map<string, CompiledRole>();
+  for (const entry of entries) if (entry.key && !byKey.has(entry.key)) byKey.set(entry.key, entry);
+  return { plain, prefixed, openers, entries, byKey, roleWords };
+}
+
+function compiled(): RoleMatcher {
+  matcher ??= build();
+  return matcher;
+}
+
+function kindOf(text: string): RoleKind | null {
+  const { entries, byKey } = compiled();
+  return byKey.get(literalKey(text))?.kind ?? entries.find((candidate) => candidate.whole?.test(text))?.kind ?? null;
+}
+
+function toMatch(text: string, start: number, viaPrefix: boolean): RoleMatch {
+  let kind = kindOf(text);
+  if (!kind && viaPrefix) {
+    // "First Vice Minister of Foreign Affairs": the post after the prefix decides, as its deputy.
+    const inner = /^(?:\S+[\s-]+){1,2}?(.+)$/u;
+    let rest = text;
+    while (!kind) {
+      const next = inner.exec(rest);
+      if (!next || next[1] === rest) break;
+      rest = next[1];
+      const innerKind = kindOf(rest);
+      if (innerKind) kind = deputyKind(innerKind);
+    }
+  }
+  // A title with nothing after it ("Minister", "Ambassador", "Vice Minister") can precede a surname.
+  const bare = !/\s(?:of|for|to)\s/i.test(text);
+  return { start, end: start + text.length, text, kind: kind ?? 'OTHER', bare };
+}
+
+/** The first role phrase at or after `from`, longest at its place. */
+export function nextRole(sentence: string, from = 0): RoleMatch | null {
+  const { openers } = compiled();
+  const words = /(?<![\p{L}\p{N}])[\p{L}][\p{L}'’]*/gu;
+  words.lastIndex = from;
+  for (let word = words.exec(sentence); word; word = words.exec(sentence)) {
+    if (!openers.has(word[0].toLowerCase())) continue;
+    const match = roleAt(sentence, word.index);
+    if (match) return match;
+  }
+  return null;
+}
+
+/** The role phrase starting exactly at `offset`, if any: the longer of the listed and the prefixed reading. */
+export function roleAt(sentence: string, offset: number): RoleMatch | null {
+  if (offset > 0 && /[\p{L}\p{N}]/u.test(sentence[offset - 1])) return null;
+  const { plain, prefixed } = compiled();
+  plain.lastIndex = offset;
+  const listed = plain.exec(sentence);
+  prefixed.lastIndex = offset;
+  const deputy = prefixed.exec(sentence);
+  if (deputy && (!listed || deputy[0].length > listed[0].length)) return toMatch(deputy[0], offset, true);
+  return listed ? toMatch(listed[0], offset, false) : null;
+}
+
+export function isRoleWord(word: string): boolean {
+  return compiled().roleWords.has(word);
+}

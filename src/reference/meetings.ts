@@ -1,0 +1,74 @@
+import { MEETING_KINDS, type MeetingKind } from '../extraction/types';
+import { asStringList, readReferenceYaml } from './paths';
+
+export interface MeetingKindCue {
+  kind: MeetingKind;
+  /** `lead`: the meeting's sentence and the first paragraph; `opening`: the first two paragraphs. */
+  scope: 'lead' | 'opening';
+  cues: RegExp[];
+}
+
+export interface MeetingVocabulary {
+  triggers: RegExp[];
+  eventLeads: RegExp[];
+  statementLeads: RegExp[];
+  participation: RegExp[];
+  /** Tested against the text just before a name: a match means the person is only mentioned. */
+  notPresent: RegExp[];
+  hostFirst: RegExp[];
+  guestFirst: RegExp[];
+  /** In priority order. */
+  kinds: MeetingKindCue[];
+  /** Topic slugs a meeting of a kind brings by itself. */
+  impliedTopics: Partial<Record<MeetingKind, string[]>>;
+}
+
+interface MeetingsFile {
+  triggers?: unknown;
+  eventLeads?: unknown;
+  statementLeads?: unknown;
+  participation?: unknown;
+  notPresent?: unknown;
+  sides?: { hostFirst?: unknown; guestFirst?: unknown };
+  kinds?: Array<{ kind?: unknown; scope?: unknown; cues?: unknown }>;
+  impliedTopics?: Record<string, unknown>;
+}
+
+const MEETINGS_FILE = 'meetings.yaml';
+let cached: MeetingVocabulary | null = null;
+
+function patterns(value: unknown, where: string): RegExp[] {
+  return asStringList(value, `${MEETINGS_FILE} ${where}`).map((source) => new RegExp(source, 'iu'));
+}
+
+export function loadMeetingVocabulary(): MeetingVocabulary {
+  if (cached) return cached;
+  const file = readReferenceYaml<MeetingsFile>(MEETINGS_FILE) ?? {};
+  const impliedTopics: MeetingVocabulary['impliedTopics'] = {};
+  for (const [kind, slugs] of Object.entries(file.impliedTopics ?? {})) {
+    if (!(MEETING_KINDS as readonly string[]).includes(kind)) throw new Error(`${MEETINGS_FILE} impliedTopics: bad kind ${kind}`);
+    impliedTopics[kind as MeetingKind] = asStringList(slugs, `${MEETINGS_FILE} impliedTopics.${kind}`);
+  }
+  cached = {
+    impliedTopics,
+    triggers: patterns(file.triggers, 'triggers'),
+    eventLeads: patterns(file.eventLeads, 'eventLeads'),
+    statementLeads: patterns(file.statementLeads, 'statementLeads'),
+    participation: patterns(file.participation, 'participation'),
+    notPresent: patterns(file.notPresent, 'notPresent'),
+    hostFirst: patterns(file.sides?.hostFirst, 'sides.hostFirst'),
+    guestFirst: patterns(file.sides?.guestFirst, 'sides.guestFirst'),
+    kinds: (file.kinds ?? []).map((entry, index) => {
+      const kind = entry.kind;
+      if (typeof kind !== 'string' || !(MEETING_KINDS as readonly string[]).includes(kind)) {
+        throw new Error(`${MEETINGS_FILE} kinds[${index}]: bad kind ${String(kind)}`);
+      }
+      return {
+        kind: kind as MeetingKind,
+        scope: entry.scope === 'opening' ? 'opening' : 'lead',
+        cues: patterns(entry.cues, `kinds[${index}].cues`),
+      };
+    }),
+  };
+  return cached;
+}

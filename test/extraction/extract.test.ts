@@ -1,0 +1,332 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { extractPressRelease, type ExtractedRelease } from '../../src/extraction';
+
+const REFERENCE_CANDIDATES = [
+  path.join(__dirname, '../../../shared/seed/azerbaijan-korea-credentials.txt'),
+  '/work/shared/seed/azerbaijan-korea-credentials.txt',
+];
+const FIXED = { year: 2025 };
+
+function participantsOf(release: ExtractedRelease) {
+  return release.meetings.flatMap((meeting) =>
+    meeting.participants.map(({ name, roleKind, country, side }) => ({ name, roleKind, country, side })),
+  );
+}
+
+const countryCodes = (release: ExtractedRelease) => release.countries.map((country) => country.code).sort();
+const slugs = (release: ExtractedRelease) => release.topics.map((topic) => topic.slug);
+
+describe('the reference document', () => {
+  const file = REFERENCE_CANDIDATES.find((candidate) => fs.existsSync(candidate));
+  const text = file ? fs.readFileSync(file, 'utf8') : '';
+  const release = extractPressRelease(text, FIXED);
+
+  (file ? it : it.skip)('reads the dateline, issuer and source, and drops the publisher line', () => {
+    expect(release.dateline).toEqual({ place: 'Baku', country: 'AZ', date: '2025-05-23' });
+    expect(release.issuerCountry).toBe('AZ');
+    expect(release.issuerName).toBe('Ministry of Foreign Affairs of Azerbaijan');
+    expect(release.sourceName).toBe('Trend');
+    expect(release.paragraphs.some((p) => p.startsWith('Stay up-to-date'))).toBe(false);
+    expect(release.paragraphs[0]).toMatch(/^BAKU, Azerbaijan, May 23\./);
+    expect(release.paragraphs).toHaveLength(12);
+    expect(release.warnings).toEqual([]);
+  });
+
+  (file ? it : it.skip)('finds one credentials meeting with host and guest', () => {
+    expect(release.meetings).toHaveLength(1);
+    const [meeting] = release.meetings;
+    expect(meeting.kind).toBe('CREDENTIALS_PRESENTATION');
+    expect(meeting.date).toBe('2025-05-23');
+    expect(meeting.place).toBe('Baku');
+    expect(meeting.participants).toEqual([
+      {
+        name: 'Jeyhun Bayramov',
+        role: 'Minister of Foreign Affairs of the Republic of Azerbaijan',
+        roleKind: 'FOREIGN_MINISTER',
+        country: 'AZ',
+        side: 'HOST',
+      },
+      {
+        name: 'Kang Kymgu',
+        role: 'Ambassador of the Republic of Korea to Azerbaijan',
+        roleKind: 'AMBASSADOR',
+        country: 'KR',
+        side: 'GUEST',
+      },
+    ]);
+  });
+
+  (file ? it : it.skip)('finds the topics of the domain table and no others', () => {
+    expect([...slugs(release)].sort()).toEqual(
+      [
+        'bilateral-relations',
+        'multilateral-cooperation',
+        'economy-trade',
+        'investment',
+        'culture-humanitarian',
+        'education',
+        'tourism',
+        'agriculture',
+        'technology-innovation',
+        'healthcare',
+        'events-exhibitions',
+        'climate-environment',
+        'peace-security',
+        'demining-reconstruction',
+      ].sort(),
+    );
+    for (const topic of release.topics) expect(topic.mentions).toBeGreaterThanOrEqual(1);
+  });
+
+  (file ? it : it.skip)('finds the initiatives, with the full name joined to the acronym', () => {
+    const byName = (fragment: string) => release.initiatives.find((i) => i.name.includes(fragment) || i.acronym === fragment);
+    expect(byName('CICA')).toMatchObject({
+      name: 'Conference on Interaction and Confidence Building Measures in Asia',
+      acronym: 'CICA',
+    });
+    expect(byName('CICA')?.sentence).toMatch(/^The parties drew attention/);
+    expect(byName('COP29')).toMatchObject({ acronym: 'COP29' });
+    expect(byName('COP29')?.name).toMatch(/29th session of the United Nations Framework Convention on Climate Change Conference of the Parties/);
+    expect(byName('Minsk Group')).toBeDefined();
+    expect(byName('INHA University')).toMatchObject({ kind: 'INSTITUTION' });
+    expect(byName('Baku Engineering University')).toBeDefined();
+    expect(byName('Baku State Vocational Education Center for Industry and Innovations')).toBeDefined();
+    expect(release.initiatives).toHaveLength(6);
+  });
+
+  (file ? it : it.skip)('finds the countries through names, demonyms and possessives', () => {
+    expect(countryCodes(release)).toEqual(['AM', 'AZ', 'KR']);
+    expect(release.countries[0]).toEqual({ code: 'AZ', mentions: expect.any(Number) });
+  });
+
+  (file ? it : it.skip)('derives a short title', () => {
+    expect(release.title).toBe('Jeyhun Bayramov receives copy of credentials of new Korean ambassador');
+  });
+});
+
+describe('datelines', () => {
+  it('places a city-only dateline through the city', () => {
+    const release = extractPressRelease(
+      'SEOUL, November 21. The Ministry of Foreign Affairs of Korea said that the ministry will host a forum.',
+      FIXED,
+    );
+    expect(release.dateline).toEqual({ place: 'Seoul', country: 'KR', date: '2025-11-21' });
+  });
+
+  it('reads a mixed-case dateline and a city that is not a capital', () => {
+    const release = extractPressRelease('Samarkand, Uzbekistan, March 3. The Foreign Ministry of Uzbekistan reported on the event.', FIXED);
+    expect(release.dateline).toEqual({ place: 'Samarkand', country: 'UZ', date: '2025-03-03' });
+    const cityOnly = extractPressRelease('GANJA, June 1. The ministry reported on the event.', FIXED);
+    expect(cityOnly.dateline).toEqual({ place: 'Ganja', country: 'AZ', date: '2025-06-01' });
+  });
+
+  it('warns when there is no dateline, and when it has to assume the year', () => {
+    const noDateline = extractPressRelease('The Ministry of Foreign Affairs of Georgia issued a statement.', FIXED);
+    expect(noDateline.dateline).toBeNull();
+    expect(noDateline.warnings).toContain('no dateline found');
+    const noYear = extractPressRelease('BAKU, Azerbaijan, May 2. The ministry said it was ready.', { now: new Date('2031-07-01T00:00:00Z') });
+    expect(noYear.dateline?.date).toBe('2031-05-02');
+    expect(noYear.warnings).toContain('no year given: assumed 2031');
+  });
+
+  it('takes the year from a front-matter block when the options give none', () => {
+    const release = extractPressRelease('---\nyear: 2024\nsourceName: Trend\n---\nBAKU, Azerbaijan, May 2. The ministry said it was ready.\n', {
+      now: new Date('2031-07-01T00:00:00Z'),
+    });
+    expect(release.dateline?.date).toBe('2024-05-02');
+    expect(release.warnings).toEqual([]);
+    expect(release.paragraphs[0]).toMatch(/^BAKU/);
+  });
+});
+
+describe('meetings and participants', () => {
+  it('gives no side in a phone call', () => {
+    const release = extractPressRelease(
+      'ASTANA, Kazakhstan, June 14. Minister of Foreign Affairs of Kazakhstan Murat Nurtleu held a phone conversation with Brazilian Foreign Minister Mauro Vieira, the Ministry of Foreign Affairs of Kazakhstan reported.\nThe ministers discussed Kazakh-Brazilian trade.',
+      FIXED,
+    );
+    expect(release.meetings).toHaveLength(1);
+    expect(release.meetings[0].kind).toBe('PHONE_CALL');
+    expect(release.meetings[0].place).toBeNull();
+    expect(participantsOf(release)).toEqual([
+      { name: 'Murat Nurtleu', roleKind: 'FOREIGN_MINISTER', country: 'KZ', side: null },
+      { name: 'Mauro Vieira', roleKind: 'FOREIGN_MINISTER', country: 'BR', side: null },
+    ]);
+  });
+
+  it('gives no side in a video conference', () => {
+    const release = extractPressRelease(
+      'TBILISI, Georgia, April 9. Deputy Minister of Foreign Affairs of Georgia Levan Gogoladze held talks via videoconference with Deputy Foreign Minister of Kazakhstan Alibek Bakayev, the ministry reported.',
+      FIXED,
+    );
+    expect(release.meetings[0].kind).toBe('VIDEO_CONFERENCE');
+    expect(participantsOf(release)).toEqual([
+      { name: 'Levan Gogoladze', roleKind: 'DEPUTY_FOREIGN_MINISTER', country: 'GE', side: null },
+      { name: 'Alibek Bakayev', roleKind: 'DEPUTY_FOREIGN_MINISTER', country: 'KZ', side: null },
+    ]);
+  });
+
+  it('yields no meeting for a statement', () => {
+    const release = extractPressRelease(
+      'BAKU, Azerbaijan, April 4. The Ministry of Foreign Affairs of the Republic of Azerbaijan has issued a statement on the anniversary of the ceasefire, Trend reports.\n"We call on Armenia to respect its commitments," the statement reads.\nThe ministry recalled that President Ilham Aliyev had received the delegation last year.',
+      FIXED,
+    );
+    expect(release.meetings).toEqual([]);
+    expect(release.title).toMatch(/^Azerbaijani Foreign Ministry issues statement on the anniversary of the ceasefire|^Azerbaijani Foreign Ministry issues statement on anniversary/);
+    expect(release.issuerCountry).toBe('AZ');
+  });
+
+  it('reads "X received Y" as host and guest, and "was received by" the other way round', () => {
+    const active = extractPressRelease(
+      'TASHKENT, Uzbekistan, February 17. Uzbek Foreign Minister Bakhtiyor Saidov received the Ambassador of Brazil to Uzbekistan, Maria Silva, the press service of the Uzbek Foreign Ministry reported.',
+      FIXED,
+    );
+    expect(active.issuerCountry).toBe('UZ');
+    expect(participantsOf(active)).toEqual([
+      { name: 'Bakhtiyor Saidov', roleKind: 'FOREIGN_MINISTER', country: 'UZ', side: 'HOST' },
+      { name: 'Maria Silva', roleKind: 'AMBASSADOR', country: 'BR', side: 'GUEST' },
+    ]);
+    const passive = extractPressRelease(
+      'TASHKENT, Uzbekistan, October 14. Azerbaijan’s Foreign Minister Jeyhun Bayramov was received by the President of Uzbekistan, Shavkat Mirziyoyev, the ministry told Trend.',
+      FIXED,
+    );
+    expect(participantsOf(passive)).toEqual([
+      { name: 'Jeyhun Bayramov', roleKind: 'FOREIGN_MINISTER', country: 'AZ', side: 'GUEST' },
+      { name: 'Shavkat Mirziyoyev', roleKind: 'HEAD_OF_STATE', country: 'UZ', side: 'HOST' },
+    ]);
+  });
+
+  it('lets the place decide the sides when the text only says they met', () => {
+    const release = extractPressRelease(
+      'ANKARA, Türkiye, October 3. Turkish Foreign Minister Hakan Fidan met with Minister of Foreign Affairs of Turkmenistan Rashid Meredov, who is in Ankara on a working visit.',
+      FIXED,
+    );
+    expect(release.meetings[0].kind).toBe('BILATERAL_MEETING');
+    expect(participantsOf(release).map((p) => [p.name, p.side])).toEqual([
+      ['Hakan Fidan', 'HOST'],
+      ['Rashid Meredov', 'GUEST'],
+    ]);
+  });
+
+  it('counts the same person named twice once', () => {
+    const release = extractPressRelease(
+      'BAKU, Azerbaijan, May 23. Minister of Foreign Affairs of Azerbaijan Jeyhun Bayramov received the Ambassador of Portugal to Azerbaijan, Luis Pereira.\nThe ambassador handed Minister Bayramov a copy of his credentials.\nJeyhun Bayramov wished the ambassador success. Ambassador Pereira thanked him.',
+      FIXED,
+    );
+    expect(release.meetings).toHaveLength(1);
+    expect(release.meetings[0].kind).toBe('CREDENTIALS_PRESENTATION');
+    expect(participantsOf(release).map((p) => p.name)).toEqual(['Jeyhun Bayramov', 'Luis Pereira']);
+  });
+
+  it('does not count a person who is only mentioned as a participant', () => {
+    const release = extractPressRelease(
+      'TASHKENT, Uzbekistan, October 14. Minister of Foreign Affairs of Uzbekistan Bakhtiyor Saidov received Minister of Foreign Affairs of Georgia Maka Botchorishvili.\nMinister Botchorishvili conveyed the greetings of the President of Georgia Mikheil Kavelashvili to the Uzbek side.',
+      FIXED,
+    );
+    expect(participantsOf(release).map((p) => p.name)).toEqual(['Bakhtiyor Saidov', 'Maka Botchorishvili']);
+  });
+
+  it('gives an organisation official no country', () => {
+    const release = extractPressRelease(
+      'ASTANA, October 15. Deputy Prime Minister and Minister of Foreign Affairs of Kazakhstan Murat Nurtleu received the Secretary General of the Organization of Turkic States, Kubanychbek Omuraliev.',
+      FIXED,
+    );
+    expect(participantsOf(release)).toEqual([
+      { name: 'Murat Nurtleu', roleKind: 'FOREIGN_MINISTER', country: 'KZ', side: 'HOST' },
+      { name: 'Kubanychbek Omuraliev', roleKind: 'INTERNATIONAL_OFFICIAL', country: null, side: 'GUEST' },
+    ]);
+  });
+
+  it('reads delegations of political consultations and a chargé d’affaires', () => {
+    const consultations = extractPressRelease(
+      'Tashkent, Uzbekistan, March 3. Political consultations between the foreign ministries of Uzbekistan and Brazil were held in Tashkent on March 3.\nThe Uzbek delegation was led by Deputy Minister of Foreign Affairs Bakhodir Nurmatov, and the Brazilian delegation by Deputy Foreign Minister Ana Costa.',
+      FIXED,
+    );
+    expect(consultations.meetings[0].kind).toBe('POLITICAL_CONSULTATIONS');
+    expect(participantsOf(consultations)).toEqual([
+      { name: 'Bakhodir Nurmatov', roleKind: 'DEPUTY_FOREIGN_MINISTER', country: 'UZ', side: 'HOST' },
+      { name: 'Ana Costa', roleKind: 'DEPUTY_FOREIGN_MINISTER', country: 'BR', side: 'GUEST' },
+    ]);
+    const charge = extractPressRelease(
+      "BISHKEK, March 11. Deputy Minister of Foreign Affairs of the Kyrgyz Republic Nurlan Abdrakhmanov received the Chargé d'Affaires a.i. of Japan in the Kyrgyz Republic, Kenji Morita.",
+      FIXED,
+    );
+    expect(participantsOf(charge)[1]).toEqual({ name: 'Kenji Morita', roleKind: 'DIPLOMAT', country: 'JP', side: 'GUEST' });
+  });
+
+  it('reads untitled names next to the meeting verb', () => {
+    const release = extractPressRelease('BAKU, Azerbaijan, May 23. Jeyhun Bayramov received Kang Kymgu, the ministry said.', FIXED);
+    expect(participantsOf(release).map((p) => [p.name, p.side])).toEqual([
+      ['Jeyhun Bayramov', 'HOST'],
+      ['Kang Kymgu', 'GUEST'],
+    ]);
+  });
+});
+
+describe('countries', () => {
+  it('resolves demonyms, possessives, official names and hyphenated compounds', () => {
+    const release = extractPressRelease(
+      "BRASILIA, June 2. The ministers praised Uzbek-Brazilian ties, Korea's experience and the role of the Kyrgyz Republic, Türkiye and the Kingdom of Saudi Arabia. Azerbaijani and Emirati experts took part.",
+      FIXED,
+    );
+    expect(countryCodes(release)).toEqual(['AE', 'AZ', 'BR', 'KG', 'KR', 'SA', 'TR', 'UZ']);
+    expect(release.dateline?.country).toBe('BR');
+  });
+
+  it('does not count cities, regions or route names as countries', () => {
+    const release = extractPressRelease(
+      'BAKU, Azerbaijan, May 5. The Baku-Tbilisi-Kars railway links the Caspian region with Latin America, the Middle East and Central Asia.',
+      FIXED,
+    );
+    expect(countryCodes(release)).toEqual(['AZ']);
+  });
+
+  it('reads plain "Korea" as the Republic of Korea unless the text is about the North', () => {
+    const south = extractPressRelease('SEOUL, May 5. Korea and Kazakhstan signed an agreement.', FIXED);
+    expect(countryCodes(south)).toEqual(['KR', 'KZ']);
+    const north = extractPressRelease('BEIJING, May 5. The DPRK delegation said Korea is ready for talks.', FIXED);
+    expect(countryCodes(north)).toEqual(['KP']);
+  });
+});
+
+describe('topics and initiatives', () => {
+  it('lets the longest cue win', () => {
+    const release = extractPressRelease('BAKU, Azerbaijan, May 5. The sides discussed food security.', FIXED);
+    expect(slugs(release)).toEqual(['agriculture']);
+  });
+
+  it('finds unknown initiatives by their patterns and known ones by their acronyms', () => {
+    const release = extractPressRelease(
+      'TASHKENT, May 20. The sides praised the Tashkent International Investment Forum (TIIF), the Great Return programme, the OTS and TURKSOY.',
+      FIXED,
+    );
+    expect(release.initiatives.map(({ name, acronym }) => ({ name, acronym }))).toEqual([
+      { name: 'Tashkent International Investment Forum', acronym: 'TIIF' },
+      { name: 'Great Return programme', acronym: null },
+      { name: 'Organization of Turkic States', acronym: 'OTS' },
+      { name: 'TURKSOY', acronym: 'TURKSOY' },
+    ]);
+  });
+});
+
+describe('boilerplate and sources', () => {
+  it('removes a closing call to action of a publisher the data does not list', () => {
+    const release = extractPressRelease(
+      'ASTANA, Kazakhstan, June 14. The ministry said it was ready.\nThe sides agreed to meet again.\nFollow the Steppe Courier on Telegram for more news from the region',
+      FIXED,
+    );
+    expect(release.paragraphs).toHaveLength(2);
+    expect(release.sourceName).toBe('Steppe Courier');
+  });
+});
+
+describe('determinism', () => {
+  it('gives the same result for the same input', () => {
+    const text = fs.readFileSync(path.join(__dirname, '../../data/corpus/05-azerbaijan-uzbekistan-official-visit.txt'), 'utf8');
+    const first = extractPressRelease(text, { now: new Date('2030-01-01T00:00:00Z') });
+    const second = extractPressRelease(text, { now: new Date('2030-01-01T00:00:00Z') });
+    expect(second).toEqual(first);
+    expect(JSON.stringify(second)).toBe(JSON.stringify(first));
+  });
+});
