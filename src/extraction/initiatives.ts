@@ -2,6 +2,7 @@ import { loadInitiatives, loadInitiativePatterns, type InitiativeRef } from '../
 import { loadBoilerplate } from '../reference/boilerplate';
 import type { ExtractedInitiative, InitiativeKind } from './types';
 import { matchCountries } from './lexicon';
+import { isRoleWord } from './roles';
 import { WORD_END, WORD_START, escapeRegExp, foldKey, phraseSource, type Sentence, type Span } from './text';
 
 /**
@@ -89,6 +90,7 @@ function headKinds() {
     notAcronyms: new Set(patterns.notAcronyms),
     genericBodies: patterns.genericBodies,
     needsComplement: new Set(patterns.headsNeedingComplement),
+    takesPlace: new Set(patterns.headsTakingPlace),
   };
 }
 
@@ -186,7 +188,7 @@ function patternCandidates(sentence: string, sentenceIndex: number): Candidate[]
       for (let k = first; k <= end; k += 1) if (heads.has(tokens[k].text)) lastHead = k;
       if (lastHead >= 0) {
         const kind = heads.get(tokens[lastHead].text)!;
-        const extended = lastHead === end ? continuation(sentence, tokens, lastHead, kind === 'INSTITUTION') : lastHead;
+        const extended = lastHead === end ? continuation(sentence, tokens, lastHead, vocab().takesPlace.has(tokens[lastHead].text)) : lastHead;
         const complemented = extended > lastHead;
         if ((complemented || lastHead > first) && (complemented || !vocab().needsComplement.has(tokens[lastHead].text))) {
           push(first, extended, kind, null, 2);
@@ -204,7 +206,7 @@ function patternCandidates(sentence: string, sentenceIndex: number): Candidate[]
           }
           if (best >= 0) {
             const kind = lowercaseHeads.get(tokens[best].text)!;
-            const extended = kind === 'INSTITUTION' ? continuation(sentence, tokens, best, true) : best;
+            const extended = vocab().takesPlace.has(tokens[best].text) ? continuation(sentence, tokens, best, true) : best;
             push(first, extended, kind, null, 1);
           }
         }
@@ -250,8 +252,18 @@ function patternCandidates(sentence: string, sentenceIndex: number): Candidate[]
     if (notAcronyms.has(token.text) || sourceNames.has(token.text)) return;
     if (matchCountries(token.text).some((match) => match.start === 0 && match.end === token.text.length)) return;
     if (/\(\s*$/.test(sentence.slice(0, token.start))) return; // the "(ACR)" pattern handles it
+    if (compileKnown().byForm.has(formKey(token.text))) return; // the known list has it
     let last = k;
-    while (last + 1 < tokens.length && onlySpacesBetween(sentence, tokens[last], tokens[last + 1]) && isCapitalised(tokens[last + 1].text) && !isAcronym(tokens[last + 1].text)) last += 1;
+    // "ACWA Power", but not "OSCE Secretary General Feridun Sinirlioglu": a title ends the name.
+    while (
+      last + 1 < tokens.length &&
+      onlySpacesBetween(sentence, tokens[last], tokens[last + 1]) &&
+      isCapitalised(tokens[last + 1].text) &&
+      !isAcronym(tokens[last + 1].text) &&
+      !isRoleWord(tokens[last + 1].text)
+    ) {
+      last += 1;
+    }
     const kind = last > k ? kindFromHeads(sentence.slice(token.start, tokens[last].end)) ?? 'ORGANISATION' : 'ORGANISATION';
     push(k, last, kind, last === k ? token.text : null, 0);
   });

@@ -31,6 +31,8 @@ export interface Person {
   mentions: PersonMention[];
   /** The role came from a surname reference only ("Minister Bayramov"): weaker than a full title. */
   roleFromReference: boolean;
+  /** The post is "counterpart" of the person it was named against (see `counterpartOf`). */
+  counterpartOf?: { sentence: number; start: number };
 }
 
 interface NameParse {
@@ -71,6 +73,7 @@ function vocabularyWords() {
     particles: new Set(roles.nameParticles.map((p) => p.toLowerCase())),
     modifiers: [...roles.modifiers].sort((a, b) => b.length - a.length),
     headWords: new Set(loadInitiativePatterns().heads.map((head) => head.word)),
+    notNameWords: new Set(roles.notNameWords),
   };
 }
 
@@ -83,12 +86,13 @@ function vocab() {
 function isNameToken(token: string, sentence: string, offset: number): boolean {
   if (token.length < 2) return false;
   const bare = token.replace(/['’]s$/, '');
+  if (vocab().notNameWords.has(bare)) return false;
   if (bare === bare.toUpperCase()) return false; // acronyms ("OTS", "UN") are not names
   if (NOT_NAME.has(bare) || MONTHS.has(bare) || WEEKDAYS.has(bare) || isRoleWord(bare)) return false;
   if (vocab().headWords.has(bare)) return false;
+  // Country words end a name; city names do not ("Sofia", "Victoria" are given names too).
   const country = countryAt(sentence, offset);
-  if (country && country.end >= offset + bare.length) return false;
-  return !matchCities(bare).some((city) => city.start === 0 && city.end === bare.length);
+  return !(country && country.end >= offset + bare.length);
 }
 
 /** Reads a name forward from `offset`: capitalised tokens, inner particles ("bin", "van") allowed. */
@@ -123,6 +127,8 @@ export function readName(sentence: string, offset: number, maxTokens = 5): NameP
     break;
   }
   if (tokens.length === 0) return null;
+  // A lone city is a place, not a person ("Minister in Baku").
+  if (tokens.length === 1 && matchCities(tokens[0]).some((city) => city.start === 0 && city.end === tokens[0].length)) return null;
   let last = tokens[tokens.length - 1];
   if (/['’]s$/.test(last)) {
     last = last.slice(0, -2);
@@ -222,6 +228,8 @@ function readComplements(sentence: string, from: number, fullText: string): Comp
       runWords.forEach((word, index) => {
         if (ORGANISATION_END.test(word)) cut = index;
       });
+      // Without one, a run of three or more words is a place and a two-word name ("for Central Asia Terhi Hakala").
+      if (cut < 0 && runWords.length >= 3 && runWords.slice(-2).every((word) => /^\p{Lu}/u.test(word))) cut = runWords.length - 3;
       if (cut < 0) break;
       text = runWords.slice(0, cut + 1).join(' ');
     }
@@ -246,6 +254,8 @@ interface RawMention {
   organisation: string | null;
   /** A surname after a bare title ("Minister Bayramov"). */
   reference: boolean;
+  /** "his Turkish counterpart X": the post is that of the other person in the sentence. */
+  counterpart?: boolean;
 }
 
 function mentionsWithTitles(sentences: Sentence[], fullText: string): RawMention[] {
@@ -322,6 +332,28 @@ function mentionsWithTitles(sentences: Sentence[], fullText: string): RawMention
       } else {
         from = Math.max(phraseEnd, role.end);
       }
+    }
+    // "his Portuguese counterpart Paulo Rangel": the post is the other person's, the country the adjective's.
+    const counterpart = new RegExp(
+      `\\b(?:his|her|their)\\s+((?:[\\p{Lu}][\\p{L}'’-]*\\s+){0,3})(${loadRoles().counterpartWords.map(escapeRegExp).join('|')})(?:,\\s*|\\s+)`,
+      'gu',
+    );
+    for (const match of text.matchAll(counterpart)) {
+      const parsed = readName(text, match.index + match[0].length);
+      if (!parsed || parsed.tokens.length < 2) continue;
+      if (out.some((m) => m.sentence === sentenceIndex && m.name.start === parsed.start)) continue;
+      const adjective = matchCountries(match[1]).find((m) => m.code);
+      out.push({
+        sentence: sentenceIndex,
+        phraseStart: match.index,
+        name: parsed,
+        role: match[0].replace(/^(?:his|her|their)\s+/u, '').replace(/[,\s]+$/u, ''),
+        roleKind: 'OTHER',
+        country: adjective ? resolveCountry(adjective, fullText) : null,
+        organisation: null,
+        reference: false,
+        counterpart: true,
+      });
     }
     // "Mr. Morita informed ...": a courtesy title is as good as a role for a reference.
     const honorificNames = new RegExp(`(?<![\\p{L}])(?:${honorificSource})\\s+(?=\\p{Lu})`, 'gu');
@@ -407,6 +439,7 @@ export function findPeople(sentences: Sentence[], fullText: string, isMeetingSen
         organisation: mention.organisation,
         mentions: [],
         roleFromReference: mention.reference,
+        counterpartOf: mention.counterpart ? { sentence: mention.sentence, start: mention.phraseStart } : undefined,
       };
       people.push(person);
     } else if (mention.role && (person.roleFromReference || !person.role) && !mention.reference) {
@@ -443,5 +476,17 @@ export function findPeople(sentences: Sentence[], fullText: string, isMeetingSen
     }
   });
   for (const person of people) person.mentions.sort((a, b) => a.sentence - b.sentence || a.start - b.start);
+  // A counterpart holds the post of the titled person named before it in the same sentence.
+  for (const person of people) {
+    const anchor = person.counterpartOf;
+    if (!anchor) continue;
+    const other = people.find(
+      (candidate) =>
+        candidate !== person &&
+        !candidate.counterpartOf &&
+        candidate.mentions.some((m) => m.sentence === anchor.sentence && m.start < anchor.start),
+    );
+    if (other) person.roleKind = other.roleKind;
+  }
   return people;
 }

@@ -123,6 +123,7 @@ function build(): RoleMatcher {
     }
   }
   for (const prefix of vocabulary.deputyPrefixes) for (const word of prefix.split(/[\s-]+/)) if (word) roleWords.add(word);
+  for (const word of vocabulary.nameWords) roleWords.delete(word);
   const byKey = new Map<string, CompiledRole>();
   for (const entry of entries) if (entry.key && !byKey.has(entry.key)) byKey.set(entry.key, entry);
   return { plain, prefixed, openers, entries, byKey, roleWords };

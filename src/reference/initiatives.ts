@@ -21,6 +21,8 @@ export interface InitiativePatterns {
   genericBodies: Array<{ name: string; kind: InitiativeKind }>;
   /** Heads that make a name only with an "of/for ..." complement ("Day"). */
   headsNeedingComplement: string[];
+  /** Heads whose name may go on with "in <place>" ("Inha University in Tashkent"). */
+  headsTakingPlace: string[];
   stopwords: string[];
   notInitiatives: string[];
   notAcronyms: string[];
@@ -35,6 +37,7 @@ interface InitiativesFile {
   notInitiatives?: unknown;
   notAcronyms?: unknown;
   headsNeedingComplement?: unknown;
+  headsTakingPlace?: unknown;
 }
 
 const INITIATIVES_FILE = 'initiatives.yaml';
@@ -92,6 +95,7 @@ export function loadInitiativePatterns(): InitiativePatterns {
     genericBodies,
     notAcronyms: asStringList(file().notAcronyms, `${INITIATIVES_FILE} notAcronyms`),
     headsNeedingComplement: asStringList(file().headsNeedingComplement, `${INITIATIVES_FILE} headsNeedingComplement`),
+    headsTakingPlace: asStringList(file().headsTakingPlace, `${INITIATIVES_FILE} headsTakingPlace`),
     stopwords: asStringList(file().patternStopwords, `${INITIATIVES_FILE} patternStopwords`),
     notInitiatives: asStringList(file().notInitiatives, `${INITIATIVES_FILE} notInitiatives`),
   };

@@ -19,6 +19,12 @@ export interface RoleVocabulary {
   deputyPrefixes: string[];
   /** Words a ministry portfolio is made of ("Investment", "Industry"). */
   portfolioWords: string[];
+  /** Role words that are also given names ("Amir"): they may sit inside a name. */
+  nameWords: string[];
+  /** "his Turkish counterpart Hakan Fidan": a post given by reference to another person's. */
+  counterpartWords: string[];
+  /** Capitalised words that are never part of a person's name (regions). */
+  notNameWords: string[];
 }
 
 interface RolesFile {
@@ -28,6 +34,9 @@ interface RolesFile {
   nameParticles?: unknown;
   deputyPrefixes?: unknown;
   portfolioWords?: unknown;
+  nameWords?: unknown;
+  counterpartWords?: unknown;
+  notNameWords?: unknown;
 }
 
 const ROLES_FILE = 'roles.yaml';
@@ -59,6 +68,9 @@ export function loadRoles(): RoleVocabulary {
     nameParticles: asStringList(file.nameParticles, `${ROLES_FILE} nameParticles`),
     deputyPrefixes: asStringList(file.deputyPrefixes, `${ROLES_FILE} deputyPrefixes`),
     portfolioWords: asStringList(file.portfolioWords, `${ROLES_FILE} portfolioWords`),
+    nameWords: asStringList(file.nameWords, `${ROLES_FILE} nameWords`),
+    counterpartWords: asStringList(file.counterpartWords, `${ROLES_FILE} counterpartWords`),
+    notNameWords: asStringList(file.notNameWords, `${ROLES_FILE} notNameWords`),
   };
   return cached;
 }
