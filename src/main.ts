@@ -22,6 +22,7 @@ async function main() {
     log.info({ dataDir: embedded.dataDir }, 'embedded Postgres running (set DATABASE_URL to use another database)');
   }
   await migrateDeploy(url);
+  log.info({ ms: Date.now() - started }, 'migrations applied');
   const db = createDb(url, { poolSize: config.dbPoolSize });
   await loadReferenceData(db);
   // The sample corpus loads by itself only into the embedded database of the default run, and
@@ -48,7 +49,9 @@ async function main() {
     force.unref();
     try {
       await apollo.stop(); // stops accepting, waits for requests in flight
+      log.debug('HTTP drained');
       await db.$disconnect();
+      log.debug('database pool closed');
       await embedded?.stop();
       log.info('stopped');
       process.exit(0);

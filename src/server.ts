@@ -106,6 +106,8 @@ export async function createApollo(deps: AppDeps, extraPlugins: ApolloServerPlug
     formatError: formatError(config.production, log),
     validationRules: armor.validationRules,
     allowBatchedHttpRequests: false,
+    // main.ts owns the signals: drain HTTP, close the pool, stop the embedded database, in that order.
+    stopOnTerminationSignals: false,
     plugins: [...armor.plugins, ApolloServerPluginLandingPageDisabled(), ...extraPlugins],
   });
   return apollo;
