@@ -92,7 +92,12 @@ export function keysetCondition(sort: SortSpec, plan: PagePlan): Prisma.Sql {
   if (!plan.cursor) return Prisma.sql`TRUE`;
   const cols = Prisma.join(sort.columns.map((c) => c.sql));
   const vals = Prisma.join(
-    sort.columns.map((c, i) => Prisma.sql`${plan.cursor![i]}::${Prisma.raw(c.cast)}`),
+    // Floats travel as text: Prisma rounds number parameters to 16 digits, and a rank that is
+    // off in its 17th digit would let a page repeat itself.
+    sort.columns.map((c, i) => {
+      const v = plan.cursor![i];
+      return Prisma.sql`${c.cast === 'float8' ? String(v) : v}::${Prisma.raw(c.cast)}`;
+    }),
   );
   // Forward in a descending order means smaller keys; backward flips it.
   const op = sort.descending !== plan.backward ? '<' : '>';

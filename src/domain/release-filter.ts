@@ -30,11 +30,30 @@ export type FilterField = Exclude<keyof ReleaseFilter, 'statuses' | 'search' | '
 
 const some = <T>(xs: T[] | null | undefined): xs is T[] => Array.isArray(xs) && xs.length > 0;
 
-/** Postgres text-search configuration for a release language (English unless known). */
+/** Postgres text-search configuration for a release's language (English unless known). */
 export const SEARCH_CONFIG_SQL = Prisma.sql`search_config(pr.language)`;
 
+/** Every configuration `search_config()` (migration release_search) can return. */
+const SEARCH_CONFIGS = ['english', 'french', 'german', 'spanish', 'italian', 'portuguese', 'russian', 'turkish', 'dutch'];
+
+/** The query parsed with each release's own configuration (for ranking and highlighting a hit). */
 export function searchQuerySql(search: string): Prisma.Sql {
   return Prisma.sql`websearch_to_tsquery(${SEARCH_CONFIG_SQL}, ${search})`;
+}
+
+/**
+ * Matches releases against a web-search query. The tsquery must be a constant for the GIN index to
+ * serve it, so the query is parsed once per configuration and each release is tested against the
+ * one its language uses: a BitmapOr of index scans, rechecked by language.
+ */
+export function searchMatchSql(search: string): Prisma.Sql {
+  return Prisma.sql`(${Prisma.join(
+    SEARCH_CONFIGS.map(
+      (cfg) => Prisma.sql`(pr.search_vector @@ websearch_to_tsquery(${cfg}::regconfig, ${search})
+        AND ${SEARCH_CONFIG_SQL} = ${cfg}::regconfig)`,
+    ),
+    ' OR ',
+  )})`;
 }
 
 /** WHERE conditions over `press_release pr`. `omit` drops one field (a facet's own). */
@@ -43,7 +62,7 @@ export function releaseConditions(f: ReleaseFilter, omit?: FilterField): Prisma.
   const use = (field: FilterField) => omit !== field;
   if (some(f.statuses)) c.push(Prisma.sql`pr.status = ANY(${f.statuses}::"ReleaseStatus"[])`);
   if (some(f.languages)) c.push(Prisma.sql`pr.language = ANY(${f.languages}::text[])`);
-  if (f.search) c.push(Prisma.sql`pr.search_vector @@ ${searchQuerySql(f.search)}`);
+  if (f.search) c.push(searchMatchSql(f.search));
   if (use('countries') && some(f.countries)) {
     c.push(Prisma.sql`EXISTS (SELECT 1 FROM release_country rc
       WHERE rc.press_release_id = pr.id AND rc.country_code = ANY(${f.countries}::text[]))`);

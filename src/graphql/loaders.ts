@@ -134,3 +134,6 @@ export function createLoaders(db: Db) {
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;
+
+/** The rows a `loadMany` found (missing keys and per-key errors left out). */
+export const found = <T>(rows: (T | null | Error)[]): T[] => rows.filter((r): r is T => r !== null && !(r instanceof Error));

@@ -23,6 +23,15 @@ import {
   ExtractionResolver,
 } from './extraction/extraction.resolver';
 import { CurationMutations } from './curation/curation.resolver';
+import {
+  ArchiveTrendResolver,
+  CountryPartnersResolver,
+  FacetsResolver,
+  InitiativeTrendResolver,
+  PartnerResolver,
+  RelatedReleasesResolver,
+  TopicTrendResolver,
+} from './analytics/analytics.resolver';
 import { authChecker } from '../auth/auth-checker';
 
 export const resolvers = [
@@ -45,6 +54,13 @@ export const resolvers = [
   ExtractedDatelineResolver,
   ExtractedParticipantResolver,
   CurationMutations,
+  FacetsResolver,
+  ArchiveTrendResolver,
+  TopicTrendResolver,
+  InitiativeTrendResolver,
+  CountryPartnersResolver,
+  PartnerResolver,
+  RelatedReleasesResolver,
 ] as unknown as NonEmptyArray<Function>;
 
 let cached: Promise<GraphQLSchema> | undefined;

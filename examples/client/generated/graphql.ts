@@ -53,6 +53,8 @@ export type Country = Node & {
   name: Scalars['String']['output'];
   /** Official name ("Republic of Azerbaijan"). */
   officialName?: Maybe<Scalars['String']['output']>;
+  /** Countries this one meets with: how often, when last, about what. */
+  partners: Array<Partner>;
   /** Releases that involve the country. */
   pressReleases: PressReleaseConnection;
 };
@@ -66,6 +68,13 @@ export type CountryMeetingsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<MeetingOrder>;
+};
+
+
+/** A country (ISO 3166-1), with the names and demonyms releases use for it. */
+export type CountryPartnersArgs = {
+  first?: Scalars['Int']['input'];
+  orderBy?: PartnerOrder;
 };
 
 
@@ -175,6 +184,86 @@ export type ExtractedRelease = {
   warnings: Array<Scalars['String']['output']>;
 };
 
+/** Counts of one facet. It ignores its own filter field, so other options stay visible. */
+export type Facet = {
+  __typename?: 'Facet';
+  /** Matching releases with no value for this facet. */
+  missing: Scalars['Int']['output'];
+  /** Most frequent first (months: chronological). */
+  options: Array<FacetOption>;
+};
+
+/** One value of a facet, with how many matching releases have it. */
+export type FacetOption = {
+  __typename?: 'FacetOption';
+  count: Scalars['Int']['output'];
+  /** What to show. */
+  label: Scalars['String']['output'];
+  /** What to put in the filter to select it (slug, ISO code, id, kind or "YYYY-MM"). */
+  value: Scalars['String']['output'];
+};
+
+/** Facet counts over the releases a filter matches. */
+export type Facets = {
+  __typename?: 'Facets';
+  /** By ISO code of the countries releases involve. */
+  countries: Facet;
+  /** By initiative id. */
+  initiatives: Facet;
+  /** By ISO code of the issuing ministry’s country. */
+  issuers: Facet;
+  /** By meeting kind. */
+  meetingKinds: Facet;
+  /** Releases per month ("YYYY-MM"), chronological; ignores `from`/`to`. */
+  months: Facet;
+  /** By person id (participants of the releases’ meetings). */
+  people: Facet;
+  /** By topic slug. */
+  topics: Facet;
+};
+
+
+/** Facet counts over the releases a filter matches. */
+export type FacetsCountriesArgs = {
+  limit?: Scalars['Int']['input'];
+};
+
+
+/** Facet counts over the releases a filter matches. */
+export type FacetsInitiativesArgs = {
+  limit?: Scalars['Int']['input'];
+};
+
+
+/** Facet counts over the releases a filter matches. */
+export type FacetsIssuersArgs = {
+  limit?: Scalars['Int']['input'];
+};
+
+
+/** Facet counts over the releases a filter matches. */
+export type FacetsMeetingKindsArgs = {
+  limit?: Scalars['Int']['input'];
+};
+
+
+/** Facet counts over the releases a filter matches. */
+export type FacetsMonthsArgs = {
+  limit?: Scalars['Int']['input'];
+};
+
+
+/** Facet counts over the releases a filter matches. */
+export type FacetsPeopleArgs = {
+  limit?: Scalars['Int']['input'];
+};
+
+
+/** Facet counts over the releases a filter matches. */
+export type FacetsTopicsArgs = {
+  limit?: Scalars['Int']['input'];
+};
+
 /** A release as published: only `text` is required. */
 export type IngestPressReleaseInput = {
   language?: InputMaybe<Scalars['String']['input']>;
@@ -217,6 +306,8 @@ export type Initiative = Node & {
   name: Scalars['String']['output'];
   /** Releases that mention the initiative. */
   pressReleases: PressReleaseConnection;
+  /** Releases mentioning the initiative per period, empty periods included. */
+  trend: Array<TrendPoint>;
 };
 
 
@@ -234,6 +325,14 @@ export type InitiativePressReleasesArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<PressReleaseOrder>;
+};
+
+
+/** A named organisation, platform, conference, programme, process or institution that releases mention. */
+export type InitiativeTrendArgs = {
+  from?: InputMaybe<Scalars['Date']['input']>;
+  interval?: TrendInterval;
+  to?: InputMaybe<Scalars['Date']['input']>;
 };
 
 /** A page of initiatives. */
@@ -516,6 +615,24 @@ export type ParticipantSide =
   | 'GUEST'
   | 'HOST';
 
+/** A country another one meets with, how often, and about what. */
+export type Partner = {
+  __typename?: 'Partner';
+  country: Country;
+  lastMeeting: Scalars['Date']['output'];
+  /** Meetings with both countries represented. */
+  meetingCount: Scalars['Int']['output'];
+  /** The topics of their meetings, most frequent first (at most three). */
+  topTopics: Array<Topic>;
+};
+
+/** How to order a country’s partners. */
+export type PartnerOrder =
+  /** Most meetings first (the default). */
+  | 'MOST_MEETINGS'
+  /** Latest meeting first. */
+  | 'MOST_RECENT';
+
 /** A person who took part in meetings. */
 export type Person = Node & {
   __typename?: 'Person';
@@ -603,6 +720,8 @@ export type PressRelease = Node & {
   /** Everyone at the release’s meetings. */
   people: Array<Person>;
   publishedAt: Scalars['DateTime']['output'];
+  /** The releases closest to this one: shared participants first, then initiatives, countries and topics. */
+  related: Array<PressRelease>;
   /** Why it was retracted, when it was. */
   retractionReason?: Maybe<Scalars['String']['output']>;
   /** Stable, readable identifier for URLs. */
@@ -614,6 +733,12 @@ export type PressRelease = Node & {
   /** Topics of the taxonomy the release is about. */
   topics: Array<Topic>;
   updatedAt: Scalars['DateTime']['output'];
+};
+
+
+/** A press release: a news-agency item about a foreign ministry meeting or statement. */
+export type PressReleaseRelatedArgs = {
+  first?: Scalars['Int']['input'];
 };
 
 /** A page of releases. */
@@ -700,6 +825,8 @@ export type Query = {
   country?: Maybe<Country>;
   /** Runs the extractor on a release text and shows what it read, storing nothing (EDITOR). `ingestPressRelease` uses the same code. */
   extractPressRelease: ExtractedRelease;
+  /** Counts by topic, country, initiative, person, meeting kind, issuer and month, for the releases matching `filter`. */
+  facets: Facets;
   /** Initiatives releases mention, by name. */
   initiatives: InitiativeConnection;
   /** Meetings of published releases, newest first. */
@@ -718,6 +845,8 @@ export type Query = {
   topic?: Maybe<Topic>;
   /** The whole topic taxonomy, in its fixed order. */
   topics: Array<Topic>;
+  /** Releases per period for the whole archive, or for those matching `filter`. */
+  trend: Array<TrendPoint>;
 };
 
 
@@ -735,6 +864,11 @@ export type QueryCountryArgs = {
 export type QueryExtractPressReleaseArgs = {
   text: Scalars['String']['input'];
   year?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryFacetsArgs = {
+  filter?: InputMaybe<PressReleaseFilter>;
 };
 
 
@@ -797,6 +931,14 @@ export type QueryTopicArgs = {
   slug: Scalars['String']['input'];
 };
 
+
+export type QueryTrendArgs = {
+  filter?: InputMaybe<PressReleaseFilter>;
+  from?: InputMaybe<Scalars['Date']['input']>;
+  interval?: TrendInterval;
+  to?: InputMaybe<Scalars['Date']['input']>;
+};
+
 /** Where a release is in its life: drafts are seen by editors only. */
 export type ReleaseStatus =
   /** Not public yet: only editors and admins see it. */
@@ -855,6 +997,8 @@ export type Topic = Node & {
   releaseCount: Scalars['Int']['output'];
   /** Stable identifier ("climate-environment"). */
   slug: Scalars['String']['output'];
+  /** Releases about the topic per period, empty periods included. */
+  trend: Array<TrendPoint>;
 };
 
 
@@ -866,6 +1010,29 @@ export type TopicPressReleasesArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<PressReleaseOrder>;
+};
+
+
+/** A topic of the fixed taxonomy; its slug is a stable contract. */
+export type TopicTrendArgs = {
+  from?: InputMaybe<Scalars['Date']['input']>;
+  interval?: TrendInterval;
+  to?: InputMaybe<Scalars['Date']['input']>;
+};
+
+/** The length of one period of a trend. */
+export type TrendInterval =
+  | 'MONTH'
+  | 'YEAR';
+
+/** How many releases fall in one period. */
+export type TrendPoint = {
+  __typename?: 'TrendPoint';
+  count: Scalars['Int']['output'];
+  /** "2025-05" (MONTH) or "2025" (YEAR). */
+  period: Scalars['String']['output'];
+  /** First day of the period. */
+  start: Scalars['Date']['output'];
 };
 
 /** Changes to a release: fields left out stay as they are; a list given replaces the stored one. */

@@ -1,0 +1,184 @@
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import DataLoader from 'dataloader';
+import type { Context } from '../context';
+import { Date as DateScalar } from '../scalars';
+import { Facet, Partner, PartnerOrder, TrendInterval, TrendPoint } from './analytics.types';
+import { Country } from '../country/country.type';
+import { Topic } from '../topic/topic.type';
+import { Initiative } from '../initiative/initiative.type';
+import { PressRelease } from '../release/release.type';
+import { PressReleaseFilter } from '../release/release.inputs';
+import { toReleaseFilter } from '../release/release.filter';
+import { countryByCode } from '../country-field';
+import { found } from '../loaders';
+import { facet, type FacetName, type FacetResult } from '../../domain/facets';
+import { partners, relatedReleases, trend, type TrendSubject } from '../../domain/analytics';
+import type { ReleaseFilter } from '../../domain/release-filter';
+import { badInput } from '../../errors';
+
+const MAX_FACET_OPTIONS = 500;
+
+@ArgsType()
+class TrendArgs {
+  @Field(() => DateScalar, { nullable: true, description: 'First day counted (default: the first release).' })
+  from?: Date | null;
+
+  @Field(() => DateScalar, { nullable: true, description: 'Last day counted (default: the latest release).' })
+  to?: Date | null;
+
+  @Field(() => TrendInterval, { defaultValue: TrendInterval.MONTH })
+  interval: TrendInterval;
+}
+
+@ObjectType({ description: 'Facet counts over the releases a filter matches.' })
+export class Facets {
+  filter: ReleaseFilter;
+}
+
+const limitArg = (limit: number) => {
+  if (limit < 1 || limit > MAX_FACET_OPTIONS) throw badInput('limit', `\`limit\` is between 1 and ${MAX_FACET_OPTIONS}`);
+  return limit;
+};
+
+/** One SQL statement per facet asked for; a facet never filters on itself. */
+const facetOf = (name: FacetName, f: Facets, limit: number, ctx: Context): Promise<FacetResult> =>
+  facet(ctx.db, name, f.filter, limitArg(limit));
+
+@Resolver(() => Facets)
+export class FacetsResolver {
+  @Query(() => Facets, { description: 'Counts by topic, country, initiative, person, meeting kind, issuer and month, for the releases matching `filter`.' })
+  facets(@Arg('filter', () => PressReleaseFilter, { nullable: true }) filter: PressReleaseFilter | null, @Ctx() ctx: Context): Facets {
+    return Object.assign(new Facets(), { filter: toReleaseFilter(filter, ctx) });
+  }
+
+  @FieldResolver(() => Facet, { description: 'By topic slug.' })
+  topics(@Root() f: Facets, @Arg('limit', () => Int, { defaultValue: 50 }) limit: number, @Ctx() ctx: Context) {
+    return facetOf('topics', f, limit, ctx);
+  }
+
+  @FieldResolver(() => Facet, { description: 'By ISO code of the countries releases involve.' })
+  countries(@Root() f: Facets, @Arg('limit', () => Int, { defaultValue: 50 }) limit: number, @Ctx() ctx: Context) {
+    return facetOf('countries', f, limit, ctx);
+  }
+
+  @FieldResolver(() => Facet, { description: 'By initiative id.' })
+  initiatives(@Root() f: Facets, @Arg('limit', () => Int, { defaultValue: 50 }) limit: number, @Ctx() ctx: Context) {
+    return facetOf('initiatives', f, limit, ctx);
+  }
+
+  @FieldResolver(() => Facet, { description: 'By person id (participants of the releases’ meetings).' })
+  people(@Root() f: Facets, @Arg('limit', () => Int, { defaultValue: 50 }) limit: number, @Ctx() ctx: Context) {
+    return facetOf('people', f, limit, ctx);
+  }
+
+  @FieldResolver(() => Facet, { description: 'By meeting kind.' })
+  meetingKinds(@Root() f: Facets, @Arg('limit', () => Int, { defaultValue: 50 }) limit: number, @Ctx() ctx: Context) {
+    return facetOf('meetingKinds', f, limit, ctx);
+  }
+
+  @FieldResolver(() => Facet, { description: 'By ISO code of the issuing ministry’s country.' })
+  issuers(@Root() f: Facets, @Arg('limit', () => Int, { defaultValue: 50 }) limit: number, @Ctx() ctx: Context) {
+    return facetOf('issuers', f, limit, ctx);
+  }
+
+  @FieldResolver(() => Facet, { description: 'Releases per month ("YYYY-MM"), chronological; ignores `from`/`to`.' })
+  months(@Root() f: Facets, @Arg('limit', () => Int, { defaultValue: 500 }) limit: number, @Ctx() ctx: Context) {
+    return facetOf('months', f, limit, ctx);
+  }
+}
+
+const trendLoaders = new WeakMap<Context, Map<string, Promise<TrendPoint[]>>>();
+
+/** Trends per request, memoised by subject and arguments (a list of topics asks once each). */
+function trendOf(ctx: Context, subject: TrendSubject, args: TrendArgs): Promise<TrendPoint[]> {
+  let memo = trendLoaders.get(ctx);
+  if (!memo) trendLoaders.set(ctx, (memo = new Map()));
+  const key = JSON.stringify([subject, args.from, args.to, args.interval]);
+  let p = memo.get(key);
+  if (!p) {
+    p = trend(ctx.db, subject, args).then((rows) => rows.map((r) => Object.assign(new TrendPoint(), r)));
+    memo.set(key, p);
+  }
+  return p;
+}
+
+@Resolver()
+export class ArchiveTrendResolver {
+  @Query(() => [TrendPoint], { description: 'Releases per period for the whole archive, or for those matching `filter`.' })
+  trend(
+    @Args(() => TrendArgs) args: TrendArgs,
+    @Arg('filter', () => PressReleaseFilter, { nullable: true }) filter: PressReleaseFilter | null,
+    @Ctx() ctx: Context,
+  ): Promise<TrendPoint[]> {
+    return trendOf(ctx, { filter: toReleaseFilter(filter, ctx) }, args);
+  }
+}
+
+@Resolver(() => Topic)
+export class TopicTrendResolver {
+  @FieldResolver(() => [TrendPoint], { description: 'Releases about the topic per period, empty periods included.' })
+  trend(@Root() t: Topic, @Args(() => TrendArgs) args: TrendArgs, @Ctx() ctx: Context): Promise<TrendPoint[]> {
+    return trendOf(ctx, { topicId: t.dbId }, args);
+  }
+}
+
+@Resolver(() => Initiative)
+export class InitiativeTrendResolver {
+  @FieldResolver(() => [TrendPoint], { description: 'Releases mentioning the initiative per period, empty periods included.' })
+  trend(@Root() i: Initiative, @Args(() => TrendArgs) args: TrendArgs, @Ctx() ctx: Context): Promise<TrendPoint[]> {
+    return trendOf(ctx, { initiativeId: i.dbId }, args);
+  }
+}
+
+@Resolver(() => Country)
+export class CountryPartnersResolver {
+  @FieldResolver(() => [Partner], { description: 'Countries this one meets with: how often, when last, about what.' })
+  async partners(
+    @Root() c: Country,
+    @Arg('first', () => Int, { defaultValue: 10, description: 'At most 100.' }) first: number,
+    @Arg('orderBy', () => PartnerOrder, { defaultValue: PartnerOrder.MOST_MEETINGS }) orderBy: PartnerOrder,
+    @Ctx() ctx: Context,
+  ): Promise<Partner[]> {
+    if (first < 0 || first > 100) throw badInput('first', '`first` is between 0 and 100');
+    const rows = await partners(ctx.db, c.code, first, orderBy, 3);
+    return rows.map((r) => Object.assign(new Partner(), r));
+  }
+}
+
+@Resolver(() => Partner)
+export class PartnerResolver {
+  @FieldResolver(() => Country)
+  async country(@Root() p: Partner, @Ctx() ctx: Context): Promise<Country> {
+    return (await countryByCode(ctx, p.code))!;
+  }
+
+  @FieldResolver(() => [Topic], { description: 'The topics of their meetings, most frequent first (at most three).' })
+  async topTopics(@Root() p: Partner, @Ctx() ctx: Context): Promise<Topic[]> {
+    return found(await ctx.loaders.topic.loadMany(p.topTopicIds)).map(Topic.from);
+  }
+}
+
+const relatedLoaders = new WeakMap<Context, Map<number, DataLoader<number, number[]>>>();
+
+@Resolver(() => PressRelease)
+export class RelatedReleasesResolver {
+  @FieldResolver(() => [PressRelease], {
+    description: 'The releases closest to this one: shared participants first, then initiatives, countries and topics.',
+  })
+  async related(
+    @Root() r: PressRelease,
+    @Arg('first', () => Int, { defaultValue: 5, description: 'At most 20.' }) first: number,
+    @Ctx() ctx: Context,
+  ): Promise<PressRelease[]> {
+    if (first < 0 || first > 20) throw badInput('first', '`first` is between 0 and 20');
+    let byFirst = relatedLoaders.get(ctx);
+    if (!byFirst) relatedLoaders.set(ctx, (byFirst = new Map()));
+    let loader = byFirst.get(first);
+    if (!loader) {
+      loader = new DataLoader(async (ids) => Promise.all(ids.map((id) => relatedReleases(ctx.db, id, first))), { maxBatchSize: 100 });
+      byFirst.set(first, loader);
+    }
+    const ids = await loader.load(r.dbId);
+    return found(await ctx.loaders.release.loadMany(ids)).map(PressRelease.from);
+  }
+}
