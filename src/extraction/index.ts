@@ -53,7 +53,12 @@ export function extractPressRelease(text: string, options: ExtractOptions = {}):
   const sourceName = findSourceName(analysed[0] ?? '', [fullText, ...removed].join('\n'), removed);
   const initiatives = extractInitiatives(sentences);
   const { triggers } = loadMeetingVocabulary();
-  const people = findPeople(sentences, fullText, (index) => triggers.some((trigger) => trigger.test(sentences[index].text)));
+  const people = findPeople(
+    sentences,
+    fullText,
+    (index) => triggers.some((trigger) => trigger.test(sentences[index].text)),
+    initiatives.spans,
+  );
   const { meetings, warnings: meetingWarnings } = extractMeetings({
     sentences,
     leadText,

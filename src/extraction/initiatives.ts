@@ -3,6 +3,7 @@ import { loadBoilerplate } from '../reference/boilerplate';
 import type { ExtractedInitiative, InitiativeKind } from './types';
 import { matchCountries } from './lexicon';
 import { isRoleWord } from './roles';
+import { ministrySpans } from './issuer';
 import { WORD_END, WORD_START, escapeRegExp, foldKey, phraseSource, type Sentence, type Span } from './text';
 
 /**
@@ -33,7 +34,8 @@ interface Candidate extends Span {
   priority: number;
 }
 
-const CONNECTORS = new Set(['of', 'for', 'on', 'in', 'and', 'the', 'de', 'la', 'des', 'du']);
+const CONNECTORS = new Set(['of', 'for', 'on', 'in', 'and', 'the', 'to', 'de', 'la', 'des', 'du']);
+const MONTHS = new Set(['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']);
 const ORDINAL_BEFORE = /(\d+(?:st|nd|rd|th))\s+$/u;
 /** Lower-case words between capitalised words and a lower-case head: modifiers, never function words. */
 const FUNCTION_WORDS = new Set([
@@ -116,7 +118,9 @@ function tokenize(sentence: string): Token[] {
 const isCapitalised = (word: string) => /^[\p{Lu}\p{N}]/u.test(word) && /\p{L}/u.test(word);
 const isAcronym = (word: string) => /^[\p{Lu}][\p{Lu}\p{N}+&-]{1,}$/u.test(word) && !/^[IVXLC]+$/.test(word);
 const isPossessive = (word: string) => /['’]s$/.test(word);
-const onlySpacesBetween = (sentence: string, a: Token, b: Token) => /^ +$/.test(sentence.slice(a.end, b.start));
+/** Words of one name: spaces between them, or quotes around part of it ('"Central Asia plus Japan" Dialogue'). */
+const onlySpacesBetween = (sentence: string, a: Token, b: Token) => /^(?: +|["“”] +| +["“”])$/.test(sentence.slice(a.end, b.start));
+const QUOTES = /["“”]/g;
 
 function kindFromHeads(name: string): InitiativeKind | null {
   const { heads } = vocab();
@@ -136,6 +140,7 @@ function continuation(sentence: string, tokens: Token[], after: number, allowIn:
   if (!tokens[index] || !prepositions.includes(tokens[index].text)) return after;
   while (index < tokens.length && onlySpacesBetween(sentence, tokens[index - 1], tokens[index])) {
     const word = tokens[index].text;
+    if (MONTHS.has(word) || /^\d/.test(word)) break; // "Office on March 6" ends at the date
     if (isCapitalised(word) && !isPossessive(word)) lastCapital = index;
     else if (!CONNECTORS.has(word) && word !== 'in') break;
     index += 1;
@@ -149,7 +154,7 @@ function patternCandidates(sentence: string, sentenceIndex: number): Candidate[]
   const out: Candidate[] = [];
   const push = (first: number, last: number, kind: InitiativeKind, acronym: string | null, priority: number): Candidate | null => {
     let start = tokens[first].start;
-    let name = sentence.slice(start, tokens[last].end);
+    let name = sentence.slice(start, tokens[last].end).replace(QUOTES, '').replace(/\s+/g, ' ');
     const ordinal = ORDINAL_BEFORE.exec(sentence.slice(0, start));
     if (ordinal) {
       start -= ordinal[0].length;
@@ -174,7 +179,13 @@ function patternCandidates(sentence: string, sentenceIndex: number): Candidate[]
       end + 1 < tokens.length &&
       onlySpacesBetween(sentence, tokens[end], tokens[end + 1]) &&
       !isPossessive(tokens[end].text) &&
-      (isCapitalised(tokens[end + 1].text) || (['plus', '&', '+'].includes(tokens[end + 1].text) && tokens[end + 2] && isCapitalised(tokens[end + 2].text)))
+      (isCapitalised(tokens[end + 1].text) ||
+        // "plus"/"&" join platform names; "and" joins words of one name unless a name ends before it
+        // ("Reform and Growth Facility", but "INHA University and Baku Engineering University").
+        ((['plus', '&', '+'].includes(tokens[end + 1].text) || (tokens[end + 1].text === 'and' && !heads.has(tokens[end].text))) &&
+          tokens[end + 2] !== undefined &&
+          isCapitalised(tokens[end + 2].text) &&
+          onlySpacesBetween(sentence, tokens[end + 1], tokens[end + 2])))
     ) {
       end += 1;
     }
@@ -186,6 +197,12 @@ function patternCandidates(sentence: string, sentenceIndex: number): Candidate[]
     if (first <= end) {
       let lastHead = -1;
       for (let k = first; k <= end; k += 1) if (heads.has(tokens[k].text)) lastHead = k;
+      // "Expo 2027": a head with the year of its edition.
+      if (lastHead === end && tokens[end + 1] && /^\d{4}$/.test(tokens[end + 1].text) && onlySpacesBetween(sentence, tokens[end], tokens[end + 1])) {
+        push(first, end + 1, heads.get(tokens[lastHead].text)!, null, 2);
+        index = end + 2;
+        continue;
+      }
       if (lastHead >= 0) {
         const kind = heads.get(tokens[lastHead].text)!;
         const extended = lastHead === end ? continuation(sentence, tokens, lastHead, vocab().takesPlace.has(tokens[lastHead].text)) : lastHead;
@@ -206,7 +223,9 @@ function patternCandidates(sentence: string, sentenceIndex: number): Candidate[]
           }
           if (best >= 0) {
             const kind = lowercaseHeads.get(tokens[best].text)!;
-            const extended = vocab().takesPlace.has(tokens[best].text) ? continuation(sentence, tokens, best, true) : best;
+            // A quoted name keeps to its quotes: '"One Billion Trees" national movement' is One Billion Trees.
+            const quoted = /["“]$/.test(sentence.slice(0, tokens[first].start)) && /^["”]/.test(sentence.slice(tokens[end].end));
+            const extended = quoted ? end : vocab().takesPlace.has(tokens[best].text) ? continuation(sentence, tokens, best, true) : best;
             push(first, extended, kind, null, 1);
           }
         }
@@ -352,7 +371,10 @@ export function extractInitiatives(sentences: Sentence[]): InitiativeResult {
         }
       }
     }
-    all.push(...known, ...patterns);
+    // A foreign ministry's name ("Foreign, Commonwealth and Development Office (FCDO)") is the issuer, not an initiative.
+    const ministries = ministrySpans(sentence.text);
+    const outsideMinistries = (candidate: Candidate) => !ministries.some((span) => span.start < candidate.end && candidate.start < span.end);
+    all.push(...known.filter(outsideMinistries), ...patterns.filter(outsideMinistries));
   });
 
   // Nested mentions give way to the longer name around them ("United Nations" inside the COP29 name),

@@ -1,12 +1,34 @@
 import { findCountry } from '../reference/countries';
+import { loadMinistryNames } from '../reference/ministries';
 import { matchCountries, resolveAmbiguous } from './lexicon';
+import { WORD_END, WORD_START, phraseSource, type Span } from './text';
 
 export interface Issuer {
   name: string;
   country: string | null;
 }
 
-const MINISTRY = /\b(?:Ministry of Foreign Affairs|Foreign Ministry|Ministry for Foreign Affairs|MFA|Foreign Affairs Ministry|Ministry of External Affairs)\b/u;
+let ministryPattern: RegExp | null = null;
+
+/** Every foreign-ministry name of the data, with a following "(ACRONYM)" taken along. */
+export function ministryRegex(): RegExp {
+  ministryPattern ??= new RegExp(
+    `${WORD_START}(?:${loadMinistryNames().map(phraseSource).join('|')})${WORD_END}(?:\\s*\\(\\p{Lu}[\\p{Lu}\\d&-]+\\))?`,
+    'gu',
+  );
+  return ministryPattern;
+}
+
+/** Where a sentence names a foreign ministry (these names are not initiatives). */
+export function ministrySpans(sentence: string): Span[] {
+  const pattern = ministryRegex();
+  pattern.lastIndex = 0;
+  const spans: Span[] = [];
+  for (let match = pattern.exec(sentence); match; match = pattern.exec(sentence)) {
+    spans.push({ start: match.index, end: match.index + match[0].length });
+  }
+  return spans;
+}
 /** The reporting verb that makes a ministry the source of the information. */
 const REPORTING = /\b(?:told|reported|reports|said|says|announced|informed|informs|stated|noted|issued|released|published|quoted)\b/u;
 
@@ -21,11 +43,10 @@ export function findIssuer(sentences: string[], fullText: string, datelineCountr
   // Prefer the ministry that reports (the attribution clause); fall back to the first ministry named.
   const candidates: Array<{ sentence: string; index: number; length: number; reporting: boolean }> = [];
   for (const sentence of sentences) {
-    const pattern = new RegExp(MINISTRY.source, 'gu');
-    for (const match of sentence.matchAll(pattern)) {
-      const after = sentence.slice(match.index + match[0].length, match.index + match[0].length + 80);
+    for (const span of ministrySpans(sentence)) {
+      const after = sentence.slice(span.end, span.end + 80);
       const reporting = REPORTING.test(after.split(/[,.;]/).slice(0, 2).join(','));
-      candidates.push({ sentence, index: match.index, length: match[0].length, reporting });
+      candidates.push({ sentence, index: span.start, length: span.end - span.start, reporting });
     }
   }
   const chosen = candidates.find((candidate) => candidate.reporting) ?? candidates[0];

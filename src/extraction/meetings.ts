@@ -1,7 +1,8 @@
 import { loadMeetingVocabulary } from '../reference/meetings';
 import type { ExtractedDateline, ExtractedMeeting, ExtractedParticipant, MeetingKind, ParticipantSide } from './types';
 import { findDateIn } from './dateline';
-import { matchCities } from './lexicon';
+import { findCountry } from '../reference/countries';
+import { matchCities, matchCountries, resolveAmbiguous } from './lexicon';
 import type { Person } from './people';
 import type { Sentence } from './text';
 
@@ -21,6 +22,8 @@ interface Draft {
   participants: number[];
   /** Opened by "Consultations ... were held": kept even before anyone is named. */
   fromEventLead: boolean;
+  /** Opened by "X paid an official visit": everything after it happens during the visit. */
+  visit: boolean;
 }
 
 export interface MeetingResult {
@@ -58,10 +61,15 @@ function draftMeetings(ctx: MeetingContext): Draft[] {
   const inAnyMeeting = (id: number) => drafts.some((draft) => draft.participants.includes(id));
   ctx.sentences.forEach((sentence, index) => {
     const present = presentIn(index, ctx);
-    const trigger = vocabulary.triggers.some((pattern) => pattern.test(sentence.text));
+    const visitLead = index === 0 && vocabulary.visitLeads.some((pattern) => pattern.test(sentence.text));
+    const trigger = visitLead || vocabulary.triggers.some((pattern) => pattern.test(sentence.text));
     const eventLead = index === 0 && vocabulary.eventLeads.some((pattern) => pattern.test(ctx.leadText));
     const participation = vocabulary.participation.some((pattern) => pattern.test(sentence.text));
     const current = drafts[drafts.length - 1];
+    if (current?.visit && (trigger || participation)) {
+      for (const id of present) if (!current.participants.includes(id)) current.participants.push(id);
+      return;
+    }
     if ((trigger && present.length > 0) || eventLead) {
       const newcomers = present.filter((id) => !inAnyMeeting(id));
       const opensMeeting = !current || (trigger && newcomers.length > 0 && current.participants.length > 0 && !participation);
@@ -69,7 +77,7 @@ function draftMeetings(ctx: MeetingContext): Draft[] {
       // verb there is usually a recollection ("the President had received the delegation").
       if (opensMeeting && sentence.paragraph > 0 && !eventLead && present.length < 2) return;
       if (opensMeeting) {
-        drafts.push({ sentence: index, participants: present, fromEventLead: eventLead });
+        drafts.push({ sentence: index, participants: present, fromEventLead: eventLead, visit: visitLead });
       } else {
         for (const id of newcomers) current.participants.push(id);
       }
@@ -80,22 +88,56 @@ function draftMeetings(ctx: MeetingContext): Draft[] {
   return drafts.filter((draft) => draft.participants.length > 0 || draft.fromEventLead);
 }
 
-function meetingKind(draft: Draft, ctx: MeetingContext, sides: number): MeetingKind {
-  const vocabulary = loadMeetingVocabulary();
-  const opening = ctx.sentences.filter((s) => s.paragraph <= 1).map((s) => s.text);
-  const lead = [ctx.sentences[draft.sentence].text, ...ctx.sentences.filter((s) => s.paragraph === 0).map((s) => s.text)];
-  for (const { kind, scope, cues } of vocabulary.kinds) {
-    const texts = scope === 'opening' ? opening : lead;
+function cueKind(texts: string[], scopes: Array<'lead' | 'opening' | 'own'> | null): MeetingKind | null {
+  for (const { kind, scope, cues } of loadMeetingVocabulary().kinds) {
+    if (scopes && !scopes.includes(scope)) continue;
     if (texts.some((text) => cues.some((cue) => cue.test(text)))) return kind;
+  }
+  return null;
+}
+
+/**
+ * The meeting's own sentence decides first. The first meeting also reads the opening of the release;
+ * a later one takes the first one's kind only when that kind spans the others (an official visit).
+ */
+function meetingKind(draft: Draft, ctx: MeetingContext, sides: number, first: MeetingKind | null): MeetingKind {
+  const own = cueKind([ctx.sentences[draft.sentence].text], null);
+  if (own) return own;
+  if (first === null) {
+    const lead = ctx.sentences.filter((s) => s.paragraph === 0).map((s) => s.text);
+    const opening = ctx.sentences.filter((s) => s.paragraph <= 1).map((s) => s.text);
+    const fromLead = cueKind(lead, ['lead', 'opening']) ?? cueKind(opening, ['opening']);
+    if (fromLead) return fromLead;
+  } else if (loadMeetingVocabulary().umbrellaKinds.includes(first)) {
+    return first;
   }
   return sides >= 3 ? 'MULTILATERAL_MEETING' : 'BILATERAL_MEETING';
 }
 
-/** "held in Batumi", "who is in Ankara": a city named after "in" in the meeting's sentence. */
+/** Where a visit went: "paid an official visit to the Republic of Uzbekistan" → UZ. */
+function visitDestination(draft: Draft, ctx: MeetingContext): string | null {
+  const text = ctx.sentences[draft.sentence].text;
+  const to = /\bvisit\s+to\s+(?:the\s+)?/u.exec(text);
+  if (!to) return null;
+  const offset = to.index + to[0].length;
+  const country = matchCountries(text).find((match) => match.start === offset && match.code);
+  if (country) return country.ambiguous ? resolveAmbiguous(country.form, ctx.sentences.map((s) => s.text).join('\n')) : country.code;
+  return matchCities(text).find((city) => city.start === offset)?.country ?? null;
+}
+
+/** "held in Batumi", "who is in Ankara", or for a visit the city of the visited country it names. */
 function meetingPlace(draft: Draft, ctx: MeetingContext): { place: string | null; country: string | null } {
   const text = ctx.sentences[draft.sentence].text;
   const city = matchCities(text).find((match) => /\bin\s+(?:the\s+city\s+of\s+)?$/i.test(text.slice(0, match.start)));
   if (city) return { place: city.name, country: city.country };
+  if (draft.visit) {
+    const destination = visitDestination(draft, ctx);
+    if (destination && destination !== ctx.dateline?.country) {
+      const cities = ctx.sentences.slice(draft.sentence).flatMap((sentence) => matchCities(sentence.text));
+      const there = cities.find((candidate) => candidate.country === destination);
+      return { place: there?.name ?? findCountry(destination)?.name ?? destination, country: destination };
+    }
+  }
   return { place: ctx.dateline?.place ?? null, country: ctx.dateline?.country ?? null };
 }
 
@@ -122,16 +164,24 @@ function explicitSides(draft: Draft, ctx: MeetingContext, ids: number[]): Map<nu
   return sides;
 }
 
+/** Posts a country has one of: two unqualified foreign ministers at a meeting are not compatriots. */
+const SINGULAR_POSTS = new Set<Person['roleKind']>(['HEAD_OF_STATE', 'HEAD_OF_GOVERNMENT', 'FOREIGN_MINISTER']);
+
 /**
  * A participant the text gives no country: the issuing ministry's own people usually go unqualified
- * ("Minister of Foreign Affairs Jeyhun Bayramov"), so the issuer's country, then the dateline's,
- * when no other participant already stands for it.
+ * ("Minister of Foreign Affairs Jeyhun Bayramov"), so the issuer's country, then the meeting place's,
+ * then the dateline's, unless that country already has someone in the same singular post, or, for an
+ * envoy, is already represented (an envoy stands for a country other than the one receiving them).
  */
-function fallbackCountry(person: Person, others: Person[], ctx: MeetingContext): string | null {
+function fallbackCountry(person: Person, resolved: Array<{ kind: Person['roleKind']; country: string | null }>, ctx: MeetingContext, placeCountry: string | null): string | null {
   if (person.roleKind === 'INTERNATIONAL_OFFICIAL') return null;
-  const taken = new Set(others.map((other) => other.country).filter(Boolean));
-  for (const candidate of [ctx.issuerCountry, ctx.dateline?.country ?? null]) {
-    if (candidate && !taken.has(candidate)) return candidate;
+  const envoy = person.roleKind === 'AMBASSADOR' || person.roleKind === 'DIPLOMAT';
+  for (const candidate of [ctx.issuerCountry, placeCountry, ctx.dateline?.country ?? null]) {
+    if (!candidate) continue;
+    const compatriots = resolved.filter((other) => other.country === candidate);
+    if (envoy && compatriots.length > 0) continue;
+    if (SINGULAR_POSTS.has(person.roleKind) && compatriots.some((other) => other.kind === person.roleKind)) continue;
+    return candidate;
   }
   return null;
 }
@@ -142,16 +192,20 @@ export function extractMeetings(ctx: MeetingContext): MeetingResult {
   const participantIds: number[][] = [];
   for (const draft of draftMeetings(ctx)) {
     const people = draft.participants.map((id) => ctx.people[id]);
+    const where = meetingPlace(draft, ctx);
     const countries = new Map<number, string | null>();
+    // Countries the text gives first; then the fallbacks, in order of mention.
+    const resolved = people.filter((person) => person.country).map((person) => ({ kind: person.roleKind, country: person.country }));
     for (const person of people) {
-      const country = person.country ?? fallbackCountry(person, people.filter((p) => p !== person), ctx);
+      const country = person.country ?? fallbackCountry(person, resolved, ctx, where.country);
+      if (!person.country) resolved.push({ kind: person.roleKind, country });
       countries.set(person.id, country);
       if (!country && person.roleKind !== 'INTERNATIONAL_OFFICIAL') warnings.push(`country of participant ${person.name} not resolved`);
     }
     const sideCount = new Set(people.map((person) => countries.get(person.id) ?? `org:${person.organisation ?? person.name}`)).size;
-    const kind = meetingKind(draft, ctx, sideCount);
+    const kind = meetingKind(draft, ctx, sideCount, meetings[0]?.kind ?? null);
     const remote = kind === 'PHONE_CALL' || kind === 'VIDEO_CONFERENCE';
-    const { place, country: placeCountry } = remote ? { place: null, country: null } : meetingPlace(draft, ctx);
+    const { place, country: placeCountry } = remote ? { place: null, country: null } : where;
 
     const sides = new Map<number, ParticipantSide>();
     if (!remote) {

@@ -112,14 +112,15 @@ export function readName(sentence: string, offset: number, maxTokens = 5): NameP
       position = end + 1;
       continue;
     }
-    // A particle only counts between two name tokens.
-    const particle = /^([a-z]+) (?=\p{Lu})/u.exec(sentence.slice(position));
-    if (tokens.length > 0 && particle && particles.has(particle[1])) {
-      const next = position + particle[0].length;
+    // Particles only count between two name tokens ("Pieter van der Linde").
+    const particleRun = /^((?:[a-z]+ ){1,2})(?=\p{Lu})/u.exec(sentence.slice(position));
+    const particleWords = particleRun ? particleRun[1].trim().split(' ') : [];
+    if (tokens.length > 0 && particleRun && particleWords.every((word) => particles.has(word))) {
+      const next = position + particleRun[0].length;
       TOKEN.lastIndex = next;
       const following = TOKEN.exec(sentence);
       if (following && isNameToken(following[0], sentence, next)) {
-        tokens.push(particle[1]);
+        tokens.push(...particleWords);
         position = next;
         continue;
       }
@@ -217,13 +218,17 @@ function readComplements(sentence: string, from: number, fullText: string): Comp
       position = country.end;
       continue;
     }
-    const run = /^\p{Lu}[\p{L}'’-]*(?:\s+(?:(?:of|for|and|the|on|in|de)\s+)*[\p{Lu}\d][\p{L}'’\d-]*)*/u.exec(sentence.slice(target));
+    const run = /^\p{Lu}[\p{L}'’-]*(?:\s+(?:(?:of|for|and|the|on|in|de|to)\s+)*[\p{Lu}\d][\p{L}'’\d-]*)*(?:\s*\(\p{Lu}[\p{Lu}\d&-]+\))?/u.exec(sentence.slice(target));
     if (!run) break;
     let text = run[0];
-    const followedByComma = /^\s*,/.test(sentence.slice(target + text.length));
+    // A comma after the run closes the complement only when a full name follows it; otherwise the
+    // run itself ends with the name ("for Enlargement Marta Kos, the ministry said").
+    const afterRun = /^\s*,\s*/.exec(sentence.slice(target + text.length));
+    const nameAfterComma = afterRun ? readName(sentence, target + text.length + afterRun[0].length) : null;
+    const followedByComma = Boolean(afterRun) && (nameAfterComma?.tokens.length ?? 0) >= 2;
     if (!followedByComma) {
       // No comma: the run may end with the person's name; keep it up to its last organisation word.
-      const runWords = text.split(/\s+/);
+      const runWords = text.replace(/\s*\([^)]*\)$/, '').split(/\s+/);
       let cut = -1;
       runWords.forEach((word, index) => {
         if (ORGANISATION_END.test(word)) cut = index;
@@ -307,9 +312,13 @@ function mentionsWithTitles(sentences: Sentence[], fullText: string): RawMention
         if (title) nameStart += title[0].length;
         const parsed = readName(text, nameStart);
         if (parsed && parsed.tokens.length >= 2) name = parsed;
-        else if (parsed && bare && !gap[0].includes(',')) {
+        else if (parsed && bare && !leftCountry && !gap[0].includes(',')) {
           name = parsed;
           reference = true;
+        } else if (parsed && /^\s*(?:[,.;:]|$|\s+\p{Ll})/u.test(text.slice(parsed.end))) {
+          // A qualified title before one word ("Foreign Minister of Indonesia Sugiono held ...") names
+          // a person known by one name.
+          name = parsed;
         }
       }
       // Or before it: "Jeyhun Bayramov, Minister of Foreign Affairs of ..., received".
@@ -380,15 +389,53 @@ function tokensOf(name: string): string[] {
   return name.split(/\s+/).filter((token) => /^\p{Lu}/u.test(token));
 }
 
+/**
+ * "the Mongolian minister was received by ...", "the Deputy Prime Minister held talks ...": a title
+ * with "the" and no name refers to the one person named before with that title (and that country,
+ * when an adjective gives one). Only an unambiguous match counts.
+ */
+function linkDefiniteTitles(sentences: Sentence[], people: Person[], fullText: string): void {
+  sentences.forEach((sentence, sentenceIndex) => {
+    const text = sentence.text;
+    for (let role = nextRole(text, 0); role; role = nextRole(text, role.end)) {
+      const current = role;
+      const covered = people.some((p) => p.mentions.some((m) => m.sentence === sentenceIndex && m.phraseStart <= current.start && m.end >= current.end));
+      if (covered || !current.bare) continue;
+      const before = text.slice(0, current.start);
+      const definite = /\b(?:the|The)\s+((?:\p{Lu}[\p{L}'’-]*\s+)?)$/u.exec(before);
+      if (!definite) continue;
+      // A name right after the title makes it a titled mention, handled elsewhere.
+      if (/^\s+\p{Lu}\p{Ll}/u.test(text.slice(current.end)) && !/^\s+(?:The|On|In)\b/u.test(text.slice(current.end))) continue;
+      const adjective = definite[1] ? matchCountries(definite[1]).find((match) => match.code) : undefined;
+      const country = adjective ? resolveCountry(adjective, fullText) : null;
+      if (definite[1] && !adjective) continue;
+      const title = current.text.toLowerCase();
+      const candidates = people.filter(
+        (person) =>
+          person.mentions.some((m) => m.sentence < sentenceIndex || (m.sentence === sentenceIndex && m.start < current.start)) &&
+          (person.role.toLowerCase().includes(title) || person.roleKind === current.kind) &&
+          (!country || person.country === country),
+      );
+      if (candidates.length !== 1) continue;
+      candidates[0].mentions.push({ sentence: sentenceIndex, start: current.start, end: current.end, phraseStart: definite.index, full: false });
+    }
+  });
+}
+
 /** Verbs next to which an untitled full name is a participant: "Jeyhun Bayramov received Kang Kymgu". */
 const SUBJECT_VERB = /^\s+(?:and\s+\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)*\s+)?(?:received|met|hosted|welcomed|held|had|spoke|paid|chaired)\b/u;
-const OBJECT_VERB = /\b(?:received|met(?:\s+with)?|hosted|welcomed|with|and)\s+$/u;
+const OBJECT_VERB = /\b(?:received|met(?:\s+with)?|hosted|welcomed|with)\s+$/u;
 
 /**
  * In a sentence that reports a meeting, full names without a title that stand next to the verb
  * ("Jeyhun Bayramov received Kang Kymgu"). Elsewhere an untitled name is too weak a signal.
  */
-function untitledParticipants(sentences: Sentence[], isMeetingSentence: (index: number) => boolean, taken: RawMention[]): RawMention[] {
+function untitledParticipants(
+  sentences: Sentence[],
+  isMeetingSentence: (index: number) => boolean,
+  taken: RawMention[],
+  notNames: Array<Span & { sentence: number }>,
+): RawMention[] {
   const out: RawMention[] = [];
   sentences.forEach((sentence, sentenceIndex) => {
     if (!isMeetingSentence(sentenceIndex)) return;
@@ -398,6 +445,7 @@ function untitledParticipants(sentences: Sentence[], isMeetingSentence: (index: 
       if (covered(word.index) || out.some((m) => m.sentence === sentenceIndex && m.name.end > word.index && m.name.start <= word.index)) continue;
       const name = readName(text, word.index);
       if (!name || name.tokens.length < 2) continue;
+      if (notNames.some((span) => span.sentence === sentenceIndex && span.start < name.end && name.start < span.end)) continue;
       const besideVerb = SUBJECT_VERB.test(text.slice(name.end)) || OBJECT_VERB.test(text.slice(0, name.start));
       if (!besideVerb) continue;
       out.push({ sentence: sentenceIndex, phraseStart: name.start, name, role: '', roleKind: 'OTHER', country: null, organisation: null, reference: false });
@@ -407,7 +455,13 @@ function untitledParticipants(sentences: Sentence[], isMeetingSentence: (index: 
 }
 
 /** Finds every person in the release, their titles, countries and all their mentions. */
-export function findPeople(sentences: Sentence[], fullText: string, isMeetingSentence: (index: number) => boolean = () => false): Person[] {
+export function findPeople(
+  sentences: Sentence[],
+  fullText: string,
+  isMeetingSentence: (index: number) => boolean = () => false,
+  /** Spans that are names of something else (initiatives): never a person. */
+  notNames: Array<Span & { sentence: number }> = [],
+): Person[] {
   const people: Person[] = [];
   const byToken = (token: string): Person | undefined => {
     const key = foldKey(token);
@@ -418,17 +472,18 @@ export function findPeople(sentences: Sentence[], fullText: string, isMeetingSen
   };
 
   const titled = mentionsWithTitles(sentences, fullText);
-  const raw = [...titled, ...untitledParticipants(sentences, isMeetingSentence, titled)].sort(
+  const raw = [...titled, ...untitledParticipants(sentences, isMeetingSentence, titled, notNames)].sort(
     (a, b) => a.sentence - b.sentence || a.name.start - b.name.start,
   );
   // Full names first, so a surname reference earlier in the text still finds its person.
   const ordered = [...raw.filter((m) => m.name.tokens.length >= 2), ...raw.filter((m) => m.name.tokens.length < 2)];
   for (const mention of ordered) {
-    const full = mention.name.tokens.length >= 2;
+    const full = mention.name.tokens.length >= 2 || (!mention.reference && mention.role !== null);
     let person = full
       ? people.find((candidate) => foldKey(candidate.name) === foldKey(mention.name.name))
       : byToken(mention.name.tokens[0]);
-    if (!person && mention.role === null) continue; // "Mr. Someone" nobody else names is not enough for a person
+    // A lone surname nobody names in full is not enough for a person ("Minister Delegate", "Mr. Someone").
+    if (!person && (mention.role === null || !full)) continue;
     if (!person) {
       person = {
         id: people.length,
@@ -475,6 +530,7 @@ export function findPeople(sentences: Sentence[], fullText: string, isMeetingSen
       }
     }
   });
+  linkDefiniteTitles(sentences, people, fullText);
   for (const person of people) person.mentions.sort((a, b) => a.sentence - b.sentence || a.start - b.start);
   // A counterpart holds the post of the titled person named before it in the same sentence.
   for (const person of people) {

@@ -92,8 +92,12 @@ function caseTolerant(phrase: string): string {
 
 function build(): RoleMatcher {
   const vocabulary = loadRoles();
+  // A portfolio is a list of segments, each ending in a portfolio word ("African Cooperation",
+  // "Moroccan Expatriates"): a name after it without a comma is never swallowed, as names do not end
+  // in "Affairs" or "Trade".
   const portfolioWord = `(?:${vocabulary.portfolioWords.map(escapeRegExp).join('|')})`;
-  const portfolioSource = `\\s+(?:of|for)\\s+(?:the\\s+)?${portfolioWord}(?:(?:\\s*,\\s*|\\s+and\\s+|\\s+)${portfolioWord})*`;
+  const segment = `(?:\\p{Lu}[\\p{L}'’-]*\\s+){0,2}${portfolioWord}`;
+  const portfolioSource = `\\s+(?:of|for|in\\s+charge\\s+of|responsible\\s+for)\\s+(?:the\\s+)?${segment}(?:(?:\\s*,\\s*|\\s+and\\s+)${segment})*`;
   const entries: CompiledRole[] = [];
   for (const { phrase, kind } of vocabulary.phrases) {
     const hasPortfolio = phrase.includes('{portfolio}');
@@ -136,7 +140,11 @@ function compiled(): RoleMatcher {
 
 function kindOf(text: string): RoleKind | null {
   const { entries, byKey } = compiled();
-  return byKey.get(literalKey(text))?.kind ?? entries.find((candidate) => candidate.whole?.test(text))?.kind ?? null;
+  const kind = byKey.get(literalKey(text))?.kind ?? entries.find((candidate) => candidate.whole?.test(text))?.kind ?? null;
+  // "Minister of Foreign Affairs, Emigration and Egyptian Expatriates", "Cabinet Secretary for Foreign
+  // and Diaspora Affairs": a portfolio that names foreign affairs makes a foreign minister.
+  if (kind === 'MINISTER' && /\bForeign\b/.test(text)) return 'FOREIGN_MINISTER';
+  return kind;
 }
 
 function toMatch(text: string, start: number, viaPrefix: boolean): RoleMatch {

@@ -6,3 +6,4 @@ export { loadCities, findCityCountry, type CityRef } from './cities';
 export { loadBoilerplate, type Boilerplate, type SourceRef } from './boilerplate';
 export { projectRoot } from './paths';
 export { loadMeetingVocabulary, type MeetingVocabulary } from './meetings';
+export { loadMinistryNames } from './ministries';

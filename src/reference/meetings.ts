@@ -3,8 +3,8 @@ import { asStringList, readReferenceYaml } from './paths';
 
 export interface MeetingKindCue {
   kind: MeetingKind;
-  /** `lead`: the meeting's sentence and the first paragraph; `opening`: the first two paragraphs. */
-  scope: 'lead' | 'opening';
+  /** Besides the meeting's own sentence: `lead` the first paragraph, `opening` the first two, `own` nothing. */
+  scope: 'lead' | 'opening' | 'own';
   cues: RegExp[];
 }
 
@@ -12,6 +12,8 @@ export interface MeetingVocabulary {
   triggers: RegExp[];
   eventLeads: RegExp[];
   statementLeads: RegExp[];
+  visitLeads: RegExp[];
+  umbrellaKinds: MeetingKind[];
   participation: RegExp[];
   /** Tested against the text just before a name: a match means the person is only mentioned. */
   notPresent: RegExp[];
@@ -27,6 +29,8 @@ interface MeetingsFile {
   triggers?: unknown;
   eventLeads?: unknown;
   statementLeads?: unknown;
+  visitLeads?: unknown;
+  umbrellaKinds?: unknown;
   participation?: unknown;
   notPresent?: unknown;
   sides?: { hostFirst?: unknown; guestFirst?: unknown };
@@ -54,6 +58,11 @@ export function loadMeetingVocabulary(): MeetingVocabulary {
     triggers: patterns(file.triggers, 'triggers'),
     eventLeads: patterns(file.eventLeads, 'eventLeads'),
     statementLeads: patterns(file.statementLeads, 'statementLeads'),
+    visitLeads: patterns(file.visitLeads, 'visitLeads'),
+    umbrellaKinds: asStringList(file.umbrellaKinds, `${MEETINGS_FILE} umbrellaKinds`).map((kind) => {
+      if (!(MEETING_KINDS as readonly string[]).includes(kind)) throw new Error(`${MEETINGS_FILE} umbrellaKinds: bad kind ${kind}`);
+      return kind as MeetingKind;
+    }),
     participation: patterns(file.participation, 'participation'),
     notPresent: patterns(file.notPresent, 'notPresent'),
     hostFirst: patterns(file.sides?.hostFirst, 'sides.hostFirst'),
@@ -65,7 +74,7 @@ export function loadMeetingVocabulary(): MeetingVocabulary {
       }
       return {
         kind: kind as MeetingKind,
-        scope: entry.scope === 'opening' ? 'opening' : 'lead',
+        scope: entry.scope === 'opening' || entry.scope === 'own' ? entry.scope : 'lead',
         cues: patterns(entry.cues, `kinds[${index}].cues`),
       };
     }),
