@@ -6,7 +6,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import type { GraphQLFormattedError } from 'graphql';
+import type { GraphQLError, GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
 import type { Config } from './config';
 import type { Db } from './db/client';
@@ -15,6 +15,7 @@ import { createLoaders } from './graphql/loaders';
 import type { Context } from './graphql/context';
 import { authenticate, bearerToken } from './auth/api-keys';
 import { playgroundAssets, playgroundHtml } from './http/playground';
+import { pageSizeThenCostRule } from './graphql/page-size-rule';
 
 export interface AppDeps {
   db: Db;
@@ -56,6 +57,11 @@ export function formatError(production: boolean, log: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const code = formatted.extensions?.code as string | undefined;
     // A literal of the wrong shape for its scalar (a malformed date or URL) is bad input too.
+    // Validation errors of our own rules keep the code they were raised with.
+    const originalCode = ((error as GraphQLError | undefined)?.originalError as GraphQLError | undefined)?.extensions?.code;
+    if (code === 'GRAPHQL_VALIDATION_FAILED' && originalCode === 'BAD_USER_INPUT') {
+      return { ...formatted, extensions: { ...formatted.extensions, code: 'BAD_USER_INPUT' } };
+    }
     if (code === 'GRAPHQL_VALIDATION_FAILED' && /^Expected value of type|cannot represent/.test(formatted.message)) {
       return { ...formatted, extensions: { ...formatted.extensions, code: 'BAD_USER_INPUT' } };
     }
@@ -93,7 +99,8 @@ export async function createApollo(deps: AppDeps, extraPlugins: ApolloServerPlug
   const armor = new ApolloArmor({
     maxDepth: { n: config.maxQueryDepth, ignoreIntrospection: true },
     maxAliases: { n: config.maxAliases },
-    costLimit: { maxCost: config.maxCost },
+    // The cost limit runs inside pageSizeThenCostRule, after the page-size check.
+    costLimit: { enabled: false },
     maxTokens: { n: 5000 },
     maxDirectives: { n: 50 },
     // Suggestions help people exploring in the playground; introspection is public anyway.
@@ -104,7 +111,7 @@ export async function createApollo(deps: AppDeps, extraPlugins: ApolloServerPlug
     introspection: config.introspection,
     includeStacktraceInErrorResponses: !config.production,
     formatError: formatError(config.production, log),
-    validationRules: armor.validationRules,
+    validationRules: [...armor.validationRules, pageSizeThenCostRule({ maxCost: config.maxCost })],
     allowBatchedHttpRequests: false,
     // main.ts owns the signals: drain HTTP, close the pool, stop the embedded database, in that order.
     stopOnTerminationSignals: false,
