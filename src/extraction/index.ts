@@ -5,7 +5,8 @@ import { findSourceName, removeBoilerplate, stripFrontMatter, toParagraphs } fro
 import { extractCountries } from './countries';
 import { parseDateline } from './dateline';
 import { extractInitiatives } from './initiatives';
-import { findIssuer } from './issuer';
+import { findIssuer, ministrySpans } from './issuer';
+import { matchCities } from './lexicon';
 import { extractMeetings } from './meetings';
 import { findPeople } from './people';
 import { toSentences } from './text';
@@ -68,11 +69,20 @@ export function extractPressRelease(text: string, options: ExtractOptions = {}):
     year,
   });
   warnings.push(...meetingWarnings);
-  const { impliedTopics } = loadMeetingVocabulary();
+  const { impliedTopics, impliedTopicsByRole } = loadMeetingVocabulary();
+  // Titles, ministries and cities name things; their words ("Diaspora Affairs", "Port Vila") are not topics.
+  const names = [
+    ...people.flatMap((person) => person.mentions.filter((m) => m.title).map((m) => ({ sentence: m.sentence, ...m.title! }))),
+    ...sentences.flatMap((sentence, index) => [...ministrySpans(sentence.text), ...matchCities(sentence.text)].map((span) => ({ sentence: index, start: span.start, end: span.end }))),
+  ];
   const topics = extractTopics(
     sentences,
     initiatives.spans,
-    meetings.flatMap((meeting) => impliedTopics[meeting.kind] ?? []),
+    meetings.flatMap((meeting) => [
+      ...(impliedTopics[meeting.kind] ?? []),
+      ...new Set(meeting.participants.flatMap((participant) => impliedTopicsByRole[participant.roleKind] ?? [])),
+    ]),
+    names,
   );
   const countries = extractCountries(paragraphs, fullText);
   if (!issuer) warnings.push('issuing ministry not found');

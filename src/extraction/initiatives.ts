@@ -141,6 +141,8 @@ function continuation(sentence: string, tokens: Token[], after: number, allowIn:
   while (index < tokens.length && onlySpacesBetween(sentence, tokens[index - 1], tokens[index])) {
     const word = tokens[index].text;
     if (MONTHS.has(word) || /^\d/.test(word)) break; // "Office on March 6" ends at the date
+    // "the Growth Plan for the Western Balkans and the Reform and Growth Facility" are two names.
+    if (word === 'and' && tokens[index + 1]?.text === 'the') break;
     if (isCapitalised(word) && !isPossessive(word)) lastCapital = index;
     else if (!CONNECTORS.has(word) && word !== 'in') break;
     index += 1;

@@ -13,7 +13,11 @@ let ministryPattern: RegExp | null = null;
 /** Every foreign-ministry name of the data, with a following "(ACRONYM)" taken along. */
 export function ministryRegex(): RegExp {
   ministryPattern ??= new RegExp(
-    `${WORD_START}(?:${loadMinistryNames().map(phraseSource).join('|')})${WORD_END}(?:\\s*\\(\\p{Lu}[\\p{Lu}\\d&-]+\\))?`,
+    // A ministry's longer portfolio ("Ministry of Foreign Affairs, International Trade and Worship") is
+    // part of its name.
+    `${WORD_START}(?:${loadMinistryNames().map(phraseSource).join('|')})${WORD_END}` +
+      `(?:(?:\\s*,\\s*|\\s+and\\s+)\\p{Lu}\\p{Ll}+(?:\\s+\\p{Lu}\\p{Ll}+){0,2}(?=\\s*,|\\s+and\\s+\\p{Lu}|\\s+of\\s|\\s+\\p{Ll}|[.;]|$)){0,4}` +
+      `(?:\\s*\\(\\p{Lu}[\\p{Lu}\\d&-]+\\))?`,
     'gu',
   );
   return ministryPattern;

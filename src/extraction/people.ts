@@ -18,6 +18,8 @@ export interface PersonMention extends Span {
   phraseStart: number;
   /** From a title + full name rather than a surname reference. */
   full: boolean;
+  /** The title as written around the name ("Minister of Foreign Affairs of Azerbaijan"), if any. */
+  title?: Span;
 }
 
 export interface Person {
@@ -261,6 +263,7 @@ interface RawMention {
   reference: boolean;
   /** "his Turkish counterpart X": the post is that of the other person in the sentence. */
   counterpart?: boolean;
+  title?: Span;
 }
 
 function mentionsWithTitles(sentences: Sentence[], fullText: string): RawMention[] {
@@ -336,6 +339,7 @@ function mentionsWithTitles(sentences: Sentence[], fullText: string): RawMention
           country,
           organisation: kind === 'INTERNATIONAL_OFFICIAL' ? organisation : null,
           reference,
+          title: { start: roleStart, end: phraseEnd },
         });
         from = Math.max(phraseEnd, name.end);
       } else {
@@ -510,6 +514,7 @@ export function findPeople(
       end: mention.name.end,
       phraseStart: mention.phraseStart,
       full: !mention.reference,
+      title: mention.title,
     });
   }
 

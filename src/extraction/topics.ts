@@ -1,7 +1,7 @@
 import { cueSource, loadNeutralPhrases, loadTopics } from '../reference/topics';
 import type { ExtractedTopic } from './types';
 import type { InitiativeSpan } from './initiatives';
-import type { Sentence } from './text';
+import type { Sentence, Span } from './text';
 
 interface CueMatch {
   start: number;
@@ -34,11 +34,25 @@ function cues() {
  * Topics by their cues. Overlapping cues resolve to the longest ("food security" is agriculture, not
  * security); cues inside the name of a known initiative do not count, its own topics do.
  */
-export function extractTopics(sentences: Sentence[], initiativeSpans: InitiativeSpan[], implied: string[] = []): ExtractedTopic[] {
+export function extractTopics(
+  sentences: Sentence[],
+  initiativeSpans: InitiativeSpan[],
+  implied: string[] = [],
+  /** Text that names something rather than talks about it: people's titles, ministries, cities. */
+  names: Array<Span & { sentence: number }> = [],
+): ExtractedTopic[] {
   const counts = new Map<string, number>();
   for (const slug of implied) counts.set(slug, (counts.get(slug) ?? 0) + 1);
   sentences.forEach((sentence, sentenceIndex) => {
-    const known = initiativeSpans.filter((span) => span.sentence === sentenceIndex && span.known);
+    // "cooperation within the Korea-Central Asia Cooperation Forum": a platform, whatever its name says.
+    const platforms = initiativeSpans.filter(
+      (span) => span.sentence === sentenceIndex && /\bwithin\s+(?:the\s+framework\s+of\s+)?(?:the\s+)?$/i.test(sentence.text.slice(0, span.start)),
+    );
+    const known = [
+      ...initiativeSpans.filter((span) => span.sentence === sentenceIndex && span.known && !platforms.includes(span)),
+      ...platforms,
+      ...names.filter((span) => span.sentence === sentenceIndex),
+    ];
     const matches: CueMatch[] = [];
     for (const { slug, regex } of cues()) {
       // exec on the one compiled object: matchAll clones the regex, and a clone starts cold.
@@ -60,8 +74,20 @@ export function extractTopics(sentences: Sentence[], initiativeSpans: Initiative
       const neutralSameSpan = accepted.some((other) => other.slug === null && other.start === match.start && other.end === match.end);
       if (!clash && !duplicate && !neutralSameSpan) accepted.push(match);
     }
-    for (const match of accepted) if (match.slug) counts.set(match.slug, (counts.get(match.slug) ?? 0) + 1);
-    for (const span of known) for (const slug of span.known!.topics) counts.set(slug, (counts.get(slug) ?? 0) + 1);
+    const topicRefs = new Map(loadTopics().map((topic) => [topic.slug, topic]));
+    const inContext = (slug: string, fromInitiative: boolean) => {
+      const topic = topicRefs.get(slug);
+      if (!topic) return false;
+      const needs = [topic.requires, ...(fromInitiative ? [topic.fromInitiatives] : [])];
+      return needs.every((patterns) => patterns.length === 0 || patterns.some((pattern) => pattern.test(sentence.text)));
+    };
+    for (const match of accepted) if (match.slug && inContext(match.slug, false)) counts.set(match.slug, (counts.get(match.slug) ?? 0) + 1);
+    const inTitle = (span: Span) => names.some((name) => name.sentence === sentenceIndex && name.start <= span.start && name.end >= span.end);
+    for (const span of initiativeSpans) {
+      if (span.sentence !== sentenceIndex || inTitle(span)) continue;
+      const slugs = platforms.includes(span) ? ['multilateral-cooperation'] : span.known?.topics ?? [];
+      for (const slug of slugs) if (inContext(slug, true)) counts.set(slug, (counts.get(slug) ?? 0) + 1);
+    }
   });
   const order = loadTopics().map((topic) => topic.slug);
   return [...counts.entries()]

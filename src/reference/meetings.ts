@@ -1,4 +1,4 @@
-import { MEETING_KINDS, type MeetingKind } from '../extraction/types';
+import { MEETING_KINDS, ROLE_KINDS, type MeetingKind, type RoleKind } from '../extraction/types';
 import { asStringList, readReferenceYaml } from './paths';
 
 export interface MeetingKindCue {
@@ -23,6 +23,8 @@ export interface MeetingVocabulary {
   kinds: MeetingKindCue[];
   /** Topic slugs a meeting of a kind brings by itself. */
   impliedTopics: Partial<Record<MeetingKind, string[]>>;
+  /** Topic slugs a participant of a role kind brings. */
+  impliedTopicsByRole: Partial<Record<RoleKind, string[]>>;
 }
 
 interface MeetingsFile {
@@ -36,6 +38,7 @@ interface MeetingsFile {
   sides?: { hostFirst?: unknown; guestFirst?: unknown };
   kinds?: Array<{ kind?: unknown; scope?: unknown; cues?: unknown }>;
   impliedTopics?: Record<string, unknown>;
+  impliedTopicsByRole?: Record<string, unknown>;
 }
 
 const MEETINGS_FILE = 'meetings.yaml';
@@ -53,8 +56,14 @@ export function loadMeetingVocabulary(): MeetingVocabulary {
     if (!(MEETING_KINDS as readonly string[]).includes(kind)) throw new Error(`${MEETINGS_FILE} impliedTopics: bad kind ${kind}`);
     impliedTopics[kind as MeetingKind] = asStringList(slugs, `${MEETINGS_FILE} impliedTopics.${kind}`);
   }
+  const impliedTopicsByRole: MeetingVocabulary['impliedTopicsByRole'] = {};
+  for (const [kind, slugs] of Object.entries(file.impliedTopicsByRole ?? {})) {
+    if (!(ROLE_KINDS as readonly string[]).includes(kind)) throw new Error(`${MEETINGS_FILE} impliedTopicsByRole: bad kind ${kind}`);
+    impliedTopicsByRole[kind as RoleKind] = asStringList(slugs, `${MEETINGS_FILE} impliedTopicsByRole.${kind}`);
+  }
   cached = {
     impliedTopics,
+    impliedTopicsByRole,
     triggers: patterns(file.triggers, 'triggers'),
     eventLeads: patterns(file.eventLeads, 'eventLeads'),
     statementLeads: patterns(file.statementLeads, 'statementLeads'),

@@ -6,10 +6,14 @@ export interface TopicRef {
   description: string;
   /** As written in data/reference/topics.yaml; see `compileCue` for the syntax. */
   cues: string[];
+  /** Sentence contexts, one of which must be present for the topic to count (none: always). */
+  requires: RegExp[];
+  /** Sentence contexts for the topics known initiatives bring (none: always). */
+  fromInitiatives: RegExp[];
 }
 
 interface TopicsFile {
-  topics?: Array<Partial<TopicRef>>;
+  topics?: Array<{ slug?: string; name?: string; description?: string; cues?: unknown; requires?: unknown; fromInitiatives?: unknown }>;
   neutral?: string[];
 }
 
@@ -40,6 +44,8 @@ export function loadTopics(): TopicRef[] {
       name: entry.name ?? entry.slug,
       description: entry.description ?? '',
       cues,
+      requires: asStringList(entry.requires, `${where}.requires`).map((source) => new RegExp(source, 'iu')),
+      fromInitiatives: asStringList(entry.fromInitiatives, `${where}.fromInitiatives`).map((source) => new RegExp(source, 'iu')),
     };
   });
   cachedNeutral = asStringList(file.neutral, `${TOPICS_FILE} neutral`);

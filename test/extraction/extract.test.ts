@@ -264,6 +264,91 @@ describe('meetings and participants', () => {
   });
 });
 
+describe('visits, later meetings and references', () => {
+  it('keeps an official visit as one meeting with the talks and receptions during it', () => {
+    const release = extractPressRelease(
+      'VIENNA, Austria, March 4. Minister of Foreign Affairs of Uzbekistan Bakhtiyor Saidov paid an official visit to Austria at the invitation of Federal Minister for European and International Affairs Anna Berger, the Austrian Foreign Ministry said.\n' +
+        'During the visit, the Uzbek minister was received by Federal President Karl Huber.\n' +
+        'Saidov also met with Minister of Economy of Austria Paul Gruber.',
+      FIXED,
+    );
+    expect(release.meetings).toHaveLength(1);
+    expect(release.meetings[0].kind).toBe('OFFICIAL_VISIT');
+    expect(participantsOf(release)).toEqual([
+      { name: 'Bakhtiyor Saidov', roleKind: 'FOREIGN_MINISTER', country: 'UZ', side: 'GUEST' },
+      { name: 'Anna Berger', roleKind: 'FOREIGN_MINISTER', country: 'AT', side: 'HOST' },
+      { name: 'Karl Huber', roleKind: 'HEAD_OF_STATE', country: 'AT', side: 'HOST' },
+      { name: 'Paul Gruber', roleKind: 'MINISTER', country: 'AT', side: 'HOST' },
+    ]);
+  });
+
+  it('gives a later meeting its own kind instead of the first one’s', () => {
+    const release = extractPressRelease(
+      'BISHKEK, April 16. Deputy Minister of Foreign Affairs of the Kyrgyz Republic Aibek Osmonov held a farewell meeting with the Ambassador of Hungary to the Kyrgyz Republic, Laszlo Toth.\n' +
+        'On the same day, Deputy Minister Osmonov met with the Consul General of Kazakhstan in Osh, Serik Ermekov.',
+      FIXED,
+    );
+    expect(release.meetings.map((m) => m.kind)).toEqual(['FAREWELL_MEETING', 'BILATERAL_MEETING']);
+  });
+
+  it('reads counterparts, definite titles, one-word names and long portfolios', () => {
+    const counterpart = extractPressRelease(
+      'BAKU, Azerbaijan, March 5. Azerbaijani Foreign Minister Jeyhun Bayramov met with his Portuguese counterpart Paulo Rangel, who is on a visit to Baku.',
+      FIXED,
+    );
+    expect(participantsOf(counterpart)[1]).toEqual({ name: 'Paulo Rangel', roleKind: 'FOREIGN_MINISTER', country: 'PT', side: 'GUEST' });
+
+    const definite = extractPressRelease(
+      'ISLAMABAD, January 8. Deputy Prime Minister and Foreign Minister Rashid Khan returned from an official visit to Uzbekistan, the Ministry of Foreign Affairs of Pakistan said.\n' +
+        'In Tashkent, the Deputy Prime Minister was received by Prime Minister of Uzbekistan Abdulla Aripov and held talks with Foreign Minister Bakhtiyor Saidov.',
+      FIXED,
+    );
+    expect(participantsOf(definite)).toEqual([
+      { name: 'Rashid Khan', roleKind: 'FOREIGN_MINISTER', country: 'PK', side: 'GUEST' },
+      { name: 'Abdulla Aripov', roleKind: 'HEAD_OF_GOVERNMENT', country: 'UZ', side: 'HOST' },
+      { name: 'Bakhtiyor Saidov', roleKind: 'FOREIGN_MINISTER', country: 'UZ', side: 'HOST' },
+    ]);
+
+    const oneWord = extractPressRelease(
+      'JAKARTA, Indonesia, May 2. Foreign Minister of Indonesia Sugiono held a phone call with Foreign Minister of Malaysia Mohamad Hasan.',
+      FIXED,
+    );
+    expect(participantsOf(oneWord).map((p) => p.name)).toEqual(['Sugiono', 'Mohamad Hasan']);
+
+    const portfolio = extractPressRelease(
+      'RABAT, Morocco, May 14. Minister of Foreign Affairs, African Cooperation and Moroccan Expatriates Nasser Alaoui received Minister of Foreign Affairs of Estonia Kaja Tamm.',
+      FIXED,
+    );
+    expect(participantsOf(portfolio)[0]).toEqual({ name: 'Nasser Alaoui', roleKind: 'FOREIGN_MINISTER', country: 'MA', side: 'HOST' });
+  });
+
+  it('takes the issuer from ministry names of the data, which are not initiatives', () => {
+    const release = extractPressRelease(
+      'LONDON, United Kingdom, March 6. The Foreign Secretary hosted a reception at the Foreign, Commonwealth and Development Office (FCDO), the Foreign Office said.',
+      FIXED,
+    );
+    expect(release.issuerCountry).toBe('GB');
+    expect(release.initiatives).toEqual([]);
+  });
+});
+
+describe('topic contexts', () => {
+  it('counts an event when it is held or prepared, not when it is history', () => {
+    const held = extractPressRelease('ASTANA, May 5. The ministers discussed the forum to be held in Astana.', FIXED);
+    expect(slugs(held)).toContain('events-exhibitions');
+    const past = extractPressRelease('ASTANA, May 5. The ministers recalled the outcomes of the summit.', FIXED);
+    expect(slugs(past)).not.toContain('events-exhibitions');
+  });
+
+  it('reads "the situation in" a country as peace and security, and titles as names, not topics', () => {
+    const release = extractPressRelease(
+      'DUSHANBE, June 3. Minister of Foreign Affairs, Emigration and Diaspora Affairs of Tajikistan Sirojiddin Rahimov received the Ambassador of Japan to Tajikistan, Ken Sato. They discussed the situation in Afghanistan.',
+      FIXED,
+    );
+    expect(slugs(release)).toEqual(['peace-security']);
+  });
+});
+
 describe('countries', () => {
   it('resolves demonyms, possessives, official names and hyphenated compounds', () => {
     const release = extractPressRelease(
