@@ -16,6 +16,8 @@ import type { Context } from './graphql/context';
 import { authenticate, bearerToken } from './auth/api-keys';
 import { playgroundAssets, playgroundHtml } from './http/playground';
 import { pageSizeThenCostRule } from './graphql/page-size-rule';
+import { createMetrics } from './http/metrics';
+import { atomFeed, ndjsonExport } from './http/feeds';
 
 export interface AppDeps {
   db: Db;
@@ -125,8 +127,15 @@ export async function createServer(deps: AppDeps) {
   const app = express();
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
-  const apollo = await createApollo(deps, [ApolloServerPluginDrainHttpServer({ httpServer })]);
+  const metrics = createMetrics();
+  const apollo = await createApollo(deps, [ApolloServerPluginDrainHttpServer({ httpServer }), metrics.plugin]);
   await apollo.start();
+
+  app.use(metrics.timing);
+  app.get('/metrics', metrics.endpoint);
+  const publicUrl = (req: express.Request) => `${req.protocol}://${req.get('host')}`;
+  app.get('/feeds/releases.atom', atomFeed(db, publicUrl));
+  app.get('/export/releases.ndjson', ndjsonExport(db));
 
   app.get('/healthz', async (_req, res) => {
     try {

@@ -1,0 +1,59 @@
+// Prometheus metrics at GET /metrics: process defaults, HTTP latency, GraphQL operations and errors.
+import type { RequestHandler } from 'express';
+import type { ApolloServerPlugin } from '@apollo/server';
+import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
+
+export function createMetrics() {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry });
+  const httpDuration = new Histogram({
+    name: 'http_request_duration_seconds',
+    help: 'HTTP request latency by route and status.',
+    labelNames: ['method', 'route', 'status'],
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+    registers: [registry],
+  });
+  const operations = new Counter({
+    name: 'graphql_operations_total',
+    help: 'GraphQL operations by type and outcome.',
+    labelNames: ['type', 'outcome'],
+    registers: [registry],
+  });
+  const errors = new Counter({
+    name: 'graphql_errors_total',
+    help: 'GraphQL errors by code.',
+    labelNames: ['code'],
+    registers: [registry],
+  });
+
+  // Routes are a closed set, so label cardinality stays bounded.
+  const ROUTES = ['/graphql', '/healthz', '/metrics', '/feeds/releases.atom', '/export/releases.ndjson'];
+  const timing: RequestHandler = (req, res, next) => {
+    const end = httpDuration.startTimer();
+    const path = req.path; // read now: mounted routers rewrite it on the way
+    res.on('finish', () => {
+      const route = ROUTES.includes(path) ? path : path.startsWith('/playground') ? '/playground' : 'other';
+      end({ method: req.method, route, status: String(res.statusCode) });
+    });
+    next();
+  };
+
+  const plugin: ApolloServerPlugin = {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ operation, response }) {
+          // The errors as sent (after formatError), so the codes are the ones clients see.
+          const sent = response.body.kind === 'single' ? (response.body.singleResult.errors ?? []) : [];
+          operations.inc({ type: operation?.operation ?? 'unknown', outcome: sent.length ? 'error' : 'ok' });
+          for (const e of sent) errors.inc({ code: String(e.extensions?.code ?? 'INTERNAL_SERVER_ERROR') });
+        },
+      };
+    },
+  };
+
+  const endpoint: RequestHandler = async (_req, res) => {
+    res.type(registry.contentType).send(await registry.metrics());
+  };
+
+  return { registry, timing, plugin, endpoint };
+}
