@@ -93,6 +93,7 @@ export async function createContext(deps: AppDeps, authorization: string | undef
     loaders: createLoaders(deps.db),
     viewer,
     badCredentials: token !== null && !viewer,
+    scoped: new Map(),
   };
 }
 

@@ -100,41 +100,45 @@ export async function trend(db: Db, subject: TrendSubject, args: TrendArgs): Pro
 }
 
 /**
- * Releases closest to one: shared participants weigh most, then initiatives, then countries and
- * topics. Candidates come from the selective links (people, initiatives, countries) and are ranked
- * by all four, so the answer stays quick on a large archive.
+ * Releases closest to each of `ids`: shared participants weigh most, then initiatives, then countries
+ * and topics. Candidates come from the selective links (people, initiatives, countries, the 2,000
+ * latest each) and are ranked by all four, so the answer stays quick on a large archive. One
+ * statement for a whole page of releases.
  */
-export async function relatedReleases(db: Db, releaseId: number, first: number): Promise<number[]> {
-  const rows = await db.$queryRaw<{ id: number }[]>`
-    WITH me_people AS (
-      SELECT DISTINCT p.person_id FROM meeting m JOIN participant p ON p.meeting_id = m.id WHERE m.press_release_id = ${releaseId}
-    ), me_initiatives AS (
-      SELECT DISTINCT initiative_id FROM initiative_mention WHERE press_release_id = ${releaseId}
-    ), me_countries AS (
-      SELECT country_code FROM release_country WHERE press_release_id = ${releaseId}
-    ), me_topics AS (
-      SELECT topic_id FROM release_topic WHERE press_release_id = ${releaseId}
-    ), candidates AS (
-      (SELECT m.press_release_id AS id FROM me_people mp JOIN participant p ON p.person_id = mp.person_id
-        JOIN meeting m ON m.id = p.meeting_id ORDER BY m.press_release_id DESC LIMIT 2000)
-      UNION
-      (SELECT im.press_release_id FROM me_initiatives mi JOIN initiative_mention im ON im.initiative_id = mi.initiative_id
-        ORDER BY im.press_release_id DESC LIMIT 2000)
-      UNION
-      (SELECT rc.press_release_id FROM me_countries mc JOIN release_country rc ON rc.country_code = mc.country_code
-        ORDER BY rc.press_release_id DESC LIMIT 2000)
-    )
-    SELECT c.id,
-      4 * (SELECT count(DISTINCT p.person_id) FROM meeting m JOIN participant p ON p.meeting_id = m.id
-           WHERE m.press_release_id = c.id AND p.person_id IN (SELECT person_id FROM me_people))
-      + 3 * (SELECT count(DISTINCT im.initiative_id) FROM initiative_mention im
-           WHERE im.press_release_id = c.id AND im.initiative_id IN (SELECT initiative_id FROM me_initiatives))
-      + (SELECT count(*) FROM release_country rc WHERE rc.press_release_id = c.id AND rc.country_code IN (SELECT country_code FROM me_countries))
-      + (SELECT count(*) FROM release_topic rt WHERE rt.press_release_id = c.id AND rt.topic_id IN (SELECT topic_id FROM me_topics))
-      AS score
-    FROM candidates c JOIN press_release pr ON pr.id = c.id AND pr.status = 'PUBLISHED'
-    WHERE c.id <> ${releaseId}
-    ORDER BY score DESC, pr.published_at DESC, c.id DESC
-    LIMIT ${first}`;
-  return rows.map((r) => r.id);
+export async function relatedReleases(db: Db, ids: number[], first: number): Promise<Map<number, number[]>> {
+  const rows = await db.$queryRaw<{ source: number; id: number }[]>`
+    SELECT src.id AS source, best.id FROM unnest(${ids}::int[]) AS src(id)
+    CROSS JOIN LATERAL (
+      SELECT c.id FROM (
+        (SELECT m2.press_release_id AS id FROM meeting m1 JOIN participant p1 ON p1.meeting_id = m1.id
+          JOIN participant p2 ON p2.person_id = p1.person_id JOIN meeting m2 ON m2.id = p2.meeting_id
+          WHERE m1.press_release_id = src.id ORDER BY m2.press_release_id DESC LIMIT 2000)
+        UNION
+        (SELECT im2.press_release_id FROM initiative_mention im1
+          JOIN initiative_mention im2 ON im2.initiative_id = im1.initiative_id
+          WHERE im1.press_release_id = src.id ORDER BY im2.press_release_id DESC LIMIT 2000)
+        UNION
+        (SELECT rc2.press_release_id FROM release_country rc1
+          JOIN release_country rc2 ON rc2.country_code = rc1.country_code
+          WHERE rc1.press_release_id = src.id ORDER BY rc2.press_release_id DESC LIMIT 2000)
+      ) c
+      JOIN press_release pr ON pr.id = c.id AND pr.status = 'PUBLISHED'
+      WHERE c.id <> src.id
+      ORDER BY
+        4 * (SELECT count(DISTINCT p.person_id) FROM meeting m JOIN participant p ON p.meeting_id = m.id
+             WHERE m.press_release_id = c.id AND p.person_id IN (
+               SELECT p0.person_id FROM meeting m0 JOIN participant p0 ON p0.meeting_id = m0.id WHERE m0.press_release_id = src.id))
+        + 3 * (SELECT count(DISTINCT im.initiative_id) FROM initiative_mention im
+             WHERE im.press_release_id = c.id AND im.initiative_id IN (
+               SELECT initiative_id FROM initiative_mention WHERE press_release_id = src.id))
+        + (SELECT count(*) FROM release_country rc WHERE rc.press_release_id = c.id AND rc.country_code IN (
+               SELECT country_code FROM release_country WHERE press_release_id = src.id))
+        + (SELECT count(*) FROM release_topic rt WHERE rt.press_release_id = c.id AND rt.topic_id IN (
+               SELECT topic_id FROM release_topic WHERE press_release_id = src.id))
+        DESC, pr.published_at DESC, c.id DESC
+      LIMIT ${first}
+    ) best`;
+  const out = new Map<number, number[]>(ids.map((id) => [id, []]));
+  for (const r of rows) out.get(r.source)!.push(r.id);
+  return out;
 }

@@ -11,4 +11,12 @@ export interface Context {
   viewer: Viewer | null;
   /** Set when the request carried a key that is unknown or revoked. */
   badCredentials: boolean;
+  /** Per-request batchers and memos that take arguments (see `perRequest`). */
+  scoped: Map<string, unknown>;
+}
+
+/** One instance per request and key: loaders whose batch depends on an argument (a page size, a search). */
+export function perRequest<T>(ctx: Context, key: string, make: () => T): T {
+  if (!ctx.scoped.has(key)) ctx.scoped.set(key, make());
+  return ctx.scoped.get(key) as T;
 }

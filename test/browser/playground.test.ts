@@ -44,7 +44,8 @@ run('GraphiQL playground', () => {
     await page.waitForSelector('.graphiql-container', { timeout: 30000 });
     await page.click('.graphiql-execute-button');
     await page.waitForFunction(
-      () => (document.querySelector('.result-window')?.textContent ?? '').includes('totalCount'),
+      // Runs in the page, where `document` exists.
+      () => ((globalThis as any).document.querySelector('.result-window')?.textContent ?? '').includes('totalCount'),
       undefined,
       { timeout: 30000 },
     );

@@ -1,6 +1,6 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import DataLoader from 'dataloader';
-import type { Context } from '../context';
+import { perRequest, type Context } from '../context';
 import { Date as DateScalar } from '../scalars';
 import { Facet, Partner, PartnerOrder, TrendInterval, TrendPoint } from './analytics.types';
 import { Country } from '../country/country.type';
@@ -87,19 +87,11 @@ export class FacetsResolver {
   }
 }
 
-const trendLoaders = new WeakMap<Context, Map<string, Promise<TrendPoint[]>>>();
-
-/** Trends per request, memoised by subject and arguments (a list of topics asks once each). */
+/** Trends per request, memoised by subject and arguments. */
 function trendOf(ctx: Context, subject: TrendSubject, args: TrendArgs): Promise<TrendPoint[]> {
-  let memo = trendLoaders.get(ctx);
-  if (!memo) trendLoaders.set(ctx, (memo = new Map()));
-  const key = JSON.stringify([subject, args.from, args.to, args.interval]);
-  let p = memo.get(key);
-  if (!p) {
-    p = trend(ctx.db, subject, args).then((rows) => rows.map((r) => Object.assign(new TrendPoint(), r)));
-    memo.set(key, p);
-  }
-  return p;
+  return perRequest(ctx, `trend:${JSON.stringify([subject, args.from, args.to, args.interval])}`, () =>
+    trend(ctx.db, subject, args).then((rows) => rows.map((r) => Object.assign(new TrendPoint(), r))),
+  );
 }
 
 @Resolver()
@@ -158,8 +150,6 @@ export class PartnerResolver {
   }
 }
 
-const relatedLoaders = new WeakMap<Context, Map<number, DataLoader<number, number[]>>>();
-
 @Resolver(() => PressRelease)
 export class RelatedReleasesResolver {
   @FieldResolver(() => [PressRelease], {
@@ -171,13 +161,12 @@ export class RelatedReleasesResolver {
     @Ctx() ctx: Context,
   ): Promise<PressRelease[]> {
     if (first < 0 || first > 20) throw badInput('first', '`first` is between 0 and 20');
-    let byFirst = relatedLoaders.get(ctx);
-    if (!byFirst) relatedLoaders.set(ctx, (byFirst = new Map()));
-    let loader = byFirst.get(first);
-    if (!loader) {
-      loader = new DataLoader(async (ids) => Promise.all(ids.map((id) => relatedReleases(ctx.db, id, first))), { maxBatchSize: 100 });
-      byFirst.set(first, loader);
-    }
+    const loader = perRequest(ctx, `related:${first}`, () =>
+      new DataLoader<number, number[]>(async (ids) => {
+        const byId = await relatedReleases(ctx.db, [...ids], first);
+        return ids.map((id) => byId.get(id) ?? []);
+      }),
+    );
     const ids = await loader.load(r.dbId);
     return found(await ctx.loaders.release.loadMany(ids)).map(PressRelease.from);
   }

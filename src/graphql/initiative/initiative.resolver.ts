@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import DataLoader from 'dataloader';
-import type { Context } from '../context';
+import { perRequest, type Context } from '../context';
 import { ConnectionArgs, ConnectionType, EdgeType, toConnection } from '../relay';
 import { Initiative, InitiativeMention } from './initiative.type';
 import { InitiativeKind } from '../enums';
@@ -19,15 +19,10 @@ export class InitiativeEdge extends EdgeType(Initiative) {}
 @ObjectType({ description: 'A page of initiatives.' })
 export class InitiativeConnection extends ConnectionType<Initiative, InitiativeEdge>(InitiativeEdge) {}
 
-const mentionLoaders = new WeakMap<Context, Map<number, DataLoader<number, MentionRow[]>>>();
-
 /** The latest `first` mentions of each initiative in published releases, batched. */
 function mentionsLoader(ctx: Context, first: number) {
-  let byFirst = mentionLoaders.get(ctx);
-  if (!byFirst) mentionLoaders.set(ctx, (byFirst = new Map()));
-  let loader = byFirst.get(first);
-  if (!loader) {
-    loader = new DataLoader(async (ids) => {
+  return perRequest(ctx, `mentions:${first}`, () =>
+    new DataLoader<number, MentionRow[]>(async (ids) => {
       const rows = await ctx.db.$queryRaw<(MentionRow & { rn: number })[]>`
         SELECT * FROM (
           SELECT im.id, im.initiative_id AS "initiativeId", im.press_release_id AS "pressReleaseId",
@@ -37,10 +32,8 @@ function mentionsLoader(ctx: Context, first: number) {
           WHERE im.initiative_id = ANY(${[...ids]}::int[]) AND pr.status = 'PUBLISHED') x
         WHERE rn <= ${first} ORDER BY "initiativeId", rn`;
       return ids.map((id) => rows.filter((r) => r.initiativeId === id));
-    });
-    byFirst.set(first, loader);
-  }
-  return loader;
+    }),
+  );
 }
 
 @Resolver(() => Initiative)

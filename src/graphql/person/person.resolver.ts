@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import DataLoader from 'dataloader';
 import { Prisma } from '../../generated/prisma/client';
-import type { Context } from '../context';
+import { perRequest, type Context } from '../context';
 import { ConnectionArgs, ConnectionType, EdgeType, toConnection } from '../relay';
 import { Person, PersonRole } from './person.type';
 import { Participant, MeetingConnection } from '../meeting/meeting.type';
@@ -19,15 +19,10 @@ export class PersonEdge extends EdgeType(Person) {}
 @ObjectType({ description: 'A page of people.' })
 export class PersonConnection extends ConnectionType<Person, PersonEdge>(PersonEdge) {}
 
-const participationLoaders = new WeakMap<Context, Map<number, DataLoader<number, ParticipantRow[]>>>();
-
 /** The latest `first` participations of each person, batched over the people of a page. */
 function participationsLoader(ctx: Context, first: number) {
-  let byFirst = participationLoaders.get(ctx);
-  if (!byFirst) participationLoaders.set(ctx, (byFirst = new Map()));
-  let loader = byFirst.get(first);
-  if (!loader) {
-    loader = new DataLoader(async (ids) => {
+  return perRequest(ctx, `participations:${first}`, () =>
+    new DataLoader<number, ParticipantRow[]>(async (ids) => {
       const rows = await ctx.db.$queryRaw<(ParticipantRow & { key: number })[]>(Prisma.sql`
         SELECT * FROM (
           SELECT p.person_id AS key, ${PARTICIPANT_COLUMNS},
@@ -37,10 +32,8 @@ function participationsLoader(ctx: Context, first: number) {
           WHERE p.person_id = ANY(${[...ids]}::int[]) AND pr.status = 'PUBLISHED') x
         WHERE rn <= ${first} ORDER BY key, rn`);
       return ids.map((id) => rows.filter((r) => r.key === id));
-    });
-    byFirst.set(first, loader);
-  }
-  return loader;
+    }),
+  );
 }
 
 @Resolver(() => Person)

@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import DataLoader from 'dataloader';
-import type { Context } from '../context';
+import { perRequest, type Context } from '../context';
 import { ConnectionArgs, dbIdOf, toConnection } from '../relay';
 import { Dateline, Issuer, PressRelease, PressReleaseConnection, PressReleaseEdge } from './release.type';
 import { PressReleaseFilter, PressReleaseOrder } from './release.inputs';
@@ -26,22 +26,14 @@ export function visibleRelease(row: ReleaseRow | null, ctx: Context): PressRelea
   return PressRelease.from(row);
 }
 
-const highlightLoaders = new WeakMap<Context, Map<string, DataLoader<number, string[]>>>();
-
 /** Highlights of one search, batched over the page's edges. */
-function highlightLoader(ctx: Context, search: string) {
-  let bySearch = highlightLoaders.get(ctx);
-  if (!bySearch) highlightLoaders.set(ctx, (bySearch = new Map()));
-  let loader = bySearch.get(search);
-  if (!loader) {
-    loader = new DataLoader(async (ids) => {
+const highlightLoader = (ctx: Context, search: string) =>
+  perRequest(ctx, `highlights:${search}`, () =>
+    new DataLoader<number, string[]>(async (ids) => {
       const map = await highlightReleases(ctx.db, search, [...ids]);
       return ids.map((id) => map.get(id) ?? []);
-    });
-    bySearch.set(search, loader);
-  }
-  return loader;
-}
+    }),
+  );
 
 /** A page of releases as a connection; shared by every list of releases in the schema. */
 export async function releaseConnection(
