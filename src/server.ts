@@ -55,15 +55,36 @@ function firstFailure(v: ValidationFailure, prefix = ''): { field: string; messa
   return { field: path, message: 'invalid' };
 }
 
+const UNAVAILABLE = /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|Connection terminated|timeout exceeded when trying to connect|Can't reach database|the database system is (starting up|shutting down)|terminating connection due to administrator command/i;
+
+/** A database that cannot be reached (down, restarting, pool exhausted) is not the request's fault. */
+function isDatabaseUnavailable(error: unknown): boolean {
+  for (let e = error as { originalError?: unknown; cause?: unknown; message?: string; code?: string } | undefined, depth = 0; e && depth < 6; depth++) {
+    if (e.code && ['P1001', 'P1002', 'P1017', 'P2024'].includes(e.code)) return true;
+    if (typeof e.message === 'string' && UNAVAILABLE.test(e.message)) return true;
+    e = (e.originalError ?? e.cause) as typeof e;
+  }
+  return false;
+}
+
 export function formatError(production: boolean, log: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const code = formatted.extensions?.code as string | undefined;
-    // A literal of the wrong shape for its scalar (a malformed date or URL) is bad input too.
+    if (isDatabaseUnavailable(error)) {
+      log.warn({ err: error, path: formatted.path }, 'database unavailable');
+      return {
+        message: 'The database is unavailable: try again shortly',
+        path: formatted.path,
+        locations: formatted.locations,
+        extensions: { code: 'SERVICE_UNAVAILABLE' },
+      };
+    }
     // Validation errors of our own rules keep the code they were raised with.
     const originalCode = ((error as GraphQLError | undefined)?.originalError as GraphQLError | undefined)?.extensions?.code;
     if (code === 'GRAPHQL_VALIDATION_FAILED' && originalCode === 'BAD_USER_INPUT') {
       return { ...formatted, extensions: { ...formatted.extensions, code: 'BAD_USER_INPUT' } };
     }
+    // A literal of the wrong shape for its scalar (a malformed date or URL) is bad input too.
     if (code === 'GRAPHQL_VALIDATION_FAILED' && /^Expected value of type|cannot represent/.test(formatted.message)) {
       return { ...formatted, extensions: { ...formatted.extensions, code: 'BAD_USER_INPUT' } };
     }

@@ -52,6 +52,9 @@ it('answers 503 when the database is unreachable, and 200 again once it is back'
     for (const s of sockets) s.destroy();
     const down = await fetch(`${server.base}/healthz`);
     expect(down.status).toBe(503);
+    // GraphQL answers with a code a client can retry on, not a masked internal error.
+    const q = await server.gql('{ pressReleases(first: 1) { totalCount } }');
+    expect(q.errors?.[0].extensions?.code).toBe('SERVICE_UNAVAILABLE');
     expect(((await down.json()) as { status: string }).status).toBe('unavailable');
     open = true;
     expect((await fetch(`${server.base}/healthz`)).status).toBe(200);
