@@ -2,7 +2,7 @@ import { loadRoles } from '../reference/roles';
 import { loadInitiativePatterns } from '../reference/initiatives';
 import type { RoleKind } from './types';
 import { countryAt, matchCities, matchCountries, resolveAmbiguous, type CountryMatch } from './lexicon';
-import { isRoleWord, nextRole, roleAt, strongerKind, type RoleMatch } from './roles';
+import { atForeignMinistry, isDeputyPost, isRoleWord, nextRole, roleAt, strongerKind, type RoleMatch } from './roles';
 import { escapeRegExp, foldKey, type Sentence, type Span } from './text';
 
 /**
@@ -63,6 +63,10 @@ const NOT_NAME = new Set([
 ]);
 
 const TOKEN = /\p{Lu}[\p{L}'’]*(?:-\p{L}[\p{L}'’]*)*/uy;
+/** A middle initial inside a name ("Enrique A. Manalo"), followed by more of the name. */
+const INITIAL = /^\p{Lu}\.(?:\s?\p{Lu}\.)*(?= \p{Lu})/u;
+/** A regnal number that ends a name ("Abdullah II", "Mohammed VI", "Charles III"). */
+const REGNAL = /^(?:X{0,3})(?:IX|IV|V?I{0,3})(?![\p{L}\p{N}])/u;
 
 /** Words that end a role's organisation before a name that follows it without a comma. */
 const ORGANISATION_END = /^(?:Organi[sz]ation|Secretariat|Council|Commission|Committee|Union|Forum|Bank|Fund|Agency|Office|Department|Ministry|Assembly|Parliament|Group|Conference|Movement|Alliance|League|Programme|Program|Institute|Centre|Center|Administration|Service|States|Nations|Community|Cooperation|Partnership|Court|Board)$/u;
@@ -76,6 +80,11 @@ function vocabularyWords() {
     modifiers: [...roles.modifiers].sort((a, b) => b.length - a.length),
     headWords: new Set(loadInitiativePatterns().heads.map((head) => head.word)),
     notNameWords: new Set(roles.notNameWords),
+    nationalBodyWords: new Set(roles.nationalBodyWords),
+    internationalWords: new Set(roles.internationalWords),
+    notAcronyms: new Set(loadInitiativePatterns().notAcronyms),
+    // One-word courtesy titles ("Sheikh", "His Majesty") are not part of the name they precede.
+    honorificWords: new Set(roles.honorifics.flatMap((h) => h.split(/\s+/)).filter((w) => /^\p{Lu}\p{Ll}+$/u.test(w))),
   };
 }
 
@@ -88,7 +97,7 @@ function vocab() {
 function isNameToken(token: string, sentence: string, offset: number): boolean {
   if (token.length < 2) return false;
   const bare = token.replace(/['’]s$/, '');
-  if (vocab().notNameWords.has(bare)) return false;
+  if (vocab().notNameWords.has(bare) || vocab().honorificWords.has(bare)) return false;
   if (bare === bare.toUpperCase()) return false; // acronyms ("OTS", "UN") are not names
   if (NOT_NAME.has(bare) || MONTHS.has(bare) || WEEKDAYS.has(bare) || isRoleWord(bare)) return false;
   if (vocab().headWords.has(bare)) return false;
@@ -113,6 +122,27 @@ export function readName(sentence: string, offset: number, maxTokens = 5): NameP
       if (!gap) break;
       position = end + 1;
       continue;
+    }
+    if (tokens.length > 0) {
+      // A middle initial counts when more of the name follows it.
+      const initial = INITIAL.exec(sentence.slice(position));
+      if (initial) {
+        const next = position + initial[0].length + 1;
+        TOKEN.lastIndex = next;
+        const following = TOKEN.exec(sentence);
+        if (following && isNameToken(following[0], sentence, next)) {
+          tokens.push(initial[0]);
+          position = next;
+          continue;
+        }
+      }
+      // A regnal number closes the name.
+      const regnal = REGNAL.exec(sentence.slice(position));
+      if (regnal && regnal[0]) {
+        tokens.push(regnal[0]);
+        end = position + regnal[0].length;
+        break;
+      }
     }
     // Particles only count between two name tokens ("Pieter van der Linde").
     const particleRun = /^((?:[a-z]+ ){1,2})(?=\p{Lu})/u.exec(sentence.slice(position));
@@ -144,7 +174,7 @@ export function readName(sentence: string, offset: number, maxTokens = 5): NameP
 /** Reads a name that ends at `end` (for "Jeyhun Bayramov, Minister of ..."). */
 function readNameBackwards(sentence: string, end: number): NameParse | null {
   const before = sentence.slice(0, end);
-  const match = /((?:\p{Lu}[\p{L}'’]*(?:-\p{L}[\p{L}'’]*)*)(?: (?:[a-z]+ )?\p{Lu}[\p{L}'’]*(?:-\p{L}[\p{L}'’]*)*){1,4})$/u.exec(before);
+  const match = /((?:\p{Lu}[\p{L}'’]*(?:-\p{L}[\p{L}'’]*)*)(?: (?:[a-z]+ ){0,2}(?:\p{Lu}\. )?\p{Lu}[\p{L}'’]*(?:-\p{L}[\p{L}'’]*)*){1,4})$/u.exec(before);
   if (!match) return null;
   // Drop leading words that cannot belong to a name ("On", "Yesterday" stays: rare enough).
   let start = match.index;
@@ -156,6 +186,22 @@ function readNameBackwards(sentence: string, end: number): NameParse | null {
     candidate = readName(sentence, start);
   }
   return candidate.tokens.length >= 2 ? candidate : null;
+}
+
+/** An acronym that names an organisation, not a country or a common abbreviation ("MFA"). */
+function isOrganisationAcronym(acronym: string): boolean {
+  if (vocab().notAcronyms.has(acronym)) return false;
+  return !matchCountries(acronym).some((match) => match.start === 0 && match.end === acronym.length);
+}
+
+/**
+ * "the Migration Service", "the Department of Europe": a body of a state, not an international
+ * organisation. An acronym or a word of `internationalWords` makes it international.
+ */
+function isNationalBody(organisation: string): boolean {
+  const words = organisation.replace(/\s*\([^)]*\)$/, '').split(/\s+/);
+  if (words.some((word) => /^\p{Lu}[\p{Lu}\d&-]+$/u.test(word) || vocab().internationalWords.has(word))) return false;
+  return words.some((word) => vocab().nationalBodyWords.has(word));
 }
 
 function resolveCountry(match: CountryMatch, fullText: string): string | null {
@@ -237,6 +283,11 @@ function readComplements(sentence: string, from: number, fullText: string): Comp
       });
       // Without one, a run of three or more words is a place and a two-word name ("for Central Asia Terhi Hakala").
       if (cut < 0 && runWords.length >= 3 && runWords.slice(-2).every((word) => /^\p{Lu}/u.test(word))) cut = runWords.length - 3;
+      // "of the International Committee of the Red Cross." goes on past its organisation word with a
+      // complement; with the clause ending there, no name hides in the run.
+      if (cut >= 0 && cut < runWords.length - 1 && /^\p{Ll}/u.test(runWords[cut + 1]) && /^\s*(?:[.;:)]|$)/u.test(sentence.slice(target + text.length))) {
+        cut = runWords.length - 1;
+      }
       if (cut < 0) break;
       text = runWords.slice(0, cut + 1).join(' ');
     }
@@ -295,14 +346,27 @@ function mentionsWithTitles(sentences: Sentence[], fullText: string): RawMention
 
       const { rest: beforeRole, modifier } = leftOfRole(text, role.start);
       const leftCountry = countryBefore(text, beforeRole.length, fullText);
-      const roleStart = leftCountry ? leftCountry.start : role.start;
+      let roleStart = leftCountry ? leftCountry.start : role.start;
       let roleText = text.slice(roleStart, phraseEnd).trim();
       if (modifier && /^(?:acting|interim)$/i.test(modifier)) roleText = `${modifier} ${roleText}`;
 
       let country = complements.find((c) => c.preposition === 'of' && c.country)?.country ?? leftCountry?.code ?? null;
-      const organisation = complements.find((c) => c.organisation)?.organisation ?? null;
+      let organisation = complements.find((c) => c.organisation)?.organisation ?? null;
+      // "ICRC Head of Delegation", "the UNHCR Representative": an organisation's acronym before the title.
+      const acronymBefore = leftCountry ? null : /(?:^|\s)(\p{Lu}[\p{Lu}\d&]{1,9})$/u.exec(beforeRole);
+      if (acronymBefore && isOrganisationAcronym(acronymBefore[1]) && kind !== 'AMBASSADOR') {
+        organisation = acronymBefore[1];
+        kind = 'INTERNATIONAL_OFFICIAL';
+        roleStart = beforeRole.length - acronymBefore[1].length;
+        roleText = text.slice(roleStart, phraseEnd).trim();
+      }
+      // "Head of the ICRC Delegation": the acronym inside the title names the organisation.
+      const acronymInside = kind === 'INTERNATIONAL_OFFICIAL' && !organisation ? /\s(\p{Lu}[\p{Lu}\d&]{1,9})\s/u.exec(role.text) : null;
+      if (acronymInside && isOrganisationAcronym(acronymInside[1])) organisation = acronymInside[1];
+      if (kind === 'OFFICIAL' && isDeputyPost(role.text) && atForeignMinistry(roleText)) kind = 'DEPUTY_FOREIGN_MINISTER';
       if (!country) country = delegationCountry(text, roleStart, fullText);
-      if (!country && organisation && kind !== 'AMBASSADOR' && kind !== 'DIPLOMAT') kind = 'INTERNATIONAL_OFFICIAL';
+      // An organisation that is a state body ("the State Migration Service") keeps the post national.
+      if (!country && organisation && kind !== 'AMBASSADOR' && kind !== 'DIPLOMAT' && !isNationalBody(organisation)) kind = 'INTERNATIONAL_OFFICIAL';
       if (kind === 'INTERNATIONAL_OFFICIAL' && organisation) country = null;
 
       // The name after the title: ", Name," or " Name" (a lone surname only straight after a bare title).
@@ -324,10 +388,24 @@ function mentionsWithTitles(sentences: Sentence[], fullText: string): RawMention
           name = parsed;
         }
       }
-      // Or before it: "Jeyhun Bayramov, Minister of Foreign Affairs of ..., received".
-      if (!name && !leftCountry && beforeRole.endsWith(',')) {
-        const closesAfter = /^\s*(?:,|$|\.|;|\s+(?:who|and|on|at|in|has|had|was|were|is|said|received|met|held|noted|paid)\b)/u;
-        if (closesAfter.test(text.slice(phraseEnd))) name = readNameBackwards(text, beforeRole.length - 1);
+      // "King Abdullah II of Jordan", "President Emmanuel Macron of France": the country after the name.
+      let titleEnd = phraseEnd;
+      if (name && !country && !reference) {
+        const of = /^\s+of\s+(?:the\s+)?/u.exec(text.slice(name.end));
+        const after = of ? countryAt(text, name.end + of[0].length) : null;
+        if (after?.code && !/^[-–]\p{L}/u.test(text.slice(after.end))) {
+          country = resolveCountry(after, fullText);
+          if (kind === 'INTERNATIONAL_OFFICIAL' && !organisation) kind = role.kind;
+          roleText = `${roleText} of ${after.text.replace(/['’]s$/, '')}`;
+          titleEnd = after.end;
+        }
+      }
+      // Or before it: "Jeyhun Bayramov, Minister of Foreign Affairs of ..., received", "Aidar
+      // Kenzhebayev, Kazakhstan's Ambassador to Hungary, met".
+      const beforePhrase = leftCountry ? leftOfRole(text, leftCountry.start).rest : beforeRole;
+      if (!name && beforePhrase.endsWith(',')) {
+        const closesAfter = /^\s*(?:,|$|\.|;|\(|\s+(?:who|and|on|at|in|during|has|had|have|was|were|is|said|received|met|held|noted|paid|visited|attended|presented|discussed|expressed|stated|thanked|informed|briefed|welcomed|hosted|signed|called|spoke|took|participated|arrived|handed|delivered|emphasi[sz]ed|stressed|highlighted|underlined|conveyed)\b)/u;
+        if (closesAfter.test(text.slice(phraseEnd))) name = readNameBackwards(text, beforePhrase.length - 1);
       }
       if (name) {
         out.push({
@@ -339,9 +417,9 @@ function mentionsWithTitles(sentences: Sentence[], fullText: string): RawMention
           country,
           organisation: kind === 'INTERNATIONAL_OFFICIAL' ? organisation : null,
           reference,
-          title: { start: roleStart, end: phraseEnd },
+          title: { start: roleStart, end: titleEnd },
         });
-        from = Math.max(phraseEnd, name.end);
+        from = Math.max(titleEnd, name.end);
       } else {
         from = Math.max(phraseEnd, role.end);
       }

@@ -1,6 +1,6 @@
 import { loadRoles } from '../reference/roles';
 import type { RoleKind } from './types';
-import { WORD_END, escapeRegExp, phraseSource } from './text';
+import { WORD_END, WORD_START, escapeRegExp, phraseSource } from './text';
 
 /**
  * The role vocabulary compiled into one matcher. Deputy prefixes are expanded here ("First Vice" +
@@ -41,6 +41,9 @@ interface RoleMatcher {
 }
 
 let matcher: RoleMatcher | null = null;
+
+/** An organisation's acronym inside a title ("ICRC", "UNHCR", "IOM"). */
+export const ACRONYM_SOURCE = '\\p{Lu}[\\p{Lu}\\d&]{1,9}';
 
 /** Which kind a deputy of a post has. */
 export function deputyKind(kind: RoleKind): RoleKind {
@@ -101,12 +104,19 @@ function build(): RoleMatcher {
   const entries: CompiledRole[] = [];
   for (const { phrase, kind } of vocabulary.phrases) {
     const hasPortfolio = phrase.includes('{portfolio}');
+    // `{acronym}` stands for an organisation's acronym inside the title ("Head of the ICRC Delegation").
+    const hasAcronym = phrase.includes('{acronym}');
     const literal = phrase.replace(/\s*\{portfolio\}/, '');
-    const source = caseTolerant(literal) + (hasPortfolio ? portfolioSource : '');
+    const source =
+      literal
+        .split('{acronym}')
+        .map((part) => (part.trim() ? caseTolerant(part.trim()) : ''))
+        .join(`\\s+${ACRONYM_SOURCE}\\s+`)
+        .replace(/^\\s\+|\\s\+$/g, '') + (hasPortfolio ? portfolioSource : '');
     entries.push({
       source,
-      whole: hasPortfolio ? new RegExp(`^(?:${source})$`, 'u') : null,
-      key: hasPortfolio ? null : literalKey(literal),
+      whole: hasPortfolio || hasAcronym ? new RegExp(`^(?:${source})$`, 'u') : null,
+      key: hasPortfolio || hasAcronym ? null : literalKey(literal),
       kind,
       // A portfolio makes a phrase longer than its letters suggest; rank it above plain phrases of the same head.
       rank: literal.length + (hasPortfolio ? 30 : 0),
@@ -122,7 +132,7 @@ function build(): RoleMatcher {
   for (const prefix of vocabulary.deputyPrefixes) openers.add(prefix.split(/[\s-]+/)[0].toLowerCase());
   const roleWords = new Set<string>();
   for (const { phrase } of vocabulary.phrases) {
-    for (const word of phrase.replace('{portfolio}', '').split(/\s+/)) {
+    for (const word of phrase.replace('{portfolio}', '').replace('{acronym}', '').split(/\s+/)) {
       if (/^\p{Lu}/u.test(word) && word.length > 2) roleWords.add(word.replace(/['’].*$/, ''));
     }
   }
@@ -147,6 +157,26 @@ function kindOf(text: string): RoleKind | null {
   return kind;
 }
 
+const DEPUTY_POST =
+  /^(?:(?:First|Second|Acting)\s+)?(?:(?:Deputy|Vice|Assistant)[\s-]+(?!Prime\b)(?:Minister|Secretary)|Under[\s-]?Secretary|State\s+Secretary|Minister\s+of\s+State|Parliamentary\s+Secretary)\b/iu;
+
+/** A deputy's post: deputy and vice ministers, undersecretaries, state secretaries. */
+export function isDeputyPost(text: string): boolean {
+  return DEPUTY_POST.test(text.trim());
+}
+
+let foreignWords: RegExp | null = null;
+/** The portfolio (after "for"/"of") names a foreign ministry's work ("Bilateral Relations", "Consular Affairs"). */
+export function hasForeignPortfolio(text: string): boolean {
+  foreignWords ??= new RegExp(`\\s(?:for|of|in\\s+charge\\s+of)\\s.*${WORD_START}(?:${loadRoles().foreignPortfolioWords.map(escapeRegExp).join('|')})${WORD_END}`, 'u');
+  return foreignWords.test(text);
+}
+
+/** "Deputy Minister ... of the Ministry of Foreign Affairs": a deputy post at a foreign ministry. */
+export function atForeignMinistry(roleText: string): boolean {
+  return /\b(?:Ministry\s+(?:of|for)\s+Foreign\s+Affairs|Foreign\s+Ministry|Foreign\s+Office|Ministry\s+of\s+Foreign\s+Relations|Department\s+of\s+Foreign\s+Affairs)\b/u.test(roleText);
+}
+
 function toMatch(text: string, start: number, viaPrefix: boolean): RoleMatch {
   let kind = kindOf(text);
   if (!kind && viaPrefix) {
@@ -161,6 +191,9 @@ function toMatch(text: string, start: number, viaPrefix: boolean): RoleMatch {
       if (innerKind) kind = deputyKind(innerKind);
     }
   }
+  // "Deputy Minister for Bilateral Relations", "Undersecretary for Multilateral Affairs": a deputy post
+  // whose portfolio is a foreign ministry's is a deputy foreign minister.
+  if (kind === 'OFFICIAL' && isDeputyPost(text) && hasForeignPortfolio(text)) kind = 'DEPUTY_FOREIGN_MINISTER';
   // A title with nothing after it ("Minister", "Ambassador", "Vice Minister") can precede a surname.
   const bare = !/\s(?:of|for|to)\s/i.test(text);
   return { start, end: start + text.length, text, kind: kind ?? 'OTHER', bare };

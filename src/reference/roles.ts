@@ -25,6 +25,12 @@ export interface RoleVocabulary {
   counterpartWords: string[];
   /** Capitalised words that are never part of a person's name (regions). */
   notNameWords: string[];
+  /** Portfolio words of a foreign ministry: a deputy post with one is a deputy foreign minister. */
+  foreignPortfolioWords: string[];
+  /** Head words of a state body ("Service", "Ministry"): an official of one is not an international official. */
+  nationalBodyWords: string[];
+  /** Words that make an organisation international ("International", "United", "Nations"). */
+  internationalWords: string[];
 }
 
 interface RolesFile {
@@ -37,6 +43,9 @@ interface RolesFile {
   nameWords?: unknown;
   counterpartWords?: unknown;
   notNameWords?: unknown;
+  foreignPortfolioWords?: unknown;
+  nationalBodyWords?: unknown;
+  internationalWords?: unknown;
 }
 
 const ROLES_FILE = 'roles.yaml';
@@ -71,6 +80,9 @@ export function loadRoles(): RoleVocabulary {
     nameWords: asStringList(file.nameWords, `${ROLES_FILE} nameWords`),
     counterpartWords: asStringList(file.counterpartWords, `${ROLES_FILE} counterpartWords`),
     notNameWords: asStringList(file.notNameWords, `${ROLES_FILE} notNameWords`),
+    foreignPortfolioWords: asStringList(file.foreignPortfolioWords, `${ROLES_FILE} foreignPortfolioWords`),
+    nationalBodyWords: asStringList(file.nationalBodyWords, `${ROLES_FILE} nationalBodyWords`),
+    internationalWords: asStringList(file.internationalWords, `${ROLES_FILE} internationalWords`),
   };
   return cached;
 }

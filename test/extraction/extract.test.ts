@@ -415,3 +415,132 @@ describe('determinism', () => {
     expect(JSON.stringify(second)).toBe(JSON.stringify(first));
   });
 });
+
+describe('passive receptions and royal titles', () => {
+  it('makes the one received the guest and a king named by title and regnal number the host', () => {
+    const release = extractPressRelease(
+      'AMMAN, Jordan, March 4. Foreign Minister of Ecuador Gabriela Sommerfeld was received by King Abdullah II of Jordan, the Ministry of Foreign Affairs of Ecuador reported.',
+      FIXED,
+    );
+    expect(participantsOf(release)).toEqual([
+      { name: 'Gabriela Sommerfeld', roleKind: 'FOREIGN_MINISTER', country: 'EC', side: 'GUEST' },
+      { name: 'Abdullah II', roleKind: 'HEAD_OF_STATE', country: 'JO', side: 'HOST' },
+    ]);
+  });
+
+  it('finds an emir, a sultan and a crown prince behind their courtesy titles', () => {
+    const emir = extractPressRelease(
+      'DOHA, Qatar, May 3. The Ambassador of Uruguay to Qatar Martín Vidal was received by His Highness Sheikh Tamim bin Hamad Al Thani, the Amir of the State of Qatar.',
+      FIXED,
+    );
+    expect(participantsOf(emir)).toEqual([
+      { name: 'Martín Vidal', roleKind: 'AMBASSADOR', country: 'UY', side: 'GUEST' },
+      { name: 'Tamim bin Hamad Al Thani', roleKind: 'HEAD_OF_STATE', country: 'QA', side: 'HOST' },
+    ]);
+    const sultan = extractPressRelease(
+      'MUSCAT, Oman, May 3. Minister of Foreign Affairs of Ghana Samuel Okudzeto Ablakwa was received by His Majesty Sultan Haitham bin Tarik of Oman.',
+      FIXED,
+    );
+    expect(participantsOf(sultan)[1]).toEqual({ name: 'Haitham bin Tarik', roleKind: 'HEAD_OF_STATE', country: 'OM', side: 'HOST' });
+    const crownPrince = extractPressRelease(
+      'RIYADH, Saudi Arabia, May 3. Crown Prince Mohammed bin Salman received the Minister of Foreign Affairs of Chile Alberto van Klaveren.',
+      FIXED,
+    );
+    expect(participantsOf(crownPrince)).toEqual([
+      { name: 'Mohammed bin Salman', roleKind: 'HEAD_OF_STATE', country: 'SA', side: 'HOST' },
+      { name: 'Alberto van Klaveren', roleKind: 'FOREIGN_MINISTER', country: 'CL', side: 'GUEST' },
+    ]);
+  });
+
+  it('links "the ambassador was received by the Deputy Minister" to the people named before', () => {
+    const release = extractPressRelease(
+      'LIMA, Peru, May 3. The newly appointed Ambassador of Estonia to Peru, Kadri Tamm, arrived in Lima.\nThe ambassador was received by Deputy Minister of Foreign Affairs of Peru Rosa Flores.',
+      FIXED,
+    );
+    expect(participantsOf(release)).toEqual(
+      expect.arrayContaining([
+        { name: 'Kadri Tamm', roleKind: 'AMBASSADOR', country: 'EE', side: 'GUEST' },
+        { name: 'Rosa Flores', roleKind: 'DEPUTY_FOREIGN_MINISTER', country: 'PE', side: 'HOST' },
+      ]),
+    );
+  });
+});
+
+describe('names before appositive titles, initials and particles', () => {
+  it('reads a name before a possessive title ("X, Kazakhstan\'s Ambassador to Hungary, met")', () => {
+    const release = extractPressRelease(
+      'VILNIUS, Lithuania, May 5. Tomasz Wróbel, Poland\'s Ambassador to Lithuania, met with Deputy Minister of Foreign Affairs of Lithuania Rūta Kairė, the ministry reported.',
+      FIXED,
+    );
+    expect(participantsOf(release)).toEqual([
+      { name: 'Tomasz Wróbel', roleKind: 'AMBASSADOR', country: 'PL', side: 'GUEST' },
+      { name: 'Rūta Kairė', roleKind: 'DEPUTY_FOREIGN_MINISTER', country: 'LT', side: 'HOST' },
+    ]);
+  });
+
+  it('reads "Jane Doe, Deputy Minister of Foreign Affairs of Canada, received ..."', () => {
+    const release = extractPressRelease(
+      'OTTAWA, Canada, May 3. Claire Tremblay, Deputy Minister of Foreign Affairs of Canada, received Ambassador of Bolivia Luis Quispe.',
+      FIXED,
+    );
+    expect(participantsOf(release)).toEqual([
+      { name: 'Claire Tremblay', roleKind: 'DEPUTY_FOREIGN_MINISTER', country: 'CA', side: 'HOST' },
+      { name: 'Luis Quispe', roleKind: 'AMBASSADOR', country: 'BO', side: 'GUEST' },
+    ]);
+  });
+
+  it('keeps middle initials and lower-case particles inside names', () => {
+    const release = extractPressRelease(
+      'MANILA, Philippines, May 5. Secretary for Foreign Affairs Ramon T. Villanueva received Ambassador of Chile to the Philippines Carla P. Rojas and Lucía de la Fuente, Ambassador of Argentina.',
+      FIXED,
+    );
+    expect(participantsOf(release).map((p) => [p.name, p.country])).toEqual([
+      ['Ramon T. Villanueva', 'PH'],
+      ['Carla P. Rojas', 'CL'],
+      ['Lucía de la Fuente', 'AR'],
+    ]);
+  });
+});
+
+describe('compound titles', () => {
+  it('makes deputies with a foreign ministry portfolio deputy foreign ministers', () => {
+    const release = extractPressRelease(
+      'ASUNCION, Paraguay, May 3. Vice Minister for Multilateral Affairs of Paraguay Juan Benítez met with Undersecretary for Bilateral Relations of Panama Marta Ríos and Deputy Minister for Consular Affairs of Bolivia Ana Choque.',
+      FIXED,
+    );
+    expect(participantsOf(release).map((p) => p.roleKind)).toEqual(['DEPUTY_FOREIGN_MINISTER', 'DEPUTY_FOREIGN_MINISTER', 'DEPUTY_FOREIGN_MINISTER']);
+  });
+
+  it('keeps a deputy of another portfolio an official', () => {
+    const release = extractPressRelease(
+      'LIMA, Peru, May 3. Deputy Minister for Foreign Trade of Peru Rosa Flores received Deputy Minister of Economy of Latvia Jānis Bērziņš.',
+      FIXED,
+    );
+    expect(participantsOf(release).map((p) => p.roleKind)).toEqual(['OFFICIAL', 'OFFICIAL']);
+  });
+
+  it('makes a state body\'s director an official and delegation heads of organisations international officials', () => {
+    const release = extractPressRelease(
+      'TBILISI, Georgia, May 3. Minister of Foreign Affairs of Georgia Nino Kapanadze met with the Director of the State Migration Service Irakli Beraia, ICRC Head of Delegation Paul Meier and Oksana Lee, Head of the Delegation of the International Committee of the Red Cross.',
+      FIXED,
+    );
+    expect(participantsOf(release).map(({ name, roleKind, country }) => ({ name, roleKind, country }))).toEqual([
+      { name: 'Nino Kapanadze', roleKind: 'FOREIGN_MINISTER', country: 'GE' },
+      { name: 'Irakli Beraia', roleKind: 'OFFICIAL', country: 'GE' },
+      { name: 'Paul Meier', roleKind: 'INTERNATIONAL_OFFICIAL', country: null },
+      { name: 'Oksana Lee', roleKind: 'INTERNATIONAL_OFFICIAL', country: null },
+    ]);
+  });
+
+  it('reads "Head of the UNHCR Office" and "IOM Chief of Mission" as international officials', () => {
+    const release = extractPressRelease(
+      'BAKU, Azerbaijan, May 3. Deputy Minister of Foreign Affairs Elnur Karimov received Head of the UNHCR Office in Azerbaijan Jean Kamara and IOM Chief of Mission Sara Lind.',
+      FIXED,
+    );
+    expect(participantsOf(release).map(({ name, roleKind, country }) => ({ name, roleKind, country }))).toEqual([
+      { name: 'Elnur Karimov', roleKind: 'DEPUTY_FOREIGN_MINISTER', country: 'AZ' },
+      { name: 'Jean Kamara', roleKind: 'INTERNATIONAL_OFFICIAL', country: null },
+      { name: 'Sara Lind', roleKind: 'INTERNATIONAL_OFFICIAL', country: null },
+    ]);
+  });
+});
