@@ -544,3 +544,55 @@ describe('compound titles', () => {
     ]);
   });
 });
+
+describe('people named collectively', () => {
+  it('pairs a list of untitled names with the countries of a plural title, in order', () => {
+    const release = extractPressRelease(
+      'RIGA, Latvia, June 2. The foreign ministers of Estonia, Latvia and Lithuania, Margus Tamm, Ilze Ozola and Jonas Petrauskas, met in Riga on Monday.\nThey discussed regional security.',
+      FIXED,
+    );
+    expect(release.meetings).toHaveLength(1);
+    expect(release.meetings[0].kind).toBe('MULTILATERAL_MEETING');
+    expect(participantsOf(release).map(({ name, roleKind, country }) => ({ name, roleKind, country }))).toEqual([
+      { name: 'Margus Tamm', roleKind: 'FOREIGN_MINISTER', country: 'EE' },
+      { name: 'Ilze Ozola', roleKind: 'FOREIGN_MINISTER', country: 'LV' },
+      { name: 'Jonas Petrauskas', roleKind: 'FOREIGN_MINISTER', country: 'LT' },
+    ]);
+  });
+
+  it('reads demonyms before the plural title, and names with non-ASCII letters', () => {
+    const release = extractPressRelease(
+      'REYKJAVIK, Iceland, June 2. The Icelandic, Danish and Norwegian foreign ministers, Þórdís Kolbrún Jónsdóttir, Høgni Hoydal and Åse Marit Lie, met in Reykjavik.',
+      FIXED,
+    );
+    expect(release.meetings[0].kind).toBe('MULTILATERAL_MEETING');
+    expect(participantsOf(release).map((p) => [p.name, p.roleKind])).toEqual([
+      ['Þórdís Kolbrún Jónsdóttir', 'FOREIGN_MINISTER'],
+      ['Høgni Hoydal', 'FOREIGN_MINISTER'],
+      ['Åse Marit Lie', 'FOREIGN_MINISTER'],
+    ]);
+    expect(participantsOf(release).map((p) => p.country)).toEqual(['IS', 'DK', 'NO']);
+  });
+
+  it('opens a meeting from "the ... ministers met" and adds a later "A (Country), B (Country)" list', () => {
+    const release = extractPressRelease(
+      'VILNIUS, Lithuania, June 2. The Baltic foreign ministers met in Vilnius to discuss regional security.\nThe meeting was attended by Kalle Kask (Estonia), Anna Liepa (Latvia) and Rokas Jonaitis (Lithuania).',
+      FIXED,
+    );
+    expect(release.meetings).toHaveLength(1);
+    expect(release.meetings[0].kind).toBe('MULTILATERAL_MEETING');
+    expect(participantsOf(release).map((p) => [p.name, p.roleKind, p.country])).toEqual([
+      ['Kalle Kask', 'FOREIGN_MINISTER', 'EE'],
+      ['Anna Liepa', 'FOREIGN_MINISTER', 'LV'],
+      ['Rokas Jonaitis', 'FOREIGN_MINISTER', 'LT'],
+    ]);
+  });
+
+  it('does not yield zero meetings for a meeting of ministers named only by country', () => {
+    const release = extractPressRelease(
+      'TASHKENT, Uzbekistan, June 2. The foreign ministers of Uzbekistan, Kazakhstan and Tajikistan met in Tashkent to discuss water issues, the Ministry of Foreign Affairs of Uzbekistan reported.',
+      FIXED,
+    );
+    expect(release.meetings.map((m) => m.kind)).toEqual(['MULTILATERAL_MEETING']);
+  });
+});
