@@ -196,13 +196,21 @@ export function extractMeetings(ctx: MeetingContext): MeetingResult {
     const countries = new Map<number, string | null>();
     // Countries the text gives first; then the fallbacks, in order of mention.
     const resolved = people.filter((person) => person.country).map((person) => ({ kind: person.roleKind, country: person.country }));
-    for (const person of people) {
-      const country = person.country ?? fallbackCountry(person, resolved, ctx, where.country);
+    // Those who accompany someone at the meeting go last: they take that person's country.
+    const accompanying = (person: Person) => person.accompanies !== undefined && draft.participants.includes(person.accompanies);
+    for (const person of [...people.filter((p) => !accompanying(p)), ...people.filter(accompanying)]) {
+      const country = person.country ?? (accompanying(person) ? countries.get(person.accompanies!) ?? null : fallbackCountry(person, resolved, ctx, where.country));
       if (!person.country) resolved.push({ kind: person.roleKind, country });
       countries.set(person.id, country);
       if (!country && person.roleKind !== 'INTERNATIONAL_OFFICIAL') warnings.push(`country of participant ${person.name} not resolved`);
     }
-    const sideCount = new Set(people.map((person) => countries.get(person.id) ?? `org:${person.organisation ?? person.name}`)).size;
+    // Sides are countries and organisations: someone of no known country or organisation is no side
+    // of their own (a third organisation the text only mentions is none either).
+    const sideCount = new Set(
+      people
+        .map((person) => countries.get(person.id) ?? (person.roleKind === 'INTERNATIONAL_OFFICIAL' ? `org:${person.organisation ?? person.name}` : null))
+        .filter((side) => side !== null),
+    ).size;
     const kind = meetingKind(draft, ctx, sideCount, meetings[0]?.kind ?? null);
     const remote = kind === 'PHONE_CALL' || kind === 'VIDEO_CONFERENCE';
     const { place, country: placeCountry } = remote ? { place: null, country: null } : where;

@@ -35,6 +35,8 @@ export interface Person {
   roleFromReference: boolean;
   /** The post is "counterpart" of the person it was named against (see `counterpartOf`). */
   counterpartOf?: { sentence: number; start: number };
+  /** "X, accompanied by Chargé d'Affaires Y": Y's id → X's id, for a Y the text gives no country. */
+  accompanies?: number;
 }
 
 interface NameParse {
@@ -748,6 +750,29 @@ export function findPeople(
   });
   linkDefiniteTitles(sentences, people, fullText);
   for (const person of people) person.mentions.sort((a, b) => a.sentence - b.sentence || a.start - b.start);
+  // "Minister X, accompanied by Chargé d'Affaires Y," / "X was accompanied by Y": Y is of X's side.
+  for (const person of people) {
+    if (person.country) continue;
+    for (const mention of person.mentions) {
+      const text = sentences[mention.sentence].text;
+      const cues = [...text.slice(0, mention.phraseStart).matchAll(/\b(?:accompanied\s+by|together\s+with|and\s+(?:his|her)\s+delegation,?\s+including)\s+/gu)];
+      const cue = cues[cues.length - 1];
+      if (!cue) continue;
+      const between = (m: PersonMention) => m.sentence === mention.sentence && m.start >= cue.index && m.start < mention.start;
+      if (people.some((other) => other !== person && other.mentions.some(between))) continue;
+      let anchor: { id: number; end: number } | null = null;
+      for (const other of people) {
+        if (other === person) continue;
+        for (const m of other.mentions) {
+          if (m.sentence === mention.sentence && m.end <= cue.index && (!anchor || m.end > anchor.end)) anchor = { id: other.id, end: m.end };
+        }
+      }
+      if (anchor) {
+        person.accompanies = anchor.id;
+        break;
+      }
+    }
+  }
   // A counterpart holds the post of the titled person named before it in the same sentence.
   for (const person of people) {
     const anchor = person.counterpartOf;

@@ -596,3 +596,31 @@ describe('people named collectively', () => {
     expect(release.meetings.map((m) => m.kind)).toEqual(['MULTILATERAL_MEETING']);
   });
 });
+
+describe('two-country meetings', () => {
+  it('stays bilateral when a bloc is only mentioned, and gives an accompanying chargé his minister\'s country', () => {
+    const release = extractPressRelease(
+      'HANOI, Vietnam, May 3. Minister of Foreign Affairs of Vietnam Tran Van Minh received Minister of Foreign Affairs of Uruguay Mario Lubetkin, who was accompanied by Chargé d\'Affaires Pablo Sosa. The ministers discussed the trade agreement with ASEAN and cooperation between Mercosur and the European Union.',
+      FIXED,
+    );
+    expect(release.meetings.map((m) => m.kind)).toEqual(['BILATERAL_MEETING']);
+    expect(participantsOf(release)).toEqual([
+      { name: 'Tran Van Minh', roleKind: 'FOREIGN_MINISTER', country: 'VN', side: 'HOST' },
+      { name: 'Mario Lubetkin', roleKind: 'FOREIGN_MINISTER', country: 'UY', side: 'GUEST' },
+      { name: 'Pablo Sosa', roleKind: 'DIPLOMAT', country: 'UY', side: 'GUEST' },
+    ]);
+  });
+
+  it('gives the accompanying diplomat the minister\'s country in a passive reception too', () => {
+    const release = extractPressRelease(
+      'BAKU, Azerbaijan, May 3. Minister of Foreign Affairs of Honduras Eduardo Enrique Reina, accompanied by the country\'s Chargé d\'Affaires in Azerbaijan Sofía Mejía, was received by Minister of Foreign Affairs Jeyhun Bayramov.',
+      FIXED,
+    );
+    expect(release.meetings[0].kind).toBe('BILATERAL_MEETING');
+    expect(participantsOf(release)).toEqual([
+      { name: 'Eduardo Enrique Reina', roleKind: 'FOREIGN_MINISTER', country: 'HN', side: 'GUEST' },
+      { name: 'Sofía Mejía', roleKind: 'DIPLOMAT', country: 'HN', side: 'GUEST' },
+      { name: 'Jeyhun Bayramov', roleKind: 'FOREIGN_MINISTER', country: 'AZ', side: 'HOST' },
+    ]);
+  });
+});
