@@ -123,11 +123,28 @@ export function countryAt(text: string, offset: number): CountryMatch | null {
 export function resolveAmbiguous(form: string, fullText: string): string | null {
   const entry = loadCountryAdditions().ambiguous.find((candidate) => foldKey(candidate.term) === foldKey(form));
   if (!entry) return null;
+  // A context inside a longer country name is not one: "Republic of the Congo" inside "Democratic
+  // Republic of the Congo" points to CD, not CG.
+  let countryMatches: CountryMatch[] | null = null;
+  const insideLonger = (start: number, end: number) => {
+    countryMatches ??= matchCountries(fullText);
+    return countryMatches.some((match) => match.start <= start && match.end >= end && match.end - match.start > end - start);
+  };
   const present = (phrases: string[]) =>
-    phrases.some((phrase) => new RegExp(`${WORD_START}${phraseSource(phrase)}${WORD_END}`, 'u').test(fullText));
-  if (present(entry.contexts[entry.default] ?? [])) return entry.default;
-  for (const [code, phrases] of Object.entries(entry.contexts)) {
-    if (code !== entry.default && present(phrases)) return code;
+    phrases.some((phrase) =>
+      [...fullText.matchAll(new RegExp(`${WORD_START}${phraseSource(phrase)}${WORD_END}`, 'gu'))].some(
+        (match) => !insideLonger(match.index, match.index + match[0].length),
+      ),
+    );
+  // Or the text names the country unambiguously ("the Democratic Republic of Congo ... the Congolese side").
+  const named = (code: string) => {
+    countryMatches ??= matchCountries(fullText);
+    return countryMatches.some((match) => !match.ambiguous && match.code === code);
+  };
+  const evidence = (code: string) => present(entry.contexts[code] ?? []) || named(code);
+  if (evidence(entry.default)) return entry.default;
+  for (const code of Object.keys(entry.contexts)) {
+    if (code !== entry.default && evidence(code)) return code;
   }
   return entry.default;
 }

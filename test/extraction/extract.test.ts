@@ -624,3 +624,20 @@ describe('two-country meetings', () => {
     ]);
   });
 });
+
+describe('country names that contain another country\'s name', () => {
+  const codesOf = (text: string) => countryCodes(extractPressRelease(`GENEVA, Switzerland, May 3. ${text}`, FIXED)).filter((code) => code !== 'CH');
+
+  it('does not add the Republic of the Congo for the Democratic Republic of the Congo, and vice versa', () => {
+    expect(codesOf('The Minister of Foreign Affairs of the Democratic Republic of the Congo met the Congolese community; Congo is rich in minerals.')).toEqual(['CD']);
+    expect(codesOf('The Democratic Republic of Congo and Zambia signed; the Congolese side welcomed it.')).toEqual(['CD', 'ZM']);
+    expect(codesOf('The Republic of the Congo and Gabon signed; the Congolese side welcomed it.')).toEqual(['CG', 'GA']);
+  });
+
+  it('tells Guinea-Bissau, Equatorial Guinea and Guinea apart, and the same for Niger, Dominica and Sudan', () => {
+    expect(codesOf('Guinea Bissau and Equatorial Guinea; a Bissau-Guinean and an Equatorial Guinean delegation.')).toEqual(['GQ', 'GW']);
+    expect(codesOf('Nigeria sent experts to the Niger Delta.')).toEqual(['NG']);
+    expect(codesOf('The Dominican Republic and the Commonwealth of Dominica.')).toEqual(['DM', 'DO']);
+    expect(codesOf('The South Sudanese minister and the Republic of South Sudan.')).toEqual(['SS']);
+  });
+});
