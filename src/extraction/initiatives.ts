@@ -93,6 +93,7 @@ function headKinds() {
     genericBodies: patterns.genericBodies,
     needsComplement: new Set(patterns.headsNeedingComplement),
     takesPlace: new Set(patterns.headsTakingPlace),
+    notOfCountry: new Set(patterns.headsNotOfCountry),
   };
 }
 
@@ -209,6 +210,17 @@ function patternCandidates(sentence: string, sentenceIndex: number): Candidate[]
         const kind = heads.get(tokens[lastHead].text)!;
         const extended = lastHead === end ? continuation(sentence, tokens, lastHead, vocab().takesPlace.has(tokens[lastHead].text)) : lastHead;
         const complemented = extended > lastHead;
+        // "the Permanent Mission of Azerbaijan": a state's office, not an initiative.
+        const complement = complemented ? sentence.slice(tokens[lastHead].end, tokens[extended].end).replace(/^\s+of\s+(?:the\s+)?/u, '') : '';
+        const ofCountry =
+          complemented &&
+          /^\s+of\s/u.test(sentence.slice(tokens[lastHead].end)) &&
+          vocab().notOfCountry.has(tokens[lastHead].text) &&
+          matchCountries(complement).some((match) => match.start === 0 && /^(?:$|\s+(?:to|in|at)\s)/u.test(complement.slice(match.end)));
+        if (ofCountry) {
+          index = end + 1;
+          continue;
+        }
         if ((complemented || lastHead > first) && (complemented || !vocab().needsComplement.has(tokens[lastHead].text))) {
           push(first, extended, kind, null, 2);
         }

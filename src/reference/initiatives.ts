@@ -23,6 +23,8 @@ export interface InitiativePatterns {
   headsNeedingComplement: string[];
   /** Heads whose name may go on with "in <place>" ("Inha University in Tashkent"). */
   headsTakingPlace: string[];
+  /** Heads that make no initiative with just "of <country>" after them ("Permanent Mission of Azerbaijan"). */
+  headsNotOfCountry: string[];
   stopwords: string[];
   notInitiatives: string[];
   notAcronyms: string[];
@@ -38,6 +40,7 @@ interface InitiativesFile {
   notAcronyms?: unknown;
   headsNeedingComplement?: unknown;
   headsTakingPlace?: unknown;
+  headsNotOfCountry?: unknown;
 }
 
 const INITIATIVES_FILE = 'initiatives.yaml';
@@ -96,6 +99,7 @@ export function loadInitiativePatterns(): InitiativePatterns {
     notAcronyms: asStringList(file().notAcronyms, `${INITIATIVES_FILE} notAcronyms`),
     headsNeedingComplement: asStringList(file().headsNeedingComplement, `${INITIATIVES_FILE} headsNeedingComplement`),
     headsTakingPlace: asStringList(file().headsTakingPlace, `${INITIATIVES_FILE} headsTakingPlace`),
+    headsNotOfCountry: asStringList(file().headsNotOfCountry, `${INITIATIVES_FILE} headsNotOfCountry`),
     stopwords: asStringList(file().patternStopwords, `${INITIATIVES_FILE} patternStopwords`),
     notInitiatives: asStringList(file().notInitiatives, `${INITIATIVES_FILE} notInitiatives`),
   };

@@ -641,3 +641,28 @@ describe('country names that contain another country\'s name', () => {
     expect(codesOf('The South Sudanese minister and the Republic of South Sudan.')).toEqual(['SS']);
   });
 });
+
+describe('initiatives named by Mission, Society and similar heads', () => {
+  it('finds missions (with their place), societies, committees, agencies and funds', () => {
+    const release = extractPressRelease(
+      'NAIROBI, Kenya, May 3. The ministers discussed the Multinational Stabilisation Support Mission in Somalia, the Georgian Red Cross Society, the Joint Border Committee, the Caspian Development Agency and the Sahel Resilience Fund.',
+      FIXED,
+    );
+    expect(release.initiatives.map((i) => i.name)).toEqual([
+      'Multinational Stabilisation Support Mission in Somalia',
+      'Georgian Red Cross Society',
+      'Joint Border Committee',
+      'Caspian Development Agency',
+      'Sahel Resilience Fund',
+    ]);
+  });
+
+  it('does not take a state\'s permanent mission for an initiative', () => {
+    const release = extractPressRelease(
+      'NEW YORK, USA, May 3. The Permanent Mission of Mongolia to the UN hosted a reception with the Multinational Security Support Mission.',
+      FIXED,
+    );
+    expect(release.initiatives.map((i) => i.name)).not.toContain('Permanent Mission of Mongolia');
+    expect(release.initiatives.map((i) => i.name)).toContain('Multinational Security Support Mission');
+  });
+});
