@@ -452,6 +452,18 @@ describe('passive receptions and royal titles', () => {
     ]);
   });
 
+  it('reads credentials presented to a monarch named with a regnal number', () => {
+    const release = extractPressRelease(
+      'RABAT, Morocco, March 4. The ambassador of Panama, José Ruiz, presented his credentials to King Mohammed VI.',
+      FIXED,
+    );
+    expect(release.meetings.map((m) => m.kind)).toEqual(['CREDENTIALS_PRESENTATION']);
+    expect(participantsOf(release)).toEqual([
+      { name: 'José Ruiz', roleKind: 'AMBASSADOR', country: 'PA', side: 'GUEST' },
+      { name: 'Mohammed VI', roleKind: 'HEAD_OF_STATE', country: 'MA', side: 'HOST' },
+    ]);
+  });
+
   it('links "the ambassador was received by the Deputy Minister" to the people named before', () => {
     const release = extractPressRelease(
       'LIMA, Peru, May 3. The newly appointed Ambassador of Estonia to Peru, Kadri Tamm, arrived in Lima.\nThe ambassador was received by Deputy Minister of Foreign Affairs of Peru Rosa Flores.',
