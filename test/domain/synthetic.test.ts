@@ -1,0 +1,144 @@
+// The synthetic archive generator: bulk-written releases that look like stored ones and read back
+// through the model and the GraphQL API.
+import 'reflect-metadata';
+import { MEETING_KINDS, ROLE_KINDS } from '../../src/extraction/types';
+import { loadCountries, loadTopics } from '../../src/reference';
+import { initiativeKey } from '../../src/domain/store-release';
+import {
+  buildInitiativePool,
+  buildPeoplePool,
+  buildTemplates,
+  createGenerator,
+  loadSynthetic,
+  SYNTHETIC_COUNTRIES,
+  type GeneratorInput,
+} from '../../src/domain/synthetic';
+import { createTestDatabase, type TestDatabase } from '../support/db';
+import { startTestServer, type TestServer } from '../support/server';
+
+describe('generator (no database)', () => {
+  const templates = buildTemplates();
+  const refs = new Map(loadCountries().map((c) => [c.code, c]));
+  const countries = SYNTHETIC_COUNTRIES.map((c) => refs.get(c)!);
+  const corpusInitiatives = templates.flatMap((t) => t.initiatives);
+  const input = (seed: number): GeneratorInput => ({
+    templates,
+    countries,
+    people: buildPeoplePool(countries.map((c) => c.code)).map((p, i) => ({ ...p, id: i + 1 })),
+    corpusInitiativeIds: new Map(corpusInitiatives.map((i, k) => [initiativeKey(i), 10000 + k])),
+    generatedInitiatives: buildInitiativePool(new Set(corpusInitiatives.map(initiativeKey))).map((i, k) => ({ ...i, id: 20000 + k })),
+    topics: loadTopics().map((t, i) => ({ id: i + 1, slug: t.slug })),
+    seed,
+    runId: 'unit',
+    now: new Date('2026-11-28T00:00:00Z'),
+  });
+
+  it('is deterministic for a seed and varies with it', () => {
+    const a = createGenerator(input(5));
+    const b = createGenerator(input(5));
+    const c = createGenerator(input(6));
+    const take = (g: ReturnType<typeof createGenerator>) => Array.from({ length: 20 }, () => g.next());
+    const [ra, rb, rc] = [take(a), take(b), take(c)];
+    expect(ra).toEqual(rb);
+    expect(ra.map((r) => r.body)).not.toEqual(rc.map((r) => r.body));
+  });
+
+  it('writes the new names into the text: people, countries and initiative sentences', () => {
+    const g = createGenerator(input(11));
+    const people = new Map(input(11).people.map((p) => [p.id, p]));
+    for (let i = 0; i < 200; i++) {
+      const r = g.next();
+      for (const m of r.meetings) {
+        for (const p of m.participants) expect(r.body).toContain(people.get(p.personId)!.name);
+      }
+      for (const im of r.initiatives) expect(r.body).toContain(im.sentence);
+      const dateline = countries.find((c) => c.code === r.datelineCountryCode);
+      if (dateline?.capital && r.datelinePlace) expect(r.datelinePlace).toBe(dateline.capital);
+      expect(new Set(r.countries.map((c) => c.code)).size).toBe(r.countries.length);
+    }
+  });
+});
+
+describe('loadSynthetic into a database', () => {
+  let t: TestDatabase;
+  let server: TestServer;
+
+  beforeAll(async () => {
+    t = await createTestDatabase('ref');
+    const counts = await loadSynthetic(t.url, { releases: 300, seed: 42, batchSize: 100 });
+    expect(counts.releases).toBe(300);
+    server = await startTestServer(t.db);
+  });
+
+  afterAll(async () => {
+    await server?.close();
+    await t?.drop();
+  });
+
+  it('stores 300 published releases, each with a topic and a country', async () => {
+    expect(await t.db.pressRelease.count()).toBe(300);
+    expect(await t.db.pressRelease.count({ where: { status: 'PUBLISHED', sourceName: 'Synthetic', sourceUrl: null } })).toBe(300);
+    expect(await t.db.pressRelease.count({ where: { topics: { none: {} } } })).toBe(0);
+    expect(await t.db.pressRelease.count({ where: { countries: { none: {} } } })).toBe(0);
+    const slugs = await t.db.pressRelease.findMany({ select: { slug: true } });
+    expect(slugs.every((s) => s.slug.startsWith('syn-'))).toBe(true);
+  });
+
+  it('reports meetings and participants of valid kinds, with the release topics', async () => {
+    const meetings = await t.db.meeting.groupBy({ by: ['kind'], _count: true });
+    expect(meetings.length).toBeGreaterThan(3);
+    for (const m of meetings) expect(MEETING_KINDS).toContain(m.kind);
+    const roles = await t.db.participant.groupBy({ by: ['roleKind'], _count: true });
+    for (const r of roles) expect(ROLE_KINDS).toContain(r.roleKind);
+    expect(await t.db.participant.count()).toBeGreaterThan(300);
+    expect(await t.db.meeting.count({ where: { topics: { none: {} } } })).toBe(0);
+  });
+
+  it('makes people recur, each with one role kind and country', async () => {
+    const participants = await t.db.participant.count();
+    const people = await t.db.participant.groupBy({ by: ['personId'], _count: true });
+    expect(people.length).toBeLessThan(participants);
+    expect(people.some((p) => p._count > 1)).toBe(true);
+    const [{ n }] = await t.db.$queryRaw<{ n: number }[]>`
+      SELECT count(*)::int AS n FROM (SELECT person_id FROM participant GROUP BY person_id
+        HAVING count(DISTINCT role_kind) > 1 OR count(DISTINCT coalesce(country_code, '-')) > 1) x`;
+    expect(n).toBe(0);
+    // person_role spans every participation, as storeRelease keeps it.
+    const [{ outside }] = await t.db.$queryRaw<{ outside: number }[]>`
+      SELECT count(*)::int AS outside FROM participant p JOIN meeting m ON m.id = p.meeting_id
+      LEFT JOIN person_role r ON r.person_id = p.person_id AND r.title = p.role
+      WHERE r.id IS NULL OR m.date < r.first_seen OR m.date > r.last_seen`;
+    expect(outside).toBe(0);
+  });
+
+  it('spreads dates over more than five years and fills the search vector', async () => {
+    const span = await t.db.pressRelease.aggregate({ _min: { publishedAt: true }, _max: { publishedAt: true } });
+    const years = (span._max.publishedAt!.getTime() - span._min.publishedAt!.getTime()) / (365.25 * 86400000);
+    expect(years).toBeGreaterThan(5);
+    const [{ n }] = await t.db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM press_release WHERE search_vector IS NULL`;
+    expect(n).toBe(0);
+    expect(await t.db.releaseCountry.count({ where: { country: { code: { in: [...SYNTHETIC_COUNTRIES] } } } })).toBeGreaterThan(300);
+  });
+
+  it('is searchable through the GraphQL API', async () => {
+    const r = await server.gql(`{
+      pressReleases(first: 5, filter: { search: "cooperation" }) {
+        totalCount
+        edges { highlights node { id title slug topics { slug } } }
+      }
+    }`);
+    expect(r.errors).toBeUndefined();
+    expect(r.data.pressReleases.totalCount).toBeGreaterThan(5);
+    expect(r.data.pressReleases.edges).toHaveLength(5);
+    for (const e of r.data.pressReleases.edges) {
+      expect(e.highlights.join(' ')).toMatch(/<mark>/);
+      expect(e.node.topics.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('adds more on a second run without colliding', async () => {
+    const counts = await loadSynthetic(t.url, { releases: 50, seed: 42, batchSize: 20 });
+    expect(counts.releases).toBe(50);
+    expect(await t.db.pressRelease.count()).toBe(350);
+  });
+});
