@@ -4,6 +4,7 @@ import { Prisma } from '../generated/prisma/client';
 import type { Db } from '../db/client';
 import { badInput } from '../errors';
 import { releaseConditions, type ReleaseFilter } from './release-filter';
+import { withSearchConfigs } from './search-configs';
 
 export interface PartnerRow {
   code: string;
@@ -23,11 +24,11 @@ export async function partners(db: Db, code: string, first: number, order: Partn
       SELECT DISTINCT m.id, m.date FROM participant p1
       JOIN meeting m ON m.id = p1.meeting_id
       JOIN press_release pr ON pr.id = m.press_release_id AND pr.status = 'PUBLISHED'
-      WHERE p1.country_code = ${code}
+      WHERE p1.country_code = ${code}::bpchar
     ), pairs AS (
       SELECT DISTINCT p2.country_code AS code, mine.id AS meeting_id, mine.date
       FROM mine JOIN participant p2 ON p2.meeting_id = mine.id
-      WHERE p2.country_code IS NOT NULL AND p2.country_code <> ${code}
+      WHERE p2.country_code IS NOT NULL AND p2.country_code <> ${code}::bpchar
     ), ranked AS (
       SELECT code, count(*)::int AS meeting_count, max(date) AS last_meeting FROM pairs GROUP BY code
       ORDER BY ${orderSql} LIMIT ${first}
@@ -71,7 +72,7 @@ export async function trend(db: Db, subject: TrendSubject, args: TrendArgs): Pro
       ? Prisma.sql`pr.status = 'PUBLISHED' AND EXISTS (SELECT 1 FROM release_topic rt WHERE rt.press_release_id = pr.id AND rt.topic_id = ${subject.topicId})`
       : 'initiativeId' in subject
         ? Prisma.sql`pr.status = 'PUBLISHED' AND EXISTS (SELECT 1 FROM initiative_mention im WHERE im.press_release_id = pr.id AND im.initiative_id = ${subject.initiativeId})`
-        : releaseConditions(subject.filter);
+        : releaseConditions(await withSearchConfigs(db, subject.filter));
   if (args.from && args.to && args.from > args.to) throw badInput('from', '`from` is after `to`');
   if (args.from && args.to) {
     const months = (args.to.getUTCFullYear() - args.from.getUTCFullYear()) * 12 + (args.to.getUTCMonth() - args.from.getUTCMonth());

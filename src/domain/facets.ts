@@ -4,6 +4,7 @@
 import { Prisma } from '../generated/prisma/client';
 import type { Db } from '../db/client';
 import { releaseConditions, type FilterField, type ReleaseFilter } from './release-filter';
+import { withSearchConfigs } from './search-configs';
 
 export type FacetName = 'topics' | 'countries' | 'initiatives' | 'people' | 'meetingKinds' | 'issuers' | 'months';
 
@@ -87,7 +88,8 @@ const FACETS: Record<FacetName, FacetSql> = {
   },
 };
 
-export async function facet(db: Db, name: FacetName, filter: ReleaseFilter, limit: number): Promise<FacetResult> {
+export async function facet(db: Db, name: FacetName, rawFilter: ReleaseFilter, limit: number): Promise<FacetResult> {
+  const filter = await withSearchConfigs(db, rawFilter);
   const f = FACETS[name];
   const order = f.chronological ? Prisma.sql`value` : Prisma.sql`n DESC, label`;
   const [row] = await db.$queryRaw<{ options: FacetOptionRow[] | null; missing: number }[]>`

@@ -27,7 +27,7 @@ function conditions(f: MeetingFilter): Prisma.Sql {
   if (some(f.kinds)) c.push(Prisma.sql`m.kind = ANY(${f.kinds}::"MeetingKind"[])`);
   if (some(f.countries)) {
     c.push(Prisma.sql`EXISTS (SELECT 1 FROM participant p WHERE p.meeting_id = m.id
-      AND p.country_code = ANY(${f.countries}::text[]))`);
+      AND p.country_code = ANY(${f.countries}::bpchar[]))`);
   }
   if (some(f.people)) {
     c.push(Prisma.sql`EXISTS (SELECT 1 FROM participant p WHERE p.meeting_id = m.id

@@ -4,6 +4,7 @@ import type { ReleaseStatus } from '../generated/prisma/enums';
 import { badInput, conflict, notFound } from '../errors';
 import { checkText, MAX_TEXT_LENGTH } from './validate';
 import { bodyHash } from './text';
+import { forgetSearchConfigs } from './search-configs';
 import { insertRelease, replaceRelease, TX_OPTIONS, type ReleaseDraft, type Tx } from './store-release';
 
 /** The fields of a release an editor writes (every list replaces the stored one when given). */
@@ -32,10 +33,12 @@ async function assertNewBody(tx: Tx, hash: string, sourceUrl: string | null, exc
 export async function createRelease(db: Db, fields: ReleaseFields, publish: boolean): Promise<number> {
   const paragraphs = checkParagraphs(fields.paragraphs);
   const draft: ReleaseDraft = { ...fields, paragraphs, status: publish ? 'PUBLISHED' : 'DRAFT', contentHash: bodyHash(paragraphs) };
-  return db.$transaction(async (tx) => {
+  const id = await db.$transaction(async (tx) => {
     await assertNewBody(tx, draft.contentHash, draft.sourceUrl);
     return insertRelease(tx, draft);
   }, TX_OPTIONS);
+  forgetSearchConfigs(db);
+  return id;
 }
 
 /** The stored release as a draft, so a patch can change some fields and keep the rest. */
@@ -114,6 +117,7 @@ export async function updateRelease(db: Db, id: number, patch: Partial<ReleaseFi
     await assertNewBody(tx, next.contentHash, next.sourceUrl, id);
     await replaceRelease(tx, id, next);
   }, TX_OPTIONS);
+  forgetSearchConfigs(db);
 }
 
 const TRANSITIONS: Record<'publish' | 'retract', ReleaseStatus[]> = {

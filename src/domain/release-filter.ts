@@ -23,10 +23,12 @@ export interface ReleaseFilter {
   to?: Date | null;
   statuses?: ReleaseStatus[] | null;
   languages?: string[] | null;
+  /** Text-search configurations to parse `search` with (default: all; see search-configs.ts). */
+  searchConfigs?: string[] | null;
 }
 
 /** Filter fields a facet may leave out, so a facet does not narrow itself. */
-export type FilterField = Exclude<keyof ReleaseFilter, 'statuses' | 'search' | 'languages' | 'to'>;
+export type FilterField = Exclude<keyof ReleaseFilter, 'statuses' | 'search' | 'languages' | 'to' | 'searchConfigs'>;
 
 const some = <T>(xs: T[] | null | undefined): xs is T[] => Array.isArray(xs) && xs.length > 0;
 
@@ -46,9 +48,12 @@ export function searchQuerySql(search: string): Prisma.Sql {
  * serve it, so the query is parsed once per configuration and each release is tested against the
  * one its language uses: a BitmapOr of index scans, rechecked by language.
  */
-export function searchMatchSql(search: string): Prisma.Sql {
+export function searchMatchSql(search: string, configs: string[] = SEARCH_CONFIGS): Prisma.Sql {
+  const known = configs.filter((c) => SEARCH_CONFIGS.includes(c));
+  // One configuration in the whole archive: no per-row language test is needed.
+  if (known.length === 1) return Prisma.sql`pr.search_vector @@ websearch_to_tsquery(${known[0]}::regconfig, ${search})`;
   return Prisma.sql`(${Prisma.join(
-    SEARCH_CONFIGS.map(
+    (known.length ? known : SEARCH_CONFIGS).map(
       (cfg) => Prisma.sql`(pr.search_vector @@ websearch_to_tsquery(${cfg}::regconfig, ${search})
         AND ${SEARCH_CONFIG_SQL} = ${cfg}::regconfig)`,
     ),
@@ -62,10 +67,10 @@ export function releaseConditions(f: ReleaseFilter, omit?: FilterField): Prisma.
   const use = (field: FilterField) => omit !== field;
   if (some(f.statuses)) c.push(Prisma.sql`pr.status = ANY(${f.statuses}::"ReleaseStatus"[])`);
   if (some(f.languages)) c.push(Prisma.sql`pr.language = ANY(${f.languages}::text[])`);
-  if (f.search) c.push(searchMatchSql(f.search));
+  if (f.search) c.push(searchMatchSql(f.search, f.searchConfigs ?? undefined));
   if (use('countries') && some(f.countries)) {
     c.push(Prisma.sql`EXISTS (SELECT 1 FROM release_country rc
-      WHERE rc.press_release_id = pr.id AND rc.country_code = ANY(${f.countries}::text[]))`);
+      WHERE rc.press_release_id = pr.id AND rc.country_code = ANY(${f.countries}::bpchar[]))`);
   }
   if (use('topics') && some(f.topics)) {
     c.push(Prisma.sql`EXISTS (SELECT 1 FROM release_topic rt JOIN topic t ON t.id = rt.topic_id
@@ -83,7 +88,7 @@ export function releaseConditions(f: ReleaseFilter, omit?: FilterField): Prisma.
     c.push(Prisma.sql`EXISTS (SELECT 1 FROM meeting m
       WHERE m.press_release_id = pr.id AND m.kind = ANY(${f.meetingKinds}::"MeetingKind"[]))`);
   }
-  if (use('issuers') && some(f.issuers)) c.push(Prisma.sql`pr.issuer_country_code = ANY(${f.issuers}::text[])`);
+  if (use('issuers') && some(f.issuers)) c.push(Prisma.sql`pr.issuer_country_code = ANY(${f.issuers}::bpchar[])`);
   // The date range is the months facet's own filter: `omit: 'from'` drops both ends.
   if (omit !== 'from') {
     if (f.from) c.push(Prisma.sql`pr.published_at >= ${utcDay(f.from)}::timestamptz`);

@@ -5,6 +5,7 @@ import { RELEASE_COLUMNS, type ReleaseRow } from './rows';
 import { releaseConditions, searchQuerySql, type ReleaseFilter } from './release-filter';
 import { finishPage, keysetCondition, orderBy, planPage, type Page, type PageArgs, type SortSpec } from './paging';
 import { badInput } from '../errors';
+import { withSearchConfigs } from './search-configs';
 
 export type ReleaseOrder = 'PUBLISHED_AT_DESC' | 'PUBLISHED_AT_ASC' | 'RELEVANCE';
 
@@ -39,24 +40,43 @@ export function releaseSort(order: ReleaseOrder, filter: ReleaseFilter): SortSpe
 
 export type RankedReleaseRow = ReleaseRow & { rank?: number };
 
+/**
+ * How many of the newest matches a RELEVANCE search ranks. Ranking reads every ranked release's
+ * vector, so ranking all of 50,000 matches took seconds (bench/README.md); the newest 1,000 are
+ * ranked, and the rest stay reachable in date order. `totalCount` still counts every match.
+ */
+export const RANK_WINDOW = 1000;
+
 export async function listReleases(
   db: Db,
-  filter: ReleaseFilter,
+  rawFilter: ReleaseFilter,
   order: ReleaseOrder,
   args: PageArgs,
 ): Promise<Page<RankedReleaseRow> & { sort: SortSpec }> {
+  const filter = await withSearchConfigs(db, rawFilter);
   const sort = releaseSort(order, filter);
   const plan = planPage(args, sort);
   if (plan.limit === 0) return { rows: [], hasNextPage: false, hasPreviousPage: false, sort };
-  const rank = order === 'RELEVANCE' ? Prisma.sql`, ${sort.columns[0].sql} AS rank` : Prisma.empty;
-  const rows = await db.$queryRaw<RankedReleaseRow[]>`
-    SELECT ${RELEASE_COLUMNS} ${rank} FROM press_release pr
-    WHERE ${releaseConditions(filter)} AND ${keysetCondition(sort, plan)}
-    ORDER BY ${orderBy(sort, plan)} LIMIT ${plan.limit + 1}`;
+  const rows =
+    order === 'RELEVANCE'
+      ? await db.$queryRaw<RankedReleaseRow[]>`
+          WITH window_hits AS MATERIALIZED (
+            SELECT pr.id FROM press_release pr WHERE ${releaseConditions(filter)}
+            ORDER BY pr.published_at DESC, pr.id DESC LIMIT ${RANK_WINDOW}
+          )
+          SELECT ${RELEASE_COLUMNS}, ${sort.columns[0].sql} AS rank
+          FROM window_hits JOIN press_release pr ON pr.id = window_hits.id
+          WHERE ${keysetCondition(sort, plan)}
+          ORDER BY ${orderBy(sort, plan)} LIMIT ${plan.limit + 1}`
+      : await db.$queryRaw<RankedReleaseRow[]>`
+          SELECT ${RELEASE_COLUMNS} FROM press_release pr
+          WHERE ${releaseConditions(filter)} AND ${keysetCondition(sort, plan)}
+          ORDER BY ${orderBy(sort, plan)} LIMIT ${plan.limit + 1}`;
   return { ...finishPage(rows, plan), sort };
 }
 
-export async function countReleases(db: Db, filter: ReleaseFilter): Promise<number> {
+export async function countReleases(db: Db, rawFilter: ReleaseFilter): Promise<number> {
+  const filter = await withSearchConfigs(db, rawFilter);
   const [{ n }] = await db.$queryRaw<{ n: number }[]>`
     SELECT count(*)::int AS n FROM press_release pr WHERE ${releaseConditions(filter)}`;
   return n;

@@ -13,6 +13,7 @@ import type {
 import type { Db } from '../db/client';
 import { badInput } from '../errors';
 import { nameKey, slugify } from './text';
+import { forgetSearchConfigs } from './search-configs';
 
 export type Tx = Prisma.TransactionClient;
 
@@ -280,6 +281,8 @@ export async function replaceRelease(tx: Tx, id: number, d: ReleaseDraft): Promi
 
 export const TX_OPTIONS = { timeout: 30000, maxWait: 10000 } as const;
 
-export function storeRelease(db: Db, d: ReleaseDraft): Promise<number> {
-  return db.$transaction((tx) => insertRelease(tx, d), TX_OPTIONS);
+export async function storeRelease(db: Db, d: ReleaseDraft): Promise<number> {
+  const id = await db.$transaction((tx) => insertRelease(tx, d), TX_OPTIONS);
+  if (d.language !== 'en') forgetSearchConfigs(db); // a new language may bring a new configuration
+  return id;
 }

@@ -83,7 +83,7 @@ export function createLoaders(db: Db) {
         FROM person_role r WHERE r.person_id = ANY(${ids}::int[]) ORDER BY r.person_id, r.last_seen DESC, r.id`),
     ),
     country: byKey<string, CountryRow>((codes) =>
-      q(Prisma.sql`SELECT c.code AS key, ${COUNTRY_COLUMNS} FROM country c WHERE c.code = ANY(${codes}::text[])`),
+      q(Prisma.sql`SELECT c.code AS key, ${COUNTRY_COLUMNS} FROM country c WHERE c.code = ANY(${codes}::bpchar[])`),
     ),
     countriesByRelease: listByKey<number, CountryRow>((ids) =>
       q(Prisma.sql`SELECT rc.press_release_id AS key, ${COUNTRY_COLUMNS} FROM release_country rc
