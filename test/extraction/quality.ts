@@ -21,27 +21,7 @@ import {
 
 export const FIXTURE_DIR = path.resolve(__dirname, '..', 'fixtures', 'extraction');
 
-/** The topic slugs of the taxonomy table in docs/domain.md (the slugs are part of the API contract). */
-export const TOPIC_SLUGS = [
-  'bilateral-relations',
-  'multilateral-cooperation',
-  'economy-trade',
-  'investment',
-  'energy',
-  'transport-connectivity',
-  'agriculture',
-  'technology-innovation',
-  'healthcare',
-  'education',
-  'culture-humanitarian',
-  'tourism',
-  'climate-environment',
-  'peace-security',
-  'demining-reconstruction',
-  'consular-migration',
-  'agreements',
-  'events-exhibitions',
-] as const;
+import { TOPIC_SLUGS } from '../support/taxonomy';
 
 // ---------------------------------------------------------------------------------------------
 // The labelled set

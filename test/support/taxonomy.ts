@@ -1,0 +1,21 @@
+/** The topic slugs of the taxonomy table in docs/domain.md, in its order: an API contract the tests pin. */
+export const TOPIC_SLUGS = [
+  'bilateral-relations',
+  'multilateral-cooperation',
+  'economy-trade',
+  'investment',
+  'energy',
+  'transport-connectivity',
+  'agriculture',
+  'technology-innovation',
+  'healthcare',
+  'education',
+  'culture-humanitarian',
+  'tourism',
+  'climate-environment',
+  'peace-security',
+  'demining-reconstruction',
+  'consular-migration',
+  'agreements',
+  'events-exhibitions',
+] as const;
