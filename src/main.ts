@@ -35,7 +35,10 @@ async function main() {
   const { httpServer, apollo } = await createServer({ db, config, log });
   await new Promise<void>((resolve) => httpServer.listen(config.port, config.host, resolve));
   const shown = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
-  log.info({ ms: Date.now() - started }, `GraphQL ready at http://${shown}:${config.port}/graphql (open it in a browser for the playground)`);
+  const playground = `http://${shown}:${config.port}/graphql`;
+  log.info({ ms: Date.now() - started }, `GraphQL ready at ${playground} (open it in a browser for the playground)`);
+  // Logs are JSON for machines; a person at a terminal also gets the address on a line of its own.
+  if (process.stdout.isTTY) process.stdout.write(`\n  Press-release archive ready: ${playground}\n\n`);
 
   let stopping = false;
   const stop = async (signal: string) => {
