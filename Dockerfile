@@ -5,6 +5,7 @@ COPY package.json package-lock.json ./
 COPY prisma ./prisma
 COPY prisma.config.ts tsconfig.json tsconfig.build.json ./
 COPY src ./src
+COPY scripts ./scripts
 RUN npm ci --no-audit --no-fund
 
 FROM node:20-bookworm-slim

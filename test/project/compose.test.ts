@@ -34,4 +34,6 @@ it('has a Dockerfile that builds the service the compose file runs', () => {
   expect(dockerfile).toMatch(/npm ci/);
   expect(dockerfile).toMatch(/HEALTHCHECK/);
   expect(dockerfile).toMatch(/dist\/main\.js/);
+  // What the service reads at run time: reference data, the migration runner's helper, migrations.
+  for (const dir of ['data', 'scripts', 'prisma']) expect(dockerfile).toMatch(new RegExp(`COPY ${dir} `));
 });
