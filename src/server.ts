@@ -55,25 +55,30 @@ function firstFailure(v: ValidationFailure, prefix = ''): { field: string; messa
   return { field: path, message: 'invalid' };
 }
 
-const UNAVAILABLE = /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|Connection terminated|timeout exceeded when trying to connect|Can't reach database|the database system is (starting up|shutting down)|terminating connection due to administrator command/i;
+const UNAVAILABLE = /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|Connection terminated|Can't reach database|the database system is (starting up|shutting down)|terminating connection due to administrator command/i;
 
-/** A database that cannot be reached (down, restarting, pool exhausted) is not the request's fault. */
-function isDatabaseUnavailable(error: unknown): boolean {
+/**
+ * A database that cannot be reached (down, restarting) or a pool with no free connection in time
+ * (the service is saturated) is not the request's fault: the client may retry.
+ */
+function databaseUnavailable(error: unknown): string | null {
   for (let e = error as { originalError?: unknown; cause?: unknown; message?: string; code?: string } | undefined, depth = 0; e && depth < 6; depth++) {
-    if (e.code && ['P1001', 'P1002', 'P1017', 'P2024'].includes(e.code)) return true;
-    if (typeof e.message === 'string' && UNAVAILABLE.test(e.message)) return true;
+    const message = typeof e.message === 'string' ? e.message : '';
+    if (e.code === 'P2024' || /timeout exceeded when trying to connect/i.test(message)) return 'The service is busy';
+    if ((e.code && ['P1001', 'P1002', 'P1017'].includes(e.code)) || UNAVAILABLE.test(message)) return 'The database is unavailable';
     e = (e.originalError ?? e.cause) as typeof e;
   }
-  return false;
+  return null;
 }
 
 export function formatError(production: boolean, log: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const code = formatted.extensions?.code as string | undefined;
-    if (isDatabaseUnavailable(error)) {
-      log.warn({ err: error, path: formatted.path }, 'database unavailable');
+    const unavailable = databaseUnavailable(error);
+    if (unavailable) {
+      log.warn({ err: error, path: formatted.path }, unavailable);
       return {
-        message: 'The database is unavailable: try again shortly',
+        message: `${unavailable}: try again shortly`,
         path: formatted.path,
         locations: formatted.locations,
         extensions: { code: 'SERVICE_UNAVAILABLE' },
