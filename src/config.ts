@@ -19,6 +19,7 @@ export interface Config {
   maxAliases: number;
   maxCost: number;
   dbPoolSize: number;
+  statementTimeoutMs: number;
   shutdownGraceMs: number;
 }
 
@@ -39,6 +40,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       MAX_ALIASES: num({ default: 30 }),
       MAX_QUERY_COST: num({ default: 50000 }),
       DB_POOL_SIZE: num({ default: 10 }),
+      STATEMENT_TIMEOUT_MS: num({ default: 15000 }),
       SHUTDOWN_GRACE_MS: num({ default: 10000 }),
     },
     {
@@ -65,6 +67,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxAliases: e.MAX_ALIASES,
     maxCost: e.MAX_QUERY_COST,
     dbPoolSize: e.DB_POOL_SIZE,
+    statementTimeoutMs: e.STATEMENT_TIMEOUT_MS,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
   };
 }

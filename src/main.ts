@@ -23,7 +23,7 @@ async function main() {
   }
   await migrateDeploy(url);
   log.info({ ms: Date.now() - started }, 'migrations applied');
-  const db = createDb(url, { poolSize: config.dbPoolSize });
+  const db = createDb(url, { poolSize: config.dbPoolSize, statementTimeoutMs: config.statementTimeoutMs });
   await loadReferenceData(db);
   // The sample corpus loads by itself only into the embedded database of the default run, and
   // only while it holds no release; elsewhere `npx prisma db seed` loads it.

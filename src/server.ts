@@ -65,6 +65,7 @@ function databaseUnavailable(error: unknown): string | null {
   for (let e = error as { originalError?: unknown; cause?: unknown; message?: string; code?: string } | undefined, depth = 0; e && depth < 6; depth++) {
     const message = typeof e.message === 'string' ? e.message : '';
     if (e.code === 'P2024' || /timeout exceeded when trying to connect/i.test(message)) return 'The service is busy';
+    if (/canceling statement due to statement timeout|57014/.test(message)) return 'The query took too long (narrow it, or try again)';
     if ((e.code && ['P1001', 'P1002', 'P1017'].includes(e.code)) || UNAVAILABLE.test(message)) return 'The database is unavailable';
     e = (e.originalError ?? e.cause) as typeof e;
   }

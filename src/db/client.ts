@@ -24,10 +24,13 @@ export interface DbOptions {
   poolSize?: number;
   /** Called once per SQL statement sent (tests count statements with it). */
   onQuery?: (sql: string) => void;
+  /** Postgres cancels any statement running longer (the service's guard against runaway queries). */
+  statementTimeoutMs?: number;
 }
 
 export function createDb(url: string, options: DbOptions = {}): Db {
-  const adapter = new PrismaPg(poolConfigFromUrl(url, options.poolSize ?? 10));
+  const pool = poolConfigFromUrl(url, options.poolSize ?? 10);
+  const adapter = new PrismaPg(options.statementTimeoutMs ? { ...pool, statement_timeout: options.statementTimeoutMs } : pool);
   if (!options.onQuery) return new PrismaClient({ adapter });
   const client = new PrismaClient({ adapter, log: [{ emit: 'event', level: 'query' }] });
   const onQuery = options.onQuery;

@@ -2,7 +2,9 @@
 import net from 'node:net';
 import { createTestDatabase, type TestDatabase } from '../support/db';
 import { startTestServer } from '../support/server';
+import pino from 'pino';
 import { createDb } from '../../src/db/client';
+import { formatError } from '../../src/server';
 
 let tdb: TestDatabase;
 beforeAll(async () => {
@@ -62,5 +64,21 @@ it('answers 503 when the database is unreachable, and 200 again once it is back'
     await server.close();
     await db.$disconnect().catch(() => undefined);
     proxy.close();
+  }
+});
+
+it('cancels a statement that runs past the statement timeout, answered as SERVICE_UNAVAILABLE', async () => {
+  const db = createDb(tdb.url, { statementTimeoutMs: 100 });
+  try {
+    const err = await db.$queryRaw`SELECT pg_sleep(0.5)`.then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(String((err as Error)?.message)).toMatch(/statement timeout/);
+    const formatted = formatError(true, pino({ level: 'silent' }))({ message: 'x', extensions: { code: 'INTERNAL_SERVER_ERROR' } }, err);
+    expect(formatted.extensions?.code).toBe('SERVICE_UNAVAILABLE');
+    expect(formatted.message).toMatch(/took too long/);
+  } finally {
+    await db.$disconnect();
   }
 });
