@@ -1,5 +1,12 @@
 // The one place that reads process.env. Every setting is listed in README.md ("Settings").
-import { cleanEnv, str, port, host, num, bool } from 'envalid';
+import { cleanEnv, str, host, num, bool, makeValidator } from 'envalid';
+
+/** A TCP port, 0 included (any free port: tests and one-off runs). */
+const port = makeValidator<number>((input) => {
+  const n = Number(input);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new Error(`not a port: "${input}"`);
+  return n;
+});
 
 export interface Config {
   port: number;

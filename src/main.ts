@@ -1,49 +1,15 @@
-// Start-up only: config -> database -> server -> signals.
+// The process: settings, logger, the service, and the signals that stop it.
 import 'reflect-metadata';
 import pino from 'pino';
 import { loadConfig } from './config';
-import { createDb } from './db/client';
-import { startEmbeddedPostgres, type EmbeddedPostgres } from './db/embedded';
-import { migrateDeploy } from './db/migrate';
-import { loadReferenceData } from './domain/reference-data';
-import { loadCorpus } from './domain/corpus';
-import { createServer } from './server';
+import { startService } from './app';
 
 async function main() {
   const config = loadConfig();
   const log = pino({ level: config.logLevel });
-  const started = Date.now();
+  const service = await startService(config, log);
 
-  let embedded: EmbeddedPostgres | undefined;
-  let url = config.databaseUrl;
-  if (!url) {
-    embedded = await startEmbeddedPostgres({ dataDir: config.embeddedDataDir, log });
-    url = embedded.url;
-    log.info({ dataDir: embedded.dataDir }, 'embedded Postgres running (set DATABASE_URL to use another database)');
-  }
-  await migrateDeploy(url);
-  log.info({ ms: Date.now() - started }, 'migrations applied');
-  const db = createDb(url, { poolSize: config.dbPoolSize, statementTimeoutMs: config.statementTimeoutMs });
-  await loadReferenceData(db);
-  // The sample corpus loads by itself only into the embedded database of the default run, and
-  // only while it holds no release; elsewhere `npx prisma db seed` loads it.
-  if (embedded && config.seedOnStart && (await db.pressRelease.count()) === 0) {
-    const { stored } = await loadCorpus(db);
-    log.info({ stored }, 'sample corpus loaded');
-  }
-
-  const { httpServer, apollo } = await createServer({ db, config, log });
-  await new Promise<void>((resolve) => httpServer.listen(config.port, config.host, resolve));
-  const shown = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
-  const playground = `http://${shown}:${config.port}/graphql`;
-  log.info({ ms: Date.now() - started }, `GraphQL ready at ${playground} (open it in a browser for the playground)`);
-  // Logs are JSON for machines; a person at a terminal also gets the address on a line of its own.
-  if (process.stdout.isTTY) process.stdout.write(`\n  Press-release archive ready: ${playground}\n\n`);
-
-  let stopping = false;
   const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
     log.info({ signal }, 'draining and stopping');
     const force = setTimeout(() => {
       log.error('still draining after the grace period: exiting');
@@ -51,11 +17,7 @@ async function main() {
     }, config.shutdownGraceMs);
     force.unref();
     try {
-      await apollo.stop(); // stops accepting, waits for requests in flight
-      log.debug('HTTP drained');
-      await db.$disconnect();
-      log.debug('database pool closed');
-      await embedded?.stop();
+      await service.stop();
       log.info('stopped');
       process.exit(0);
     } catch (e) {
@@ -63,8 +25,8 @@ async function main() {
       process.exit(1);
     }
   };
-  process.on('SIGTERM', () => void stop('SIGTERM'));
-  process.on('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+  process.once('SIGINT', () => void stop('SIGINT'));
 }
 
 main().catch((e) => {

@@ -1,0 +1,61 @@
+// The service's life: database (embedded or DATABASE_URL) -> migrations -> reference data and
+// sample corpus -> HTTP server; and its orderly end. main.ts adds the process around it.
+import type { AddressInfo } from 'node:net';
+import type { Logger } from 'pino';
+import type { Config } from './config';
+import { createDb } from './db/client';
+import { startEmbeddedPostgres, type EmbeddedPostgres } from './db/embedded';
+import { migrateDeploy } from './db/migrate';
+import { loadReferenceData } from './domain/reference-data';
+import { loadCorpus } from './domain/corpus';
+import { createServer } from './server';
+
+export interface RunningService {
+  /** The port actually bound (config.port may be 0). */
+  port: number;
+  /** Stops accepting, waits for requests in flight, closes the pool, stops the embedded database. */
+  stop(): Promise<void>;
+}
+
+export async function startService(config: Config, log: Logger): Promise<RunningService> {
+  const started = Date.now();
+  let embedded: EmbeddedPostgres | undefined;
+  let url = config.databaseUrl;
+  if (!url) {
+    embedded = await startEmbeddedPostgres({ dataDir: config.embeddedDataDir, log });
+    url = embedded.url;
+    log.info({ dataDir: embedded.dataDir }, 'embedded Postgres running (set DATABASE_URL to use another database)');
+  }
+  await migrateDeploy(url);
+  log.info({ ms: Date.now() - started }, 'migrations applied');
+  const db = createDb(url, { poolSize: config.dbPoolSize, statementTimeoutMs: config.statementTimeoutMs });
+  await loadReferenceData(db);
+  // The sample corpus loads by itself only into the embedded database of the default run, and
+  // only while it holds no release; elsewhere `npx prisma db seed` loads it.
+  if (embedded && config.seedOnStart && (await db.pressRelease.count()) === 0) {
+    const { stored } = await loadCorpus(db);
+    log.info({ stored }, 'sample corpus loaded');
+  }
+
+  const { httpServer, apollo } = await createServer({ db, config, log });
+  await new Promise<void>((resolve) => httpServer.listen(config.port, config.host, resolve));
+  const port = (httpServer.address() as AddressInfo).port;
+  const shown = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+  const playground = `http://${shown}:${port}/graphql`;
+  log.info({ ms: Date.now() - started }, `GraphQL ready at ${playground} (open it in a browser for the playground)`);
+  // Logs are JSON for machines; a person at a terminal also gets the address on a line of its own.
+  if (process.stdout.isTTY) process.stdout.write(`\n  Press-release archive ready: ${playground}\n\n`);
+
+  let stopping: Promise<void> | undefined;
+  return {
+    port,
+    stop: () =>
+      (stopping ??= (async () => {
+        await apollo.stop(); // stops accepting, waits for requests in flight
+        log.debug('HTTP drained');
+        await db.$disconnect();
+        log.debug('database pool closed');
+        await embedded?.stop();
+      })()),
+  };
+}
