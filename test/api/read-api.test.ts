@@ -336,3 +336,40 @@ describe('node(id)', () => {
     expect(codes(await server.gql(`{ node(id: "%%%") { id } }`))).toEqual(['BAD_USER_INPUT']);
   });
 });
+
+describe('every connection pages both ways', () => {
+  const ARGS = '(first: $first, after: $after, last: $last, before: $before)';
+  const PAGE = '{ totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { node { id } } }';
+  const lists: [string, string, (data: any) => any][] = [
+    ['people', `people${ARGS} ${PAGE}`, (d) => d.people],
+    ['initiatives', `initiatives${ARGS} ${PAGE}`, (d) => d.initiatives],
+    ['a country’s releases', `country(code: "AZ") { pressReleases${ARGS} ${PAGE} }`, (d) => d.country.pressReleases],
+    ['a topic’s releases', `topic(slug: "energy") { pressReleases${ARGS} ${PAGE} }`, (d) => d.topic.pressReleases],
+  ];
+  it.each(lists)('%s', async (name, field, connection) => {
+    const q = `query($first: Int, $after: String, $last: Int, $before: String) { ${field} }`;
+    const page = async (vars: Record<string, unknown>) => connection((await server.gql(q, vars)).data);
+    const all = await page({ first: 100 });
+    const ids = all.edges.map((e: any) => e.node.id);
+    expect(ids.length).toBe(all.totalCount);
+    expect(ids.length).toBeGreaterThan(4);
+    const forward: string[] = [];
+    let after: string | null = null;
+    for (let i = 0; i < 100; i++) {
+      const p = await page({ first: 3, after });
+      forward.push(...p.edges.map((e: any) => e.node.id));
+      if (!p.pageInfo.hasNextPage) break;
+      after = p.pageInfo.endCursor;
+    }
+    expect({ name, forward }).toEqual({ name, forward: ids });
+    const backward: string[] = [];
+    let before: string | null = null;
+    for (let i = 0; i < 100; i++) {
+      const p = await page({ last: 3, before });
+      backward.unshift(...p.edges.map((e: any) => e.node.id));
+      if (!p.pageInfo.hasPreviousPage) break;
+      before = p.pageInfo.startCursor;
+    }
+    expect({ name, backward }).toEqual({ name, backward: ids });
+  });
+});
