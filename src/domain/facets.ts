@@ -21,10 +21,13 @@ export interface FacetResult {
 
 interface FacetSql {
   omit: FilterField;
-  /** Rows (value, label, n) for the releases in `matching`. */
-  options: Prisma.Sql;
-  /** The condition "this release has a value", over `mt.id`. */
-  has: Prisma.Sql;
+  /**
+   * Rows (key, n) over the releases in `matching`, one pass: a LEFT JOIN puts the releases without
+   * a value in the NULL group, which is `missing`.
+   */
+  grouped: Prisma.Sql;
+  /** Rows (value, label, n) of the non-NULL groups of `g`. */
+  labelled: Prisma.Sql;
   /** Months read chronologically; the others by count. */
   chronological?: boolean;
 }
@@ -34,56 +37,49 @@ const global = (type: string, idSql: Prisma.Sql) => Prisma.sql`encode(convert_to
 const FACETS: Record<FacetName, FacetSql> = {
   topics: {
     omit: 'topics',
-    options: Prisma.sql`SELECT t.slug AS value, t.name AS label, count(*)::int AS n
-      FROM matching mt JOIN release_topic rt ON rt.press_release_id = mt.id JOIN topic t ON t.id = rt.topic_id
-      GROUP BY t.slug, t.name`,
-    has: Prisma.sql`EXISTS (SELECT 1 FROM release_topic rt WHERE rt.press_release_id = mt.id)`,
+    grouped: Prisma.sql`SELECT rt.topic_id AS key, count(*)::int AS n
+      FROM matching mt LEFT JOIN release_topic rt ON rt.press_release_id = mt.id GROUP BY 1`,
+    labelled: Prisma.sql`SELECT t.slug AS value, t.name AS label, g.n FROM g JOIN topic t ON t.id = g.key`,
   },
   countries: {
     omit: 'countries',
-    options: Prisma.sql`SELECT c.code AS value, c.name AS label, count(*)::int AS n
-      FROM matching mt JOIN release_country rc ON rc.press_release_id = mt.id JOIN country c ON c.code = rc.country_code
-      GROUP BY c.code, c.name`,
-    has: Prisma.sql`EXISTS (SELECT 1 FROM release_country rc WHERE rc.press_release_id = mt.id)`,
+    grouped: Prisma.sql`SELECT rc.country_code AS key, count(*)::int AS n
+      FROM matching mt LEFT JOIN release_country rc ON rc.press_release_id = mt.id GROUP BY 1`,
+    labelled: Prisma.sql`SELECT c.code::text AS value, c.name AS label, g.n FROM g JOIN country c ON c.code = g.key`,
   },
   initiatives: {
     omit: 'initiatives',
-    options: Prisma.sql`SELECT ${global('Initiative', Prisma.sql`i.id`)} AS value,
-        CASE WHEN i.acronym IS NOT NULL AND i.acronym <> i.name THEN i.name || ' (' || i.acronym || ')' ELSE i.name END AS label,
-        count(DISTINCT mt.id)::int AS n
-      FROM matching mt JOIN initiative_mention im ON im.press_release_id = mt.id JOIN initiative i ON i.id = im.initiative_id
-      GROUP BY i.id`,
-    has: Prisma.sql`EXISTS (SELECT 1 FROM initiative_mention im WHERE im.press_release_id = mt.id)`,
+    grouped: Prisma.sql`SELECT im.initiative_id AS key, count(DISTINCT mt.id)::int AS n
+      FROM matching mt LEFT JOIN initiative_mention im ON im.press_release_id = mt.id GROUP BY 1`,
+    labelled: Prisma.sql`SELECT ${global('Initiative', Prisma.sql`i.id`)} AS value,
+        CASE WHEN i.acronym IS NOT NULL AND i.acronym <> i.name THEN i.name || ' (' || i.acronym || ')' ELSE i.name END AS label, g.n
+      FROM g JOIN initiative i ON i.id = g.key`,
   },
   people: {
     omit: 'people',
-    options: Prisma.sql`SELECT ${global('Person', Prisma.sql`pe.id`)} AS value, pe.name AS label, count(DISTINCT mt.id)::int AS n
-      FROM matching mt JOIN meeting m ON m.press_release_id = mt.id JOIN participant p ON p.meeting_id = m.id
-      JOIN person pe ON pe.id = p.person_id
-      GROUP BY pe.id`,
-    has: Prisma.sql`EXISTS (SELECT 1 FROM meeting m JOIN participant p ON p.meeting_id = m.id WHERE m.press_release_id = mt.id)`,
+    grouped: Prisma.sql`SELECT p.person_id AS key, count(DISTINCT mt.id)::int AS n
+      FROM matching mt LEFT JOIN meeting m ON m.press_release_id = mt.id LEFT JOIN participant p ON p.meeting_id = m.id
+      GROUP BY 1`,
+    labelled: Prisma.sql`SELECT ${global('Person', Prisma.sql`pe.id`)} AS value, pe.name AS label, g.n FROM g JOIN person pe ON pe.id = g.key`,
   },
   meetingKinds: {
     omit: 'meetingKinds',
-    options: Prisma.sql`SELECT m.kind::text AS value, initcap(replace(lower(m.kind::text), '_', ' ')) AS label,
-        count(DISTINCT mt.id)::int AS n
-      FROM matching mt JOIN meeting m ON m.press_release_id = mt.id
-      GROUP BY m.kind`,
-    has: Prisma.sql`EXISTS (SELECT 1 FROM meeting m WHERE m.press_release_id = mt.id)`,
+    grouped: Prisma.sql`SELECT m.kind AS key, count(DISTINCT mt.id)::int AS n
+      FROM matching mt LEFT JOIN meeting m ON m.press_release_id = mt.id GROUP BY 1`,
+    labelled: Prisma.sql`SELECT g.key::text AS value, initcap(replace(lower(g.key::text), '_', ' ')) AS label, g.n
+      FROM g WHERE g.key IS NOT NULL`,
   },
   issuers: {
     omit: 'issuers',
-    options: Prisma.sql`SELECT c.code AS value, c.name AS label, count(*)::int AS n
-      FROM matching mt JOIN country c ON c.code = mt.issuer_country_code
-      GROUP BY c.code, c.name`,
-    has: Prisma.sql`mt.issuer_country_code IS NOT NULL`,
+    grouped: Prisma.sql`SELECT mt.issuer_country_code AS key, count(*)::int AS n FROM matching mt GROUP BY 1`,
+    labelled: Prisma.sql`SELECT c.code::text AS value, c.name AS label, g.n FROM g JOIN country c ON c.code = g.key`,
   },
   months: {
     omit: 'from',
-    options: Prisma.sql`SELECT to_char(mt.published_at AT TIME ZONE 'UTC', 'YYYY-MM') AS value,
-        to_char(mt.published_at AT TIME ZONE 'UTC', 'FMMonth YYYY') AS label, count(*)::int AS n
-      FROM matching mt GROUP BY 1, 2`,
-    has: Prisma.sql`TRUE`,
+    grouped: Prisma.sql`SELECT date_trunc('month', mt.published_at AT TIME ZONE 'UTC') AS key, count(*)::int AS n
+      FROM matching mt GROUP BY 1`,
+    labelled: Prisma.sql`SELECT to_char(g.key, 'YYYY-MM') AS value, to_char(g.key, 'FMMonth YYYY') AS label, g.n
+      FROM g WHERE g.key IS NOT NULL`,
     chronological: true,
   },
 };
@@ -95,10 +91,10 @@ export async function facet(db: Db, name: FacetName, rawFilter: ReleaseFilter, l
   const [row] = await db.$queryRaw<{ options: FacetOptionRow[] | null; missing: number }[]>`
     WITH matching AS MATERIALIZED (
       SELECT pr.id, pr.issuer_country_code, pr.published_at FROM press_release pr WHERE ${releaseConditions(filter, f.omit)}
-    ), opts AS (${f.options})
+    ), g AS MATERIALIZED (${f.grouped}), labelled AS (${f.labelled})
     SELECT
       (SELECT json_agg(json_build_object('value', value, 'label', label, 'count', n) ORDER BY ${order})
-         FROM (SELECT * FROM opts ORDER BY ${order} LIMIT ${limit}) o) AS options,
-      (SELECT count(*)::int FROM matching mt WHERE NOT ${f.has}) AS missing`;
+         FROM (SELECT * FROM labelled ORDER BY ${order} LIMIT ${limit}) o) AS options,
+      coalesce((SELECT n FROM g WHERE g.key IS NULL), 0)::int AS missing`;
   return { options: row.options ?? [], missing: row.missing };
 }
