@@ -1,5 +1,4 @@
 // Search highlights: ts_headline fragments of title and body, computed for one page of hits only.
-
 import type { Db } from '../db/client';
 import { searchQuerySql } from './release-filter';
 
