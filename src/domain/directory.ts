@@ -15,7 +15,7 @@ const byName = (alias: string, name: string): SortSpec => ({
 });
 
 /** `%term%` with LIKE's own wildcards escaped. */
-const likePattern = (term: string) => `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+export const likePattern = (term: string) => `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 function personConditions(search: string | null | undefined): Prisma.Sql {
   if (!search?.trim()) return Prisma.sql`TRUE`;

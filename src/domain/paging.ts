@@ -61,6 +61,12 @@ function decodeCursor(sort: SortSpec, cursor: string, field: string): unknown[] 
   return values;
 }
 
+/** The size of a per-parent list (`participations(first:)`, `partners(first:)`): 0 to `max`. */
+export function checkListSize(field: string, n: number, max: number): number {
+  if (n < 0 || n > max) throw badInput(field, `\`${field}\` is between 0 and ${max}`);
+  return n;
+}
+
 export function planPage(args: PageArgs, sort: SortSpec): PagePlan {
   const { first, last, after, before } = args;
   if (first != null && last != null) throw badInput('first', 'Pass `first` or `last`, not both');

@@ -15,6 +15,7 @@ import { facet, type FacetName, type FacetResult } from '../../domain/facets';
 import { partners, relatedReleases, trend, type TrendSubject } from '../../domain/analytics';
 import type { ReleaseFilter } from '../../domain/release-filter';
 import { badInput } from '../../errors';
+import { checkListSize } from '../../domain/paging';
 
 const MAX_FACET_OPTIONS = 500;
 
@@ -131,7 +132,7 @@ export class CountryPartnersResolver {
     @Arg('orderBy', () => PartnerOrder, { defaultValue: PartnerOrder.MOST_MEETINGS }) orderBy: PartnerOrder,
     @Ctx() ctx: Context,
   ): Promise<Partner[]> {
-    if (first < 0 || first > 100) throw badInput('first', '`first` is between 0 and 100');
+    checkListSize('first', first, 100);
     const rows = await partners(ctx.db, c.code, first, orderBy, 3);
     return rows.map((r) => Object.assign(new Partner(), r));
   }
@@ -160,7 +161,7 @@ export class RelatedReleasesResolver {
     @Arg('first', () => Int, { defaultValue: 5, description: 'At most 20.' }) first: number,
     @Ctx() ctx: Context,
   ): Promise<PressRelease[]> {
-    if (first < 0 || first > 20) throw badInput('first', '`first` is between 0 and 20');
+    checkListSize('first', first, 20);
     const loader = perRequest(ctx, `related:${first}`, () =>
       new DataLoader<number, number[]>(async (ids) => {
         const byId = await relatedReleases(ctx.db, [...ids], first);

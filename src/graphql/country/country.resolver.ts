@@ -10,7 +10,8 @@ import { toReleaseFilter } from '../release/release.filter';
 import { MeetingConnection } from '../meeting/meeting.type';
 import { MeetingFilter, MeetingOrder, meetingConnection, toMeetingFilter } from '../meeting/meeting.resolver';
 import { COUNTRY_COLUMNS, type CountryRow } from '../../domain/rows';
-import { badInput } from '../../errors';
+import { checkCountryCodes } from '../release/release.filter';
+import { likePattern } from '../../domain/directory';
 
 @Resolver(() => Country)
 export class CountryResolver {
@@ -24,7 +25,7 @@ export class CountryResolver {
   ): Promise<Country[]> {
     const c: Prisma.Sql[] = [];
     if (search?.trim()) {
-      const p = `%${search.trim().replace(/[\\%_]/g, (x) => `\\${x}`)}%`;
+      const p = likePattern(search.trim());
       c.push(Prisma.sql`(c.name ILIKE ${p} OR c.code ILIKE ${search.trim()} OR c.official_name ILIKE ${p}
         OR EXISTS (SELECT 1 FROM unnest(c.aliases || c.demonyms) a WHERE a ILIKE ${p}))`);
     }
@@ -39,8 +40,7 @@ export class CountryResolver {
 
   @Query(() => Country, { nullable: true, description: 'One country by ISO 3166-1 alpha-2 code ("AZ").' })
   async country(@Arg('code', () => String) code: string, @Ctx() ctx: Context): Promise<Country | null> {
-    const c = code.trim().toUpperCase();
-    if (!/^[A-Z]{2}$/.test(c)) throw badInput('code', `"${code}" is not an ISO 3166-1 alpha-2 code`);
+    const [c] = checkCountryCodes([code], 'code')!;
     const row = await ctx.loaders.country.load(c);
     return row ? Country.from(row) : null;
   }

@@ -9,9 +9,8 @@ import { PressReleaseFilter, PressReleaseOrder } from '../release/release.inputs
 import { releaseConnection, visibleRelease } from '../release/release.resolver';
 import { toReleaseFilter } from '../release/release.filter';
 import { countInitiatives, listInitiatives } from '../../domain/directory';
-import { encodeCursor } from '../../domain/paging';
+import { checkListSize, encodeCursor } from '../../domain/paging';
 import type { MentionRow } from '../../domain/rows';
-import { badInput } from '../../errors';
 
 @ObjectType({ description: 'An initiative in a list.' })
 export class InitiativeEdge extends EdgeType(Initiative) {}
@@ -61,7 +60,7 @@ export class InitiativeResolver {
     @Arg('first', () => Int, { defaultValue: 20, description: 'At most 100.' }) first: number,
     @Ctx() ctx: Context,
   ): Promise<InitiativeMention[]> {
-    if (first < 0 || first > 100) throw badInput('first', '`first` is between 0 and 100');
+    checkListSize('first', first, 100);
     return (await mentionsLoader(ctx, first).load(i.dbId)).map(InitiativeMention.from);
   }
 

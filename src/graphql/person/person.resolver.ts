@@ -9,9 +9,8 @@ import { MeetingFilter, MeetingOrder, meetingConnection, toMeetingFilter } from 
 import { Country } from '../country/country.type';
 import { countryByCode } from '../country-field';
 import { countPeople, listPeople } from '../../domain/directory';
-import { encodeCursor } from '../../domain/paging';
+import { checkListSize, encodeCursor } from '../../domain/paging';
 import { PARTICIPANT_COLUMNS, type ParticipantRow } from '../../domain/rows';
-import { badInput } from '../../errors';
 
 @ObjectType({ description: 'A person in a list.' })
 export class PersonEdge extends EdgeType(Person) {}
@@ -64,7 +63,7 @@ export class PersonResolver {
     @Arg('first', () => Int, { defaultValue: 20, description: 'At most 100.' }) first: number,
     @Ctx() ctx: Context,
   ): Promise<Participant[]> {
-    if (first < 0 || first > 100) throw badInput('first', '`first` is between 0 and 100');
+    checkListSize('first', first, 100);
     return (await participationsLoader(ctx, first).load(p.dbId)).map(Participant.from);
   }
 
