@@ -4,7 +4,7 @@ import { Prisma } from '../generated/prisma/client';
 import type { Db } from '../db/client';
 import { badInput } from '../errors';
 import { releaseConditions, type ReleaseFilter } from './release-filter';
-import { withSearchConfigs } from './search-configs';
+import { resolveFilter } from './resolve-filter';
 
 export interface PartnerRow {
   code: string;
@@ -72,7 +72,7 @@ export async function trend(db: Db, subject: TrendSubject, args: TrendArgs): Pro
       ? Prisma.sql`pr.status = 'PUBLISHED' AND EXISTS (SELECT 1 FROM release_topic rt WHERE rt.press_release_id = pr.id AND rt.topic_id = ${subject.topicId})`
       : 'initiativeId' in subject
         ? Prisma.sql`pr.status = 'PUBLISHED' AND EXISTS (SELECT 1 FROM initiative_mention im WHERE im.press_release_id = pr.id AND im.initiative_id = ${subject.initiativeId})`
-        : releaseConditions(await withSearchConfigs(db, subject.filter));
+        : releaseConditions(await resolveFilter(db, subject.filter));
   if (args.from && args.to && args.from > args.to) throw badInput('from', '`from` is after `to`');
   if (args.from && args.to) {
     const months = (args.to.getUTCFullYear() - args.from.getUTCFullYear()) * 12 + (args.to.getUTCMonth() - args.from.getUTCMonth());

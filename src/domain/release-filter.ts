@@ -10,6 +10,8 @@ export interface ReleaseFilter {
   countries?: string[] | null;
   /** Topic slugs: releases about any of them. */
   topics?: string[] | null;
+  /** The ids of `topics` (resolve-filter.ts); when set, the SQL uses them instead of the slugs. */
+  topicIds?: number[] | null;
   /** Initiative ids: releases that mention any of them. */
   initiatives?: number[] | null;
   /** Person ids: releases with any of them at a meeting. */
@@ -28,7 +30,7 @@ export interface ReleaseFilter {
 }
 
 /** Filter fields a facet may leave out, so a facet does not narrow itself. */
-export type FilterField = Exclude<keyof ReleaseFilter, 'statuses' | 'search' | 'languages' | 'to' | 'searchConfigs'>;
+export type FilterField = Exclude<keyof ReleaseFilter, 'statuses' | 'search' | 'languages' | 'to' | 'searchConfigs' | 'topicIds'>;
 
 const some = <T>(xs: T[] | null | undefined): xs is T[] => Array.isArray(xs) && xs.length > 0;
 
@@ -65,7 +67,16 @@ export function searchMatchSql(search: string, configs: string[] = SEARCH_CONFIG
 export function releaseConditions(f: ReleaseFilter, omit?: FilterField): Prisma.Sql {
   const c: Prisma.Sql[] = [];
   const use = (field: FilterField) => omit !== field;
-  if (some(f.statuses)) c.push(Prisma.sql`pr.status = ANY(${f.statuses}::"ReleaseStatus"[])`);
+  // One status (the usual PUBLISHED) as `=`, not `= ANY(array)`: the planner then estimates the
+  // other conditions well and counts a search match over the GIN index (273 to 59 ms for a word
+  // in half of 100k releases) instead of scanning the table.
+  if (some(f.statuses)) {
+    c.push(
+      f.statuses.length === 1
+        ? Prisma.sql`pr.status = ${f.statuses[0]}::"ReleaseStatus"`
+        : Prisma.sql`pr.status = ANY(${f.statuses}::"ReleaseStatus"[])`,
+    );
+  }
   if (some(f.languages)) c.push(Prisma.sql`pr.language = ANY(${f.languages}::text[])`);
   if (f.search) c.push(searchMatchSql(f.search, f.searchConfigs ?? undefined));
   if (use('countries') && some(f.countries)) {
@@ -73,8 +84,13 @@ export function releaseConditions(f: ReleaseFilter, omit?: FilterField): Prisma.
       WHERE rc.press_release_id = pr.id AND rc.country_code = ANY(${f.countries}::bpchar[]))`);
   }
   if (use('topics') && some(f.topics)) {
-    c.push(Prisma.sql`EXISTS (SELECT 1 FROM release_topic rt JOIN topic t ON t.id = rt.topic_id
-      WHERE rt.press_release_id = pr.id AND t.slug = ANY(${f.topics}::text[]))`);
+    c.push(
+      f.topicIds
+        ? Prisma.sql`EXISTS (SELECT 1 FROM release_topic rt
+            WHERE rt.press_release_id = pr.id AND rt.topic_id = ANY(${f.topicIds}::int[]))`
+        : Prisma.sql`EXISTS (SELECT 1 FROM release_topic rt JOIN topic t ON t.id = rt.topic_id
+            WHERE rt.press_release_id = pr.id AND t.slug = ANY(${f.topics}::text[]))`,
+    );
   }
   if (use('initiatives') && some(f.initiatives)) {
     c.push(Prisma.sql`EXISTS (SELECT 1 FROM initiative_mention im

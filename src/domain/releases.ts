@@ -5,7 +5,7 @@ import { RELEASE_COLUMNS, type ReleaseRow } from './rows';
 import { releaseConditions, searchQuerySql, type ReleaseFilter } from './release-filter';
 import { finishPage, keysetCondition, orderBy, planPage, type Page, type PageArgs, type SortSpec } from './paging';
 import { badInput } from '../errors';
-import { withSearchConfigs } from './search-configs';
+import { resolveFilter } from './resolve-filter';
 
 export type ReleaseOrder = 'PUBLISHED_AT_DESC' | 'PUBLISHED_AT_ASC' | 'RELEVANCE';
 
@@ -53,7 +53,7 @@ export async function listReleases(
   order: ReleaseOrder,
   args: PageArgs,
 ): Promise<Page<RankedReleaseRow> & { sort: SortSpec }> {
-  const filter = await withSearchConfigs(db, rawFilter);
+  const filter = await resolveFilter(db, rawFilter);
   const sort = releaseSort(order, filter);
   const plan = planPage(args, sort);
   if (plan.limit === 0) return { rows: [], hasNextPage: false, hasPreviousPage: false, sort };
@@ -76,7 +76,7 @@ export async function listReleases(
 }
 
 export async function countReleases(db: Db, rawFilter: ReleaseFilter): Promise<number> {
-  const filter = await withSearchConfigs(db, rawFilter);
+  const filter = await resolveFilter(db, rawFilter);
   const [{ n }] = await db.$queryRaw<{ n: number }[]>`
     SELECT count(*)::int AS n FROM press_release pr WHERE ${releaseConditions(filter)}`;
   return n;
