@@ -11,7 +11,7 @@ import { PressReleaseFilter } from '../release/release.inputs';
 import { toReleaseFilter } from '../release/release.filter';
 import { countryByCode } from '../country-field';
 import { found } from '../loaders';
-import { facet, type FacetName, type FacetResult } from '../../domain/facets';
+import { facets, type FacetName, type FacetRequest, type FacetResult } from '../../domain/facets';
 import { partners, relatedReleases, trend, type TrendSubject } from '../../domain/analytics';
 import type { ReleaseFilter } from '../../domain/release-filter';
 import { badInput } from '../../errors';
@@ -34,6 +34,8 @@ class TrendArgs {
 @ObjectType({ description: 'Facet counts over the releases a filter matches.' })
 export class Facets {
   filter: ReleaseFilter;
+  /** Gathers the facets asked for in one tick into one SQL statement. */
+  loader: DataLoader<FacetRequest, FacetResult, string>;
 }
 
 const limitArg = (limit: number) => {
@@ -41,50 +43,53 @@ const limitArg = (limit: number) => {
   return limit;
 };
 
-/** One SQL statement per facet asked for; a facet never filters on itself. */
-const facetOf = (name: FacetName, f: Facets, limit: number, ctx: Context): Promise<FacetResult> =>
-  facet(ctx.db, name, f.filter, limitArg(limit));
+/** Every facet asked for of one `facets` field comes from one SQL statement; a facet never filters on itself. */
+const facetOf = (name: FacetName, f: Facets, limit: number): Promise<FacetResult> => f.loader.load({ name, limit: limitArg(limit) });
 
 @Resolver(() => Facets)
 export class FacetsResolver {
   @Query(() => Facets, { description: 'Counts by topic, country, initiative, person, meeting kind, issuer and month, for the releases matching `filter`.' })
   facets(@Arg('filter', () => PressReleaseFilter, { nullable: true }) filter: PressReleaseFilter | null, @Ctx() ctx: Context): Facets {
-    return Object.assign(new Facets(), { filter: toReleaseFilter(filter, ctx) });
+    const releaseFilter = toReleaseFilter(filter, ctx);
+    const loader = new DataLoader<FacetRequest, FacetResult, string>((requests) => facets(ctx.db, releaseFilter, requests), {
+      cacheKeyFn: (r) => `${r.name}:${r.limit}`,
+    });
+    return Object.assign(new Facets(), { filter: releaseFilter, loader });
   }
 
   @FieldResolver(() => Facet, { description: 'By topic slug.' })
-  topics(@Root() f: Facets, @Arg('limit', () => Int, { defaultValue: 50 }) limit: number, @Ctx() ctx: Context) {
-    return facetOf('topics', f, limit, ctx);
+  topics(@Root() f: Facets, @Arg('limit', () => Int, { defaultValue: 50 }) limit: number) {
+    return facetOf('topics', f, limit);
   }
 
   @FieldResolver(() => Facet, { description: 'By ISO code of the countries releases involve.' })
-  countries(@Root() f: Facets, @Arg('limit', () => Int, { defaultValue: 50 }) limit: number, @Ctx() ctx: Context) {
-    return facetOf('countries', f, limit, ctx);
+  countries(@Root() f: Facets, @Arg('limit', () => Int, { defaultValue: 50 }) limit: number) {
+    return facetOf('countries', f, limit);
   }
 
   @FieldResolver(() => Facet, { description: 'By initiative id.' })
-  initiatives(@Root() f: Facets, @Arg('limit', () => Int, { defaultValue: 50 }) limit: number, @Ctx() ctx: Context) {
-    return facetOf('initiatives', f, limit, ctx);
+  initiatives(@Root() f: Facets, @Arg('limit', () => Int, { defaultValue: 50 }) limit: number) {
+    return facetOf('initiatives', f, limit);
   }
 
   @FieldResolver(() => Facet, { description: 'By person id (participants of the releases’ meetings).' })
-  people(@Root() f: Facets, @Arg('limit', () => Int, { defaultValue: 50 }) limit: number, @Ctx() ctx: Context) {
-    return facetOf('people', f, limit, ctx);
+  people(@Root() f: Facets, @Arg('limit', () => Int, { defaultValue: 50 }) limit: number) {
+    return facetOf('people', f, limit);
   }
 
   @FieldResolver(() => Facet, { description: 'By meeting kind.' })
-  meetingKinds(@Root() f: Facets, @Arg('limit', () => Int, { defaultValue: 50 }) limit: number, @Ctx() ctx: Context) {
-    return facetOf('meetingKinds', f, limit, ctx);
+  meetingKinds(@Root() f: Facets, @Arg('limit', () => Int, { defaultValue: 50 }) limit: number) {
+    return facetOf('meetingKinds', f, limit);
   }
 
   @FieldResolver(() => Facet, { description: 'By ISO code of the issuing ministry’s country.' })
-  issuers(@Root() f: Facets, @Arg('limit', () => Int, { defaultValue: 50 }) limit: number, @Ctx() ctx: Context) {
-    return facetOf('issuers', f, limit, ctx);
+  issuers(@Root() f: Facets, @Arg('limit', () => Int, { defaultValue: 50 }) limit: number) {
+    return facetOf('issuers', f, limit);
   }
 
   @FieldResolver(() => Facet, { description: 'Releases per month ("YYYY-MM"), chronological; ignores `from`/`to`.' })
-  months(@Root() f: Facets, @Arg('limit', () => Int, { defaultValue: 500 }) limit: number, @Ctx() ctx: Context) {
-    return facetOf('months', f, limit, ctx);
+  months(@Root() f: Facets, @Arg('limit', () => Int, { defaultValue: 500 }) limit: number) {
+    return facetOf('months', f, limit);
   }
 }
 
