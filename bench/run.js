@@ -17,6 +17,8 @@ const USAGE = `usage: node bench/run.js [options]
   --duration S        measured seconds per scenario (default 10)
   --timeout S         a request slower than this counts as an error (default 10)
   --only a,b          run only these scenarios (names as in the table)
+  --no-cache          send Cache-Control: no-cache, so the server computes every answer
+                      (measures the queries themselves, not the response cache)
   --json              print the results as JSON instead of a table
   --list              list the scenarios and exit`;
 
@@ -83,7 +85,7 @@ function percentile(sorted, p) {
 }
 
 /** One autocannon run; resolves with its counts and every response time. */
-function run(url, scenario, { connections, seconds, timeout }) {
+function run(url, scenario, { connections, seconds, timeout, noCache }) {
   let counter = 0;
   let graphqlErrors = 0;
   let firstError = null;
@@ -96,7 +98,7 @@ function run(url, scenario, { connections, seconds, timeout }) {
         duration: seconds,
         timeout,
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', ...(noCache ? { 'cache-control': 'no-cache' } : {}) },
         requests: [
           {
             setupRequest: (req) => ({
@@ -125,6 +127,23 @@ function run(url, scenario, { connections, seconds, timeout }) {
   });
 }
 
+/** The server's response-cache counters (GET /metrics beside the endpoint), or null without them. */
+async function cacheCounts(url) {
+  try {
+    const res = await fetch(new URL('/metrics', url), { signal: AbortSignal.timeout(5000) });
+    const text = await res.text();
+    const counts = { hit: 0, miss: 0, bypass: 0 };
+    let seen = false;
+    for (const m of text.matchAll(/^graphql_response_cache_total\{result="(\w+)"\} (\d+)/gm)) {
+      counts[m[1]] = Number(m[2]);
+      seen = true;
+    }
+    return seen ? counts : null;
+  } catch {
+    return null;
+  }
+}
+
 async function main() {
   const { values } = parseArgs({
     options: {
@@ -136,6 +155,7 @@ async function main() {
       only: { type: 'string' },
       json: { type: 'boolean' },
       list: { type: 'boolean' },
+      'no-cache': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -154,6 +174,7 @@ async function main() {
   const warmup = num('warmup', 3);
   const duration = num('duration', 10);
   const timeout = num('timeout', 10);
+  const noCache = Boolean(values['no-cache']);
   const only = values.only ? new Set(values.only.split(',').map((s) => s.trim())) : null;
   const scenarios = SCENARIOS.filter((s) => !only || only.has(s.name));
   if (!scenarios.length) throw new Error(`--only matched no scenario (see --list)`);
@@ -173,8 +194,12 @@ async function main() {
   const rows = [];
   for (const s of scenarios) {
     if (!values.json) process.stderr.write(`${s.name}: ${warmup} s warm-up, ${duration} s measured…\n`);
-    if (warmup > 0) await run(url, s, { connections, seconds: warmup, timeout });
-    const { result, times, graphqlErrors, firstError } = await run(url, s, { connections, seconds: duration, timeout });
+    if (warmup > 0) await run(url, s, { connections, seconds: warmup, timeout, noCache });
+    const cacheBefore = await cacheCounts(url);
+    const { result, times, graphqlErrors, firstError } = await run(url, s, { connections, seconds: duration, timeout, noCache });
+    const cacheAfter = await cacheCounts(url);
+    const answered = cacheBefore && cacheAfter ? ['hit', 'miss', 'bypass'].reduce((n, k) => n + cacheAfter[k] - cacheBefore[k], 0) : 0;
+    const hitShare = answered ? (cacheAfter.hit - cacheBefore.hit) / answered : null;
     times.sort((a, b) => a - b);
     const non2xx = result.non2xx ?? 0;
     const transport = (result.errors ?? 0) + (result.timeouts ?? 0);
@@ -191,6 +216,7 @@ async function main() {
       graphqlErrors,
       transportErrors: transport,
       errors: non2xx + graphqlErrors + transport,
+      cacheHitShare: hitShare,
       firstError,
       targetP95: s.target,
       meetsTarget: s.target == null ? null : percentile(times, 95) < s.target && non2xx + graphqlErrors + transport === 0,
@@ -198,10 +224,10 @@ async function main() {
   }
 
   if (values.json) {
-    console.log(JSON.stringify({ url, connections, warmupSeconds: warmup, durationSeconds: duration, at: new Date().toISOString(), results: rows }, null, 2));
+    console.log(JSON.stringify({ url, connections, noCache, warmupSeconds: warmup, durationSeconds: duration, at: new Date().toISOString(), results: rows }, null, 2));
     return;
   }
-  const header = ['scenario', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'requests', 'non-2xx', 'gql err', 'net err', 'p95 target'];
+  const header = ['scenario', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'requests', 'non-2xx', 'gql err', 'net err', 'cache hits', 'p95 target'];
   const fmt = (n) => (Number.isFinite(n) ? String(Math.round(n)) : '-');
   const table = rows.map((r) => [
     r.name,
@@ -214,6 +240,7 @@ async function main() {
     String(r.non2xx),
     String(r.graphqlErrors),
     String(r.transportErrors),
+    r.cacheHitShare == null ? '-' : `${Math.round(r.cacheHitShare * 100)}%`,
     r.targetP95 == null ? '-' : `< ${r.targetP95} ${r.meetsTarget ? 'ok' : 'MISSED'}`,
   ]);
   console.log(`| ${header.join(' | ')} |`);

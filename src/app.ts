@@ -37,7 +37,7 @@ export async function startService(config: Config, log: Logger): Promise<Running
     log.info({ stored }, 'sample corpus loaded');
   }
 
-  const { httpServer, apollo } = await createServer({ db, config, log });
+  const { httpServer, apollo } = await createServer({ db, config, log, databaseUrl: url });
   await new Promise<void>((resolve) => httpServer.listen(config.port, config.host, resolve));
   const port = (httpServer.address() as AddressInfo).port;
   const shown = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;

@@ -28,6 +28,10 @@ export interface Config {
   dbPoolSize: number;
   statementTimeoutMs: number;
   shutdownGraceMs: number;
+  /** Memory for the response cache of anonymous queries, in MiB; 0 switches it off. */
+  responseCacheMb: number;
+  /** The longest a cached response is kept when nothing is written (writes drop it at once). */
+  responseCacheTtlSeconds: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -49,6 +53,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       DB_POOL_SIZE: num({ default: 10 }),
       STATEMENT_TIMEOUT_MS: num({ default: 15000 }),
       SHUTDOWN_GRACE_MS: num({ default: 10000 }),
+      RESPONSE_CACHE_MB: num({ default: 64 }),
+      RESPONSE_CACHE_TTL_SECONDS: num({ default: 300 }),
     },
     {
       reporter: ({ errors }) => {
@@ -76,5 +82,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dbPoolSize: e.DB_POOL_SIZE,
     statementTimeoutMs: e.STATEMENT_TIMEOUT_MS,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+    responseCacheMb: e.RESPONSE_CACHE_MB,
+    responseCacheTtlSeconds: e.RESPONSE_CACHE_TTL_SECONDS,
   };
 }

@@ -18,11 +18,15 @@ import { playgroundAssets, playgroundHtml } from './http/playground';
 import { pageSizeThenCostRule } from './graphql/page-size-rule';
 import { createMetrics } from './http/metrics';
 import { atomFeed, ndjsonExport } from './http/feeds';
+import { ArchiveChangeFeed } from './db/change-feed';
+import { responseCachePlugins } from './graphql/response-cache';
 
 export interface AppDeps {
   db: Db;
   config: Config;
   log: Logger;
+  /** The database's URL, for the change feed of the response cache (no URL: no cache). */
+  databaseUrl?: string;
 }
 
 /** Codes a client can act on pass through; anything else is a bug, masked in production. */
@@ -156,7 +160,23 @@ export async function createServer(deps: AppDeps) {
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
   const metrics = createMetrics();
-  const apollo = await createApollo(deps, [ApolloServerPluginDrainHttpServer({ httpServer }), metrics.plugin]);
+  const plugins: ApolloServerPlugin<Context>[] = [ApolloServerPluginDrainHttpServer({ httpServer }), metrics.plugin];
+  let feed: ArchiveChangeFeed | undefined;
+  if (deps.databaseUrl && deps.config.responseCacheMb > 0) {
+    const changes = new ArchiveChangeFeed(deps.databaseUrl, log);
+    feed = changes;
+    await changes.start();
+    plugins.push(
+      ...responseCachePlugins({
+        maxMb: deps.config.responseCacheMb,
+        ttlSeconds: deps.config.responseCacheTtlSeconds,
+        feed: changes,
+        registry: metrics.registry,
+      }),
+      { serverWillStart: async () => ({ serverWillStop: () => changes.stop() }) },
+    );
+  }
+  const apollo = await createApollo(deps, plugins);
   await apollo.start();
 
   app.use(metrics.timing);
@@ -202,5 +222,5 @@ export async function createServer(deps: AppDeps) {
   };
   app.use(onError);
 
-  return { app, httpServer, apollo };
+  return { app, httpServer, apollo, feed };
 }

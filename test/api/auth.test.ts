@@ -13,7 +13,7 @@ let server: TestServer;
 
 beforeAll(async () => {
   tdb = await createTestDatabase('corpus');
-  server = await startTestServer(tdb.db, { ADMIN_TOKEN });
+  server = await startTestServer(tdb, { ADMIN_TOKEN });
 });
 afterAll(async () => {
   await server?.close();

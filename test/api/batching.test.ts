@@ -46,7 +46,7 @@ function syntheticRelease(i: number): ReleaseDraft {
 beforeAll(async () => {
   tdb = await createTestDatabase('ref', { onQuery: (sql) => statements.push(sql) });
   for (let i = 0; i < 60; i++) await storeRelease(tdb.db, syntheticRelease(i));
-  server = await startTestServer(tdb.db);
+  server = await startTestServer(tdb);
 });
 afterAll(async () => {
   await server?.close();

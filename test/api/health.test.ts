@@ -15,7 +15,7 @@ afterAll(async () => {
 });
 
 it('answers 200 with the database up', async () => {
-  const server = await startTestServer(tdb.db);
+  const server = await startTestServer(tdb);
   try {
     const res = await fetch(`${server.base}/healthz`);
     expect(res.status).toBe(200);
@@ -47,7 +47,7 @@ it('answers 503 when the database is unreachable, and 200 again once it is back'
   via.hostname = '127.0.0.1';
   via.port = String((proxy.address() as net.AddressInfo).port);
   const db = createDb(via.toString());
-  const server = await startTestServer(db);
+  const server = await startTestServer({ db, url: via.toString() });
   try {
     expect((await fetch(`${server.base}/healthz`)).status).toBe(200);
     open = false;

@@ -21,7 +21,7 @@ const INGEST = `mutation($input: IngestPressReleaseInput!) { ingestPressRelease(
 
 beforeAll(async () => {
   tdb = await createTestDatabase('corpus');
-  server = await startTestServer(tdb.db, { ADMIN_TOKEN });
+  server = await startTestServer(tdb, { ADMIN_TOKEN });
   const r = await server.gql(`mutation { createApiKey(input: { name: "ingest editor", role: EDITOR }) { key } }`, {}, ADMIN_TOKEN);
   editor = r.data.createApiKey.key;
 });

@@ -9,7 +9,7 @@ let server: TestServer;
 
 beforeAll(async () => {
   tdb = await createTestDatabase('corpus');
-  server = await startTestServer(tdb.db);
+  server = await startTestServer(tdb);
 });
 afterAll(async () => {
   await server?.close();

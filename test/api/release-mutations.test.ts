@@ -9,7 +9,7 @@ let editor: string;
 
 beforeAll(async () => {
   tdb = await createTestDatabase('corpus');
-  server = await startTestServer(tdb.db, { ADMIN_TOKEN });
+  server = await startTestServer(tdb, { ADMIN_TOKEN });
   editor = (await server.gql(`mutation { createApiKey(input: { name: "e", role: EDITOR }) { key } }`, {}, ADMIN_TOKEN)).data.createApiKey.key;
 });
 afterAll(async () => {

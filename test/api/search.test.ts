@@ -40,7 +40,7 @@ beforeAll(async () => {
     tdb.db,
     draft({ title: 'Les ministres se rencontrent', language: 'fr', paragraphs: ['Les négociations commerciales ont avancé à Paris.'] }),
   );
-  server = await startTestServer(tdb.db);
+  server = await startTestServer(tdb);
 });
 afterAll(async () => {
   await server?.close();

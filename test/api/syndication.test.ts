@@ -6,7 +6,7 @@ let tdb: TestDatabase;
 let server: TestServer;
 beforeAll(async () => {
   tdb = await createTestDatabase('corpus');
-  server = await startTestServer(tdb.db);
+  server = await startTestServer(tdb);
 });
 afterAll(async () => {
   await server?.close();

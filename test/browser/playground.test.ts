@@ -17,7 +17,7 @@ run('GraphiQL playground', () => {
   beforeAll(async () => {
     if (!CHROMIUM) throw new Error('REQUIRE_BROWSER is set but no Chromium at /usr/bin/chromium (apt-get install chromium)');
     tdb = await createTestDatabase('corpus');
-    server = await startTestServer(tdb.db);
+    server = await startTestServer(tdb);
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],

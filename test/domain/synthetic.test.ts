@@ -67,7 +67,7 @@ describe('loadSynthetic into a database', () => {
     t = await createTestDatabase('ref');
     const counts = await loadSynthetic(t.url, { releases: 300, seed: 42, batchSize: 100 });
     expect(counts.releases).toBe(300);
-    server = await startTestServer(t.db);
+    server = await startTestServer(t);
   });
 
   afterAll(async () => {

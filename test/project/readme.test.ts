@@ -40,7 +40,7 @@ describe('README examples', () => {
   let server: TestServer;
   beforeAll(async () => {
     tdb = await createTestDatabase('corpus');
-    server = await startTestServer(tdb.db);
+    server = await startTestServer(tdb);
   });
   afterAll(async () => {
     await server?.close();

@@ -19,10 +19,15 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function startTestServer(db: Db, env: Record<string, string> = {}): Promise<TestServer> {
+/**
+ * The service over a test database. Given its URL too (a TestDatabase), the service runs as deployed,
+ * response cache and change feed included; given only a client, without the cache.
+ */
+export async function startTestServer(target: Db | { db: Db; url: string }, env: Record<string, string> = {}): Promise<TestServer> {
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...env });
   const log = pino({ level: 'silent' });
-  const { httpServer, apollo } = await createServer({ db, config, log });
+  const { db, url: databaseUrl } = 'url' in target && typeof target.url === 'string' ? target : { db: target as Db, url: undefined };
+  const { httpServer, apollo } = await createServer({ db, config, log, databaseUrl });
   await new Promise<void>((r) => httpServer.listen(0, '127.0.0.1', r));
   const base = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`;
   const url = `${base}/graphql`;

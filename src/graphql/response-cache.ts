@@ -1,0 +1,115 @@
+// Whole-response cache for anonymous queries, dropped whenever the archive changes.
+//
+// The archive is read far more than it is written (a few releases a day), and its expensive answers
+// (exact counts of common words, facets over tens of thousands of releases, partners, trends) are
+// the same for every reader until the next write. So a query's answer is kept, keyed by its text,
+// variables and the change feed's generation, until a write anywhere bumps the generation (a
+// notification from Postgres, or this instance's own mutation). The idea is Elasticsearch's shard
+// request cache (kept until the next refresh); the machinery is Apollo's response-cache plugin.
+//
+// Not cached: mutations, responses with errors, requests that carry credentials (editors see drafts,
+// and a bad key must still be refused), and everything while the change feed is not listening.
+// A client that wants a fresh computation sends `Cache-Control: no-cache` (the answer then replaces
+// the cached one) or `no-store` (it is neither read nor kept).
+import type { ApolloServerPlugin, GraphQLRequestContext } from '@apollo/server';
+import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
+import responseCachePlugin from '@apollo/server-plugin-response-cache';
+import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
+import { Counter, type Registry } from 'prom-client';
+import type { ArchiveChangeFeed } from '../db/change-feed';
+import type { Context } from './context';
+
+export interface ResponseCacheOptions {
+  /** Memory for cached responses (serialized JSON), in MiB. */
+  maxMb: number;
+  /** A cached response is dropped after this long even if nothing changed (a safety net, not the invalidation). */
+  ttlSeconds: number;
+  feed: ArchiveChangeFeed;
+  registry?: Registry;
+}
+
+type Request = GraphQLRequestContext<Context>;
+
+const header = (rc: Request, name: string) => rc.request.http?.headers.get(name) ?? '';
+
+export function responseCachePlugins({ maxMb, ttlSeconds, feed, registry }: ResponseCacheOptions): ApolloServerPlugin<Context>[] {
+  const cache = new InMemoryLRUCache<string>({ maxSize: Math.max(1, Math.round(maxMb * 2 ** 20)) });
+  // The generation in every key keeps answers computed before a write from being served after it;
+  // clearing frees their memory at once.
+  feed.onChange(() => cache.clear());
+  const outcomes = new Counter({
+    name: 'graphql_response_cache_total',
+    help: 'Queries answered from the response cache (hit), computed and cached (miss), or computed without it (bypass).',
+    labelNames: ['result'],
+    registers: registry ? [registry] : [],
+  });
+
+  const cacheable = (rc: Request) => feed.live && !header(rc, 'authorization');
+  const directives = (rc: Request) => `${header(rc, 'cache-control')},${header(rc, 'pragma')}`.toLowerCase();
+
+  // Identical queries that miss at the same moment (a popular query just after a write) wait for
+  // the first one's answer instead of all computing it: one computation per key and generation.
+  const inFlight = new Map<string, Promise<void>>();
+  const flightKey = (rc: Request) =>
+    JSON.stringify([rc.source, rc.operationName ?? null, rc.request.variables ?? {}, feed.generation]);
+  const coalesce: ApolloServerPlugin<Context> = {
+    async requestDidStart() {
+      let release: (() => void) | undefined;
+      return {
+        async responseForOperation(rc) {
+          if (rc.operation?.operation !== 'query' || !cacheable(rc) || /no-cache|no-store/.test(directives(rc))) return null;
+          const key = flightKey(rc);
+          const leader = inFlight.get(key);
+          if (leader) {
+            // Then the response cache (the next plugin) answers; if the first one failed, this computes.
+            await leader;
+            return null;
+          }
+          // A safety net: followers never wait on a leader longer than this.
+          let timer: NodeJS.Timeout | undefined;
+          const done = new Promise<void>((resolve) => {
+            release = () => {
+              clearTimeout(timer);
+              if (inFlight.get(key) === done) inFlight.delete(key);
+              resolve();
+            };
+          });
+          timer = setTimeout(() => release?.(), 30_000).unref();
+          inFlight.set(key, done);
+          return null;
+        },
+        async willSendResponse() {
+          // After this tick, so that the response cache has stored the answer by then.
+          if (release) setImmediate(release);
+        },
+      };
+    },
+  };
+
+  return [
+    coalesce,
+    // Every field may be cached for ttlSeconds; no Cache-Control header goes out, since browsers and
+    // CDNs cannot hear about writes the way this cache does.
+    ApolloServerPluginCacheControl({ defaultMaxAge: ttlSeconds, calculateHttpHeaders: false }),
+    responseCachePlugin<Context>({
+      cache,
+      extraCacheKeyData: async () => ({ generation: feed.generation }),
+      shouldReadFromCache: async (rc) => cacheable(rc) && !/no-cache|no-store/.test(directives(rc)),
+      shouldWriteToCache: async (rc) => cacheable(rc) && !directives(rc).includes('no-store'),
+    }),
+    {
+      async requestDidStart() {
+        return {
+          async willSendResponse(rc) {
+            const type = rc.operation?.operation;
+            // This instance's own writes count at once; other writers' arrive by notification.
+            if (type === 'mutation') feed.bump();
+            if (type !== 'query') return;
+            const fresh = /no-cache|no-store/.test(directives(rc));
+            outcomes.inc({ result: rc.metrics.responseCacheHit ? 'hit' : cacheable(rc) && !fresh ? 'miss' : 'bypass' });
+          },
+        };
+      },
+    },
+  ];
+}
