@@ -77,7 +77,12 @@ export async function listReleases(
 
 export async function countReleases(db: Db, rawFilter: ReleaseFilter): Promise<number> {
   const filter = await resolveFilter(db, rawFilter);
-  const [{ n }] = await db.$queryRaw<{ n: number }[]>`
+  const count = db.$queryRaw<{ n: number }[]>`
     SELECT count(*)::int AS n FROM press_release pr WHERE ${releaseConditions(filter)}`;
+  if (!filter.search) return (await count)[0].n;
+  // The planner prices a sequential scan without reading each row's search vector from TOAST, so
+  // for a word found in most releases it scanned the table (233 ms for one in 87% of 100k) instead
+  // of counting over the GIN index (22 ms). Counting a search never needs the sequential scan.
+  const [, [{ n }]] = await db.$transaction([db.$executeRaw`SET LOCAL enable_seqscan = off`, count]);
   return n;
 }

@@ -58,12 +58,19 @@ export function responseCachePlugins({ maxMb, ttlSeconds, feed, registry }: Resp
       return {
         async responseForOperation(rc) {
           if (rc.operation?.operation !== 'query' || !cacheable(rc) || /no-cache|no-store/.test(directives(rc))) return null;
-          const key = flightKey(rc);
-          const leader = inFlight.get(key);
-          if (leader) {
-            // Then the response cache (the next plugin) answers; if the first one failed, this computes.
+          // Wait for the computation of the same query under the current generation, if any. When
+          // a write moved the generation on meanwhile, that answer is stale: look again, and the
+          // first to find no computation under way starts one (the others wait for it).
+          // Under writes faster than the computation, a request stops waiting after three rounds.
+          let key = flightKey(rc);
+          for (let leader = inFlight.get(key), rounds = 0; leader; leader = inFlight.get(key)) {
+            if (++rounds > 3) return null;
             await leader;
-            return null;
+            const now = flightKey(rc);
+            // Same generation: the response cache (the next plugin) has the answer, or, if the
+            // computation failed, this request computes it.
+            if (now === key) return null;
+            key = now;
           }
           // A safety net: followers never wait on a leader longer than this.
           let timer: NodeJS.Timeout | undefined;
