@@ -31,6 +31,7 @@ const ALL_FACETS = ['topics', 'countries', 'initiatives', 'people', 'meetingKind
 // Rotated per request so that no single plan or buffer set flatters the numbers.
 const WORDS = ['energy', 'cooperation', 'transport', 'climate', 'education', 'investment', 'tourism', 'healthcare', 'agriculture', 'security', 'trade', 'culture'];
 const PHRASES = ['"middle corridor"', '"green energy"', '"political dialogue"', '"climate change"', '"transport corridor"', '"trade turnover"', '"strategic partnership"', '"cultural heritage"', '"mutual support"', '"working visit"'];
+const COUNTRIES = ['AZ', 'UZ', 'KZ', 'TR', 'GE', 'TM', 'KG', 'TJ', 'RU', 'CN', 'IR', 'PK', 'IN', 'DE', 'FR', 'IT', 'GB', 'US', 'JP', 'KR'];
 const TOPICS = ['energy', 'economy-trade', 'transport-connectivity', 'education', 'investment', 'climate-environment', 'healthcare', 'tourism', 'agriculture', 'culture-humanitarian'];
 
 const SCENARIOS = [
@@ -63,6 +64,14 @@ const SCENARIOS = [
     target: 150,
   },
   {
+    name: 'drill-down',
+    what: 'facets(filter: { topics: [<slug>], countries: [<code>] }) { all seven }, a new pair each request',
+    query: `query ($t: [String!], $c: [String!]) { facets(filter: { topics: $t, countries: $c }) { ${ALL_FACETS} } }`,
+    // 10 topics x 20 countries: 200 pairs, each asked once in a run of ordinary length.
+    variables: (i) => ({ t: [TOPICS[i % TOPICS.length]], c: [COUNTRIES[Math.floor(i / TOPICS.length) % COUNTRIES.length]] }),
+    target: 150,
+  },
+  {
     name: 'partners',
     what: 'country(code: "AZ") { partners(first: 10) { ... topTopics } }',
     query: `{ country(code: "AZ") { partners(first: 10) { country { code } meetingCount lastMeeting topTopics { slug } } } }`,
@@ -86,7 +95,8 @@ function percentile(sorted, p) {
 
 /** One autocannon run; resolves with its counts and every response time. */
 function run(url, scenario, { connections, seconds, timeout, noCache }) {
-  let counter = 0;
+  // Rotations go on from the warm-up into the measured run, so the measured requests are new ones.
+  scenario.sent ??= 0;
   let graphqlErrors = 0;
   let firstError = null;
   const times = [];
@@ -103,7 +113,7 @@ function run(url, scenario, { connections, seconds, timeout, noCache }) {
           {
             setupRequest: (req) => ({
               ...req,
-              body: JSON.stringify({ query: scenario.query, variables: scenario.variables(counter++) }),
+              body: JSON.stringify({ query: scenario.query, variables: scenario.variables(scenario.sent++) }),
             }),
             onResponse: (status, body) => {
               if (status < 200 || status >= 300) return;

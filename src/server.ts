@@ -18,7 +18,8 @@ import { playgroundAssets, playgroundHtml } from './http/playground';
 import { pageSizeThenCostRule } from './graphql/page-size-rule';
 import { createMetrics } from './http/metrics';
 import { atomFeed, ndjsonExport } from './http/feeds';
-import { ArchiveChangeFeed } from './db/change-feed';
+import { ArchiveChangeFeed, GenerationMemo } from './db/change-feed';
+import type { FacetMemo } from './domain/facets';
 import { responseCachePlugins } from './graphql/response-cache';
 
 export interface AppDeps {
@@ -27,6 +28,8 @@ export interface AppDeps {
   log: Logger;
   /** The database's URL, for the change feed of the response cache (no URL: no cache). */
   databaseUrl?: string;
+  /** Set by createServer when the change feed runs. */
+  facetMemo?: FacetMemo;
 }
 
 /** Codes a client can act on pass through; anything else is a bug, masked in production. */
@@ -115,7 +118,8 @@ export function formatError(production: boolean, log: Logger) {
   };
 }
 
-export async function createContext(deps: AppDeps, authorization: string | undefined): Promise<Context> {
+/** `fresh`: the request asked for a computed answer (`Cache-Control: no-cache`), so no memo either. */
+export async function createContext(deps: AppDeps, authorization: string | undefined, fresh = false): Promise<Context> {
   const token = bearerToken(authorization);
   const viewer = token ? await authenticate(deps.db, token, deps.config.adminToken) : null;
   return {
@@ -125,6 +129,7 @@ export async function createContext(deps: AppDeps, authorization: string | undef
     viewer,
     badCredentials: token !== null && !viewer,
     scoped: new Map(),
+    facetMemo: fresh ? undefined : deps.facetMemo,
   };
 }
 
@@ -154,6 +159,9 @@ export async function createApollo(deps: AppDeps, extraPlugins: ApolloServerPlug
   return apollo;
 }
 
+/** Memory for facet answers kept across requests (src/domain/facets.ts, FacetMemo). */
+const FACET_MEMO_BYTES = 16 * 2 ** 20;
+
 export async function createServer(deps: AppDeps) {
   const { db, log } = deps;
   const app = express();
@@ -166,6 +174,7 @@ export async function createServer(deps: AppDeps) {
     const changes = new ArchiveChangeFeed(deps.databaseUrl, log);
     feed = changes;
     await changes.start();
+    deps = { ...deps, facetMemo: new GenerationMemo(changes, FACET_MEMO_BYTES) };
     plugins.push(
       ...responseCachePlugins({
         maxMb: deps.config.responseCacheMb,
@@ -209,7 +218,10 @@ export async function createServer(deps: AppDeps) {
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),
-    expressMiddleware(apollo, { context: async ({ req }) => createContext(deps, req.headers.authorization) }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) =>
+        createContext(deps, req.headers.authorization, /no-cache|no-store/i.test(`${req.headers['cache-control']},${req.headers.pragma}`)),
+    }),
   );
 
   // Bodies that are not JSON, or too large, are the client's error: 4xx with a GraphQL-shaped body.

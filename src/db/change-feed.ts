@@ -6,6 +6,7 @@
 // the next. `live` is false while the connection is down: nothing may be cached then, since a
 // write would go unnoticed.
 import { Client } from 'pg';
+import { LRUCache } from 'lru-cache';
 import type { Logger } from 'pino';
 import { poolConfigFromUrl } from './client';
 
@@ -85,5 +86,35 @@ export class ArchiveChangeFeed {
     this.live = true;
     this.backoffMs = 500;
     this.log.debug('change feed: listening');
+  }
+}
+
+/**
+ * Values remembered while the archive stays unchanged: cleared at every generation, and a value
+ * computed from reads that began in an earlier generation is not kept. Nothing is remembered while
+ * the feed is not listening.
+ */
+export class GenerationMemo<V extends object> {
+  private readonly lru: LRUCache<string, V>;
+
+  constructor(
+    private readonly feed: ArchiveChangeFeed,
+    maxBytes: number,
+  ) {
+    this.lru = new LRUCache<string, V>({ maxSize: maxBytes, sizeCalculation: (v, k) => k.length + JSON.stringify(v).length });
+    feed.onChange(() => this.lru.clear());
+  }
+
+  /** Take it before reading the database; `set` needs it. */
+  epoch(): number {
+    return this.feed.live ? this.feed.generation : -1;
+  }
+
+  get(key: string): V | undefined {
+    return this.feed.live ? this.lru.get(key) : undefined;
+  }
+
+  set(epoch: number, key: string, value: V): void {
+    if (epoch >= 0 && this.feed.live && epoch === this.feed.generation) this.lru.set(key, value);
   }
 }

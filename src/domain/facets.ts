@@ -92,21 +92,57 @@ export interface FacetRequest {
 const sameSql = (a: Prisma.Sql, b: Prisma.Sql) => a.sql === b.sql && JSON.stringify(a.values) === JSON.stringify(b.values);
 
 /**
+ * Facet answers remembered across requests until the archive changes (server.ts gives one that the
+ * change feed clears). A facet's answer depends only on its name, limit and matching set, and
+ * matching sets recur: every single-field filter's own facet counts the whole archive, and a
+ * drill-down from {A} to {A, B} asks the B facet over {A} again.
+ */
+export interface FacetMemo {
+  /** Read before the database is; `set` keeps an answer only if nothing changed since. */
+  epoch(): number;
+  get(key: string): FacetResult | undefined;
+  set(epoch: number, key: string, value: FacetResult): void;
+}
+
+/**
  * Several facets of one filter in one SQL statement (one connection, one round trip). The matching
  * releases are computed once and shared by every facet whose own field the filter does not set;
  * a facet that must leave its field out gets its own matching set.
  */
-export async function facets(db: Db, rawFilter: ReleaseFilter, requests: readonly FacetRequest[]): Promise<FacetResult[]> {
+export async function facets(
+  db: Db,
+  rawFilter: ReleaseFilter,
+  requests: readonly FacetRequest[],
+  memo?: FacetMemo,
+): Promise<FacetResult[]> {
   if (!requests.length) return [];
+  const epoch = memo?.epoch() ?? 0;
   const filter = await resolveFilter(db, rawFilter);
-  const base = releaseConditions(filter);
+  const asked = requests.map((r) => {
+    const own = releaseConditions(filter, FACETS[r.name].omit);
+    const key = JSON.stringify([r.name, r.limit, own.sql, own.values]);
+    return { ...r, own, key, known: memo?.get(key) };
+  });
+  const missing = asked.filter((a) => !a.known);
+  const computed = await computeFacets(db, releaseConditions(filter), missing);
+  missing.forEach((a, i) => memo?.set(epoch, a.key, computed[i]));
+  let next = 0;
+  return asked.map((a) => a.known ?? computed[next++]);
+}
+
+/** The facets in one statement; `own` is each one's matching set (the filter without its field). */
+async function computeFacets(
+  db: Db,
+  base: Prisma.Sql,
+  requests: readonly (FacetRequest & { own: Prisma.Sql })[],
+): Promise<FacetResult[]> {
+  if (!requests.length) return [];
   const matchingSets: Prisma.Sql[] = [base];
   const ctes: Prisma.Sql[] = [];
   const parts = requests.map((r, i) => {
     const f = FACETS[r.name];
-    const own = releaseConditions(filter, f.omit);
-    let m = matchingSets.findIndex((c) => sameSql(c, own));
-    if (m < 0) m = matchingSets.push(own) - 1;
+    let m = matchingSets.findIndex((c) => sameSql(c, r.own));
+    if (m < 0) m = matchingSets.push(r.own) - 1;
     const g = Prisma.raw(`g${i}`);
     ctes.push(Prisma.sql`${g} AS MATERIALIZED (${f.grouped(Prisma.raw(`m${m}`))})`);
     const order = f.chronological ? Prisma.sql`value` : Prisma.sql`n DESC, label`;

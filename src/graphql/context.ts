@@ -2,6 +2,7 @@ import type { Db } from '../db/client';
 import type { Config } from '../config';
 import type { Loaders } from './loaders';
 import type { Viewer } from '../auth/viewer';
+import type { FacetMemo } from '../domain/facets';
 
 export interface Context {
   db: Db;
@@ -13,6 +14,8 @@ export interface Context {
   badCredentials: boolean;
   /** Per-request batchers and memos that take arguments (see `perRequest`). */
   scoped: Map<string, unknown>;
+  /** Facet answers kept across requests until the archive changes (absent without a change feed). */
+  facetMemo?: FacetMemo;
 }
 
 /** One instance per request and key: loaders whose batch depends on an argument (a page size, a search). */

@@ -80,6 +80,33 @@ it('computes identical queries that miss together once, and answers the others f
   expect([after.miss - before.miss, after.hit - before.hit]).toEqual([1, 5]);
 });
 
+it('remembers facet answers across different queries over the same matching releases', async () => {
+  const facetStatements = () => statements.filter((sql) => sql.includes('json_build_array')).length;
+  // The topics facet ignores the topic filter: for any single topic it counts the whole archive.
+  const topicsOf = (slug: string, extra = '') =>
+    `{ facets(filter: { topics: ["${slug}"] }) { topics { options { value count } missing } ${extra} } }`;
+  const first = await ask(topicsOf('energy', 'issuers { missing }'));
+  expect(first.body.errors).toBeUndefined();
+  statements.length = 0;
+  const other = await ask(topicsOf('transport-connectivity'));
+  expect(other.cached).toBe(false); // another query: not from the response cache
+  expect(facetStatements()).toBe(0); // but its one facet was remembered
+  expect(other.body.data.facets.topics).toEqual(first.body.data.facets.topics);
+  // Asked to compute (no-cache), it computes, and gets the same counts.
+  const computed = await ask(topicsOf('transport-connectivity'), { 'cache-control': 'no-cache' });
+  expect(facetStatements()).toBe(1);
+  expect(computed.body.data.facets.topics).toEqual(first.body.data.facets.topics);
+  // A write forgets it.
+  const id = (await ask(FIRST)).body.data.pressReleases.edges[0].node.id;
+  const r = await server.gql(`mutation($id: ID!) { retractPressRelease(id: $id, reason: "test") { status } }`, { id }, ADMIN_TOKEN);
+  expect(r.errors).toBeUndefined();
+  statements.length = 0;
+  const after = await ask(topicsOf('culture-humanitarian'));
+  expect(facetStatements()).toBe(1);
+  const total = (facet: { options: { count: number }[] }) => facet.options.reduce((n, o) => n + o.count, 0);
+  expect(total(after.body.data.facets.topics)).toBeLessThan(total(first.body.data.facets.topics));
+});
+
 it("drops cached answers at this instance's own mutation, before the mutation's answer is sent", async () => {
   const { data } = (await ask(FIRST)).body;
   const { id, title } = data.pressReleases.edges[0].node;

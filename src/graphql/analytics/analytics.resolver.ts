@@ -51,7 +51,7 @@ export class FacetsResolver {
   @Query(() => Facets, { description: 'Counts by topic, country, initiative, person, meeting kind, issuer and month, for the releases matching `filter`.' })
   facets(@Arg('filter', () => PressReleaseFilter, { nullable: true }) filter: PressReleaseFilter | null, @Ctx() ctx: Context): Facets {
     const releaseFilter = toReleaseFilter(filter, ctx);
-    const loader = new DataLoader<FacetRequest, FacetResult, string>((requests) => facets(ctx.db, releaseFilter, requests), {
+    const loader = new DataLoader<FacetRequest, FacetResult, string>((requests) => facets(ctx.db, releaseFilter, requests, ctx.facetMemo), {
       cacheKeyFn: (r) => `${r.name}:${r.limit}`,
     });
     return Object.assign(new Facets(), { filter: releaseFilter, loader });
