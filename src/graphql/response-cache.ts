@@ -15,7 +15,7 @@ import type { ApolloServerPlugin, GraphQLRequestContext } from '@apollo/server';
 import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
 import responseCachePlugin from '@apollo/server-plugin-response-cache';
 import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
-import { Counter, type Registry } from 'prom-client';
+import { Counter, Gauge, type Registry } from 'prom-client';
 import type { ArchiveChangeFeed } from '../db/change-feed';
 import type { Context } from './context';
 
@@ -42,6 +42,15 @@ export function responseCachePlugins({ maxMb, ttlSeconds, feed, registry }: Resp
     help: 'Queries answered from the response cache (hit), computed and cached (miss), or computed without it (bypass).',
     labelNames: ['result'],
     registers: registry ? [registry] : [],
+  });
+
+  new Gauge({
+    name: 'archive_change_feed_live',
+    help: '1 while this instance listens for writes to the archive (answers are cached), 0 while it does not.',
+    registers: registry ? [registry] : [],
+    collect() {
+      this.set(feed.live ? 1 : 0);
+    },
   });
 
   const cacheable = (rc: Request) => feed.live && !header(rc, 'authorization');

@@ -41,6 +41,11 @@ async function cacheCounts(): Promise<Record<string, number>> {
   return counts;
 }
 
+async function feedLive(): Promise<number> {
+  const text = await (await fetch(`${server.base}/metrics`)).text();
+  return Number(/^archive_change_feed_live (\d+)/m.exec(text)?.[1]);
+}
+
 const FIRST = `{ pressReleases(first: 1, orderBy: PUBLISHED_AT_DESC) { totalCount edges { node { id title } } } }`;
 
 /** Polls until `check` holds (notifications arrive asynchronously), failing after 5 s. */
@@ -160,12 +165,14 @@ it('caches nothing while the change feed is cut off, and resumes once it has rec
     // Until the feed listens again, every query is computed afresh.
     const during = await eventually(() => ask(FIRST), (a) => !a.cached);
     expect(during.cached).toBe(false);
+    expect(await feedLive()).toBe(0);
     // It reconnects by itself (after 0.5 s), and caching resumes.
     const resumed = await eventually(
       async () => (await ask(FIRST)) && ask(FIRST),
       (a) => a.cached,
     );
     expect(resumed.cached).toBe(true);
+    expect(await feedLive()).toBe(1);
   } finally {
     await admin.end();
   }
