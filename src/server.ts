@@ -20,7 +20,7 @@ import { createMetrics } from './http/metrics';
 import { atomFeed, ndjsonExport } from './http/feeds';
 import { ArchiveChangeFeed, GenerationMemo } from './db/change-feed';
 import type { FacetMemo } from './domain/facets';
-import { responseCachePlugins } from './graphql/response-cache';
+import { asksForComputedAnswer, responseCachePlugins } from './graphql/response-cache';
 
 export interface AppDeps {
   db: Db;
@@ -220,7 +220,7 @@ export async function createServer(deps: AppDeps) {
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
       context: async ({ req }) =>
-        createContext(deps, req.headers.authorization, /no-cache|no-store/i.test(`${req.headers['cache-control']},${req.headers.pragma}`)),
+        createContext(deps, req.headers.authorization, asksForComputedAnswer(req.headers['cache-control'], req.headers.pragma)),
     }),
   );
 

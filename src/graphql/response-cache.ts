@@ -32,6 +32,10 @@ type Request = GraphQLRequestContext<Context>;
 
 const header = (rc: Request, name: string) => rc.request.http?.headers.get(name) ?? '';
 
+/** The request asks for a computed answer (`Cache-Control: no-cache` or `no-store`, or `Pragma: no-cache`). */
+export const asksForComputedAnswer = (cacheControl?: string | null, pragma?: string | null) =>
+  /no-cache|no-store/i.test(`${cacheControl ?? ''},${pragma ?? ''}`);
+
 export function responseCachePlugins({ maxMb, ttlSeconds, feed, registry }: ResponseCacheOptions): ApolloServerPlugin<Context>[] {
   const cache = new InMemoryLRUCache<string>({ maxSize: Math.max(1, Math.round(maxMb * 2 ** 20)) });
   // The generation in every key keeps answers computed before a write from being served after it;
@@ -54,7 +58,7 @@ export function responseCachePlugins({ maxMb, ttlSeconds, feed, registry }: Resp
   });
 
   const cacheable = (rc: Request) => feed.live && !header(rc, 'authorization');
-  const directives = (rc: Request) => `${header(rc, 'cache-control')},${header(rc, 'pragma')}`.toLowerCase();
+  const fresh = (rc: Request) => asksForComputedAnswer(header(rc, 'cache-control'), header(rc, 'pragma'));
 
   // Identical queries that miss at the same moment (a popular query just after a write) wait for
   // the first one's answer instead of all computing it: one computation per key and generation.
@@ -66,7 +70,7 @@ export function responseCachePlugins({ maxMb, ttlSeconds, feed, registry }: Resp
       let release: (() => void) | undefined;
       return {
         async responseForOperation(rc) {
-          if (rc.operation?.operation !== 'query' || !cacheable(rc) || /no-cache|no-store/.test(directives(rc))) return null;
+          if (rc.operation?.operation !== 'query' || !cacheable(rc) || fresh(rc)) return null;
           // Wait for the computation of the same query under the current generation, if any. When
           // a write moved the generation on meanwhile, that answer is stale: look again, and the
           // first to find no computation under way starts one (the others wait for it).
@@ -110,8 +114,8 @@ export function responseCachePlugins({ maxMb, ttlSeconds, feed, registry }: Resp
     responseCachePlugin<Context>({
       cache,
       extraCacheKeyData: async () => ({ generation: feed.generation }),
-      shouldReadFromCache: async (rc) => cacheable(rc) && !/no-cache|no-store/.test(directives(rc)),
-      shouldWriteToCache: async (rc) => cacheable(rc) && !directives(rc).includes('no-store'),
+      shouldReadFromCache: async (rc) => cacheable(rc) && !fresh(rc),
+      shouldWriteToCache: async (rc) => cacheable(rc) && !/no-store/i.test(header(rc, 'cache-control')),
     }),
     {
       async requestDidStart() {
@@ -121,8 +125,7 @@ export function responseCachePlugins({ maxMb, ttlSeconds, feed, registry }: Resp
             // This instance's own writes count at once; other writers' arrive by notification.
             if (type === 'mutation') feed.bump();
             if (type !== 'query') return;
-            const fresh = /no-cache|no-store/.test(directives(rc));
-            outcomes.inc({ result: rc.metrics.responseCacheHit ? 'hit' : cacheable(rc) && !fresh ? 'miss' : 'bypass' });
+            outcomes.inc({ result: rc.metrics.responseCacheHit ? 'hit' : cacheable(rc) && !fresh(rc) ? 'miss' : 'bypass' });
           },
         };
       },
