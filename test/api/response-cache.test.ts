@@ -143,6 +143,27 @@ it('drops cached answers when anyone else writes to the database (notified by Po
   expect(next.cached).toBe(false);
 });
 
+it('drops cached answers of another instance when this one writes (two services, one database)', async () => {
+  const other = await startTestServer(tdb, { ADMIN_TOKEN });
+  try {
+    const askOther = async () => {
+      const res = await fetch(other.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: FIRST }) });
+      return { cached: res.headers.has('age'), body: (await res.json()) as Answer['body'] };
+    };
+    const title = (a: Answer) => a.body.data.pressReleases.edges[0].node.title as string;
+    const before = await askOther();
+    expect((await askOther()).cached).toBe(true);
+    const { id } = before.body.data.pressReleases.edges[0].node;
+    const r = await server.gql(`mutation($id: ID!) { updatePressRelease(id: $id, input: { title: "Edited on the first instance" }) { title } }`, { id }, ADMIN_TOKEN);
+    expect(r.errors).toBeUndefined();
+    const seen = await eventually(askOther, (a) => title(a) === 'Edited on the first instance');
+    expect(title(seen)).toBe('Edited on the first instance');
+    await server.gql(`mutation($id: ID!, $t: String!) { updatePressRelease(id: $id, input: { title: $t }) { title } }`, { id, t: title(before) }, ADMIN_TOKEN);
+  } finally {
+    await other.close();
+  }
+});
+
 it('keeps requests with credentials, and requests asking for no-cache, out of the cache', async () => {
   await ask(FIRST);
   expect((await ask(FIRST)).cached).toBe(true);
