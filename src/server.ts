@@ -32,6 +32,9 @@ export interface AppDeps {
   facetMemo?: FacetMemo;
 }
 
+/** The most tokens a GraphQL document may have (a parse error beyond). */
+const MAX_TOKENS = 5000;
+
 /** Codes a client can act on pass through; anything else is a bug, masked in production. */
 const EXPECTED_CODES = new Set([
   'BAD_USER_INPUT',
@@ -140,7 +143,9 @@ export async function createApollo(deps: AppDeps, extraPlugins: ApolloServerPlug
     maxAliases: { n: config.maxAliases },
     // The cost limit runs inside pageSizeThenCostRule, after the page-size check.
     costLimit: { enabled: false },
-    maxTokens: { n: 5000 },
+    // The token limit is graphql-js's own parse option (below): armor's version parses in a plugin
+    // hook, where a syntax error became a 500 instead of GRAPHQL_PARSE_FAILED.
+    maxTokens: { enabled: false },
     maxDirectives: { n: 50 },
     // Suggestions help people exploring in the playground; introspection is public anyway.
     blockFieldSuggestion: { enabled: false },
@@ -148,6 +153,7 @@ export async function createApollo(deps: AppDeps, extraPlugins: ApolloServerPlug
   const apollo = new ApolloServer<Context>({
     schema: await getSchema(),
     introspection: config.introspection,
+    parseOptions: { maxTokens: MAX_TOKENS },
     includeStacktraceInErrorResponses: !config.production,
     formatError: formatError(config.production, log),
     validationRules: [...armor.validationRules, pageSizeThenCostRule({ maxCost: config.maxCost })],

@@ -25,7 +25,16 @@ function oversizePage(context: ValidationContext): GraphQLError | null {
 }
 
 export function pageSizeThenCostRule(costOptions: CostLimitOptions) {
-  const cost = costLimitRule(costOptions);
+  // Reported as a validation error of the request (400, BAD_USER_INPUT), not thrown: a rule that
+  // throws makes Apollo answer 500.
+  const cost = costLimitRule({
+    ...costOptions,
+    propagateOnRejection: false,
+    onReject: [
+      (context, error) =>
+        context?.reportError(new GraphQLError(error.message.replace(/^Syntax Error: /, ''), { extensions: { code: 'BAD_USER_INPUT' } })),
+    ],
+  });
   return (context: ValidationContext): ASTVisitor => {
     const error = oversizePage(context);
     if (error) {

@@ -1,0 +1,63 @@
+// Hostile or broken requests get a 4xx and a GraphQL error with a code, never a 500.
+import { createTestDatabase, type TestDatabase } from '../support/db';
+import { startTestServer, type TestServer } from '../support/server';
+
+let tdb: TestDatabase;
+let server: TestServer;
+
+beforeAll(async () => {
+  tdb = await createTestDatabase('ref');
+  server = await startTestServer(tdb);
+});
+afterAll(async () => {
+  await server?.close();
+  await tdb?.drop();
+});
+
+async function post(body: string): Promise<{ status: number; codes: string[]; messages: string[] }> {
+  const res = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+  const json = (await res.json()) as { errors?: { message: string; extensions?: { code?: string } }[] };
+  return {
+    status: res.status,
+    codes: (json.errors ?? []).map((e) => String(e.extensions?.code)),
+    messages: (json.errors ?? []).map((e) => e.message),
+  };
+}
+
+const query = (q: string) => JSON.stringify({ query: q });
+
+it('answers a syntax error with 400 and GRAPHQL_PARSE_FAILED', async () => {
+  const r = await post(query('{ topics { slug }'));
+  expect(r).toMatchObject({ status: 400, codes: ['GRAPHQL_PARSE_FAILED'] });
+});
+
+it('refuses a document of more than 5,000 tokens before parsing it all', async () => {
+  const fields = Array.from({ length: 3000 }, (_, i) => `a${i}: __typename`).join(' ');
+  const r = await post(query(`{ ${fields} }`));
+  expect(r).toMatchObject({ status: 400, codes: ['GRAPHQL_PARSE_FAILED'] });
+  expect(r.messages[0]).toMatch(/5000 tokens/);
+});
+
+it('refuses queries deeper than MAX_QUERY_DEPTH, costlier than MAX_QUERY_COST, with more aliases than MAX_ALIASES', async () => {
+  let deep = 'person { name }';
+  for (let i = 0; i < 3; i++) deep = `person { participations(first: 1) { meeting { participants { ${deep} } } } }`;
+  const tooDeep = await post(query(`{ pressReleases(first: 1) { edges { node { meetings { participants { ${deep} } } } } } }`));
+  expect(tooDeep).toMatchObject({ status: 400, codes: ['BAD_USER_INPUT'] });
+  expect(tooDeep.messages[0]).toMatch(/depth limit of 12/);
+  // Shallow enough, but 100 x 100 x 100 rows.
+  const costly = await post(
+    query(`{ people(first: 100) { edges { node { participations(first: 100) { meeting { pressRelease { meetings { participants { person { participations(first: 100) { role } } } } } } } } } } }`),
+  );
+  expect(costly).toMatchObject({ status: 400, codes: ['BAD_USER_INPUT'] });
+  expect(costly.messages[0]).toMatch(/^Query Cost limit of 50000 exceeded/);
+  const aliases = Array.from({ length: 31 }, (_, i) => `a${i}: topics { slug }`).join(' ');
+  const tooWide = await post(query(`{ ${aliases} }`));
+  expect(tooWide).toMatchObject({ status: 400, codes: ['BAD_USER_INPUT'] });
+  expect(tooWide.messages[0]).toMatch(/Aliases limit of 30/);
+});
+
+it('answers a body that is not JSON, or over 1 MB, with a 4xx and BAD_REQUEST', async () => {
+  expect(await post('{"query": ')).toMatchObject({ status: 400, codes: ['BAD_REQUEST'] });
+  const huge = JSON.stringify({ query: '{ __typename }', variables: { pad: 'x'.repeat(1_100_000) } });
+  expect(await post(huge)).toMatchObject({ status: 413, codes: ['BAD_REQUEST'] });
+});
