@@ -16,6 +16,7 @@ import type { Context } from './graphql/context';
 import { authenticate, bearerToken } from './auth/api-keys';
 import { playgroundAssets, playgroundHtml } from './http/playground';
 import { pageSizeThenCostRule } from './graphql/page-size-rule';
+import { noSubscriptionsRule } from './graphql/no-subscriptions-rule';
 import { createMetrics } from './http/metrics';
 import { atomFeed, ndjsonExport } from './http/feeds';
 import { ArchiveChangeFeed, GenerationMemo } from './db/change-feed';
@@ -82,6 +83,19 @@ function databaseUnavailable(error: unknown): string | null {
   return null;
 }
 
+/**
+ * A Postgres data exception (SQLSTATE class 22: a NUL character in a string, a number out of range,
+ * an impossible date) from a parameterised statement comes from a value the client sent.
+ */
+function badValue(error: unknown): boolean {
+  for (let e = error as { originalError?: unknown; cause?: unknown; message?: string; code?: string; meta?: { code?: string } } | undefined, depth = 0; e && depth < 6; depth++) {
+    const sqlState = e.meta?.code ?? (typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code) ? e.code : undefined) ?? /Code: `([0-9A-Z]{5})`/.exec(e.message ?? '')?.[1];
+    if (sqlState?.startsWith('22')) return true;
+    e = (e.originalError ?? e.cause) as typeof e;
+  }
+  return false;
+}
+
 export function formatError(production: boolean, log: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const code = formatted.extensions?.code as string | undefined;
@@ -93,6 +107,15 @@ export function formatError(production: boolean, log: Logger) {
         path: formatted.path,
         locations: formatted.locations,
         extensions: { code: 'SERVICE_UNAVAILABLE' },
+      };
+    }
+    if (badValue(error)) {
+      log.info({ err: error, path: formatted.path }, 'a value the database refused');
+      return {
+        message: 'A value in the request cannot be used (a NUL character, a number out of range, an impossible date?)',
+        path: formatted.path,
+        locations: formatted.locations,
+        extensions: { code: 'BAD_USER_INPUT' },
       };
     }
     // Validation errors of our own rules keep the code they were raised with.
@@ -156,7 +179,7 @@ export async function createApollo(deps: AppDeps, extraPlugins: ApolloServerPlug
     parseOptions: { maxTokens: MAX_TOKENS },
     includeStacktraceInErrorResponses: !config.production,
     formatError: formatError(config.production, log),
-    validationRules: [...armor.validationRules, pageSizeThenCostRule({ maxCost: config.maxCost })],
+    validationRules: [...armor.validationRules, pageSizeThenCostRule({ maxCost: config.maxCost }), noSubscriptionsRule],
     allowBatchedHttpRequests: false,
     // main.ts owns the signals: drain HTTP, close the pool, stop the embedded database, in that order.
     stopOnTerminationSignals: false,

@@ -42,6 +42,20 @@ export function encodeCursor(sort: SortSpec, row: object): string {
   return Buffer.from(JSON.stringify([sort.name, ...values])).toString('base64url');
 }
 
+/** What a cursor value must be for the Postgres type it is cast to (a forged one is refused, not a 500). */
+const isoInstant = (v: unknown) =>
+  typeof v === 'string' &&
+  /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/.test(v) &&
+  !Number.isNaN(Date.parse(v)) &&
+  new Date(v).toISOString().slice(0, 19) === v.slice(0, 19);
+const VALID_CURSOR_VALUE: Record<string, (v: unknown) => boolean> = {
+  int: (v) => Number.isInteger(v) && Math.abs(v as number) <= 2_147_483_647,
+  float8: (v) => typeof v === 'number' && Number.isFinite(v),
+  // Dates are written as instants too (encodeCursor writes a Date as its ISO string).
+  timestamptz: isoInstant,
+  date: isoInstant,
+};
+
 function decodeCursor(sort: SortSpec, cursor: string, field: string): unknown[] {
   let parsed: unknown;
   try {
@@ -55,7 +69,7 @@ function decodeCursor(sort: SortSpec, cursor: string, field: string): unknown[] 
   const values = parsed.slice(1);
   sort.columns.forEach((c, i) => {
     const v = values[i];
-    const ok = c.cast === 'int' ? Number.isInteger(v) : c.cast === 'float8' ? typeof v === 'number' : typeof v === 'string';
+    const ok = VALID_CURSOR_VALUE[c.cast]?.(v) ?? typeof v === 'string';
     if (!ok) throw badInput(field, `\`${field}\` is not a cursor this API issued`);
   });
   return values;

@@ -1,6 +1,6 @@
 import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
 import type { Context } from './context';
-import { fromGlobalId, Node } from './relay';
+import { dbKey, fromGlobalId, Node } from './relay';
 import { visibleRelease } from './release/release.resolver';
 import { Meeting, Participant } from './meeting/meeting.type';
 import { Person } from './person/person.type';
@@ -10,12 +10,10 @@ import { Initiative, InitiativeMention } from './initiative/initiative.type';
 import { badInput } from '../errors';
 import { TOPIC_COLUMNS, type TopicRow } from '../domain/rows';
 
-const positive = (key: string) => (/^[1-9]\d{0,9}$/.test(key) ? Number(key) : null);
-
 /** Fetches any object by its global id; null when it does not exist (or is a draft, for anonymous readers). */
 export async function loadNode(id: string, ctx: Context): Promise<Node | null> {
   const { type, key } = fromGlobalId(id);
-  const n = positive(key);
+  const n = dbKey(key);
   const L = ctx.loaders;
   switch (type) {
     case 'PressRelease':

@@ -25,11 +25,18 @@ export function fromGlobalId(id: string, field = 'id'): { type: string; key: str
   return { type: raw.slice(0, i), key: raw.slice(i + 1) };
 }
 
+/** A database key written in an id: a positive integer that fits Postgres's `int` (else null). */
+export function dbKey(key: string): number | null {
+  if (!/^[1-9]\d{0,9}$/.test(key)) return null;
+  const n = Number(key);
+  return n <= 2_147_483_647 ? n : null;
+}
+
 /** The numeric key of a global id of the given type; BAD_USER_INPUT otherwise. */
 export function dbIdOf(id: string, type: NodeTypeName, field = 'id'): number {
   const g = fromGlobalId(id, field);
-  const n = Number(g.key);
-  if (g.type !== type || !Number.isInteger(n) || n <= 0) {
+  const n = dbKey(g.key);
+  if (g.type !== type || n === null) {
     throw badInput(field, `\`${field}\` is not the id of a ${type}`);
   }
   return n;

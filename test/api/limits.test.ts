@@ -1,13 +1,14 @@
 // Hostile or broken requests get a 4xx and a GraphQL error with a code, never a 500.
 import { createTestDatabase, type TestDatabase } from '../support/db';
-import { startTestServer, type TestServer } from '../support/server';
+import { codes, startTestServer, type TestServer } from '../support/server';
 
+const ADMIN_TOKEN = 'limits-admin-token-0123456789';
 let tdb: TestDatabase;
 let server: TestServer;
 
 beforeAll(async () => {
-  tdb = await createTestDatabase('ref');
-  server = await startTestServer(tdb);
+  tdb = await createTestDatabase('corpus');
+  server = await startTestServer(tdb, { ADMIN_TOKEN });
 });
 afterAll(async () => {
   await server?.close();
@@ -60,4 +61,39 @@ it('answers a body that is not JSON, or over 1 MB, with a 4xx and BAD_REQUEST', 
   expect(await post('{"query": ')).toMatchObject({ status: 400, codes: ['BAD_REQUEST'] });
   const huge = JSON.stringify({ query: '{ __typename }', variables: { pad: 'x'.repeat(1_100_000) } });
   expect(await post(huge)).toMatchObject({ status: 413, codes: ['BAD_REQUEST'] });
+});
+
+it('answers a subscription (the schema has none) with a validation error, not an internal one', async () => {
+  expect(await post(query('subscription { __typename }'))).toMatchObject({ status: 400, codes: ['GRAPHQL_VALIDATION_FAILED'] });
+});
+
+it('refuses forged ids and cursors whose numbers or dates Postgres could not take', async () => {
+  const id = (raw: string) => Buffer.from(raw).toString('base64');
+  const cursor = (parts: unknown[]) => Buffer.from(JSON.stringify(parts)).toString('base64url');
+  const one = await server.gql(`query($id: ID!) { pressRelease(id: $id) { id } }`, { id: id('PressRelease:99999999999') });
+  expect(codes(one)).toEqual(['BAD_USER_INPUT']);
+  expect((await server.gql(`query($id: ID!) { node(id: $id) { id } }`, { id: id('Person:9999999999') })).data).toEqual({ node: null });
+  for (const after of [
+    cursor(['pd', '2025-08-14T09:00:00.000Z', 99999999999]),
+    cursor(['pd', '2025-02-31T09:00:00.000Z', 1]),
+    cursor(['pd', '2025-13-01T09:00:00.000Z', 1]),
+  ]) {
+    const r = await server.gql(`query($a: String) { pressReleases(first: 2, after: $a) { totalCount } }`, { a: after });
+    expect({ after, codes: codes(r) }).toEqual({ after, codes: ['BAD_USER_INPUT'] });
+  }
+});
+
+it('answers a NUL character in any string with BAD_USER_INPUT, and writes nothing', async () => {
+  const read = await server.gql(`{ pressReleases(first: 1, filter: { search: "a\\u0000b" }) { totalCount } }`);
+  expect(codes(read)).toEqual(['BAD_USER_INPUT']);
+  expect(codes(await server.gql(`{ countries(search: "a\\u0000b") { code } }`))).toEqual(['BAD_USER_INPUT']);
+  const before = await tdb.db.pressRelease.count();
+  const text = 'BAKU, Azerbaijan, May 2. Foreign Minister Jeyhun Bayramov met with a delegation.\u0000 They discussed energy.';
+  const write = await server.gql(
+    `mutation($input: IngestPressReleaseInput!) { ingestPressRelease(input: $input) { duplicate } }`,
+    { input: { text, publishedAt: '2025-05-02T10:00:00Z' } },
+    ADMIN_TOKEN,
+  );
+  expect(codes(write)).toEqual(['BAD_USER_INPUT']);
+  expect(await tdb.db.pressRelease.count()).toBe(before);
 });

@@ -5,6 +5,7 @@ import { DateTime } from '../scalars';
 import { ApiKeyRole } from '../enums';
 import { newKey } from '../../auth/api-keys';
 import { badInput, notFound } from '../../errors';
+import { dbKey } from '../relay';
 import type { ApiKey as ApiKeyRow } from '../../generated/prisma/client';
 
 @ObjectType({ description: 'An API key, without its secret (shown once, at creation).' })
@@ -65,9 +66,9 @@ export class CreateApiKeyInput {
 
 function apiKeyDbId(id: string): number {
   const raw = Buffer.from(id, 'base64').toString('utf8');
-  const m = /^ApiKey:([1-9]\d{0,9})$/.exec(raw);
-  if (!m) throw badInput('id', '`id` is not the id of an API key');
-  return Number(m[1]);
+  const n = raw.startsWith('ApiKey:') ? dbKey(raw.slice('ApiKey:'.length)) : null;
+  if (n === null) throw badInput('id', '`id` is not the id of an API key');
+  return n;
 }
 
 @Resolver(() => ApiKey)
