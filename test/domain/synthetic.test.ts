@@ -136,6 +136,31 @@ describe('loadSynthetic into a database', () => {
     }
   });
 
+  it('ranks related releases by shared people, initiatives, countries and topics, on a page of releases', async () => {
+    const LINKS = 'id people { id } initiatives { id } countries { code } topics { slug }';
+    const r = await server.gql(`{ pressReleases(first: 10) { edges { node { ${LINKS} related(first: 4) { ${LINKS} } } } } }`);
+    expect(r.errors).toBeUndefined();
+    type Links = { id: string; people: { id: string }[]; initiatives: { id: string }[]; countries: { code: string }[]; topics: { slug: string }[] };
+    const shared = <T>(a: T[], b: T[]) => a.filter((x) => b.includes(x)).length;
+    const score = (a: Links, b: Links) =>
+      4 * shared(a.people.map((p) => p.id), b.people.map((p) => p.id)) +
+      3 * shared(a.initiatives.map((i) => i.id), b.initiatives.map((i) => i.id)) +
+      shared(a.countries.map((c) => c.code), b.countries.map((c) => c.code)) +
+      shared(a.topics.map((t) => t.slug), b.topics.map((t) => t.slug));
+    for (const { node } of r.data.pressReleases.edges as { node: Links & { related: Links[] } }[]) {
+      expect(node.related).toHaveLength(4);
+      expect(node.related.map((x) => x.id)).not.toContain(node.id);
+      const scores = node.related.map((x) => score(node, x));
+      expect(scores[0]).toBeGreaterThan(0);
+      expect([...scores].sort((a, b) => b - a)).toEqual(scores);
+    }
+  });
+
+  it('refuses related releases for more than 50 releases in one request', async () => {
+    const r = await server.gql(`{ pressReleases(first: 60) { edges { node { related(first: 1) { id } } } } }`);
+    expect(r.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'related' } });
+  });
+
   it('adds more on a second run without colliding', async () => {
     const counts = await loadSynthetic(t.url, { releases: 50, seed: 42, batchSize: 20 });
     expect(counts.releases).toBe(50);

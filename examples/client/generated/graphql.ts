@@ -720,7 +720,7 @@ export type PressRelease = Node & {
   /** Everyone at the release’s meetings. */
   people: Array<Person>;
   publishedAt: Scalars['DateTime']['output'];
-  /** The releases closest to this one: shared participants first, then initiatives, countries and topics. */
+  /** The releases closest to this one: shared participants first, then initiatives, countries and topics. Computed for at most 50 releases per request. */
   related: Array<PressRelease>;
   /** Why it was retracted, when it was. */
   retractionReason?: Maybe<Scalars['String']['output']>;

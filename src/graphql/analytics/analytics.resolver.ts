@@ -18,6 +18,8 @@ import { badInput } from '../../errors';
 import { checkListSize } from '../../domain/paging';
 
 const MAX_FACET_OPTIONS = 500;
+/** Releases whose `related` one request may ask for. */
+const MAX_RELATED_RELEASES = 50;
 
 @ArgsType()
 class TrendArgs {
@@ -159,7 +161,9 @@ export class PartnerResolver {
 @Resolver(() => PressRelease)
 export class RelatedReleasesResolver {
   @FieldResolver(() => [PressRelease], {
-    description: 'The releases closest to this one: shared participants first, then initiatives, countries and topics.',
+    description:
+      'The releases closest to this one: shared participants first, then initiatives, countries and topics. ' +
+      `Computed for at most ${MAX_RELATED_RELEASES} releases per request.`,
   })
   async related(
     @Root() r: PressRelease,
@@ -169,6 +173,11 @@ export class RelatedReleasesResolver {
     checkListSize('first', first, 20);
     const loader = perRequest(ctx, `related:${first}`, () =>
       new DataLoader<number, number[]>(async (ids) => {
+        // Each release costs tens of milliseconds of database time: a page of 100 with `related` is
+        // refused rather than left to run into the statement timeout.
+        if (ids.length > MAX_RELATED_RELEASES) {
+          throw badInput('related', `\`related\` is computed for at most ${MAX_RELATED_RELEASES} releases per request (asked for ${ids.length})`);
+        }
         const byId = await relatedReleases(ctx.db, [...ids], first);
         return ids.map((id) => byId.get(id) ?? []);
       }),
