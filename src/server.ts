@@ -17,6 +17,7 @@ import { authenticate, bearerToken } from './auth/api-keys';
 import { playgroundAssets, playgroundHtml } from './http/playground';
 import { pageSizeThenCostRule } from './graphql/page-size-rule';
 import { noSubscriptionsRule } from './graphql/no-subscriptions-rule';
+import { inputGuardPlugin } from './graphql/input-guard';
 import { createMetrics } from './http/metrics';
 import { atomFeed, ndjsonExport } from './http/feeds';
 import { ArchiveChangeFeed, GenerationMemo } from './db/change-feed';
@@ -75,7 +76,10 @@ const UNAVAILABLE = /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|Connection t
 function databaseUnavailable(error: unknown): string | null {
   for (let e = error as { originalError?: unknown; cause?: unknown; message?: string; code?: string } | undefined, depth = 0; e && depth < 6; depth++) {
     const message = typeof e.message === 'string' ? e.message : '';
-    if (e.code === 'P2024' || /timeout exceeded when trying to connect/i.test(message)) return 'The service is busy';
+    // P2024: no pool connection in time; P2028: a transaction could not start in time (same cause).
+    if (e.code === 'P2024' || e.code === 'P2028' || /timeout exceeded when trying to connect|Unable to start a transaction in the given time/i.test(message)) {
+      return 'The service is busy';
+    }
     if (/canceling statement due to statement timeout|57014/.test(message)) return 'The query took too long (narrow it, or try again)';
     if ((e.code && ['P1001', 'P1002', 'P1017'].includes(e.code)) || UNAVAILABLE.test(message)) return 'The database is unavailable';
     e = (e.originalError ?? e.cause) as typeof e;
@@ -87,13 +91,15 @@ function databaseUnavailable(error: unknown): string | null {
  * A Postgres data exception (SQLSTATE class 22: a NUL character in a string, a number out of range,
  * an impossible date) from a parameterised statement comes from a value the client sent.
  */
-function badValue(error: unknown): boolean {
+function badValue(error: unknown): string | null {
   for (let e = error as { originalError?: unknown; cause?: unknown; message?: string; code?: string; meta?: { code?: string } } | undefined, depth = 0; e && depth < 6; depth++) {
     const sqlState = e.meta?.code ?? (typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code) ? e.code : undefined) ?? /Code: `([0-9A-Z]{5})`/.exec(e.message ?? '')?.[1];
-    if (sqlState?.startsWith('22')) return true;
+    if (sqlState?.startsWith('22')) return 'A value in the request cannot be used (a NUL character, a number out of range, an impossible date?)';
+    // Not class 22, but the same kind of fault: a search of more than 32 operators in a row.
+    if (/tsquery stack too small/.test(e.message ?? '')) return 'The search has too many operators in a row (-, or, quotes): simplify it';
     e = (e.originalError ?? e.cause) as typeof e;
   }
-  return false;
+  return null;
 }
 
 export function formatError(production: boolean, log: Logger) {
@@ -109,10 +115,11 @@ export function formatError(production: boolean, log: Logger) {
         extensions: { code: 'SERVICE_UNAVAILABLE' },
       };
     }
-    if (badValue(error)) {
+    const refused = badValue(error);
+    if (refused) {
       log.info({ err: error, path: formatted.path }, 'a value the database refused');
       return {
-        message: 'A value in the request cannot be used (a NUL character, a number out of range, an impossible date?)',
+        message: refused,
         path: formatted.path,
         locations: formatted.locations,
         extensions: { code: 'BAD_USER_INPUT' },
@@ -138,6 +145,10 @@ export function formatError(production: boolean, log: Logger) {
       return { ...formatted, extensions: { ...formatted.extensions, code: 'FORBIDDEN' } };
     }
     if (code && EXPECTED_CODES.has(code)) return formatted;
+    // Errors Apollo raises about the request itself (a persisted query's version or hash) carry an
+    // HTTP 4xx status and no code: they are the client's.
+    const status = ((error as GraphQLError | undefined)?.extensions?.http as { status?: number } | undefined)?.status;
+    if (status && status >= 400 && status < 500) return { ...formatted, extensions: { ...formatted.extensions, code: 'BAD_REQUEST' } };
     log.error({ err: error, path: formatted.path }, 'unexpected error in a GraphQL operation');
     if (!production) return formatted;
     return { message: 'Internal server error', path: formatted.path, locations: formatted.locations, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
@@ -183,7 +194,7 @@ export async function createApollo(deps: AppDeps, extraPlugins: ApolloServerPlug
     allowBatchedHttpRequests: false,
     // main.ts owns the signals: drain HTTP, close the pool, stop the embedded database, in that order.
     stopOnTerminationSignals: false,
-    plugins: [...armor.plugins, ApolloServerPluginLandingPageDisabled(), ...extraPlugins],
+    plugins: [inputGuardPlugin, ...armor.plugins, ApolloServerPluginLandingPageDisabled(), ...extraPlugins],
   });
   return apollo;
 }

@@ -1,6 +1,7 @@
 // One keyset-pagination helper for every connection: Relay arguments in, a SQL plan out.
 import { Prisma } from '../generated/prisma/client';
 import { badInput } from '../errors';
+import { wellFormed } from './text';
 
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 20;
@@ -48,12 +49,13 @@ const isoInstant = (v: unknown) =>
   /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/.test(v) &&
   !Number.isNaN(Date.parse(v)) &&
   new Date(v).toISOString().slice(0, 19) === v.slice(0, 19);
-const VALID_CURSOR_VALUE: Record<string, (v: unknown) => boolean> = {
+const VALID_CURSOR_VALUE: Record<SortColumn['cast'], (v: unknown) => boolean> = {
   int: (v) => Number.isInteger(v) && Math.abs(v as number) <= 2_147_483_647,
   float8: (v) => typeof v === 'number' && Number.isFinite(v),
   // Dates are written as instants too (encodeCursor writes a Date as its ISO string).
   timestamptz: isoInstant,
   date: isoInstant,
+  text: (v) => typeof v === 'string' && wellFormed(v),
 };
 
 function decodeCursor(sort: SortSpec, cursor: string, field: string): unknown[] {
@@ -69,7 +71,7 @@ function decodeCursor(sort: SortSpec, cursor: string, field: string): unknown[] 
   const values = parsed.slice(1);
   sort.columns.forEach((c, i) => {
     const v = values[i];
-    const ok = VALID_CURSOR_VALUE[c.cast]?.(v) ?? typeof v === 'string';
+    const ok = VALID_CURSOR_VALUE[c.cast](v);
     if (!ok) throw badInput(field, `\`${field}\` is not a cursor this API issued`);
   });
   return values;

@@ -114,6 +114,8 @@ export function releaseConditions(f: ReleaseFilter, omit?: FilterField): Prisma.
 }
 
 function utcDay(d: Date, plusDays = 0): string {
-  const day = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate() + plusDays));
+  // setUTCFullYear, not Date.UTC: Date.UTC reads the years 0 to 99 as 1900 to 1999.
+  const day = new Date(0);
+  day.setUTCFullYear(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate() + plusDays);
   return day.toISOString();
 }

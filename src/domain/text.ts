@@ -28,3 +28,6 @@ export function contentHash(text: string): string {
 
 /** Same body, same hash: the archive recognises a release whatever path it came in by. */
 export const bodyHash = (paragraphs: string[]) => contentHash(paragraphs.join('\n'));
+
+/** No lone UTF-16 surrogate: the string can be encoded as UTF-8 (and so sent to Postgres). */
+export const wellFormed = (s: string) => !/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(s);

@@ -1,6 +1,9 @@
 // Hostile or broken requests get a 4xx and a GraphQL error with a code, never a 500.
 import { createTestDatabase, type TestDatabase } from '../support/db';
+import pino from 'pino';
 import { codes, startTestServer, type TestServer } from '../support/server';
+import { formatError } from '../../src/server';
+import { releaseConditions } from '../../src/domain/release-filter';
 
 const ADMIN_TOKEN = 'limits-admin-token-0123456789';
 let tdb: TestDatabase;
@@ -96,4 +99,39 @@ it('answers a NUL character in any string with BAD_USER_INPUT, and writes nothin
   );
   expect(codes(write)).toEqual(['BAD_USER_INPUT']);
   expect(await tdb.db.pressRelease.count()).toBe(before);
+});
+
+it('refuses variables with a lone surrogate or nested more than 32 deep, before anything reads them', async () => {
+  const lone = await post(JSON.stringify({ query: 'query($v: String) { people(first: 5, search: $v) { totalCount } }', variables: { v: 'a\ud800b' } }));
+  expect(lone).toMatchObject({ status: 400, codes: ['BAD_USER_INPUT'] });
+  expect(lone.messages[0]).toMatch(/variables\.v is not well-formed/);
+  const deep = `{"query":"{ __typename }","variables":{"x":${'['.repeat(5000)}${']'.repeat(5000)}}}`;
+  const nested = await post(deep);
+  expect(nested).toMatchObject({ status: 400, codes: ['BAD_USER_INPUT'] });
+  expect(nested.messages[0]).toMatch(/nested more than 32 levels/);
+});
+
+it('takes a run of dashes in a search as one, and refuses a search of too many operators with BAD_USER_INPUT', async () => {
+  const rule = await server.gql(`query($q: String) { pressReleases(first: 1, filter: { search: $q }) { totalCount } }`, { q: `energy ${'-'.repeat(40)}` });
+  expect(rule.errors).toBeUndefined();
+  const many = await server.gql(`query($q: String) { pressReleases(first: 1, filter: { search: $q }) { totalCount } }`, { q: `${'- '.repeat(40)}energy` });
+  expect(codes(many)).toEqual(['BAD_USER_INPUT']);
+});
+
+it('answers persisted-query mistakes with BAD_REQUEST', async () => {
+  const version = await post(JSON.stringify({ query: '{ __typename }', extensions: { persistedQuery: { version: 2, sha256Hash: 'abc' } } }));
+  expect(version).toMatchObject({ status: 400, codes: ['BAD_REQUEST'] });
+  const hash = await post(JSON.stringify({ query: '{ __typename }', extensions: { persistedQuery: { version: 1, sha256Hash: 'abc' } } }));
+  expect(hash).toMatchObject({ status: 400, codes: ['BAD_REQUEST'] });
+});
+
+it('reads years before 100 as such in date filters (not as 19xx)', () => {
+  const sql = releaseConditions({ from: new Date('0050-06-15T00:00:00Z'), to: new Date('0099-01-31T00:00:00Z') });
+  expect(sql.values).toEqual(['0050-06-15T00:00:00.000Z', '0099-02-01T00:00:00.000Z']);
+});
+
+it('answers a transaction that could not start in time (a busy pool) as SERVICE_UNAVAILABLE', () => {
+  const busy = Object.assign(new Error('Transaction API error: Unable to start a transaction in the given time.'), { code: 'P2028' });
+  const formatted = formatError(true, pino({ level: 'silent' }))({ message: 'x', extensions: { code: 'INTERNAL_SERVER_ERROR' } }, busy);
+  expect(formatted.extensions?.code).toBe('SERVICE_UNAVAILABLE');
 });

@@ -32,7 +32,9 @@ export function toReleaseFilter(input: PressReleaseFilter | null | undefined, ct
     throw new AppError('UNAUTHENTICATED', 'Drafts are visible to editors only: send an API key', { field: `${prefix}.status` });
   }
   if (f.from && f.to && f.from > f.to) throw badInput(`${prefix}.from`, '`from` is after `to`');
-  const search = f.search?.trim();
+  // A run of dashes (a Markdown rule) is one minus: websearch_to_tsquery makes each '-' a NOT, and
+  // Postgres refuses a query of more than 32 operators in a row.
+  const search = f.search?.replace(/-{2,}/g, '-').trim();
   return {
     search: search || null,
     countries: checkCountryCodes(f.countries, `${prefix}.countries`),
