@@ -73,8 +73,24 @@ const UNAVAILABLE = /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|Connection t
  * A database that cannot be reached (down, restarting) or a pool with no free connection in time
  * (the service is saturated) is not the request's fault: the client may retry.
  */
+interface ErrorLink {
+  originalError?: unknown;
+  cause?: unknown;
+  message?: string;
+  code?: string;
+  meta?: { code?: string };
+}
+
+/** An error and the errors it wraps (GraphQL's originalError, a cause), outermost first. */
+function* errorChain(error: unknown): Generator<ErrorLink> {
+  for (let e = error as ErrorLink | undefined, depth = 0; e && depth < 6; depth++) {
+    yield e;
+    e = (e.originalError ?? e.cause) as ErrorLink | undefined;
+  }
+}
+
 function databaseUnavailable(error: unknown): string | null {
-  for (let e = error as { originalError?: unknown; cause?: unknown; message?: string; code?: string } | undefined, depth = 0; e && depth < 6; depth++) {
+  for (const e of errorChain(error)) {
     const message = typeof e.message === 'string' ? e.message : '';
     // P2024: no pool connection in time; P2028: a transaction could not start in time (same cause).
     if (e.code === 'P2024' || e.code === 'P2028' || /timeout exceeded when trying to connect|Unable to start a transaction in the given time/i.test(message)) {
@@ -82,7 +98,6 @@ function databaseUnavailable(error: unknown): string | null {
     }
     if (/canceling statement due to statement timeout|57014/.test(message)) return 'The query took too long (narrow it, or try again)';
     if ((e.code && ['P1001', 'P1002', 'P1017'].includes(e.code)) || UNAVAILABLE.test(message)) return 'The database is unavailable';
-    e = (e.originalError ?? e.cause) as typeof e;
   }
   return null;
 }
@@ -92,12 +107,11 @@ function databaseUnavailable(error: unknown): string | null {
  * an impossible date) from a parameterised statement comes from a value the client sent.
  */
 function badValue(error: unknown): string | null {
-  for (let e = error as { originalError?: unknown; cause?: unknown; message?: string; code?: string; meta?: { code?: string } } | undefined, depth = 0; e && depth < 6; depth++) {
+  for (const e of errorChain(error)) {
     const sqlState = e.meta?.code ?? (typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code) ? e.code : undefined) ?? /Code: `([0-9A-Z]{5})`/.exec(e.message ?? '')?.[1];
     if (sqlState?.startsWith('22')) return 'A value in the request cannot be used (a NUL character, a number out of range, an impossible date?)';
     // Not class 22, but the same kind of fault: a search of more than 32 operators in a row.
     if (/tsquery stack too small/.test(e.message ?? '')) return 'The search has too many operators in a row (-, or, quotes): simplify it';
-    e = (e.originalError ?? e.cause) as typeof e;
   }
   return null;
 }
