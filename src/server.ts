@@ -97,21 +97,42 @@ function databaseUnavailable(error: unknown): string | null {
       return 'The service is busy';
     }
     if (/canceling statement due to statement timeout|57014/.test(message)) return 'The query took too long (narrow it, or try again)';
+    // Deadlocks and serialisation failures: the transaction rolled back whole; a retry succeeds.
+    if (e.code === 'P2034' || ['40P01', '40001'].includes(e.meta?.code ?? '') || /\b(40P01|40001)\b|deadlock detected/.test(message)) {
+      return 'Conflicting writes at the same moment';
+    }
     if ((e.code && ['P1001', 'P1002', 'P1017'].includes(e.code)) || UNAVAILABLE.test(message)) return 'The database is unavailable';
   }
   return null;
 }
 
 /**
- * A Postgres data exception (SQLSTATE class 22: a NUL character in a string, a number out of range,
- * an impossible date) from a parameterised statement comes from a value the client sent.
+ * Database refusals that are the request's doing, not a bug: a Postgres data exception (SQLSTATE
+ * class 22: a NUL character, a number out of range, an impossible date) or a value too long (class
+ * 54) from a parameterised statement comes from a value the client sent; a unique or foreign key
+ * or a missing row in a write comes from a concurrent write.
  */
-function badValue(error: unknown): string | null {
+function clientFault(error: unknown): { code: string; message: string } | null {
   for (const e of errorChain(error)) {
     const sqlState = e.meta?.code ?? (typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code) ? e.code : undefined) ?? /Code: `([0-9A-Z]{5})`/.exec(e.message ?? '')?.[1];
-    if (sqlState?.startsWith('22')) return 'A value in the request cannot be used (a NUL character, a number out of range, an impossible date?)';
+    if (sqlState?.startsWith('22')) {
+      return { code: 'BAD_USER_INPUT', message: 'A value in the request cannot be used (a NUL character, a number out of range, an impossible date?)' };
+    }
     // Not class 22, but the same kind of fault: a search of more than 32 operators in a row.
-    if (/tsquery stack too small/.test(e.message ?? '')) return 'The search has too many operators in a row (-, or, quotes): simplify it';
+    if (/tsquery stack too small/.test(e.message ?? '')) {
+      return { code: 'BAD_USER_INPUT', message: 'The search has too many operators in a row (-, or, quotes): simplify it' };
+    }
+    // Class 54: a value too long for an index (a name or URL of thousands of characters).
+    if (sqlState?.startsWith('54')) return { code: 'BAD_USER_INPUT', message: 'A value in the request is too long to store' };
+    // A write that met a concurrent one (the writes roll back whole): a unique key taken meanwhile,
+    // a row deleted meanwhile, a reference to one deleted meanwhile.
+    if (e.code === 'P2002' || sqlState === '23505') {
+      return { code: 'CONFLICT', message: 'Another write took the same key (a slug, a text, a source URL, a name) at the same moment: try again' };
+    }
+    if (e.code === 'P2003' || sqlState === '23503') {
+      return { code: 'CONFLICT', message: 'Something this write refers to was deleted or merged meanwhile: reload and try again' };
+    }
+    if (e.code === 'P2025') return { code: 'NOT_FOUND', message: 'What this write changes no longer exists (deleted or merged meanwhile?)' };
   }
   return null;
 }
@@ -129,15 +150,10 @@ export function formatError(production: boolean, log: Logger) {
         extensions: { code: 'SERVICE_UNAVAILABLE' },
       };
     }
-    const refused = badValue(error);
-    if (refused) {
-      log.info({ err: error, path: formatted.path }, 'a value the database refused');
-      return {
-        message: refused,
-        path: formatted.path,
-        locations: formatted.locations,
-        extensions: { code: 'BAD_USER_INPUT' },
-      };
+    const fault = clientFault(error);
+    if (fault) {
+      log.info({ err: error, path: formatted.path }, 'the database refused a write or a value');
+      return { message: fault.message, path: formatted.path, locations: formatted.locations, extensions: { code: fault.code } };
     }
     // Validation errors of our own rules keep the code they were raised with.
     const originalCode = ((error as GraphQLError | undefined)?.originalError as GraphQLError | undefined)?.extensions?.code;

@@ -4,7 +4,7 @@ import type { Db } from '../db/client';
 import { extractPressRelease } from '../extraction';
 import type { ExtractedRelease } from '../extraction/types';
 import { badInput } from '../errors';
-import { checkText, checkUrl, checkYear } from './validate';
+import { checkInstant, checkText, checkUrl, checkYear } from './validate';
 import { storeRelease, type ReleaseDraft } from './store-release';
 import { bodyHash } from './text';
 
@@ -87,8 +87,9 @@ export async function ingestText(db: Db, input: IngestInput, now = new Date()): 
   const text = checkText(input.text);
   const sourceUrl = checkUrl(input.sourceUrl, 'sourceUrl');
   const year = checkYear(input.year);
-  if (input.publishedAt && Number.isNaN(input.publishedAt.getTime())) throw badInput('publishedAt', 'not a valid date-time');
+  checkInstant(input.publishedAt, 'publishedAt');
   const extracted = extractPressRelease(text, { year: year ?? input.publishedAt?.getUTCFullYear(), now });
+  if (!extracted.paragraphs.length) throw badInput('text', 'No release text found (only links, sign-offs or other boilerplate)');
   const hash = bodyHash(extracted.paragraphs);
   const existing = await findExisting(db, hash, sourceUrl);
   if (existing) {

@@ -2,6 +2,7 @@
 // createPressRelease and the seed. People and initiatives are upserted by a normalised key with
 // INSERT ... ON CONFLICT in a fixed order, so concurrent writers share rows without duplicates or
 // deadlocks.
+import crypto from 'node:crypto';
 import { Prisma } from '../generated/prisma/client';
 import type {
   InitiativeKind,
@@ -91,11 +92,19 @@ export async function resolveReferences(tx: Tx, d: ReleaseDraft) {
   return { topicId };
 }
 
+/** The day and title; then with the text's hash; then numbered, until one is free. */
 async function uniqueSlug(tx: Tx, d: ReleaseDraft): Promise<string> {
   const day = d.publishedAt.toISOString().slice(0, 10);
   const base = `${day}-${slugify(d.title) || 'release'}`;
-  const taken = await tx.pressRelease.findUnique({ where: { slug: base }, select: { id: true } });
-  return taken ? `${base}-${d.contentHash.slice(0, 8)}` : base;
+  const hashed = `${base}-${d.contentHash.slice(0, 8)}`;
+  const candidates = [base, hashed, ...Array.from({ length: 20 }, (_, i) => `${hashed}-${i + 2}`)];
+  const taken = new Set(
+    (await tx.pressRelease.findMany({ where: { slug: { in: candidates } }, select: { slug: true } })).map((r) => r.slug),
+  );
+  const free = candidates.find((c) => !taken.has(c));
+  // Twenty-two releases of one day and title: a concurrent writer may still take the one chosen
+  // here, which the unique index refuses (answered as CONFLICT: try again).
+  return free ?? `${hashed}-${crypto.randomUUID().slice(0, 8)}`;
 }
 
 async function upsertPeople(tx: Tx, people: ParticipantDraft[]): Promise<Map<string, number>> {

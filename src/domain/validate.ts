@@ -13,8 +13,12 @@ export function checkText(text: string, field = 'text'): string {
   return t;
 }
 
+/** Longest source URL accepted (longer ones do not fit the unique index on it). */
+export const MAX_URL_LENGTH = 2048;
+
 export function checkUrl(url: string | null | undefined, field: string): string | null {
   if (url == null || url.trim() === '') return null;
+  if (url.length > MAX_URL_LENGTH) throw badInput(field, `The URL is ${url.length} characters; the limit is ${MAX_URL_LENGTH}`);
   let u: URL;
   try {
     u = new URL(url.trim());
@@ -29,4 +33,14 @@ export function checkYear(year: number | null | undefined, field = 'year'): numb
   if (year == null) return undefined;
   if (!Number.isInteger(year) || year < 1900 || year > 2100) throw badInput(field, `${year} is not a plausible year`);
   return year;
+}
+
+/** An instant a release can carry: a year from 1000 to 9999 in UTC (what ISO dates and Postgres take). */
+export function checkInstant(d: Date | null | undefined, field: string): Date | undefined {
+  if (d == null) return undefined;
+  const year = d.getUTCFullYear();
+  if (Number.isNaN(d.getTime()) || year < 1000 || year > 9999) {
+    throw badInput(field, `\`${field}\` must fall in the years 1000 to 9999 (UTC)`);
+  }
+  return d;
 }

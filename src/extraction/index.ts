@@ -19,7 +19,8 @@ function frontMatterYear(frontMatter: string | null): number | null {
   if (!frontMatter) return null;
   try {
     const data = parseYaml(frontMatter) as { year?: unknown } | null;
-    return typeof data?.year === 'number' && Number.isInteger(data.year) ? data.year : null;
+    // A year outside the plausible range (a typo, 123456) is ignored, as ingest's own `year` would refuse it.
+    return typeof data?.year === 'number' && Number.isInteger(data.year) && data.year >= 1900 && data.year <= 2100 ? data.year : null;
   } catch {
     return null;
   }

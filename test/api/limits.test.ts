@@ -1,9 +1,11 @@
 // Hostile or broken requests get a 4xx and a GraphQL error with a code, never a 500.
 import { createTestDatabase, type TestDatabase } from '../support/db';
+import crypto from 'node:crypto';
 import pino from 'pino';
 import { codes, startTestServer, type TestServer } from '../support/server';
 import { formatError } from '../../src/server';
 import { releaseConditions } from '../../src/domain/release-filter';
+import { contentHash } from '../../src/domain/text';
 
 const ADMIN_TOKEN = 'limits-admin-token-0123456789';
 let tdb: TestDatabase;
@@ -134,4 +136,69 @@ it('answers a transaction that could not start in time (a busy pool) as SERVICE_
   const busy = Object.assign(new Error('Transaction API error: Unable to start a transaction in the given time.'), { code: 'P2028' });
   const formatted = formatError(true, pino({ level: 'silent' }))({ message: 'x', extensions: { code: 'INTERNAL_SERVER_ERROR' } }, busy);
   expect(formatted.extensions?.code).toBe('SERVICE_UNAVAILABLE');
+});
+
+describe('writes with values the database could not take, or racing each other', () => {
+  const CREATE = `mutation($input: PressReleaseInput!) { createPressRelease(input: $input) { id slug } }`;
+  const INGEST = `mutation($input: IngestPressReleaseInput!) { ingestPressRelease(input: $input) { duplicate warnings release { id } } }`;
+  const release = (title: string, body: string, over: Record<string, unknown> = {}) => ({
+    title,
+    publishedAt: '2025-03-04T10:00:00Z',
+    paragraphs: [body],
+    ...over,
+  });
+  const count = async () => tdb.db.pressRelease.count();
+
+  it('refuses dates past 9999 in UTC, URLs over 2,048 characters and names too long to index, writing nothing', async () => {
+    const before = await count();
+    const late = await server.gql(CREATE, { input: release('Late', 'A body.', { publishedAt: '9999-12-31T23:59:59-12:00' }) }, ADMIN_TOKEN);
+    expect(codes(late)).toEqual(['BAD_USER_INPUT']);
+    const url = `https://example.org/${'x'.repeat(3000)}`;
+    const long = await server.gql(CREATE, { input: release('Long', 'Another body.', { source: { name: 'Wire', url } }) }, ADMIN_TOKEN);
+    expect(codes(long)).toEqual(['BAD_USER_INPUT']);
+    // Random letters: they do not compress, so the name key outgrows the btree's limit (about 2.7 kB).
+    const noise = (n: number) => Array.from(crypto.randomBytes(n), (b) => String.fromCharCode(97 + (b % 26))).join('');
+    const text = `BAKU, Azerbaijan, May 23. Foreign Minister of Azerbaijan Jeyhun Bayramov met with the Ambassador of Japan X${noise(1500)} Y${noise(1500)}.`;
+    const names = await server.gql(INGEST, { input: { text, year: 2025 } }, ADMIN_TOKEN);
+    expect(codes(names)).toEqual(['BAD_USER_INPUT']);
+    expect(await count()).toBe(before);
+  });
+
+  it('ignores an implausible front-matter year, and refuses a text with nothing but boilerplate', async () => {
+    const odd = await server.gql(INGEST, { input: { text: '---\nyear: 123456\n---\nBAKU, Azerbaijan, May 23. Foreign Minister Jeyhun Bayramov met Ambassador Kenji Morita.', publish: false } }, ADMIN_TOKEN);
+    expect(odd.errors).toBeUndefined();
+    const junk = await server.gql(INGEST, { input: { text: 'Follow us on Twitter' } }, ADMIN_TOKEN);
+    expect(codes(junk)).toEqual(['BAD_USER_INPUT']);
+  });
+
+  it('finds a free slug when the day, the title and the title with the hash are all taken', async () => {
+    const a = await server.gql(CREATE, { input: release('Ministers meet on transit', 'Body A.') }, ADMIN_TOKEN);
+    const hash8 = contentHash('Body C.').slice(0, 8);
+    const b = await server.gql(CREATE, { input: release(`Ministers meet on transit ${hash8}`, 'Body B.') }, ADMIN_TOKEN);
+    const c = await server.gql(CREATE, { input: release('Ministers meet on transit', 'Body C.') }, ADMIN_TOKEN);
+    for (const r of [a, b, c]) expect(r.errors).toBeUndefined();
+    expect(b.data.createPressRelease.slug).toBe(`${a.data.createPressRelease.slug}-${hash8}`);
+    expect(c.data.createPressRelease.slug).toBe(`${b.data.createPressRelease.slug}-2`);
+  });
+
+  it('refuses a country id with trailing spaces before writing its alias', async () => {
+    const r = await server.gql(`mutation($id: ID!) { addAlias(id: $id, alias: "Padded alias X") { id } }`, { id: Buffer.from('Country:AZ ').toString('base64') }, ADMIN_TOKEN);
+    expect(codes(r)).toEqual(['BAD_USER_INPUT']);
+    const az = await tdb.db.country.findUnique({ where: { code: 'AZ' }, select: { aliases: true } });
+    expect(az?.aliases).not.toContain('Padded alias X');
+  });
+
+  it('answers racing writes (merge both ways, publish against delete) with client codes, never an internal error', async () => {
+    const people = (await server.gql(`{ people(first: 4) { edges { node { id } } } }`)).data.people.edges.map((e: { node: { id: string } }) => e.node.id);
+    const merge = `mutation($k: ID!, $r: ID!) { mergePeople(keep: $k, remove: $r) { id } }`;
+    const made = await server.gql(CREATE, { input: release('A draft to race', 'Racing body.') }, ADMIN_TOKEN);
+    const id = made.data.createPressRelease.id;
+    const results = await Promise.all([
+      server.gql(merge, { k: people[0], r: people[1] }, ADMIN_TOKEN),
+      server.gql(merge, { k: people[1], r: people[0] }, ADMIN_TOKEN),
+      server.gql(`mutation($id: ID!) { publishPressRelease(id: $id) { id } }`, { id }, ADMIN_TOKEN),
+      server.gql(`mutation($id: ID!) { deletePressRelease(id: $id) }`, { id }, ADMIN_TOKEN),
+    ]);
+    for (const r of results) expect(codes(r)).not.toContain('INTERNAL_SERVER_ERROR');
+  });
 });

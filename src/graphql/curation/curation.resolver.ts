@@ -53,7 +53,11 @@ export class CurationMutations {
     const { type, key } = fromGlobalId(id);
     if (type === 'Person') await addPersonAlias(ctx.db, dbIdOf(id, 'Person'), alias);
     else if (type === 'Initiative') await addInitiativeAlias(ctx.db, dbIdOf(id, 'Initiative'), alias);
-    else if (type === 'Country') await addCountryAlias(ctx.db, key, alias);
+    else if (type === 'Country') {
+      // Exactly two capitals: the char(2) column would match "AZ " too, and then the read-back fail.
+      if (!/^[A-Z]{2}$/.test(key)) throw badInput('id', '`id` is not the id of a Country');
+      await addCountryAlias(ctx.db, key, alias);
+    }
     else throw badInput('id', 'Aliases are for people, initiatives and countries');
     return reload(ctx, id);
   }

@@ -16,7 +16,7 @@ import {
 import { checkTopicSlugs } from './release.filter';
 import { createRelease, deleteRelease, setStatus, updateRelease, type ReleaseFields } from '../../domain/release-edit';
 import { ingestText } from '../../domain/ingest';
-import { checkUrl } from '../../domain/validate';
+import { checkInstant, checkUrl } from '../../domain/validate';
 import { notFound } from '../../errors';
 
 @ObjectType({ description: 'What ingest stored, or found already stored.' })
@@ -118,11 +118,11 @@ const initiativesOf = (items: InitiativeInput[]) =>
 function fieldsOf(input: Partial<PressReleaseInput> | UpdatePressReleaseInput): Partial<ReleaseFields> {
   const f: Partial<ReleaseFields> = {};
   if (input.title != null) f.title = input.title.trim();
-  if (input.publishedAt != null) f.publishedAt = input.publishedAt;
+  if (input.publishedAt != null) f.publishedAt = checkInstant(input.publishedAt, 'input.publishedAt');
   if (input.dateline !== undefined) {
     f.datelinePlace = input.dateline?.place.trim() ?? null;
     f.datelineCountryCode = upper(input.dateline?.country);
-    f.datelineDate = input.dateline?.date ?? null;
+    f.datelineDate = checkInstant(input.dateline?.date, 'input.dateline.date') ?? null;
   }
   if (input.issuer !== undefined) {
     f.issuerName = input.issuer?.name.trim() ?? null;
