@@ -202,3 +202,16 @@ describe('writes with values the database could not take, or racing each other',
     for (const r of results) expect(codes(r)).not.toContain('INTERNAL_SERVER_ERROR');
   });
 });
+
+it('refuses participant and initiative names of spaces only, naming the field', async () => {
+  const CREATE = `mutation($input: PressReleaseInput!) { createPressRelease(input: $input) { id } }`;
+  const base = { title: 'Blank names', publishedAt: '2025-03-05T10:00:00Z', paragraphs: ['A body with blank names.'] };
+  const person = await server.gql(
+    CREATE,
+    { input: { ...base, meetings: [{ kind: 'BILATERAL_MEETING', participants: [{ name: '   ', role: 'Minister', roleKind: 'FOREIGN_MINISTER' }] }] } },
+    ADMIN_TOKEN,
+  );
+  expect(person.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'input.meetings.0.participants.0.name' } });
+  const initiative = await server.gql(CREATE, { input: { ...base, initiatives: [{ name: ' ', kind: 'PROGRAMME', sentence: 'A sentence.' }] } }, ADMIN_TOKEN);
+  expect(initiative.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'input.initiatives.0.name' } });
+});

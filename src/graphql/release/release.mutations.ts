@@ -17,7 +17,7 @@ import { checkTopicSlugs } from './release.filter';
 import { createRelease, deleteRelease, setStatus, updateRelease, type ReleaseFields } from '../../domain/release-edit';
 import { ingestText } from '../../domain/ingest';
 import { checkInstant, checkUrl } from '../../domain/validate';
-import { notFound } from '../../errors';
+import { badInput, notFound } from '../../errors';
 
 @ObjectType({ description: 'What ingest stored, or found already stored.' })
 export class IngestResult {
@@ -95,6 +95,13 @@ export class UpdatePressReleaseInput {
 const upper = (c: string | null | undefined) => (c ? c.toUpperCase() : null);
 const urlString = (u: URL | string | null | undefined, field: string) => checkUrl(u == null ? null : String(u), field);
 
+/** Trimmed; a value of spaces only is refused (it would be stored empty). */
+function filled(value: string, field: string): string {
+  const v = value.trim();
+  if (!v) throw badInput(field, `\`${field}\` is empty`);
+  return v;
+}
+
 const meetingsOf = (meetings: MeetingInput[]) =>
   meetings.map((m, i) => ({
     kind: m.kind,
@@ -102,9 +109,9 @@ const meetingsOf = (meetings: MeetingInput[]) =>
     place: m.place ?? null,
     topics: checkTopicSlugs(m.topics, `meetings.${i}.topics`) ?? null,
     initiatives: m.initiatives ?? null,
-    participants: m.participants.map((p) => ({
-      name: p.name.trim(),
-      role: p.role.trim(),
+    participants: m.participants.map((p, j) => ({
+      name: filled(p.name, `input.meetings.${i}.participants.${j}.name`),
+      role: filled(p.role, `input.meetings.${i}.participants.${j}.role`),
       roleKind: p.roleKind,
       countryCode: upper(p.country),
       side: p.side ?? null,
@@ -112,7 +119,12 @@ const meetingsOf = (meetings: MeetingInput[]) =>
   }));
 
 const initiativesOf = (items: InitiativeInput[]) =>
-  items.map((i) => ({ name: i.name.trim(), acronym: i.acronym?.trim() || null, kind: i.kind, sentence: i.sentence.trim() }));
+  items.map((i, n) => ({
+    name: filled(i.name, `input.initiatives.${n}.name`),
+    acronym: i.acronym?.trim() || null,
+    kind: i.kind,
+    sentence: i.sentence.trim(),
+  }));
 
 /** Input fields -> the domain's release fields; only the fields present in `input`. */
 function fieldsOf(input: Partial<PressReleaseInput> | UpdatePressReleaseInput): Partial<ReleaseFields> {
