@@ -23,6 +23,7 @@ import { atomFeed, ndjsonExport } from './http/feeds';
 import { ArchiveChangeFeed, GenerationMemo } from './db/change-feed';
 import type { FacetMemo } from './domain/facets';
 import { asksForComputedAnswer, responseCachePlugins } from './graphql/response-cache';
+import { isTransient } from './domain/ingest';
 
 export interface AppDeps {
   db: Db;
@@ -98,9 +99,7 @@ function databaseUnavailable(error: unknown): string | null {
     }
     if (/canceling statement due to statement timeout|57014/.test(message)) return 'The query took too long (narrow it, or try again)';
     // Deadlocks and serialisation failures: the transaction rolled back whole; a retry succeeds.
-    if (e.code === 'P2034' || ['40P01', '40001'].includes(e.meta?.code ?? '') || /\b(40P01|40001)\b|deadlock detected/.test(message)) {
-      return 'Conflicting writes at the same moment';
-    }
+    if (isTransient(e)) return 'Conflicting writes at the same moment';
     if ((e.code && ['P1001', 'P1002', 'P1017'].includes(e.code)) || UNAVAILABLE.test(message)) return 'The database is unavailable';
   }
   return null;

@@ -80,7 +80,9 @@ const isUniqueViolation = (e: unknown) => (e as { code?: string })?.code === 'P2
 /** Deadlocks and serialisation failures are transient: the transaction rolled back whole, so retry it. */
 export const isTransient = (e: unknown) => {
   const err = e as { code?: string; message?: string; meta?: { code?: string } };
-  return err?.code === 'P2034' || err?.meta?.code === '40P01' || /\b(40P01|40001)\b|deadlock detected/.test(err?.message ?? '');
+  return (
+    err?.code === 'P2034' || ['40P01', '40001'].includes(err?.meta?.code ?? '') || /\b(40P01|40001)\b|deadlock detected/.test(err?.message ?? '')
+  );
 };
 
 export async function ingestText(db: Db, input: IngestInput, now = new Date()): Promise<IngestOutcome> {

@@ -13,6 +13,7 @@ import {
 } from '../../domain/curation';
 import { badInput, notFound } from '../../errors';
 import { createLoaders } from '../loaders';
+import { COUNTRY_CODE } from '../release/release.filter';
 
 /** Reads back through fresh loaders: the request's loaders may hold the rows as they were before. */
 async function reload<T extends Node>(ctx: Context, id: string): Promise<T> {
@@ -55,7 +56,7 @@ export class CurationMutations {
     else if (type === 'Initiative') await addInitiativeAlias(ctx.db, dbIdOf(id, 'Initiative'), alias);
     else if (type === 'Country') {
       // Exactly two capitals: the char(2) column would match "AZ " too, and then the read-back fail.
-      if (!/^[A-Z]{2}$/.test(key)) throw badInput('id', '`id` is not the id of a Country');
+      if (!COUNTRY_CODE.test(key)) throw badInput('id', '`id` is not the id of a Country');
       await addCountryAlias(ctx.db, key, alias);
     }
     else throw badInput('id', 'Aliases are for people, initiatives and countries');

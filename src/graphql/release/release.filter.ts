@@ -7,7 +7,7 @@ import type { Context } from '../context';
 import type { PressReleaseFilter } from './release.inputs';
 import { ReleaseStatus } from '../enums';
 
-const COUNTRY_CODE = /^[A-Z]{2}$/;
+export const COUNTRY_CODE = /^[A-Z]{2}$/;
 
 export function checkCountryCodes(codes: string[] | null | undefined, field: string): string[] | undefined {
   if (!codes) return undefined;
