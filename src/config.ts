@@ -1,4 +1,4 @@
-// The one place that reads process.env. Every setting is listed in README.md ("Settings").
+// The one place that reads process.env. Every setting is listed in docs/operations.md ("Settings").
 import { cleanEnv, str, host, num, bool, makeValidator } from 'envalid';
 
 /** A TCP port, 0 included (any free port: tests and one-off runs). */

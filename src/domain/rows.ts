@@ -1,5 +1,5 @@
 // Row shapes of the read paths, and the SQL that selects them. Raw SQL on hot read paths
-// (see README "Performance"): one statement per list and per nesting level.
+// (see docs/performance.md): one statement per list and per nesting level.
 import { Prisma } from '../generated/prisma/client';
 import type {
   InitiativeKind,

@@ -1,15 +1,16 @@
-// The README's example queries return what it shows, on the sample corpus; its settings table
-// lists every variable src/config.ts reads.
+// The API guide's example queries return what it shows, on the sample corpus; the operations guide's
+// settings table lists every variable src/config.ts reads.
 import fs from 'node:fs';
 import path from 'node:path';
 import { createTestDatabase, type TestDatabase } from '../support/db';
 import { startTestServer, type TestServer } from '../support/server';
 
 const root = path.join(__dirname, '..', '..');
-const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8');
+const apiGuide = fs.readFileSync(path.join(root, 'docs', 'api.md'), 'utf8');
+const operations = fs.readFileSync(path.join(root, 'docs', 'operations.md'), 'utf8');
 
 /** Each ```graphql block of "Example queries" with the ```json block right after it. */
-export function readmeExamples(text = readme): { query: string; expected: unknown }[] {
+export function readmeExamples(text = apiGuide): { query: string; expected: unknown }[] {
   const section = text.split('## Example queries')[1].split('\n## ')[0];
   const re = /```graphql\n([\s\S]*?)```\s*```json\n([\s\S]*?)```/g;
   const out: { query: string; expected: unknown }[] = [];
@@ -35,7 +36,7 @@ function normalise(v: unknown): unknown {
   return v;
 }
 
-describe('README examples', () => {
+describe('API guide examples', () => {
   let tdb: TestDatabase;
   let server: TestServer;
   beforeAll(async () => {
@@ -65,5 +66,5 @@ it('lists every setting src/config.ts reads', () => {
   const config = fs.readFileSync(path.join(root, 'src', 'config.ts'), 'utf8');
   const keys = [...config.matchAll(/^\s+([A-Z][A-Z0-9_]+): (?:port|host|str|bool|num)\(/gm)].map((m) => m[1]);
   expect(keys.length).toBeGreaterThan(8);
-  for (const key of keys) expect({ key, listed: readme.includes(`| \`${key}\` |`) }).toEqual({ key, listed: true });
+  for (const key of keys) expect({ key, listed: operations.includes(`| \`${key}\` |`) }).toEqual({ key, listed: true });
 });
