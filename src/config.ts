@@ -1,5 +1,6 @@
 // The one place that reads process.env. Every setting is listed in docs/operations.md ("Settings").
 import { cleanEnv, str, host, num, bool, makeValidator } from 'envalid';
+import { configuredDatabaseUrl } from './db/target';
 
 /** A TCP port, 0 included (any free port: tests and one-off runs). */
 const port = makeValidator<number>((input) => {
@@ -68,7 +69,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     port: e.PORT,
     host: e.HOST,
-    databaseUrl: e.DATABASE_URL || undefined,
+    databaseUrl: configuredDatabaseUrl(e.DATABASE_URL),
     embeddedDataDir: e.EMBEDDED_PG_DIR || undefined,
     adminToken: e.ADMIN_TOKEN || undefined,
     production: e.NODE_ENV === 'production',

@@ -2,15 +2,24 @@
 // a password hash would only slow every request). ADMIN_TOKEN from the environment is an admin key.
 import crypto from 'node:crypto';
 import type { Db } from '../db/client';
+import type { ApiKey } from '../generated/prisma/client';
+import type { ApiKeyRole } from '../generated/prisma/enums';
 import type { Viewer } from './viewer';
 
 export const KEY_PREFIX = 'prk_';
 
 export const hashKey = (key: string) => crypto.createHash('sha256').update(key, 'utf8').digest('hex');
 
-export function newKey(): { key: string; hash: string; prefix: string } {
+function newKey(): { key: string; hash: string; prefix: string } {
   const key = KEY_PREFIX + crypto.randomBytes(32).toString('base64url');
   return { key, hash: hashKey(key), prefix: key.slice(0, KEY_PREFIX.length + 6) };
+}
+
+/** Stores a new key (its hash only) and returns the key itself, to be shown this once. */
+export async function createApiKey(db: Db, input: { name: string; role: ApiKeyRole }): Promise<{ key: string; row: ApiKey }> {
+  const { key, hash, prefix } = newKey();
+  const row = await db.apiKey.create({ data: { name: input.name.trim(), role: input.role, keyHash: hash, prefix } });
+  return { key, row };
 }
 
 function sameSecret(a: string, b: string): boolean {

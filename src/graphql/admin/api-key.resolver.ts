@@ -3,7 +3,7 @@ import { IsNotEmpty, MaxLength } from 'class-validator';
 import type { Context } from '../context';
 import { DateTime } from '../scalars';
 import { ApiKeyRole } from '../enums';
-import { newKey } from '../../auth/api-keys';
+import { createApiKey } from '../../auth/api-keys';
 import { badInput, notFound } from '../../errors';
 import { dbKey } from '../relay';
 import type { ApiKey as ApiKeyRow } from '../../generated/prisma/client';
@@ -82,8 +82,7 @@ export class ApiKeyResolver {
   @Authorized('ADMIN')
   @Mutation(() => CreatedApiKey, { description: 'Creates a key (ADMIN). The key is in the answer, once.' })
   async createApiKey(@Arg('input', () => CreateApiKeyInput) input: CreateApiKeyInput, @Ctx() ctx: Context): Promise<CreatedApiKey> {
-    const { key, hash, prefix } = newKey();
-    const row = await ctx.db.apiKey.create({ data: { name: input.name.trim(), role: input.role, keyHash: hash, prefix } });
+    const { key, row } = await createApiKey(ctx.db, input);
     return Object.assign(new CreatedApiKey(), { key, apiKey: ApiKey.from(row) });
   }
 
