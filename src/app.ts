@@ -9,7 +9,7 @@ import { redactUrl } from './db/target';
 import { migrateDeploy } from './db/migrate';
 import { loadReferenceData } from './domain/reference-data';
 import { loadCorpus } from './domain/corpus';
-import { createServer } from './server';
+import { createServer, localUrl } from './server';
 
 export interface RunningService {
   /** The port actually bound (config.port may be 0). */
@@ -45,8 +45,7 @@ export async function startService(config: Config, log: Logger): Promise<Running
   const { httpServer, apollo } = await createServer({ db, config, log, databaseUrl: url });
   await new Promise<void>((resolve) => httpServer.listen(config.port, config.host, resolve));
   const port = (httpServer.address() as AddressInfo).port;
-  const shown = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
-  const playground = `http://${shown}:${port}/graphql`;
+  const playground = `${config.publicUrl ?? localUrl(config.host, port)}/graphql`;
   log.info({ ms: Date.now() - started }, `GraphQL ready at ${playground} (open it in a browser for the playground)`);
   // Logs are JSON for machines; a person at a terminal also gets the address on a line of its own.
   if (process.stdout.isTTY) {

@@ -9,9 +9,24 @@ const port = makeValidator<number>((input) => {
   return n;
 });
 
+/** An http(s) URL without a trailing slash (PUBLIC_URL). */
+const publicUrl = makeValidator<string>((input) => {
+  if (!input) return '';
+  let u: URL;
+  try {
+    u = new URL(input);
+  } catch {
+    throw new Error(`not a URL: "${input}"`);
+  }
+  if (!/^https?:$/.test(u.protocol) || u.search || u.hash) throw new Error(`an http(s) URL without query or fragment: "${input}"`);
+  return u.toString().replace(/\/+$/, '');
+});
+
 export interface Config {
   port: number;
   host: string;
+  /** Where clients reach the service (feed ids and links); unset: the local address. */
+  publicUrl: string | undefined;
   /** Unset: the embedded Postgres of the default run. */
   databaseUrl: string | undefined;
   /** Where the embedded Postgres keeps its data (when DATABASE_URL is unset). */
@@ -41,6 +56,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     {
       PORT: port({ default: 4000 }),
       HOST: host({ default: '0.0.0.0' }),
+      PUBLIC_URL: publicUrl({ default: '' }),
       DATABASE_URL: str({ default: '' }),
       EMBEDDED_PG_DIR: str({ default: '' }),
       ADMIN_TOKEN: str({ default: '' }),
@@ -69,6 +85,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     port: e.PORT,
     host: e.HOST,
+    publicUrl: e.PUBLIC_URL || undefined,
     databaseUrl: configuredDatabaseUrl(e.DATABASE_URL),
     embeddedDataDir: e.EMBEDDED_PG_DIR || undefined,
     adminToken: e.ADMIN_TOKEN || undefined,

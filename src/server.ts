@@ -1,5 +1,6 @@
 // The HTTP app: GraphQL at /graphql (with the offline playground for browsers), /healthz.
 import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import express, { type ErrorRequestHandler } from 'express';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
@@ -19,7 +20,7 @@ import { pageSizeThenCostRule } from './graphql/page-size-rule';
 import { noSubscriptionsRule } from './graphql/no-subscriptions-rule';
 import { inputGuardPlugin } from './graphql/input-guard';
 import { createMetrics } from './http/metrics';
-import { atomFeed, ndjsonExport } from './http/feeds';
+import { atomFeed, csvExport, ndjsonExport } from './http/feeds';
 import { ArchiveChangeFeed, GenerationMemo } from './db/change-feed';
 import type { FacetMemo } from './domain/facets';
 import { asksForComputedAnswer, responseCachePlugins } from './graphql/response-cache';
@@ -228,6 +229,12 @@ export async function createApollo(deps: AppDeps, extraPlugins: ApolloServerPlug
   return apollo;
 }
 
+/** The address a local run is reached at: http://localhost:4000 for the default HOST of all interfaces. */
+export function localUrl(host: string, port: number): string {
+  const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
+  return `http://${shown}:${port}`;
+}
+
 /** Memory for facet answers kept across requests (src/domain/facets.ts, FacetMemo). */
 const FACET_MEMO_BYTES = 16 * 2 ** 20;
 
@@ -259,9 +266,11 @@ export async function createServer(deps: AppDeps) {
 
   app.use(metrics.timing);
   app.get('/metrics', metrics.endpoint);
-  const publicUrl = (req: express.Request) => `${req.protocol}://${req.get('host')}`;
+  // Feed ids and links name PUBLIC_URL, never the request's Host header (a client could set it).
+  const publicUrl = () => deps.config.publicUrl ?? localUrl(deps.config.host, (httpServer.address() as AddressInfo | null)?.port ?? deps.config.port);
   app.get('/feeds/releases.atom', atomFeed(db, publicUrl));
   app.get('/export/releases.ndjson', ndjsonExport(db));
+  app.get('/export/releases.csv', csvExport(db));
 
   app.get('/healthz', async (_req, res) => {
     try {
