@@ -22,9 +22,30 @@ const publicUrl = makeValidator<string>((input) => {
   return u.toString().replace(/\/+$/, '');
 });
 
+/** Origins browser apps may call from (CORS_ORIGINS): a comma-separated list, or `*` for any. */
+const origins = makeValidator<string[]>((input) => {
+  const list = input.split(',').map((o) => o.trim()).filter(Boolean);
+  if (list.includes('*')) {
+    if (list.length > 1) throw new Error('`*` stands alone');
+    return ['*'];
+  }
+  return list.map((o) => {
+    let u: URL | undefined;
+    try {
+      u = new URL(o);
+    } catch {
+      /* reported below */
+    }
+    if (!u || !/^https?:$/.test(u.protocol) || u.origin !== o.replace(/\/$/, '')) throw new Error(`not an origin (scheme://host[:port]): "${o}"`);
+    return u.origin;
+  });
+});
+
 export interface Config {
   port: number;
   host: string;
+  /** Origins allowed to call from a browser (CORS); empty: same origin only; ['*']: any. */
+  corsOrigins: string[];
   /** Where clients reach the service (feed ids and links); unset: the local address. */
   publicUrl: string | undefined;
   /** Unset: the embedded Postgres of the default run. */
@@ -57,6 +78,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       PORT: port({ default: 4000 }),
       HOST: host({ default: '0.0.0.0' }),
       PUBLIC_URL: publicUrl({ default: '' }),
+      CORS_ORIGINS: origins({ default: [] }),
       DATABASE_URL: str({ default: '' }),
       EMBEDDED_PG_DIR: str({ default: '' }),
       ADMIN_TOKEN: str({ default: '' }),
@@ -86,6 +108,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: e.PORT,
     host: e.HOST,
     publicUrl: e.PUBLIC_URL || undefined,
+    corsOrigins: e.CORS_ORIGINS,
     databaseUrl: configuredDatabaseUrl(e.DATABASE_URL),
     embeddedDataDir: e.EMBEDDED_PG_DIR || undefined,
     adminToken: e.ADMIN_TOKEN || undefined,

@@ -21,6 +21,8 @@ import { noSubscriptionsRule } from './graphql/no-subscriptions-rule';
 import { inputGuardPlugin } from './graphql/input-guard';
 import { createMetrics } from './http/metrics';
 import { atomFeed, csvExport, ndjsonExport } from './http/feeds';
+import { createRequestLog } from './http/request-log';
+import { corsFor } from './http/cors';
 import { ArchiveChangeFeed, GenerationMemo } from './db/change-feed';
 import type { FacetMemo } from './domain/facets';
 import { asksForComputedAnswer, responseCachePlugins } from './graphql/response-cache';
@@ -244,7 +246,8 @@ export async function createServer(deps: AppDeps) {
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
   const metrics = createMetrics();
-  const plugins: ApolloServerPlugin<Context>[] = [ApolloServerPluginDrainHttpServer({ httpServer }), metrics.plugin];
+  const requestLog = createRequestLog(log);
+  const plugins: ApolloServerPlugin<Context>[] = [ApolloServerPluginDrainHttpServer({ httpServer }), metrics.plugin, requestLog.plugin];
   let feed: ArchiveChangeFeed | undefined;
   if (deps.databaseUrl && deps.config.responseCacheMb > 0) {
     const changes = new ArchiveChangeFeed(deps.databaseUrl, log);
@@ -264,6 +267,9 @@ export async function createServer(deps: AppDeps) {
   const apollo = await createApollo(deps, plugins);
   await apollo.start();
 
+  app.use(requestLog.middleware);
+  const cors = corsFor(deps.config.corsOrigins);
+  if (cors) app.use(cors);
   app.use(metrics.timing);
   app.get('/metrics', metrics.endpoint);
   // Feed ids and links name PUBLIC_URL, never the request's Host header (a client could set it).
@@ -304,10 +310,11 @@ export async function createServer(deps: AppDeps) {
 
   // Bodies that are not JSON, or too large, are the client's error: 4xx with a GraphQL-shaped body.
   const onError: ErrorRequestHandler = (err, _req, res, _next) => {
+    const requestId = res.getHeader('x-request-id');
     const status = typeof err?.status === 'number' && err.status >= 400 && err.status < 500 ? err.status : 500;
     if (status === 500) log.error({ err }, 'unhandled HTTP error');
     res.status(status).json({
-      errors: [{ message: status === 500 ? 'Internal server error' : String(err.message), extensions: { code: status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST' } }],
+      errors: [{ message: status === 500 ? 'Internal server error' : String(err.message), extensions: { code: status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST', requestId } }],
     });
   };
   app.use(onError);
