@@ -33,8 +33,14 @@ function poolConfig(url: string) {
   };
 }
 
-/** Only commands that talk to the database call this, so `prisma generate` never starts Postgres. */
-async function databaseUrl(): Promise<string> {
+/**
+ * Only commands that talk to the database call this, so `prisma generate` never starts Postgres.
+ * The CLI asks for an adapter more than once per command: one answer (and one line on stderr).
+ */
+let resolved: Promise<string> | undefined;
+const databaseUrl = () => (resolved ??= resolveDatabaseUrl());
+
+async function resolveDatabaseUrl(): Promise<string> {
   const configured = configuredDatabaseUrl();
   if (configured) return configured;
   // Loaded here, not at the top: the config stays light (and cannot fail) for `prisma generate`.
