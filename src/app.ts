@@ -4,11 +4,12 @@ import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import type { Config } from './config';
 import { createDb } from './db/client';
-import { startEmbeddedPostgres, type EmbeddedPostgres } from './db/embedded';
+import { openEmbeddedPostgres, type EmbeddedPostgres } from './db/embedded';
+import { redactUrl } from './db/target';
 import { migrateDeploy } from './db/migrate';
 import { loadReferenceData } from './domain/reference-data';
 import { loadCorpus } from './domain/corpus';
-import { createServer } from './server';
+import { createServer, localUrl } from './server';
 
 export interface RunningService {
   /** The port actually bound (config.port may be 0). */
@@ -22,10 +23,14 @@ export async function startService(config: Config, log: Logger): Promise<Running
   let embedded: EmbeddedPostgres | undefined;
   let url = config.databaseUrl;
   if (!url) {
-    embedded = await startEmbeddedPostgres({ dataDir: config.embeddedDataDir, log });
+    embedded = await openEmbeddedPostgres({ dataDir: config.embeddedDataDir, log });
     url = embedded.url;
-    log.info({ dataDir: embedded.dataDir }, 'embedded Postgres running (set DATABASE_URL to use another database)');
   }
+  const database = redactUrl(url);
+  log.info(
+    { database, dataDir: embedded?.dataDir },
+    embedded ? 'embedded Postgres running (set DATABASE_URL to use another database)' : 'using DATABASE_URL',
+  );
   await migrateDeploy(url);
   log.info({ ms: Date.now() - started }, 'migrations applied');
   const db = createDb(url, { poolSize: config.dbPoolSize, statementTimeoutMs: config.statementTimeoutMs });
@@ -40,11 +45,12 @@ export async function startService(config: Config, log: Logger): Promise<Running
   const { httpServer, apollo } = await createServer({ db, config, log, databaseUrl: url });
   await new Promise<void>((resolve) => httpServer.listen(config.port, config.host, resolve));
   const port = (httpServer.address() as AddressInfo).port;
-  const shown = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
-  const playground = `http://${shown}:${port}/graphql`;
+  const playground = `${config.publicUrl ?? localUrl(config.host, port)}/graphql`;
   log.info({ ms: Date.now() - started }, `GraphQL ready at ${playground} (open it in a browser for the playground)`);
   // Logs are JSON for machines; a person at a terminal also gets the address on a line of its own.
-  if (process.stdout.isTTY) process.stdout.write(`\n  Press-release archive ready: ${playground}\n\n`);
+  if (process.stdout.isTTY) {
+    process.stdout.write(`\n  Press-release archive ready: ${playground}\n  Database: ${database}${embedded ? ' (embedded; commands such as `npx prisma db seed` use it too)' : ''}\n\n`);
+  }
 
   let stopping: Promise<void> | undefined;
   return {

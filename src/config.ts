@@ -1,5 +1,6 @@
 // The one place that reads process.env. Every setting is listed in docs/operations.md ("Settings").
 import { cleanEnv, str, host, num, bool, makeValidator } from 'envalid';
+import { configuredDatabaseUrl } from './db/target';
 
 /** A TCP port, 0 included (any free port: tests and one-off runs). */
 const port = makeValidator<number>((input) => {
@@ -8,9 +9,45 @@ const port = makeValidator<number>((input) => {
   return n;
 });
 
+/** An http(s) URL without a trailing slash (PUBLIC_URL). */
+const publicUrl = makeValidator<string>((input) => {
+  if (!input) return '';
+  let u: URL;
+  try {
+    u = new URL(input);
+  } catch {
+    throw new Error(`not a URL: "${input}"`);
+  }
+  if (!/^https?:$/.test(u.protocol) || u.search || u.hash) throw new Error(`an http(s) URL without query or fragment: "${input}"`);
+  return u.toString().replace(/\/+$/, '');
+});
+
+/** Origins browser apps may call from (CORS_ORIGINS): a comma-separated list, or `*` for any. */
+const origins = makeValidator<string[]>((input) => {
+  const list = input.split(',').map((o) => o.trim()).filter(Boolean);
+  if (list.includes('*')) {
+    if (list.length > 1) throw new Error('`*` stands alone');
+    return ['*'];
+  }
+  return list.map((o) => {
+    let u: URL | undefined;
+    try {
+      u = new URL(o);
+    } catch {
+      /* reported below */
+    }
+    if (!u || !/^https?:$/.test(u.protocol) || u.origin !== o.replace(/\/$/, '')) throw new Error(`not an origin (scheme://host[:port]): "${o}"`);
+    return u.origin;
+  });
+});
+
 export interface Config {
   port: number;
   host: string;
+  /** Origins allowed to call from a browser (CORS); empty: same origin only; ['*']: any. */
+  corsOrigins: string[];
+  /** Where clients reach the service (feed ids and links); unset: the local address. */
+  publicUrl: string | undefined;
   /** Unset: the embedded Postgres of the default run. */
   databaseUrl: string | undefined;
   /** Where the embedded Postgres keeps its data (when DATABASE_URL is unset). */
@@ -42,6 +79,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     {
       PORT: port({ default: 4000 }),
       HOST: host({ default: '0.0.0.0' }),
+      PUBLIC_URL: publicUrl({ default: '' }),
+      CORS_ORIGINS: origins({ default: [] }),
       DATABASE_URL: str({ default: '' }),
       EMBEDDED_PG_DIR: str({ default: '' }),
       ADMIN_TOKEN: str({ default: '' }),
@@ -71,7 +110,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     port: e.PORT,
     host: e.HOST,
-    databaseUrl: e.DATABASE_URL || undefined,
+    publicUrl: e.PUBLIC_URL || undefined,
+    corsOrigins: e.CORS_ORIGINS,
+    databaseUrl: configuredDatabaseUrl(e.DATABASE_URL),
     embeddedDataDir: e.EMBEDDED_PG_DIR || undefined,
     adminToken: e.ADMIN_TOKEN || undefined,
     production: e.NODE_ENV === 'production',

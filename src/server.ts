@@ -1,5 +1,6 @@
 // The HTTP app: GraphQL at /graphql (with the offline playground for browsers), /healthz.
 import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import express, { type ErrorRequestHandler } from 'express';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
@@ -20,7 +21,9 @@ import { pageSizeThenCostRule } from './graphql/page-size-rule';
 import { noSubscriptionsRule } from './graphql/no-subscriptions-rule';
 import { inputGuardPlugin } from './graphql/input-guard';
 import { createMetrics } from './http/metrics';
-import { atomFeed, ndjsonExport } from './http/feeds';
+import { atomFeed, csvExport, ndjsonExport } from './http/feeds';
+import { createRequestLog } from './http/request-log';
+import { corsFor } from './http/cors';
 import { ArchiveChangeFeed, GenerationMemo } from './db/change-feed';
 import type { FacetMemo } from './read/facets';
 import { visibleStatuses } from './domain/visibility';
@@ -236,6 +239,12 @@ export async function createApollo(deps: AppDeps, extraPlugins: ApolloServerPlug
   return apollo;
 }
 
+/** The address a local run is reached at: http://localhost:4000 for the default HOST of all interfaces. */
+export function localUrl(host: string, port: number): string {
+  const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
+  return `http://${shown}:${port}`;
+}
+
 /** Memory for facet answers kept across requests (src/domain/facets.ts, FacetMemo). */
 const FACET_MEMO_BYTES = 16 * 2 ** 20;
 
@@ -247,7 +256,8 @@ export async function createServer(appDeps: AppDeps) {
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
   const metrics = createMetrics();
-  const plugins: ApolloServerPlugin<Context>[] = [ApolloServerPluginDrainHttpServer({ httpServer }), metrics.plugin];
+  const requestLog = createRequestLog(log);
+  const plugins: ApolloServerPlugin<Context>[] = [ApolloServerPluginDrainHttpServer({ httpServer }), metrics.plugin, requestLog.plugin];
   let feed: ArchiveChangeFeed | undefined;
   if (deps.databaseUrl && deps.config.responseCacheMb > 0) {
     const changes = new ArchiveChangeFeed(deps.databaseUrl, log);
@@ -267,11 +277,16 @@ export async function createServer(appDeps: AppDeps) {
   const apollo = await createApollo(deps, plugins);
   await apollo.start();
 
+  app.use(requestLog.middleware);
+  const cors = corsFor(deps.config.corsOrigins);
+  if (cors) app.use(cors);
   app.use(metrics.timing);
   app.get('/metrics', metrics.endpoint);
-  const publicUrl = (req: express.Request) => `${req.protocol}://${req.get('host')}`;
+  // Feed ids and links name PUBLIC_URL, never the request's Host header (a client could set it).
+  const publicUrl = () => deps.config.publicUrl ?? localUrl(deps.config.host, (httpServer.address() as AddressInfo | null)?.port ?? deps.config.port);
   app.get('/feeds/releases.atom', atomFeed(reads, publicUrl));
   app.get('/export/releases.ndjson', ndjsonExport(reads));
+  app.get('/export/releases.csv', csvExport(reads));
 
   app.get('/healthz', async (_req, res) => {
     try {
@@ -305,10 +320,11 @@ export async function createServer(appDeps: AppDeps) {
 
   // Bodies that are not JSON, or too large, are the client's error: 4xx with a GraphQL-shaped body.
   const onError: ErrorRequestHandler = (err, _req, res, _next) => {
+    const requestId = res.getHeader('x-request-id');
     const status = typeof err?.status === 'number' && err.status >= 400 && err.status < 500 ? err.status : 500;
     if (status === 500) log.error({ err }, 'unhandled HTTP error');
     res.status(status).json({
-      errors: [{ message: status === 500 ? 'Internal server error' : String(err.message), extensions: { code: status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST' } }],
+      errors: [{ message: status === 500 ? 'Internal server error' : String(err.message), extensions: { code: status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST', requestId } }],
     });
   };
   app.use(onError);

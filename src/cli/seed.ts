@@ -1,14 +1,14 @@
 // `npx prisma db seed` (and `npm run db:seed`): reference data and the sample corpus into the
-// database DATABASE_URL names. Idempotent.
+// database `npm start` uses (DATABASE_URL, else the embedded one). Idempotent.
 import 'reflect-metadata';
 import { createDb } from '../db/client';
+import { openCommandDatabase } from './database';
 import { loadReferenceData } from '../domain/reference-data';
 import { loadCorpus } from '../domain/corpus';
 
 async function main() {
-  const url = process.env.DATABASE_URL;
-  if (!url) throw new Error('DATABASE_URL is not set: the seed needs a database to write to');
-  const db = createDb(url);
+  const target = await openCommandDatabase();
+  const db = createDb(target.url);
   try {
     const ref = await loadReferenceData(db);
     const corpus = await loadCorpus(db);
@@ -18,6 +18,7 @@ async function main() {
     );
   } finally {
     await db.$disconnect();
+    await target.close();
   }
 }
 

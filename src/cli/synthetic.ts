@@ -1,10 +1,11 @@
 // `npm run db:synthetic -- --releases N [--seed S] [--batch-size B] [--concurrency C]`: N synthetic
-// releases, varied from the sample corpus, into the database DATABASE_URL names (migrated and given
-// its reference data first). Each run adds N more. Progress on stderr, a summary line on stdout.
+// releases, varied from the sample corpus, into the database `npm start` uses (DATABASE_URL, else the
+// embedded one), migrated and given its reference data first. Each run adds N more. Progress on stderr, a summary line on stdout.
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import { SingleBar, Presets } from 'cli-progress';
 import { createDb } from '../db/client';
+import { openCommandDatabase } from './database';
 import { migrateDeploy } from '../db/migrate';
 import { loadReferenceData } from '../domain/reference-data';
 import { loadSynthetic } from '../domain/synthetic';
@@ -46,9 +47,15 @@ async function main() {
   const batchSize = positiveInt('batch-size', values['batch-size'], 2000);
   const concurrency = positiveInt('concurrency', values.concurrency, 2);
 
-  const url = process.env.DATABASE_URL;
-  if (!url) throw new Error('DATABASE_URL is not set: name the database to fill, e.g. postgresql://postgres@127.0.0.1:5432/syn100k');
+  const target = await openCommandDatabase();
+  try {
+    await fill(target.url, { releases, seed, batchSize, concurrency });
+  } finally {
+    await target.close();
+  }
+}
 
+async function fill(url: string, { releases, seed, batchSize, concurrency }: { releases: number; seed?: number; batchSize: number; concurrency: number }) {
   process.stderr.write('synthetic: migrating and loading reference data…\n');
   await migrateDeploy(url);
   const db = createDb(url, { poolSize: 1 });

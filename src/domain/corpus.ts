@@ -11,16 +11,31 @@ export interface CorpusFile {
   input: IngestInput;
 }
 
+/** The front matter's fields (data/corpus/README.md); anything else is refused as a likely typo. */
+const FRONT_MATTER_FIELDS = ['sourceName', 'sourceUrl', 'publishedAt', 'year', 'language', 'status'];
+
+/** A release file: optional YAML front matter between `---` lines, then the text as published. */
 export function parseCorpusFile(file: string, raw: string): CorpusFile {
-  const m = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(raw.replace(/\r\n?/g, '\n'));
-  if (!m) throw new Error(`${file}: expected YAML front matter between --- lines`);
-  const meta = (parse(m[1]) ?? {}) as Record<string, unknown>;
+  const text = raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  const m = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(text);
+  if (!m && text.startsWith('---\n')) throw new Error(`${file}: the front matter has no closing --- line`);
+  let meta: Record<string, unknown> = {};
+  if (m) {
+    try {
+      meta = (parse(m[1]) ?? {}) as Record<string, unknown>;
+    } catch (e) {
+      throw new Error(`${file}: the front matter is not YAML (${(e as Error).message.split('\n')[0]})`);
+    }
+    if (typeof meta !== 'object' || Array.isArray(meta)) throw new Error(`${file}: the front matter is not a list of fields`);
+    const unknown = Object.keys(meta).filter((k) => !FRONT_MATTER_FIELDS.includes(k));
+    if (unknown.length) throw new Error(`${file}: unknown front matter field ${unknown.join(', ')} (known: ${FRONT_MATTER_FIELDS.join(', ')})`);
+  }
   const str = (k: string) => (typeof meta[k] === 'string' ? (meta[k] as string) : null);
   const published = meta.publishedAt instanceof Date ? meta.publishedAt : str('publishedAt');
   return {
     file,
     input: {
-      text: m[2],
+      text: m ? m[2] : text,
       sourceName: str('sourceName'),
       sourceUrl: str('sourceUrl'),
       publishedAt: published ? new Date(published) : null,

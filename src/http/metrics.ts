@@ -27,7 +27,7 @@ export function createMetrics() {
   });
 
   // Routes are a closed set, so label cardinality stays bounded.
-  const ROUTES = ['/graphql', '/healthz', '/metrics', '/feeds/releases.atom', '/export/releases.ndjson'];
+  const ROUTES = ['/graphql', '/healthz', '/metrics', '/feeds/releases.atom', '/export/releases.ndjson', '/export/releases.csv'];
   const timing: RequestHandler = (req, res, next) => {
     const end = httpDuration.startTimer();
     const path = req.path; // read now: mounted routers rewrite it on the way
