@@ -6,6 +6,8 @@ COPY prisma ./prisma
 COPY prisma.config.ts tsconfig.json tsconfig.build.json ./
 COPY src ./src
 COPY scripts ./scripts
+# The reading room (web/) is built by the install too.
+COPY web ./web
 RUN npm ci --no-audit --no-fund
 
 FROM node:20-bookworm-slim

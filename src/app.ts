@@ -41,10 +41,10 @@ export async function startService(config: Config, log: Logger): Promise<Running
   await new Promise<void>((resolve) => httpServer.listen(config.port, config.host, resolve));
   const port = (httpServer.address() as AddressInfo).port;
   const shown = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
-  const playground = `http://${shown}:${port}/graphql`;
-  log.info({ ms: Date.now() - started }, `GraphQL ready at ${playground} (open it in a browser for the playground)`);
-  // Logs are JSON for machines; a person at a terminal also gets the address on a line of its own.
-  if (process.stdout.isTTY) process.stdout.write(`\n  Press-release archive ready: ${playground}\n\n`);
+  const base = `http://${shown}:${port}`;
+  log.info({ ms: Date.now() - started }, `ready: the reading room at ${base}/, GraphQL at ${base}/graphql (a browser gets the playground there)`);
+  // Logs are JSON for machines; a person at a terminal also gets the addresses on lines of their own.
+  if (process.stdout.isTTY) process.stdout.write(`\n  Press-release archive ready:\n    reading room  ${base}/\n    GraphQL       ${base}/graphql\n\n`);
 
   let stopping: Promise<void> | undefined;
   return {
