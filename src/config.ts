@@ -26,6 +26,8 @@ export interface Config {
   maxAliases: number;
   maxCost: number;
   dbPoolSize: number;
+  /** How many SQL statements one request may run at once (the rest wait their turn). */
+  dbStatementsPerRequest: number;
   statementTimeoutMs: number;
   shutdownGraceMs: number;
   /** Memory for the response cache of anonymous queries, in MiB; 0 switches it off. */
@@ -51,6 +53,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       MAX_ALIASES: num({ default: 30 }),
       MAX_QUERY_COST: num({ default: 50000 }),
       DB_POOL_SIZE: num({ default: 10 }),
+      DB_STATEMENTS_PER_REQUEST: num({ default: 3 }),
       STATEMENT_TIMEOUT_MS: num({ default: 15000 }),
       SHUTDOWN_GRACE_MS: num({ default: 10000 }),
       RESPONSE_CACHE_MB: num({ default: 64 }),
@@ -80,6 +83,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxAliases: e.MAX_ALIASES,
     maxCost: e.MAX_QUERY_COST,
     dbPoolSize: e.DB_POOL_SIZE,
+    dbStatementsPerRequest: e.DB_STATEMENTS_PER_REQUEST,
     statementTimeoutMs: e.STATEMENT_TIMEOUT_MS,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     responseCacheMb: e.RESPONSE_CACHE_MB,

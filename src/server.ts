@@ -10,7 +10,8 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { GraphQLError, GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
 import type { Config } from './config';
-import type { Db } from './db/client';
+import { sqlSourceOf, type Db } from './db/client';
+import { executorFactory, type ExecutorFactory } from './db/sql';
 import { getSchema } from './graphql/schema';
 import { createLoaders } from './graphql/loaders';
 import type { Context } from './graphql/context';
@@ -23,7 +24,8 @@ import { inputGuardPlugin } from './graphql/input-guard';
 import { createMetrics } from './http/metrics';
 import { atomFeed, ndjsonExport } from './http/feeds';
 import { ArchiveChangeFeed, GenerationMemo } from './db/change-feed';
-import type { FacetMemo } from './domain/facets';
+import type { FacetMemo } from './read/facets';
+import { visibleStatuses } from './domain/visibility';
 import { asksForComputedAnswer, responseCachePlugins } from './graphql/response-cache';
 import { isTransient } from './domain/ingest';
 
@@ -35,6 +37,8 @@ export interface AppDeps {
   databaseUrl?: string;
   /** Set by createServer when the change feed runs. */
   facetMemo?: FacetMemo;
+  /** Where each request's reads go (default: the pool of `db`). */
+  reads?: ExecutorFactory;
 }
 
 /** The most tokens a GraphQL document may have (a parse error beyond). */
@@ -187,14 +191,18 @@ export function formatError(production: boolean, log: Logger) {
 }
 
 /** `fresh`: the request asked for a computed answer (`Cache-Control: no-cache`), so no memo either. */
-export async function createContext(deps: AppDeps, authorization: string | undefined, fresh = false): Promise<Context> {
+export async function createContext(deps: AppDeps & { reads: ExecutorFactory }, authorization: string | undefined, fresh = false): Promise<Context> {
   const token = bearerToken(authorization);
   const viewer = token ? await authenticate(deps.db, token, deps.config.adminToken) : null;
+  const sql = deps.reads.forRequest();
+  const visible = visibleStatuses(viewer);
   return {
     db: deps.db,
+    sql,
     config: deps.config,
-    loaders: createLoaders(deps.db),
+    loaders: createLoaders(sql, visible),
     viewer,
+    visible,
     badCredentials: token !== null && !viewer,
     scoped: new Map(),
     facetMemo: fresh ? undefined : deps.facetMemo,
@@ -233,7 +241,9 @@ export async function createApollo(deps: AppDeps, extraPlugins: ApolloServerPlug
 /** Memory for facet answers kept across requests (src/domain/facets.ts, FacetMemo). */
 const FACET_MEMO_BYTES = 16 * 2 ** 20;
 
-export async function createServer(deps: AppDeps) {
+export async function createServer(appDeps: AppDeps) {
+  const reads = appDeps.reads ?? executorFactory(sqlSourceOf(appDeps.db), appDeps.config.dbStatementsPerRequest);
+  let deps = { ...appDeps, reads };
   const { db, log } = deps;
   const app = express();
   app.disable('x-powered-by');
@@ -262,8 +272,8 @@ export async function createServer(deps: AppDeps) {
   app.use(metrics.timing);
   app.get('/metrics', metrics.endpoint);
   const publicUrl = (req: express.Request) => `${req.protocol}://${req.get('host')}`;
-  app.get('/feeds/releases.atom', atomFeed(db, publicUrl));
-  app.get('/export/releases.ndjson', ndjsonExport(db));
+  app.get('/feeds/releases.atom', atomFeed(reads, publicUrl));
+  app.get('/export/releases.ndjson', ndjsonExport(reads));
 
   app.get('/healthz', async (_req, res) => {
     try {

@@ -2,6 +2,8 @@
 // a password hash would only slow every request). ADMIN_TOKEN from the environment is an admin key.
 import crypto from 'node:crypto';
 import type { Db } from '../db/client';
+import type { ApiKeyRole } from '../generated/prisma/enums';
+import { notFound } from '../errors';
 import type { Viewer } from './viewer';
 
 export const KEY_PREFIX = 'prk_';
@@ -36,4 +38,21 @@ export async function authenticate(db: Db, token: string, adminToken: string | u
     db.apiKey.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } }).catch(() => undefined);
   }
   return { apiKeyId: row.id, name: row.name, role: row.role };
+}
+
+export const listApiKeys = (db: Db) => db.apiKey.findMany({ orderBy: { id: 'desc' } });
+
+/** A new key: the key itself (shown once) and its stored row (its hash, never the key). */
+export async function createApiKey(db: Db, name: string, role: ApiKeyRole) {
+  const { key, hash, prefix } = newKey();
+  const row = await db.apiKey.create({ data: { name: name.trim(), role, keyHash: hash, prefix } });
+  return { key, row };
+}
+
+/** Revokes a key at once; revoking twice changes nothing. */
+export async function revokeApiKey(db: Db, id: number) {
+  const row = await db.apiKey.findUnique({ where: { id } });
+  if (!row) throw notFound('API key');
+  if (row.revokedAt) return row;
+  return db.apiKey.update({ where: { id }, data: { revokedAt: new Date() } });
 }

@@ -1,6 +1,8 @@
 // The one PrismaClient factory: Prisma's JS engine over the pg driver adapter.
 import { PrismaPg } from '@prisma/adapter-pg';
+import { Pool } from 'pg';
 import { PrismaClient } from '../generated/prisma/client';
+import type { SqlSource } from './sql';
 
 export type Db = PrismaClient;
 
@@ -31,12 +33,38 @@ export interface DbOptions {
   statementTimeoutMs?: number;
 }
 
+/** The pool under each client: Prisma's writes and the read side's plain-pg statements share it. */
+const sources = new WeakMap<Db, SqlSource>();
+
 export function createDb(url: string, options: DbOptions = {}): Db {
-  const pool = poolConfigFromUrl(url, options.poolSize ?? 10);
-  const adapter = new PrismaPg(options.statementTimeoutMs ? { ...pool, statement_timeout: options.statementTimeoutMs } : pool);
-  if (!options.onQuery) return new PrismaClient({ adapter });
-  const client = new PrismaClient({ adapter, log: [{ emit: 'event', level: 'query' }] });
+  const config = poolConfigFromUrl(url, options.poolSize ?? 10);
+  const pool = new Pool(options.statementTimeoutMs ? { ...config, statement_timeout: options.statementTimeoutMs } : config);
+  // An idle connection the server closed (a restart, a failover, a dropped test database) is an
+  // 'error' on the pool; the pool drops it and opens another when asked. Unheard, it would end the process.
+  pool.on('error', () => undefined);
+  const adapter = new PrismaPg(pool);
   const onQuery = options.onQuery;
-  client.$on('query', (e) => onQuery(e.query));
+  let client: PrismaClient;
+  if (onQuery) {
+    const logged = new PrismaClient({ adapter, log: [{ emit: 'event', level: 'query' }] });
+    logged.$on('query', (e) => onQuery(e.query));
+    client = logged;
+  } else {
+    client = new PrismaClient({ adapter });
+  }
+  // Prisma leaves a pool it was given open; the client's end is the pool's end.
+  const disconnect = client.$disconnect.bind(client);
+  client.$disconnect = async () => {
+    await disconnect();
+    if (!pool.ended) await pool.end();
+  };
+  sources.set(client, { pool, onQuery });
   return client;
+}
+
+/** The pool (and statement hook) of a client made by createDb. */
+export function sqlSourceOf(db: Db): SqlSource {
+  const source = sources.get(db);
+  if (!source) throw new Error('not a client made by createDb');
+  return source;
 }

@@ -4,7 +4,7 @@ import type { ReleaseStatus } from '../generated/prisma/enums';
 import { badInput, conflict, notFound } from '../errors';
 import { checkText, MAX_TEXT_LENGTH } from './validate';
 import { bodyHash } from './text';
-import { forgetSearchConfigs } from './search-configs';
+import { forgetSearchConfigs } from '../read/search-configs';
 import { insertRelease, replaceRelease, TX_OPTIONS, type ReleaseDraft, type Tx } from './store-release';
 
 /** The fields of a release an editor writes (every list replaces the stored one when given). */

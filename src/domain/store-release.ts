@@ -14,7 +14,7 @@ import type {
 import type { Db } from '../db/client';
 import { badInput } from '../errors';
 import { nameKey, slugify } from './text';
-import { forgetSearchConfigs } from './search-configs';
+import { forgetSearchConfigs } from '../read/search-configs';
 
 export type Tx = Prisma.TransactionClient;
 

@@ -1,5 +1,6 @@
-// Checks on editor input shared by ingest and the structured mutations: BAD_USER_INPUT naming the field.
+// Checks on client input shared by writes and reads: BAD_USER_INPUT naming the field.
 import { badInput } from '../errors';
+import { loadTopics } from '../reference';
 
 /** Longest text accepted, in characters: ten times the longest release seen, far below any abuse. */
 export const MAX_TEXT_LENGTH = 50_000;
@@ -43,4 +44,24 @@ export function checkInstant(d: Date | null | undefined, field: string): Date | 
     throw badInput(field, `\`${field}\` must fall in the years 1000 to 9999 (UTC)`);
   }
   return d;
+}
+
+export const COUNTRY_CODE = /^[A-Z]{2}$/;
+
+/** ISO 3166-1 alpha-2 codes, trimmed and upper-cased ("az " is AZ); anything else is refused. */
+export function checkCountryCodes(codes: readonly string[] | null | undefined, field: string): string[] | undefined {
+  if (!codes) return undefined;
+  return codes.map((c) => {
+    const code = c.trim().toUpperCase();
+    if (!COUNTRY_CODE.test(code)) throw badInput(field, `"${c}" is not an ISO 3166-1 alpha-2 code`);
+    return code;
+  });
+}
+
+/** Slugs of the topic taxonomy; an unknown one is refused. */
+export function checkTopicSlugs(slugs: readonly string[] | null | undefined, field: string): string[] | undefined {
+  if (!slugs) return undefined;
+  const known = new Set(loadTopics().map((t) => t.slug));
+  for (const s of slugs) if (!known.has(s)) throw badInput(field, `Unknown topic slug "${s}" (see the \`topics\` query)`);
+  return [...slugs];
 }

@@ -1,15 +1,22 @@
 import type { Db } from '../db/client';
+import type { SqlExecutor } from '../db/sql';
 import type { Config } from '../config';
 import type { Loaders } from './loaders';
 import type { Viewer } from '../auth/viewer';
-import type { FacetMemo } from '../domain/facets';
+import type { FacetMemo } from '../read/facets';
+import type { ReleaseStatus } from '../generated/prisma/enums';
 
 export interface Context {
+  /** Prisma: writes and admin paths. */
   db: Db;
+  /** This request's reads (src/db/sql.ts): at most a few statements at once. */
+  sql: SqlExecutor;
   config: Config;
   loaders: Loaders;
   /** The API key the request carries (null: anonymous). */
   viewer: Viewer | null;
+  /** Statuses of the releases this viewer may see (src/domain/visibility.ts). */
+  visible: readonly ReleaseStatus[];
   /** Set when the request carried a key that is unknown or revoked. */
   badCredentials: boolean;
   /** Per-request batchers and memos that take arguments (see `perRequest`). */

@@ -3,7 +3,7 @@
 // (graphql-armor, which multiplies by page sizes) runs only on queries that pass this check.
 import { GraphQLError, Kind, visit, type ASTVisitor, type ValidationContext, type ValueNode } from 'graphql';
 import { costLimitRule, type CostLimitOptions } from '@escape.tech/graphql-armor-cost-limit';
-import { MAX_PAGE_SIZE } from '../domain/paging';
+import { MAX_PAGE_SIZE } from '../read/paging';
 
 function oversizePage(context: ValidationContext): GraphQLError | null {
   let found: GraphQLError | null = null;

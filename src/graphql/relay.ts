@@ -1,7 +1,7 @@
 // Relay conventions: the Node interface with global ids, PageInfo, and connection/edge factories.
 import { ArgsType, Field, ID, Int, InterfaceType, ObjectType, type ClassType } from 'type-graphql';
 import { badInput } from '../errors';
-import type { Page, PageArgs } from '../domain/paging';
+import type { Page, PageArgs } from '../read/paging';
 
 export type NodeTypeName =
   | 'PressRelease'

@@ -2,37 +2,27 @@
 // Both take the release filter as query parameters (?countries=AZ,KR&topics=energy&search=...).
 import type { Request, RequestHandler } from 'express';
 import { Feed } from 'feed';
-import type { Db } from '../db/client';
-import { listReleases } from '../domain/releases';
-import { encodeCursor } from '../domain/paging';
-import type { ReleaseFilter } from '../domain/release-filter';
-import type { ReleaseRow } from '../domain/rows';
+import type { ExecutorFactory } from '../db/sql';
+import { listReleases } from '../read/releases';
+import { encodeCursor } from '../read/paging';
+import type { ReleaseRow } from '../read/rows';
+import { checkReleaseFilter, type ReleaseFilter } from '../domain/filters';
 import { createLoaders } from '../graphql/loaders';
 import { toGlobalId } from '../graphql/relay';
 import { AppError } from '../errors';
-import { checkCountryCodes, checkTopicSlugs } from '../graphql/release/release.filter';
+import { PUBLIC_STATUSES } from '../domain/visibility';
 
-const list = (v: unknown) =>
-  typeof v === 'string' && v.trim() ? v.split(',').map((s) => s.trim()).filter(Boolean) : undefined;
+const list = (v: unknown) => (typeof v === 'string' ? v.split(',').map((s) => s.trim()).filter(Boolean) : undefined);
+const text = (v: unknown) => (typeof v === 'string' ? v : undefined);
 
-/** The public filter from query parameters; drafts are never exported. */
+/** The filter from query parameters, checked as GraphQL's is; anonymous, so published releases only. */
 export function filterFromQuery(req: Request): ReleaseFilter {
   const q = req.query;
-  const date = (name: string) => {
-    if (typeof q[name] !== 'string') return undefined;
-    const d = new Date(`${q[name]}T00:00:00Z`);
-    if (Number.isNaN(d.getTime())) throw new AppError('BAD_USER_INPUT', `${name} must be a date (YYYY-MM-DD)`, { field: name });
-    return d;
-  };
-  return {
-    search: typeof q.search === 'string' && q.search.trim() ? q.search.trim().slice(0, 500) : null,
-    countries: checkCountryCodes(list(q.countries), 'countries'),
-    topics: checkTopicSlugs(list(q.topics), 'topics'),
-    issuers: checkCountryCodes(list(q.issuers), 'issuers'),
-    from: date('from'),
-    to: date('to'),
-    statuses: ['PUBLISHED'],
-  };
+  return checkReleaseFilter(
+    { search: text(q.search), countries: list(q.countries), topics: list(q.topics), issuers: list(q.issuers), from: text(q.from), to: text(q.to) },
+    null,
+    '',
+  );
 }
 
 function sendError(res: Parameters<RequestHandler>[1], e: unknown) {
@@ -43,13 +33,14 @@ function sendError(res: Parameters<RequestHandler>[1], e: unknown) {
   throw e;
 }
 
-export function atomFeed(db: Db, publicUrl: (req: Request) => string): RequestHandler {
+export function atomFeed(reads: ExecutorFactory, publicUrl: (req: Request) => string): RequestHandler {
   return async (req, res, next) => {
     try {
       const filter = filterFromQuery(req);
       const base = publicUrl(req);
+      const db = reads.forRequest();
       const page = await listReleases(db, filter, 'PUBLISHED_AT_DESC', { first: 50 });
-      const loaders = createLoaders(db);
+      const loaders = createLoaders(db, PUBLIC_STATUSES);
       const feed = new Feed({
         title: 'Foreign-ministry press releases',
         description: 'The latest releases of the archive',
@@ -115,7 +106,7 @@ async function exportRow(loaders: ReturnType<typeof createLoaders>, r: ReleaseRo
 }
 
 /** One JSON object per line, streamed page by page (memory stays flat whatever the archive's size). */
-export function ndjsonExport(db: Db): RequestHandler {
+export function ndjsonExport(reads: ExecutorFactory): RequestHandler {
   return async (req, res, next) => {
     let filter: ReleaseFilter;
     try {
@@ -131,10 +122,11 @@ export function ndjsonExport(db: Db): RequestHandler {
     let closed = false;
     req.on('close', () => (closed = true));
     try {
+      const db = reads.forRequest();
       let after: string | null = null;
       for (;;) {
         const page = await listReleases(db, filter, 'PUBLISHED_AT_DESC', { first: 100, after });
-        const loaders = createLoaders(db);
+        const loaders = createLoaders(db, PUBLIC_STATUSES);
         const rows = await Promise.all(page.rows.map((r) => exportRow(loaders, r)));
         for (const row of rows) {
           if (closed) return;

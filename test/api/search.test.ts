@@ -3,7 +3,7 @@ import { Prisma } from '../../src/generated/prisma/client';
 import { createTestDatabase, type TestDatabase } from '../support/db';
 import { codes, startTestServer, type TestServer } from '../support/server';
 import { storeRelease, type ReleaseDraft } from '../../src/domain/store-release';
-import { releaseConditions } from '../../src/domain/release-filter';
+import { releaseConditions } from '../../src/read/release-conditions';
 
 let tdb: TestDatabase;
 let server: TestServer;
@@ -131,7 +131,7 @@ describe('full-text search', () => {
   it('is answered from the GIN index on the generated tsvector column', async () => {
     // The sample table is tiny, so the planner is told to avoid sequential scans; the point is that
     // the GIN index can answer the condition the API builds (a per-row tsquery could not use it).
-    const where = releaseConditions({ search: '"middle corridor" -georgia' });
+    const where = releaseConditions({ statuses: [], search: '"middle corridor" -georgia' });
     const plan = await tdb.db.$transaction(async (tx) => {
       await tx.$executeRaw`SET LOCAL enable_seqscan = off`;
       return tx.$queryRaw<{ 'QUERY PLAN': string }[]>(Prisma.sql`EXPLAIN SELECT pr.id FROM press_release pr WHERE ${where}`);

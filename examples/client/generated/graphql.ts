@@ -778,7 +778,7 @@ export type PressReleaseFilter = {
   people?: InputMaybe<Array<Scalars['ID']['input']>>;
   /** Full-text search, web syntax: `"climate diplomacy"` (phrase), `-armenia` (exclude), `cop29 or cica`. */
   search?: InputMaybe<Scalars['String']['input']>;
-  /** Default: PUBLISHED. RETRACTED is public too; DRAFT needs an editor key. */
+  /** Default: PUBLISHED. DRAFT and RETRACTED need an editor key. */
   status?: InputMaybe<Array<ReleaseStatus>>;
   /** Published on or before this day (UTC). */
   to?: InputMaybe<Scalars['Date']['input']>;
@@ -827,7 +827,7 @@ export type Query = {
   extractPressRelease: ExtractedRelease;
   /** Counts by topic, country, initiative, person, meeting kind, issuer and month, for the releases matching `filter`. */
   facets: Facets;
-  /** Initiatives releases mention, by name. */
+  /** Initiatives published releases mention (with an editor key, drafts too), by name. */
   initiatives: InitiativeConnection;
   /** Meetings of published releases, newest first. */
   meetings: MeetingConnection;
@@ -835,7 +835,7 @@ export type Query = {
   node?: Maybe<Node>;
   /** Several objects by global id, in the order asked (at most 100). */
   nodes: Array<Maybe<Node>>;
-  /** People who took part in meetings, by name. */
+  /** People at the meetings of published releases (with an editor key, of drafts too), by name. */
   people: PersonConnection;
   /** One release, by `id` or by `slug`. */
   pressRelease?: Maybe<PressRelease>;
@@ -1121,7 +1121,7 @@ export type PressReleaseFilter = {
   people?: Array<string | number> | null | undefined;
   /** Full-text search, web syntax: `"climate diplomacy"` (phrase), `-armenia` (exclude), `cop29 or cica`. */
   search?: string | null | undefined;
-  /** Default: PUBLISHED. RETRACTED is public too; DRAFT needs an editor key. */
+  /** Default: PUBLISHED. DRAFT and RETRACTED need an editor key. */
   status?: Array<ReleaseStatus> | null | undefined;
   /** Published on or before this day (UTC). */
   to?: string | null | undefined;

@@ -3,8 +3,8 @@ import { IsNotEmpty, MaxLength } from 'class-validator';
 import type { Context } from '../context';
 import { DateTime } from '../scalars';
 import { ApiKeyRole } from '../enums';
-import { newKey } from '../../auth/api-keys';
-import { badInput, notFound } from '../../errors';
+import { createApiKey, listApiKeys, revokeApiKey } from '../../auth/api-keys';
+import { badInput } from '../../errors';
 import { dbKey } from '../relay';
 import type { ApiKey as ApiKeyRow } from '../../generated/prisma/client';
 
@@ -76,24 +76,19 @@ export class ApiKeyResolver {
   @Authorized('ADMIN')
   @Query(() => [ApiKey], { description: 'Every API key, newest first (ADMIN).' })
   async apiKeys(@Ctx() ctx: Context): Promise<ApiKey[]> {
-    return (await ctx.db.apiKey.findMany({ orderBy: { id: 'desc' } })).map(ApiKey.from);
+    return (await listApiKeys(ctx.db)).map(ApiKey.from);
   }
 
   @Authorized('ADMIN')
   @Mutation(() => CreatedApiKey, { description: 'Creates a key (ADMIN). The key is in the answer, once.' })
   async createApiKey(@Arg('input', () => CreateApiKeyInput) input: CreateApiKeyInput, @Ctx() ctx: Context): Promise<CreatedApiKey> {
-    const { key, hash, prefix } = newKey();
-    const row = await ctx.db.apiKey.create({ data: { name: input.name.trim(), role: input.role, keyHash: hash, prefix } });
+    const { key, row } = await createApiKey(ctx.db, input.name, input.role);
     return Object.assign(new CreatedApiKey(), { key, apiKey: ApiKey.from(row) });
   }
 
   @Authorized('ADMIN')
   @Mutation(() => ApiKey, { description: 'Revokes a key (ADMIN): it stops working at once. Revoking twice is harmless.' })
   async revokeApiKey(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<ApiKey> {
-    const dbId = apiKeyDbId(id);
-    const row = await ctx.db.apiKey.findUnique({ where: { id: dbId } });
-    if (!row) throw notFound('API key');
-    if (row.revokedAt) return ApiKey.from(row);
-    return ApiKey.from(await ctx.db.apiKey.update({ where: { id: dbId }, data: { revokedAt: new Date() } }));
+    return ApiKey.from(await revokeApiKey(ctx.db, apiKeyDbId(id)));
   }
 }

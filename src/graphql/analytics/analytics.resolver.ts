@@ -7,15 +7,14 @@ import { Country } from '../country/country.type';
 import { Topic } from '../topic/topic.type';
 import { Initiative } from '../initiative/initiative.type';
 import { PressRelease } from '../release/release.type';
-import { PressReleaseFilter } from '../release/release.inputs';
-import { toReleaseFilter } from '../release/release.filter';
-import { countryByCode } from '../country-field';
+import { PressReleaseFilter, toReleaseFilter } from '../release/release.inputs';
+import { countryByCode } from '../country/country.load';
 import { found } from '../loaders';
-import { facets, type FacetName, type FacetRequest, type FacetResult } from '../../domain/facets';
-import { partners, relatedReleases, trend, type TrendSubject } from '../../domain/analytics';
-import type { ReleaseFilter } from '../../domain/release-filter';
+import { facets, type FacetName, type FacetRequest, type FacetResult } from '../../read/facets';
+import { partners, relatedReleases, trend, type TrendSubject } from '../../read/analytics';
+import { checkListSize } from '../../read/paging';
+import { checkTrendArgs, type ReleaseFilter } from '../../domain/filters';
 import { badInput } from '../../errors';
-import { checkListSize } from '../../domain/paging';
 
 const MAX_FACET_OPTIONS = 500;
 /** Releases whose `related` one request may ask for. */
@@ -53,7 +52,7 @@ export class FacetsResolver {
   @Query(() => Facets, { description: 'Counts by topic, country, initiative, person, meeting kind, issuer and month, for the releases matching `filter`.' })
   facets(@Arg('filter', () => PressReleaseFilter, { nullable: true }) filter: PressReleaseFilter | null, @Ctx() ctx: Context): Facets {
     const releaseFilter = toReleaseFilter(filter, ctx);
-    const loader = new DataLoader<FacetRequest, FacetResult, string>((requests) => facets(ctx.db, releaseFilter, requests, ctx.facetMemo), {
+    const loader = new DataLoader<FacetRequest, FacetResult, string>((requests) => facets(ctx.sql, releaseFilter, requests, ctx.facetMemo), {
       cacheKeyFn: (r) => `${r.name}:${r.limit}`,
     });
     return Object.assign(new Facets(), { filter: releaseFilter, loader });
@@ -98,7 +97,7 @@ export class FacetsResolver {
 /** Trends per request, memoised by subject and arguments. */
 function trendOf(ctx: Context, subject: TrendSubject, args: TrendArgs): Promise<TrendPoint[]> {
   return perRequest(ctx, `trend:${JSON.stringify([subject, args.from, args.to, args.interval])}`, () =>
-    trend(ctx.db, subject, args).then((rows) => rows.map((r) => Object.assign(new TrendPoint(), r))),
+    trend(ctx.sql, subject, checkTrendArgs(args)).then((rows) => rows.map((r) => Object.assign(new TrendPoint(), r))),
   );
 }
 
@@ -140,7 +139,7 @@ export class CountryPartnersResolver {
     @Ctx() ctx: Context,
   ): Promise<Partner[]> {
     checkListSize('first', first, 100);
-    const rows = await partners(ctx.db, c.code, first, orderBy, 3);
+    const rows = await partners(ctx.sql, c.code, first, orderBy, 3);
     return rows.map((r) => Object.assign(new Partner(), r));
   }
 }
@@ -178,7 +177,7 @@ export class RelatedReleasesResolver {
         if (ids.length > MAX_RELATED_RELEASES) {
           throw badInput('related', `\`related\` is computed for at most ${MAX_RELATED_RELEASES} releases per request (asked for ${ids.length})`);
         }
-        const byId = await relatedReleases(ctx.db, [...ids], first);
+        const byId = await relatedReleases(ctx.sql, [...ids], first);
         return ids.map((id) => byId.get(id) ?? []);
       }),
     );

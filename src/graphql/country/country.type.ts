@@ -1,6 +1,6 @@
 import { Field, ObjectType } from 'type-graphql';
 import { Node, toGlobalId } from '../relay';
-import type { CountryRow } from '../../domain/rows';
+import type { CountryRow } from '../../read/rows';
 
 @ObjectType({ implements: Node, description: 'A country (ISO 3166-1), with the names and demonyms releases use for it.' })
 export class Country extends Node {

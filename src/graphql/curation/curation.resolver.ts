@@ -13,11 +13,11 @@ import {
 } from '../../domain/curation';
 import { badInput, notFound } from '../../errors';
 import { createLoaders } from '../loaders';
-import { COUNTRY_CODE } from '../release/release.filter';
+import { COUNTRY_CODE } from '../../domain/validate';
 
 /** Reads back through fresh loaders: the request's loaders may hold the rows as they were before. */
 async function reload<T extends Node>(ctx: Context, id: string): Promise<T> {
-  const node = await loadNode(id, { ...ctx, loaders: createLoaders(ctx.db) });
+  const node = await loadNode(id, { ...ctx, loaders: createLoaders(ctx.sql, ctx.visible) });
   if (!node) throw notFound('Object');
   return node as T;
 }

@@ -3,11 +3,11 @@ import type { Context } from '../context';
 import { ExtractedDateline, ExtractedParticipant, ExtractedRelease } from './extraction.type';
 import { Country } from '../country/country.type';
 import { Topic } from '../topic/topic.type';
-import { countryByCode } from '../country-field';
+import { countryByCode } from '../country/country.load';
 import { extractPressRelease } from '../../extraction';
 import type { ExtractedRelease as Extraction } from '../../extraction/types';
 import { checkText, checkYear } from '../../domain/validate';
-import { TOPIC_COLUMNS, type TopicRow } from '../../domain/rows';
+import { topicsBySlugs } from '../../read/topics';
 
 export function toExtractedRelease(x: Extraction): ExtractedRelease {
   return Object.assign(new ExtractedRelease(), {
@@ -55,9 +55,7 @@ export class ExtractionResolver {
   @FieldResolver(() => [Topic])
   async topics(@Root() x: ExtractedRelease, @Ctx() ctx: Context): Promise<Topic[]> {
     if (!x.topicSlugs.length) return [];
-    const rows = await ctx.db.$queryRaw<TopicRow[]>`
-      SELECT ${TOPIC_COLUMNS} FROM topic t WHERE t.slug = ANY(${x.topicSlugs}::text[]) ORDER BY t.position`;
-    return rows.map(Topic.from);
+    return (await topicsBySlugs(ctx.sql, x.topicSlugs)).map(Topic.from);
   }
 
   @FieldResolver(() => [Country])

@@ -1,7 +1,7 @@
 import { Field, ObjectType } from 'type-graphql';
-import { Node, toGlobalId } from '../relay';
+import { ConnectionType, EdgeType, Node, toGlobalId } from '../relay';
 import { InitiativeKind } from '../enums';
-import type { InitiativeRow, MentionRow } from '../../domain/rows';
+import type { InitiativeRow, MentionRow } from '../../read/rows';
 
 @ObjectType({
   implements: Node,
@@ -33,6 +33,12 @@ export class Initiative extends Node {
     });
   }
 }
+
+@ObjectType({ description: 'An initiative in a list.' })
+export class InitiativeEdge extends EdgeType(Initiative) {}
+
+@ObjectType({ description: 'A page of initiatives.' })
+export class InitiativeConnection extends ConnectionType<Initiative, InitiativeEdge>(InitiativeEdge) {}
 
 @ObjectType({ implements: Node, description: 'One mention of an initiative, with the sentence it came from.' })
 export class InitiativeMention extends Node {

@@ -1,76 +1,16 @@
-import { Arg, Args, Ctx, Field, FieldResolver, InputType, Query, Resolver, Root, ID, registerEnumType } from 'type-graphql';
-import { ArrayMaxSize } from 'class-validator';
+import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../context';
-import { ConnectionArgs, dbIdOf, toConnection } from '../relay';
-import { Date as DateScalar } from '../scalars';
-import { MeetingKind, ReleaseStatus } from '../enums';
-import { Meeting, MeetingConnection, MeetingEdge, Participant } from './meeting.type';
+import { ConnectionArgs } from '../relay';
+import { Meeting, MeetingConnection, Participant } from './meeting.type';
+import { MeetingFilter, MeetingOrder, toMeetingFilter } from './meeting.inputs';
+import { meetingConnection } from './meeting.connection';
 import { PressRelease } from '../release/release.type';
-import { visibleRelease } from '../release/release.resolver';
+import { releaseById } from '../release/release.resolver';
 import { Topic } from '../topic/topic.type';
 import { Initiative } from '../initiative/initiative.type';
 import { Person } from '../person/person.type';
 import { Country } from '../country/country.type';
-import { countryByCode } from '../country-field';
-import { checkCountryCodes } from '../release/release.filter';
-import { countMeetings, listMeetings, type MeetingFilter as DomainMeetingFilter } from '../../domain/meetings';
-import { encodeCursor, type PageArgs } from '../../domain/paging';
-import type { MeetingRow } from '../../domain/rows';
-import { badInput } from '../../errors';
-
-export enum MeetingOrder {
-  DATE_DESC = 'DATE_DESC',
-  DATE_ASC = 'DATE_ASC',
-}
-registerEnumType(MeetingOrder, { name: 'MeetingOrder', description: 'How to order meetings (newest first by default).' });
-
-@InputType({ description: 'Narrows a list of meetings; fields combine with AND, list values with OR.' })
-export class MeetingFilter {
-  @Field(() => [MeetingKind], { nullable: true })
-  kinds?: MeetingKind[] | null;
-
-  @Field(() => [String], { nullable: true, description: 'ISO codes: meetings with a participant representing any of them.' })
-  @ArrayMaxSize(50)
-  countries?: string[] | null;
-
-  @Field(() => [ID], { nullable: true, description: 'Person ids: meetings any of them attended.' })
-  @ArrayMaxSize(50)
-  people?: string[] | null;
-
-  @Field(() => DateScalar, { nullable: true, description: 'On or after this day.' })
-  from?: Date | null;
-
-  @Field(() => DateScalar, { nullable: true, description: 'On or before this day.' })
-  to?: Date | null;
-}
-
-export function toMeetingFilter(f: MeetingFilter | null | undefined, prefix = 'filter'): DomainMeetingFilter {
-  if (f?.from && f.to && f.from > f.to) throw badInput(`${prefix}.from`, '`from` is after `to`');
-  return {
-    kinds: f?.kinds,
-    countries: checkCountryCodes(f?.countries, `${prefix}.countries`),
-    people: f?.people?.map((id) => dbIdOf(id, 'Person', `${prefix}.people`)),
-    from: f?.from,
-    to: f?.to,
-    statuses: [ReleaseStatus.PUBLISHED],
-  };
-}
-
-/** A page of meetings as a connection; shared by every list of meetings in the schema. */
-export async function meetingConnection(
-  ctx: Context,
-  filter: DomainMeetingFilter,
-  order: MeetingOrder | null | undefined,
-  page: PageArgs,
-): Promise<MeetingConnection> {
-  const result = await listMeetings(ctx.db, filter, order !== MeetingOrder.DATE_ASC, page);
-  return toConnection(
-    MeetingConnection,
-    result,
-    (row: MeetingRow) => Object.assign(new MeetingEdge(), { cursor: encodeCursor(result.sort, row), node: Meeting.from(row) }),
-    () => countMeetings(ctx.db, filter),
-  );
-}
+import { countryByCode } from '../country/country.load';
 
 @Resolver(() => Meeting)
 export class MeetingResolver {
@@ -86,7 +26,7 @@ export class MeetingResolver {
 
   @FieldResolver(() => PressRelease, { description: 'The release that reports the meeting.' })
   async pressRelease(@Root() m: Meeting, @Ctx() ctx: Context): Promise<PressRelease | null> {
-    return visibleRelease(await ctx.loaders.release.load(m.pressReleaseId), ctx);
+    return releaseById(ctx, m.pressReleaseId);
   }
 
   @FieldResolver(() => [Participant], { description: 'Who took part, hosts first as the text names them.' })

@@ -2,7 +2,7 @@ import { Field, ObjectType } from 'type-graphql';
 import { ConnectionType, EdgeType, Node, toGlobalId } from '../relay';
 import { Date as DateScalar } from '../scalars';
 import { MeetingKind, ParticipantSide, RoleKind } from '../enums';
-import type { MeetingRow, ParticipantRow } from '../../domain/rows';
+import type { MeetingRow, ParticipantRow } from '../../read/rows';
 
 @ObjectType({ implements: Node, description: 'One event a release reports: who met, when, where, about what.' })
 export class Meeting extends Node {

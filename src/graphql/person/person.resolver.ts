@@ -1,35 +1,24 @@
-import { Arg, Args, Ctx, FieldResolver, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import DataLoader from 'dataloader';
-import { Prisma } from '../../generated/prisma/client';
 import { perRequest, type Context } from '../context';
-import { ConnectionArgs, ConnectionType, EdgeType, toConnection } from '../relay';
-import { Person, PersonRole } from './person.type';
+import { ConnectionArgs, toConnection } from '../relay';
+import { Person, PersonConnection, PersonEdge, PersonRole } from './person.type';
 import { Participant, MeetingConnection } from '../meeting/meeting.type';
-import { MeetingFilter, MeetingOrder, meetingConnection, toMeetingFilter } from '../meeting/meeting.resolver';
+import { MeetingFilter, MeetingOrder, toMeetingFilter } from '../meeting/meeting.inputs';
+import { meetingConnection } from '../meeting/meeting.connection';
 import { Country } from '../country/country.type';
-import { countryByCode } from '../country-field';
-import { countPeople, listPeople } from '../../domain/directory';
-import { checkListSize, encodeCursor } from '../../domain/paging';
-import { PARTICIPANT_COLUMNS, type ParticipantRow } from '../../domain/rows';
+import { countryByCode } from '../country/country.load';
+import { countPeople, listPeople } from '../../read/people';
+import { participationsByPeople } from '../../read/meetings';
+import { checkListSize, encodeCursor } from '../../read/paging';
+import type { ParticipantRow } from '../../read/rows';
+import { DEFAULT_STATUSES } from '../../domain/visibility';
 
-@ObjectType({ description: 'A person in a list.' })
-export class PersonEdge extends EdgeType(Person) {}
-
-@ObjectType({ description: 'A page of people.' })
-export class PersonConnection extends ConnectionType<Person, PersonEdge>(PersonEdge) {}
-
-/** The latest `first` participations of each person, batched over the people of a page. */
+/** The latest `first` participations of each person (in published releases), batched over the people of a page. */
 function participationsLoader(ctx: Context, first: number) {
   return perRequest(ctx, `participations:${first}`, () =>
     new DataLoader<number, ParticipantRow[]>(async (ids) => {
-      const rows = await ctx.db.$queryRaw<(ParticipantRow & { key: number })[]>(Prisma.sql`
-        SELECT * FROM (
-          SELECT p.person_id AS key, ${PARTICIPANT_COLUMNS},
-            row_number() OVER (PARTITION BY p.person_id ORDER BY m.date DESC, p.id DESC) AS rn
-          FROM participant p JOIN person pe ON pe.id = p.person_id JOIN meeting m ON m.id = p.meeting_id
-          JOIN press_release pr ON pr.id = m.press_release_id
-          WHERE p.person_id = ANY(${[...ids]}::int[]) AND pr.status = 'PUBLISHED') x
-        WHERE rn <= ${first} ORDER BY key, rn`);
+      const rows = await participationsByPeople(ctx.sql, ids, first, DEFAULT_STATUSES);
       return ids.map((id) => rows.filter((r) => r.key === id));
     }),
   );
@@ -37,18 +26,18 @@ function participationsLoader(ctx: Context, first: number) {
 
 @Resolver(() => Person)
 export class PersonResolver {
-  @Query(() => PersonConnection, { description: 'People who took part in meetings, by name.' })
+  @Query(() => PersonConnection, { description: 'People at the meetings of published releases (with an editor key, of drafts too), by name.' })
   async people(
     @Args(() => ConnectionArgs) page: ConnectionArgs,
     @Arg('search', () => String, { nullable: true, description: 'Part of a name or alias ("bayramov").' }) search: string | null,
     @Ctx() ctx: Context,
   ): Promise<PersonConnection> {
-    const result = await listPeople(ctx.db, search, page);
+    const result = await listPeople(ctx.sql, search, ctx.visible, page);
     return toConnection(
       PersonConnection,
       result,
       (row) => Object.assign(new PersonEdge(), { cursor: encodeCursor(result.sort, row), node: Person.from(row) }),
-      () => countPeople(ctx.db, search),
+      () => countPeople(ctx.sql, search, ctx.visible),
     );
   }
 

@@ -1,8 +1,8 @@
 import { Field, ObjectType } from 'type-graphql';
-import { Node, toGlobalId } from '../relay';
+import { ConnectionType, EdgeType, Node, toGlobalId } from '../relay';
 import { Date as DateScalar } from '../scalars';
 import { RoleKind } from '../enums';
-import type { PersonRoleRow, PersonRow } from '../../domain/rows';
+import type { PersonRoleRow, PersonRow } from '../../read/rows';
 
 @ObjectType({ implements: Node, description: 'A person who took part in meetings.' })
 export class Person extends Node {
@@ -18,6 +18,12 @@ export class Person extends Node {
     return Object.assign(new Person(), { id: toGlobalId('Person', row.id), dbId: row.id, name: row.name, aliases: row.aliases });
   }
 }
+
+@ObjectType({ description: 'A person in a list.' })
+export class PersonEdge extends EdgeType(Person) {}
+
+@ObjectType({ description: 'A page of people.' })
+export class PersonConnection extends ConnectionType<Person, PersonEdge>(PersonEdge) {}
 
 @ObjectType({ description: 'A role a person held, as releases show it: true from `from` to `to`, not forever.' })
 export class PersonRole {

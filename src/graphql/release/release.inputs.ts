@@ -1,7 +1,9 @@
 import { Field, ID, InputType, registerEnumType } from 'type-graphql';
-import { MaxLength, ArrayMaxSize } from 'class-validator';
 import { Date as DateScalar } from '../scalars';
 import { MeetingKind, ReleaseStatus } from '../enums';
+import { dbIdOf } from '../relay';
+import type { Context } from '../context';
+import { checkReleaseFilter, type ReleaseFilter } from '../../domain/filters';
 
 export enum PressReleaseOrder {
   PUBLISHED_AT_DESC = 'PUBLISHED_AT_DESC',
@@ -18,6 +20,8 @@ registerEnumType(PressReleaseOrder, {
   },
 });
 
+// Limits (a search of at most 500 characters, at most 50 values a list) are the domain's, checked
+// by toReleaseFilter for every way in.
 @InputType({
   description:
     'Narrows a list of releases. Fields combine with AND; the values of a list field combine with OR ' +
@@ -28,30 +32,24 @@ export class PressReleaseFilter {
     nullable: true,
     description: 'Full-text search, web syntax: `"climate diplomacy"` (phrase), `-armenia` (exclude), `cop29 or cica`.',
   })
-  @MaxLength(500)
   search?: string | null;
 
   @Field(() => [String], { nullable: true, description: 'ISO 3166-1 alpha-2 codes of countries the release involves.' })
-  @ArrayMaxSize(50)
   countries?: string[] | null;
 
   @Field(() => [String], { nullable: true, description: 'Topic slugs.' })
-  @ArrayMaxSize(50)
   topics?: string[] | null;
 
   @Field(() => [ID], { nullable: true, description: 'Initiative ids.' })
-  @ArrayMaxSize(50)
   initiatives?: string[] | null;
 
   @Field(() => [ID], { nullable: true, description: 'Person ids: releases with any of them at a meeting.' })
-  @ArrayMaxSize(50)
   people?: string[] | null;
 
   @Field(() => [MeetingKind], { nullable: true, description: 'Releases that report a meeting of any of these kinds.' })
   meetingKinds?: MeetingKind[] | null;
 
   @Field(() => [String], { nullable: true, description: 'ISO codes of the issuing ministries’ countries.' })
-  @ArrayMaxSize(50)
   issuers?: string[] | null;
 
   @Field(() => DateScalar, { nullable: true, description: 'Published on or after this day (UTC).' })
@@ -62,10 +60,24 @@ export class PressReleaseFilter {
 
   @Field(() => [ReleaseStatus], {
     nullable: true,
-    description: 'Default: PUBLISHED. RETRACTED is public too; DRAFT needs an editor key.',
+    description: 'Default: PUBLISHED. DRAFT and RETRACTED need an editor key.',
   })
   status?: ReleaseStatus[] | null;
 
   @Field(() => [String], { nullable: true, description: 'Language codes ("en").' })
   languages?: string[] | null;
+}
+
+/** The GraphQL filter as the domain's: ids decoded here, every rule checked in src/domain/filters.ts. */
+export function toReleaseFilter(input: PressReleaseFilter | null | undefined, ctx: Context, prefix = 'filter'): ReleaseFilter {
+  const f = input ?? {};
+  return checkReleaseFilter(
+    {
+      ...f,
+      initiatives: f.initiatives?.map((id) => dbIdOf(id, 'Initiative', `${prefix}.initiatives`)),
+      people: f.people?.map((id) => dbIdOf(id, 'Person', `${prefix}.people`)),
+    },
+    ctx.viewer,
+    prefix,
+  );
 }

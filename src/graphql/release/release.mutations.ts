@@ -4,6 +4,7 @@ import type { Context } from '../context';
 import { dbIdOf } from '../relay';
 import { DateTime } from '../scalars';
 import { PressRelease } from './release.type';
+import { releaseById } from './release.resolver';
 import {
   DatelineInput,
   IngestPressReleaseInput,
@@ -13,10 +14,9 @@ import {
   PressReleaseInput,
   SourceInput,
 } from './release.mutation-inputs';
-import { checkTopicSlugs } from './release.filter';
 import { createRelease, deleteRelease, setStatus, updateRelease, type ReleaseFields } from '../../domain/release-edit';
 import { ingestText } from '../../domain/ingest';
-import { checkInstant, checkUrl } from '../../domain/validate';
+import { checkInstant, checkTopicSlugs, checkUrl } from '../../domain/validate';
 import { badInput, notFound } from '../../errors';
 
 @ObjectType({ description: 'What ingest stored, or found already stored.' })
@@ -154,9 +154,9 @@ function fieldsOf(input: Partial<PressReleaseInput> | UpdatePressReleaseInput): 
 }
 
 async function loadRelease(ctx: Context, id: number): Promise<PressRelease> {
-  const row = await ctx.loaders.release.load(id);
-  if (!row) throw notFound('Press release');
-  return PressRelease.from(row);
+  const release = await releaseById(ctx, id);
+  if (!release) throw notFound('Press release');
+  return release;
 }
 
 @Resolver()

@@ -1,60 +1,33 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import DataLoader from 'dataloader';
 import { perRequest, type Context } from '../context';
-import { ConnectionArgs, dbIdOf, toConnection } from '../relay';
+import { ConnectionArgs, dbIdOf } from '../relay';
 import { Dateline, Issuer, PressRelease, PressReleaseConnection, PressReleaseEdge } from './release.type';
-import { PressReleaseFilter, PressReleaseOrder } from './release.inputs';
-import { toReleaseFilter } from './release.filter';
-import { countReleases, listReleases, type RankedReleaseRow } from '../../domain/releases';
-import { encodeCursor } from '../../domain/paging';
-import { highlightReleases } from '../../domain/highlights';
-import type { ReleaseFilter } from '../../domain/release-filter';
-import type { ReleaseRow } from '../../domain/rows';
+import { PressReleaseFilter, PressReleaseOrder, toReleaseFilter } from './release.inputs';
+import { releaseConnection } from './release.connection';
+import { highlightReleases, releaseIdBySlug } from '../../read/releases';
 import { Meeting } from '../meeting/meeting.type';
 import { Topic } from '../topic/topic.type';
 import { Initiative } from '../initiative/initiative.type';
 import { Country } from '../country/country.type';
+import { countryByCode } from '../country/country.load';
 import { Person } from '../person/person.type';
-import { countryByCode } from '../country-field';
 import { badInput } from '../../errors';
-import { ReleaseStatus } from '../enums';
 
-/** Drafts exist for editors only; anonymous readers get null, as for a missing release. */
-export function visibleRelease(row: ReleaseRow | null, ctx: Context): PressRelease | null {
-  if (!row) return null;
-  if (row.status === ReleaseStatus.DRAFT && !ctx.viewer) return null;
-  return PressRelease.from(row);
+/** A release the viewer may see, or null (the loader leaves hidden ones out). */
+export async function releaseById(ctx: Context, id: number): Promise<PressRelease | null> {
+  const row = await ctx.loaders.release.load(id);
+  return row && PressRelease.from(row);
 }
 
 /** Highlights of one search, batched over the page's edges. */
 const highlightLoader = (ctx: Context, search: string) =>
   perRequest(ctx, `highlights:${search}`, () =>
     new DataLoader<number, string[]>(async (ids) => {
-      const map = await highlightReleases(ctx.db, search, [...ids]);
+      const map = await highlightReleases(ctx.sql, search, ids);
       return ids.map((id) => map.get(id) ?? []);
     }),
   );
-
-/** A page of releases as a connection; shared by every list of releases in the schema. */
-export async function releaseConnection(
-  ctx: Context,
-  filter: ReleaseFilter,
-  order: PressReleaseOrder,
-  page: ConnectionArgs,
-): Promise<PressReleaseConnection> {
-  const result = await listReleases(ctx.db, filter, order, page);
-  return toConnection(
-    PressReleaseConnection,
-    result,
-    (row: RankedReleaseRow) =>
-      Object.assign(new PressReleaseEdge(), {
-        cursor: encodeCursor(result.sort, row),
-        node: PressRelease.from(row),
-        search: filter.search ?? null,
-      }),
-    () => countReleases(ctx.db, filter),
-  );
-}
 
 @Resolver(() => PressReleaseEdge)
 export class PressReleaseEdgeResolver {
@@ -88,9 +61,8 @@ export class PressReleaseResolver {
     @Ctx() ctx: Context,
   ): Promise<PressRelease | null> {
     if ((id == null) === (slug == null)) throw badInput(id == null ? 'id' : 'slug', 'Pass exactly one of `id` and `slug`');
-    if (id != null) return visibleRelease(await ctx.loaders.release.load(dbIdOf(id, 'PressRelease')), ctx);
-    const found = await ctx.db.pressRelease.findUnique({ where: { slug: slug! }, select: { id: true } });
-    return found ? visibleRelease(await ctx.loaders.release.load(found.id), ctx) : null;
+    const dbId = id != null ? dbIdOf(id, 'PressRelease') : await releaseIdBySlug(ctx.sql, slug!);
+    return dbId === null ? null : releaseById(ctx, dbId);
   }
 
   @FieldResolver(() => [Meeting], { description: 'The meetings the release reports, in text order (none for a statement).' })

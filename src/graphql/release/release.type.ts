@@ -2,7 +2,7 @@ import { Field, ObjectType } from 'type-graphql';
 import { ConnectionType, EdgeType, Node, toGlobalId } from '../relay';
 import { DateTime, Date as DateScalar, URL as URLScalar } from '../scalars';
 import { ReleaseStatus } from '../enums';
-import type { ReleaseRow } from '../../domain/rows';
+import type { ReleaseRow } from '../../read/rows';
 
 @ObjectType({ description: 'The line a release opens with: "BAKU, Azerbaijan, May 23."' })
 export class Dateline {

@@ -3,23 +3,26 @@ import type { Context } from '../context';
 import { ConnectionArgs } from '../relay';
 import { Topic } from './topic.type';
 import { PressReleaseConnection } from '../release/release.type';
-import { PressReleaseFilter, PressReleaseOrder } from '../release/release.inputs';
-import { releaseConnection } from '../release/release.resolver';
-import { toReleaseFilter } from '../release/release.filter';
-import { TOPIC_COLUMNS, type TopicRow } from '../../domain/rows';
+import { PressReleaseFilter, PressReleaseOrder, toReleaseFilter } from '../release/release.inputs';
+import { releaseConnection } from '../release/release.connection';
+import { allTopics, topicsBySlugs } from '../../read/topics';
+
+/** One topic by slug (null when the taxonomy has none). */
+export async function topicBySlug(ctx: Context, slug: string): Promise<Topic | null> {
+  const [row] = await topicsBySlugs(ctx.sql, [slug]);
+  return row ? Topic.from(row) : null;
+}
 
 @Resolver(() => Topic)
 export class TopicResolver {
   @Query(() => [Topic], { description: 'The whole topic taxonomy, in its fixed order.' })
   async topics(@Ctx() ctx: Context): Promise<Topic[]> {
-    const rows = await ctx.db.$queryRaw<TopicRow[]>`SELECT ${TOPIC_COLUMNS} FROM topic t ORDER BY t.position`;
-    return rows.map(Topic.from);
+    return (await allTopics(ctx.sql)).map(Topic.from);
   }
 
   @Query(() => Topic, { nullable: true, description: 'One topic by slug ("education").' })
-  async topic(@Arg('slug', () => String) slug: string, @Ctx() ctx: Context): Promise<Topic | null> {
-    const [row] = await ctx.db.$queryRaw<TopicRow[]>`SELECT ${TOPIC_COLUMNS} FROM topic t WHERE t.slug = ${slug}`;
-    return row ? Topic.from(row) : null;
+  topic(@Arg('slug', () => String) slug: string, @Ctx() ctx: Context): Promise<Topic | null> {
+    return topicBySlug(ctx, slug);
   }
 
   @FieldResolver(() => Int, { description: 'How many published releases are about the topic.' })

@@ -1,6 +1,6 @@
 import { Field, ObjectType } from 'type-graphql';
 import { Node, toGlobalId } from '../relay';
-import type { TopicRow } from '../../domain/rows';
+import type { TopicRow } from '../../read/rows';
 
 @ObjectType({ implements: Node, description: 'A topic of the fixed taxonomy; its slug is a stable contract.' })
 export class Topic extends Node {

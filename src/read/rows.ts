@@ -1,6 +1,5 @@
-// Row shapes of the read paths, and the SQL that selects them. Raw SQL on hot read paths
-// (see docs/performance.md): one statement per list and per nesting level.
-import { Prisma } from '../generated/prisma/client';
+// Row shapes of the read paths, and the SQL that selects them.
+import { sql } from '../db/sql';
 import type {
   InitiativeKind,
   MeetingKind,
@@ -29,7 +28,7 @@ export interface ReleaseRow {
   updatedAt: Date;
 }
 
-export const RELEASE_COLUMNS = Prisma.sql`pr.id, pr.slug, pr.title, pr.published_at AS "publishedAt",
+export const RELEASE_COLUMNS = sql`pr.id, pr.slug, pr.title, pr.published_at AS "publishedAt",
   pr.dateline_place AS "datelinePlace", pr.dateline_country_code AS "datelineCountryCode",
   pr.dateline_date AS "datelineDate", pr.issuer_name AS "issuerName",
   pr.issuer_country_code AS "issuerCountryCode", pr.source_name AS "sourceName",
@@ -45,7 +44,7 @@ export interface MeetingRow {
   place: string | null;
 }
 
-export const MEETING_COLUMNS = Prisma.sql`m.id, m.press_release_id AS "pressReleaseId", m.position,
+export const MEETING_COLUMNS = sql`m.id, m.press_release_id AS "pressReleaseId", m.position,
   m.kind::text AS kind, m.date, m.place`;
 
 export interface PersonRow {
@@ -67,7 +66,7 @@ export interface ParticipantRow {
   personAliases: string[];
 }
 
-export const PARTICIPANT_COLUMNS = Prisma.sql`p.id, p.meeting_id AS "meetingId", p.person_id AS "personId",
+export const PARTICIPANT_COLUMNS = sql`p.id, p.meeting_id AS "meetingId", p.person_id AS "personId",
   p.position, p.role, p.role_kind::text AS "roleKind", p.country_code AS "countryCode", p.side::text AS side,
   pe.name AS "personName", pe.aliases AS "personAliases"`;
 
@@ -79,7 +78,7 @@ export interface CountryRow {
   demonyms: string[];
 }
 
-export const COUNTRY_COLUMNS = Prisma.sql`c.code, c.name, c.official_name AS "officialName", c.aliases, c.demonyms`;
+export const COUNTRY_COLUMNS = sql`c.code, c.name, c.official_name AS "officialName", c.aliases, c.demonyms`;
 
 export interface TopicRow {
   id: number;
@@ -89,7 +88,7 @@ export interface TopicRow {
   position: number;
 }
 
-export const TOPIC_COLUMNS = Prisma.sql`t.id, t.slug, t.name, t.description, t.position`;
+export const TOPIC_COLUMNS = sql`t.id, t.slug, t.name, t.description, t.position`;
 
 export interface InitiativeRow {
   id: number;
@@ -99,7 +98,7 @@ export interface InitiativeRow {
   aliases: string[];
 }
 
-export const INITIATIVE_COLUMNS = Prisma.sql`i.id, i.name, i.acronym, i.kind::text AS kind, i.aliases`;
+export const INITIATIVE_COLUMNS = sql`i.id, i.name, i.acronym, i.kind::text AS kind, i.aliases`;
 
 export interface MentionRow {
   id: number;
@@ -110,7 +109,6 @@ export interface MentionRow {
 }
 
 export interface PersonRoleRow {
-  id: number;
   personId: number;
   title: string;
   roleKind: RoleKind;

@@ -1,5 +1,5 @@
-import type { Context } from './context';
-import { Country } from './country/country.type';
+import type { Context } from '../context';
+import { Country } from './country.type';
 
 /** Resolves a stored country code to a Country through the request's loader. */
 export async function countryByCode(ctx: Context, code: string | null | undefined): Promise<Country | null> {

@@ -1,10 +1,10 @@
 // The shape of the archive: who meets whom (partners), how often over time (trends), and which
 // releases are close to one another (related).
-import { Prisma } from '../generated/prisma/client';
-import type { Db } from '../db/client';
-import { badInput } from '../errors';
-import { releaseConditions, type ReleaseFilter } from './release-filter';
-import { resolveFilter } from './resolve-filter';
+import { sql, type SqlExecutor } from '../db/sql';
+import { MAX_TREND_POINTS, type ReleaseFilter } from '../domain/filters';
+import { DEFAULT_STATUSES } from '../domain/visibility';
+import { isoDay, releaseConditions, resolveFilter } from './release-conditions';
+import { statusIn } from './visibility';
 
 export interface PartnerRow {
   code: string;
@@ -15,15 +15,15 @@ export interface PartnerRow {
 
 export type PartnerOrder = 'MOST_MEETINGS' | 'MOST_RECENT';
 
-/** Countries whose representatives met `code`'s, in meetings of published releases. */
-export async function partners(db: Db, code: string, first: number, order: PartnerOrder, topTopics: number): Promise<PartnerRow[]> {
+/** Countries whose representatives met `code`'s, in meetings of published releases (a list's default statuses). */
+export async function partners(db: SqlExecutor, code: string, first: number, order: PartnerOrder, topTopics: number): Promise<PartnerRow[]> {
   const orderSql =
-    order === 'MOST_RECENT' ? Prisma.sql`last_meeting DESC, meeting_count DESC, code` : Prisma.sql`meeting_count DESC, last_meeting DESC, code`;
-  return db.$queryRaw<PartnerRow[]>`
+    order === 'MOST_RECENT' ? sql`last_meeting DESC, meeting_count DESC, code` : sql`meeting_count DESC, last_meeting DESC, code`;
+  return db.query<PartnerRow>(sql`
     WITH mine AS (
       SELECT DISTINCT m.id, m.date FROM participant p1
       JOIN meeting m ON m.id = p1.meeting_id
-      JOIN press_release pr ON pr.id = m.press_release_id AND pr.status = 'PUBLISHED'
+      JOIN press_release pr ON pr.id = m.press_release_id AND ${statusIn('pr', DEFAULT_STATUSES)}
       WHERE p1.country_code = ${code}::bpchar
     ), pairs AS (
       SELECT DISTINCT p2.country_code AS code, mine.id AS meeting_id, mine.date
@@ -38,7 +38,7 @@ export async function partners(db: Db, code: string, first: number, order: Partn
         SELECT mt.topic_id, t.position, count(*) AS n FROM pairs p JOIN meeting_topic mt ON mt.meeting_id = p.meeting_id
         JOIN topic t ON t.id = mt.topic_id
         WHERE p.code = r.code GROUP BY mt.topic_id, t.position ORDER BY n DESC, t.position LIMIT ${topTopics}) tt), '{}') AS "topTopicIds"
-    FROM ranked r ORDER BY ${orderSql}`;
+    FROM ranked r ORDER BY ${orderSql}`);
 }
 
 export type TrendInterval = 'MONTH' | 'YEAR';
@@ -58,37 +58,33 @@ export interface TrendArgs {
 /** What to count: all matching releases, or those about a topic / mentioning an initiative. */
 export type TrendSubject = { topicId: number } | { initiativeId: number } | { filter: ReleaseFilter };
 
-const MAX_POINTS = 1200;
-
 /**
  * Releases per period between `from` and `to` (default: the subject's first and last release),
- * with empty periods as zero, so a chart can draw the series as it is.
+ * with empty periods as zero, so a chart can draw the series as it is. A topic's or an
+ * initiative's counts published releases; a filter's, the releases it matches. The arguments
+ * come checked (src/domain/filters.ts, checkTrendArgs).
  */
-export async function trend(db: Db, subject: TrendSubject, args: TrendArgs): Promise<TrendPoint[]> {
+export async function trend(db: SqlExecutor, subject: TrendSubject, args: TrendArgs): Promise<TrendPoint[]> {
   const unit = args.interval === 'YEAR' ? 'year' : 'month';
   const fmt = args.interval === 'YEAR' ? 'YYYY' : 'YYYY-MM';
   const where =
     'topicId' in subject
-      ? Prisma.sql`pr.status = 'PUBLISHED' AND EXISTS (SELECT 1 FROM release_topic rt WHERE rt.press_release_id = pr.id AND rt.topic_id = ${subject.topicId})`
+      ? sql`${statusIn('pr', DEFAULT_STATUSES)} AND EXISTS (SELECT 1 FROM release_topic rt WHERE rt.press_release_id = pr.id AND rt.topic_id = ${subject.topicId})`
       : 'initiativeId' in subject
-        ? Prisma.sql`pr.status = 'PUBLISHED' AND EXISTS (SELECT 1 FROM initiative_mention im WHERE im.press_release_id = pr.id AND im.initiative_id = ${subject.initiativeId})`
+        ? sql`${statusIn('pr', DEFAULT_STATUSES)} AND EXISTS (SELECT 1 FROM initiative_mention im WHERE im.press_release_id = pr.id AND im.initiative_id = ${subject.initiativeId})`
         : releaseConditions(await resolveFilter(db, subject.filter));
-  if (args.from && args.to && args.from > args.to) throw badInput('from', '`from` is after `to`');
-  if (args.from && args.to) {
-    const months = (args.to.getUTCFullYear() - args.from.getUTCFullYear()) * 12 + (args.to.getUTCMonth() - args.from.getUTCMonth());
-    const points = args.interval === 'YEAR' ? months / 12 : months;
-    if (points > MAX_POINTS) throw badInput('interval', `That range has ${Math.ceil(points)} periods; at most ${MAX_POINTS}`);
-  }
-  const rows = await db.$queryRaw<{ period: string; start: Date; count: number }[]>`
+  const from = args.from ? isoDay(args.from) : null;
+  const to = args.to ? isoDay(args.to) : null;
+  const rows = await db.query<{ period: string; start: Date; count: number }>(sql`
     WITH counts AS (
       SELECT date_trunc(${unit}, pr.published_at AT TIME ZONE 'UTC') AS start, count(*)::int AS n
       FROM press_release pr WHERE ${where}
-        AND (${args.from ?? null}::date IS NULL OR pr.published_at >= ${args.from ?? null}::date)
-        AND (${args.to ?? null}::date IS NULL OR pr.published_at < ${args.to ?? null}::date + 1)
+        AND (${from}::date IS NULL OR pr.published_at >= (${from}::date::timestamp AT TIME ZONE 'UTC'))
+        AND (${to}::date IS NULL OR pr.published_at < ((${to}::date + 1)::timestamp AT TIME ZONE 'UTC'))
       GROUP BY 1
     ), bounds AS (
-      SELECT date_trunc(${unit}, coalesce(${args.from ?? null}::date::timestamp, min(start))) AS lo,
-             date_trunc(${unit}, coalesce(${args.to ?? null}::date::timestamp, max(start))) AS hi
+      SELECT date_trunc(${unit}, coalesce(${from}::date::timestamp, min(start))) AS lo,
+             date_trunc(${unit}, coalesce(${to}::date::timestamp, max(start))) AS hi
       FROM counts
     )
     SELECT to_char(s, ${fmt}) AS period, s::date AS start, coalesce(c.n, 0)::int AS count
@@ -96,7 +92,7 @@ export async function trend(db: Db, subject: TrendSubject, args: TrendArgs): Pro
     LEFT JOIN counts c ON c.start = s
     WHERE bounds.lo IS NOT NULL
     ORDER BY s
-    LIMIT ${MAX_POINTS}`;
+    LIMIT ${MAX_TREND_POINTS}`);
   return rows;
 }
 
@@ -110,9 +106,9 @@ export const RELATED_CANDIDATES_PER_KEY = 200;
  * all four. One statement for a whole page of releases, about 35 ms a release on 100k (1.2 s
  * before candidates came from the indexes and the scores from the arrays).
  */
-export async function relatedReleases(db: Db, ids: number[], first: number): Promise<Map<number, number[]>> {
+export async function relatedReleases(db: SqlExecutor, ids: number[], first: number): Promise<Map<number, number[]>> {
   const n = RELATED_CANDIDATES_PER_KEY;
-  const rows = await db.$queryRaw<{ source: number; id: number }[]>`
+  const rows = await db.query<{ source: number; id: number }>(sql`
     SELECT src.id AS source, best.id FROM unnest(${ids}::int[]) AS src(id)
     CROSS JOIN LATERAL (
       SELECT
@@ -136,7 +132,7 @@ export async function relatedReleases(db: Db, ids: number[], first: number): Pro
           WHERE rc2.country_code = k.code ORDER BY rc2.press_release_id DESC LIMIT ${n}) x
       ) c
       -- OFFSET 0 keeps this a lookup by key per candidate; as a join the planner scanned the table.
-      CROSS JOIN LATERAL (SELECT p.published_at FROM press_release p WHERE p.id = c.id AND p.status = 'PUBLISHED' OFFSET 0) pr
+      CROSS JOIN LATERAL (SELECT p.published_at FROM press_release p WHERE p.id = c.id AND ${statusIn('p', DEFAULT_STATUSES)} OFFSET 0) pr
       WHERE c.id <> src.id
       ORDER BY
         4 * (SELECT count(DISTINCT p.person_id) FROM meeting m JOIN participant p ON p.meeting_id = m.id
@@ -147,7 +143,7 @@ export async function relatedReleases(db: Db, ids: number[], first: number): Pro
         + (SELECT count(*) FROM release_topic rt WHERE rt.press_release_id = c.id AND rt.topic_id = ANY(s.topics))
         DESC, pr.published_at DESC, c.id DESC
       LIMIT ${first}
-    ) best`;
+    ) best`);
   const out = new Map<number, number[]>(ids.map((id) => [id, []]));
   for (const r of rows) out.get(r.source)!.push(r.id);
   return out;

@@ -1,7 +1,7 @@
 // One keyset-pagination helper for every connection: Relay arguments in, a SQL plan out.
-import { Prisma } from '../generated/prisma/client';
+import { join, raw, sql, type Sql } from '../db/sql';
 import { badInput } from '../errors';
-import { wellFormed } from './text';
+import { wellFormed } from '../domain/text';
 
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 20;
@@ -15,7 +15,7 @@ export interface PageArgs {
 
 /** A sort column: its SQL and the Postgres type its cursor value is cast to. */
 export interface SortColumn {
-  sql: Prisma.Sql;
+  sql: Sql;
   cast: 'timestamptz' | 'date' | 'int' | 'float8' | 'text';
   /** The row property that holds the column's value. */
   key: string;
@@ -110,26 +110,26 @@ export function planPage(args: PageArgs, sort: SortSpec): PagePlan {
 }
 
 /** `(a, b) < (x, y)`-style condition placing rows after the cursor, in the plan's direction. */
-export function keysetCondition(sort: SortSpec, plan: PagePlan): Prisma.Sql {
-  if (!plan.cursor) return Prisma.sql`TRUE`;
-  const cols = Prisma.join(sort.columns.map((c) => c.sql));
-  const vals = Prisma.join(
-    // Floats travel as text: Prisma rounds number parameters to 16 digits, and a rank that is
-    // off in its 17th digit would let a page repeat itself.
+export function keysetCondition(sort: SortSpec, plan: PagePlan): Sql {
+  if (!plan.cursor) return sql`TRUE`;
+  const cols = join(sort.columns.map((c) => c.sql));
+  const vals = join(
+    // Floats travel as text, every digit kept: a rank off in its 17th digit would let a page
+    // repeat itself.
     sort.columns.map((c, i) => {
       const v = plan.cursor![i];
-      return Prisma.sql`${c.cast === 'float8' ? String(v) : v}::${Prisma.raw(c.cast)}`;
+      return sql`${c.cast === 'float8' ? String(v) : v}::${raw(c.cast)}`;
     }),
   );
   // Forward in a descending order means smaller keys; backward flips it.
   const op = sort.descending !== plan.backward ? '<' : '>';
-  return Prisma.sql`(${cols}) ${Prisma.raw(op)} (${vals})`;
+  return sql`(${cols}) ${raw(op)} (${vals})`;
 }
 
-export function orderBy(sort: SortSpec, plan: PagePlan): Prisma.Sql {
+export function orderBy(sort: SortSpec, plan: PagePlan): Sql {
   const dir = sort.descending !== plan.backward ? 'DESC' : 'ASC';
-  return Prisma.join(
-    sort.columns.map((c) => Prisma.sql`${c.sql} ${Prisma.raw(dir)}`),
+  return join(
+    sort.columns.map((c) => sql`${c.sql} ${raw(dir)}`),
     ', ',
   );
 }

@@ -1,10 +1,9 @@
 // Facet counts over the releases matching a filter. Each facet leaves out its own filter field,
 // so a client can show the other options beside the selected one; `missing` counts the matching
 // releases that have no value for the facet.
-import { Prisma } from '../generated/prisma/client';
-import type { Db } from '../db/client';
-import { releaseConditions, type FilterField, type ReleaseFilter } from './release-filter';
-import { resolveFilter } from './resolve-filter';
+import { join, raw, sql, type Sql, type SqlExecutor } from '../db/sql';
+import type { ReleaseFilter } from '../domain/filters';
+import { releaseConditions, resolveFilter, type FilterField } from './release-conditions';
 
 export type FacetName = 'topics' | 'countries' | 'initiatives' | 'people' | 'meetingKinds' | 'issuers' | 'months';
 
@@ -25,60 +24,60 @@ interface FacetSql {
    * Rows (key, n) over the releases in `m` (a CTE of matching releases), one pass: a LEFT JOIN puts
    * the releases without a value in the NULL group, which is `missing`.
    */
-  grouped: (m: Prisma.Sql) => Prisma.Sql;
+  grouped: (m: Sql) => Sql;
   /** Rows (value, label, n) of the non-NULL groups of `g` (a CTE of `grouped`). */
-  labelled: (g: Prisma.Sql) => Prisma.Sql;
+  labelled: (g: Sql) => Sql;
   /** Months read chronologically; the others by count. */
   chronological?: boolean;
 }
 
-const global = (type: string, idSql: Prisma.Sql) => Prisma.sql`encode(convert_to(${type} || ':' || ${idSql}::text, 'UTF8'), 'base64')`;
+const global = (type: string, idSql: Sql) => sql`encode(convert_to(${type} || ':' || ${idSql}::text, 'UTF8'), 'base64')`;
 
 const FACETS: Record<FacetName, FacetSql> = {
   topics: {
     omit: 'topics',
-    grouped: (m) => Prisma.sql`SELECT rt.topic_id AS key, count(*)::int AS n
+    grouped: (m) => sql`SELECT rt.topic_id AS key, count(*)::int AS n
       FROM ${m} mt LEFT JOIN release_topic rt ON rt.press_release_id = mt.id GROUP BY 1`,
-    labelled: (g) => Prisma.sql`SELECT t.slug AS value, t.name AS label, g.n FROM ${g} g JOIN topic t ON t.id = g.key`,
+    labelled: (g) => sql`SELECT t.slug AS value, t.name AS label, g.n FROM ${g} g JOIN topic t ON t.id = g.key`,
   },
   countries: {
     omit: 'countries',
-    grouped: (m) => Prisma.sql`SELECT rc.country_code AS key, count(*)::int AS n
+    grouped: (m) => sql`SELECT rc.country_code AS key, count(*)::int AS n
       FROM ${m} mt LEFT JOIN release_country rc ON rc.press_release_id = mt.id GROUP BY 1`,
-    labelled: (g) => Prisma.sql`SELECT c.code::text AS value, c.name AS label, g.n FROM ${g} g JOIN country c ON c.code = g.key`,
+    labelled: (g) => sql`SELECT c.code::text AS value, c.name AS label, g.n FROM ${g} g JOIN country c ON c.code = g.key`,
   },
   initiatives: {
     omit: 'initiatives',
-    grouped: (m) => Prisma.sql`SELECT im.initiative_id AS key, count(DISTINCT mt.id)::int AS n
+    grouped: (m) => sql`SELECT im.initiative_id AS key, count(DISTINCT mt.id)::int AS n
       FROM ${m} mt LEFT JOIN initiative_mention im ON im.press_release_id = mt.id GROUP BY 1`,
-    labelled: (g) => Prisma.sql`SELECT ${global('Initiative', Prisma.sql`i.id`)} AS value,
+    labelled: (g) => sql`SELECT ${global('Initiative', sql`i.id`)} AS value,
         CASE WHEN i.acronym IS NOT NULL AND i.acronym <> i.name THEN i.name || ' (' || i.acronym || ')' ELSE i.name END AS label, g.n
       FROM ${g} g JOIN initiative i ON i.id = g.key`,
   },
   people: {
     omit: 'people',
-    grouped: (m) => Prisma.sql`SELECT p.person_id AS key, count(DISTINCT mt.id)::int AS n
+    grouped: (m) => sql`SELECT p.person_id AS key, count(DISTINCT mt.id)::int AS n
       FROM ${m} mt LEFT JOIN meeting m ON m.press_release_id = mt.id LEFT JOIN participant p ON p.meeting_id = m.id
       GROUP BY 1`,
-    labelled: (g) => Prisma.sql`SELECT ${global('Person', Prisma.sql`pe.id`)} AS value, pe.name AS label, g.n FROM ${g} g JOIN person pe ON pe.id = g.key`,
+    labelled: (g) => sql`SELECT ${global('Person', sql`pe.id`)} AS value, pe.name AS label, g.n FROM ${g} g JOIN person pe ON pe.id = g.key`,
   },
   meetingKinds: {
     omit: 'meetingKinds',
-    grouped: (m) => Prisma.sql`SELECT m.kind AS key, count(DISTINCT mt.id)::int AS n
+    grouped: (m) => sql`SELECT m.kind AS key, count(DISTINCT mt.id)::int AS n
       FROM ${m} mt LEFT JOIN meeting m ON m.press_release_id = mt.id GROUP BY 1`,
-    labelled: (g) => Prisma.sql`SELECT g.key::text AS value, initcap(replace(lower(g.key::text), '_', ' ')) AS label, g.n
+    labelled: (g) => sql`SELECT g.key::text AS value, initcap(replace(lower(g.key::text), '_', ' ')) AS label, g.n
       FROM ${g} g WHERE g.key IS NOT NULL`,
   },
   issuers: {
     omit: 'issuers',
-    grouped: (m) => Prisma.sql`SELECT mt.issuer_country_code AS key, count(*)::int AS n FROM ${m} mt GROUP BY 1`,
-    labelled: (g) => Prisma.sql`SELECT c.code::text AS value, c.name AS label, g.n FROM ${g} g JOIN country c ON c.code = g.key`,
+    grouped: (m) => sql`SELECT mt.issuer_country_code AS key, count(*)::int AS n FROM ${m} mt GROUP BY 1`,
+    labelled: (g) => sql`SELECT c.code::text AS value, c.name AS label, g.n FROM ${g} g JOIN country c ON c.code = g.key`,
   },
   months: {
     omit: 'from',
-    grouped: (m) => Prisma.sql`SELECT date_trunc('month', mt.published_at AT TIME ZONE 'UTC') AS key, count(*)::int AS n
+    grouped: (m) => sql`SELECT date_trunc('month', mt.published_at AT TIME ZONE 'UTC') AS key, count(*)::int AS n
       FROM ${m} mt GROUP BY 1`,
-    labelled: (g) => Prisma.sql`SELECT to_char(g.key, 'YYYY-MM') AS value, to_char(g.key, 'FMMonth YYYY') AS label, g.n
+    labelled: (g) => sql`SELECT to_char(g.key, 'YYYY-MM') AS value, to_char(g.key, 'FMMonth YYYY') AS label, g.n
       FROM ${g} g WHERE g.key IS NOT NULL`,
     chronological: true,
   },
@@ -89,7 +88,7 @@ export interface FacetRequest {
   limit: number;
 }
 
-const sameSql = (a: Prisma.Sql, b: Prisma.Sql) => a.sql === b.sql && JSON.stringify(a.values) === JSON.stringify(b.values);
+const sameSql = (a: Sql, b: Sql) => a.sql === b.sql && JSON.stringify(a.values) === JSON.stringify(b.values);
 
 /**
  * Facet answers remembered across requests until the archive changes (server.ts gives one that the
@@ -110,7 +109,7 @@ export interface FacetMemo {
  * a facet that must leave its field out gets its own matching set.
  */
 export async function facets(
-  db: Db,
+  db: SqlExecutor,
   rawFilter: ReleaseFilter,
   requests: readonly FacetRequest[],
   memo?: FacetMemo,
@@ -132,31 +131,31 @@ export async function facets(
 
 /** The facets in one statement; `own` is each one's matching set (the filter without its field). */
 async function computeFacets(
-  db: Db,
-  base: Prisma.Sql,
-  requests: readonly (FacetRequest & { own: Prisma.Sql })[],
+  db: SqlExecutor,
+  base: Sql,
+  requests: readonly (FacetRequest & { own: Sql })[],
 ): Promise<FacetResult[]> {
   if (!requests.length) return [];
-  const matchingSets: Prisma.Sql[] = [base];
-  const ctes: Prisma.Sql[] = [];
+  const matchingSets: Sql[] = [base];
+  const ctes: Sql[] = [];
   const parts = requests.map((r, i) => {
     const f = FACETS[r.name];
     let m = matchingSets.findIndex((c) => sameSql(c, r.own));
     if (m < 0) m = matchingSets.push(r.own) - 1;
-    const g = Prisma.raw(`g${i}`);
-    ctes.push(Prisma.sql`${g} AS MATERIALIZED (${f.grouped(Prisma.raw(`m${m}`))})`);
-    const order = f.chronological ? Prisma.sql`value` : Prisma.sql`n DESC, label`;
-    return Prisma.sql`json_build_object(
+    const g = raw(`g${i}`);
+    ctes.push(sql`${g} AS MATERIALIZED (${f.grouped(raw(`m${m}`))})`);
+    const order = f.chronological ? sql`value` : sql`n DESC, label`;
+    return sql`json_build_object(
       'options', coalesce((SELECT json_agg(json_build_object('value', value, 'label', label, 'count', n) ORDER BY ${order})
                    FROM (SELECT * FROM (${f.labelled(g)}) l ORDER BY ${order} LIMIT ${r.limit}) o), '[]'::json),
       'missing', coalesce((SELECT n FROM ${g} WHERE key IS NULL), 0))`;
   });
   const matching = matchingSets.map(
-    (c, m) => Prisma.sql`${Prisma.raw(`m${m}`)} AS MATERIALIZED (
+    (c, m) => sql`${raw(`m${m}`)} AS MATERIALIZED (
       SELECT pr.id, pr.issuer_country_code, pr.published_at FROM press_release pr WHERE ${c})`,
   );
-  const [row] = await db.$queryRaw<{ facets: FacetResult[] }[]>`
-    WITH ${Prisma.join([...matching, ...ctes], ', ')}
-    SELECT json_build_array(${Prisma.join(parts, ', ')}) AS facets`;
+  const [row] = await db.query<{ facets: FacetResult[] }>(sql`
+    WITH ${join([...matching, ...ctes], ', ')}
+    SELECT json_build_array(${join(parts, ', ')}) AS facets`);
   return row.facets;
 }

@@ -1,0 +1,116 @@
+// The read side's way to the database: plain `pg` on the pool Prisma shares (src/db/client.ts),
+// through one executor per request. Prisma's raw path cost a third of the throughput of plain pg
+// on the same SQL (performance-notes.md); Prisma stays the data layer for schema, migrations and
+// writes.
+//
+// An executor caps how many statements its request runs at once (the rest queue), so one request
+// cannot take the whole pool: 28 aliased `facets` held all 10 connections while every other client
+// waited (issue 10). Read replicas plug in here: `forRequest` may hand an anonymous request an
+// executor on a replica's pool.
+import type { Pool, PoolClient } from 'pg';
+import { types as pgTypes } from 'pg';
+import { Prisma } from '../generated/prisma/client';
+
+export type Sql = Prisma.Sql;
+/** SQL as a template: values become parameters (`sql\`… WHERE id = ${id}\``). */
+export const sql = Prisma.sql;
+export const join = Prisma.join;
+export const raw = Prisma.raw;
+export const empty = Prisma.empty;
+
+/** A pool and who wants to hear of each statement (tests count them). */
+export interface SqlSource {
+  pool: Pool;
+  onQuery?: (text: string) => void;
+}
+
+export interface SqlRunner {
+  /** The rows of one statement. */
+  query<T>(statement: Sql): Promise<T[]>;
+}
+
+export interface SqlExecutor extends SqlRunner {
+  /** The database it reads (the same object for every request): a key for caches of its contents. */
+  readonly database: object;
+  /** Statements on one connection in one transaction (it holds one of the request's places meanwhile). */
+  transaction<T>(work: (tx: SqlRunner) => Promise<T>): Promise<T>;
+}
+
+const DATE = 1082;
+const TIMESTAMP = 1114;
+const utcDate = (s: string) => new Date(`${s.length === 10 ? `${s}T00:00:00` : s.replace(' ', 'T')}Z`);
+/**
+ * Values as Prisma's raw path returned them: a `date` is midnight UTC of its day and a timestamp
+ * without zone is read as UTC (pg's default reads both in the process's time zone).
+ */
+const TYPES = {
+  getTypeParser(oid: number, format?: 'text' | 'binary') {
+    if (oid === DATE || oid === TIMESTAMP) return utcDate;
+    return pgTypes.getTypeParser(oid, format ?? 'text');
+  },
+};
+
+/** Parameters as Prisma sent them: instants as ISO strings, whatever the process's time zone. */
+const param = (v: unknown) => (v instanceof Date ? v.toISOString() : v);
+
+async function run<T>(client: Pool | PoolClient, source: SqlSource, statement: Sql): Promise<T[]> {
+  const text = statement.text;
+  source.onQuery?.(text);
+  const result = await client.query({ text, values: statement.values.map(param), types: TYPES });
+  return result.rows as T[];
+}
+
+/** At most `n` tasks at once; the others wait their turn in order. */
+class Places {
+  private waiting: (() => void)[] = [];
+  constructor(private free: number) {}
+
+  async hold<T>(task: () => Promise<T>): Promise<T> {
+    if (this.free > 0) this.free--;
+    else await new Promise<void>((resolve) => this.waiting.push(resolve));
+    try {
+      return await task();
+    } finally {
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.free++;
+    }
+  }
+}
+
+export function createExecutor(source: SqlSource, maxConcurrent: number): SqlExecutor {
+  const places = new Places(Math.max(1, maxConcurrent));
+  return {
+    database: source,
+    query: <T>(statement: Sql) => places.hold(() => run<T>(source.pool, source, statement)),
+    transaction: <T>(work: (tx: SqlRunner) => Promise<T>) =>
+      places.hold(async () => {
+        const client = await source.pool.connect();
+        let broken: unknown;
+        try {
+          await client.query('BEGIN');
+          const out = await work({ query: <R>(statement: Sql) => run<R>(client, source, statement) });
+          await client.query('COMMIT');
+          return out;
+        } catch (e) {
+          broken = await client.query('ROLLBACK').then(
+            () => undefined,
+            (rollbackError: unknown) => rollbackError,
+          );
+          throw e;
+        } finally {
+          // A connection whose rollback failed is not given back to others.
+          client.release(broken instanceof Error ? broken : undefined);
+        }
+      }),
+  };
+}
+
+export interface ExecutorFactory {
+  /** The executor of one request (each request gets its own places). */
+  forRequest(): SqlExecutor;
+}
+
+export function executorFactory(primary: SqlSource, statementsPerRequest: number): ExecutorFactory {
+  return { forRequest: () => createExecutor(primary, statementsPerRequest) };
+}

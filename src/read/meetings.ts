@@ -1,0 +1,98 @@
+// Meetings and their participants: lists (filter, order by date, keyset paging), exact counts,
+// and the batched lookups nested fields load through.
+import type { ReleaseStatus } from '../generated/prisma/enums';
+import { join, sql, type Sql, type SqlExecutor } from '../db/sql';
+import type { MeetingFilter } from '../domain/filters';
+import { MEETING_COLUMNS, PARTICIPANT_COLUMNS, type MeetingRow, type ParticipantRow } from './rows';
+import { finishPage, keysetCondition, orderBy, planPage, type Page, type PageArgs, type SortSpec } from './paging';
+import { isoDay } from './release-conditions';
+import { statusIn } from './visibility';
+
+const some = <T>(xs: T[] | null | undefined): xs is T[] => Array.isArray(xs) && xs.length > 0;
+
+function conditions(f: MeetingFilter): Sql {
+  const c: Sql[] = [sql`EXISTS (SELECT 1 FROM press_release pr WHERE pr.id = m.press_release_id AND ${statusIn('pr', f.statuses)})`];
+  if (some(f.kinds)) c.push(sql`m.kind = ANY(${f.kinds}::"MeetingKind"[])`);
+  if (some(f.countries)) {
+    c.push(sql`EXISTS (SELECT 1 FROM participant p WHERE p.meeting_id = m.id
+      AND p.country_code = ANY(${f.countries}::bpchar[]))`);
+  }
+  if (some(f.people)) {
+    c.push(sql`EXISTS (SELECT 1 FROM participant p WHERE p.meeting_id = m.id
+      AND p.person_id = ANY(${f.people}::int[]))`);
+  }
+  if (f.from) c.push(sql`m.date >= ${isoDay(f.from)}::date`);
+  if (f.to) c.push(sql`m.date <= ${isoDay(f.to)}::date`);
+  return join(c, ' AND ');
+}
+
+export const meetingSort = (descending: boolean): SortSpec => ({
+  name: descending ? 'md' : 'ma',
+  descending,
+  columns: [
+    { sql: sql`m.date`, cast: 'date', key: 'date' },
+    { sql: sql`m.id`, cast: 'int', key: 'id' },
+  ],
+});
+
+export async function listMeetings(
+  db: SqlExecutor,
+  filter: MeetingFilter,
+  descending: boolean,
+  args: PageArgs,
+): Promise<Page<MeetingRow> & { sort: SortSpec }> {
+  const sort = meetingSort(descending);
+  const plan = planPage(args, sort);
+  if (plan.limit === 0) return { rows: [], hasNextPage: false, hasPreviousPage: false, sort };
+  const rows = await db.query<MeetingRow>(sql`
+    SELECT ${MEETING_COLUMNS} FROM meeting m
+    WHERE ${conditions(filter)} AND ${keysetCondition(sort, plan)}
+    ORDER BY ${orderBy(sort, plan)} LIMIT ${plan.limit + 1}`);
+  return { ...finishPage(rows, plan), sort };
+}
+
+export async function countMeetings(db: SqlExecutor, filter: MeetingFilter): Promise<number> {
+  const [{ n }] = await db.query<{ n: number }>(sql`SELECT count(*)::int AS n FROM meeting m WHERE ${conditions(filter)}`);
+  return n;
+}
+
+type Keyed<T> = T & { key: number };
+
+/** Meetings by id, of releases in `statuses` only. */
+export function meetingsByIds(db: SqlExecutor, ids: readonly number[], statuses: readonly ReleaseStatus[]) {
+  return db.query<Keyed<MeetingRow>>(sql`SELECT m.id AS key, ${MEETING_COLUMNS} FROM meeting m
+    JOIN press_release pr ON pr.id = m.press_release_id
+    WHERE m.id = ANY(${[...ids]}::int[]) AND ${statusIn('pr', statuses)}`);
+}
+
+/** The meetings of each release, in text order. */
+export function meetingsByReleases(db: SqlExecutor, ids: readonly number[]) {
+  return db.query<Keyed<MeetingRow>>(sql`SELECT m.press_release_id AS key, ${MEETING_COLUMNS} FROM meeting m
+    WHERE m.press_release_id = ANY(${[...ids]}::int[]) ORDER BY m.press_release_id, m.position`);
+}
+
+/** Participants by id, of releases in `statuses` only. */
+export function participantsByIds(db: SqlExecutor, ids: readonly number[], statuses: readonly ReleaseStatus[]) {
+  return db.query<Keyed<ParticipantRow>>(sql`SELECT p.id AS key, ${PARTICIPANT_COLUMNS} FROM participant p
+    JOIN person pe ON pe.id = p.person_id JOIN meeting m ON m.id = p.meeting_id JOIN press_release pr ON pr.id = m.press_release_id
+    WHERE p.id = ANY(${[...ids]}::int[]) AND ${statusIn('pr', statuses)}`);
+}
+
+/** The participants of each meeting, hosts first as the text names them. */
+export function participantsByMeetings(db: SqlExecutor, ids: readonly number[]) {
+  return db.query<Keyed<ParticipantRow>>(sql`SELECT p.meeting_id AS key, ${PARTICIPANT_COLUMNS} FROM participant p
+    JOIN person pe ON pe.id = p.person_id
+    WHERE p.meeting_id = ANY(${[...ids]}::int[]) ORDER BY p.meeting_id, p.position`);
+}
+
+/** The latest `first` participations of each person in releases in `statuses`. */
+export function participationsByPeople(db: SqlExecutor, ids: readonly number[], first: number, statuses: readonly ReleaseStatus[]) {
+  return db.query<Keyed<ParticipantRow>>(sql`
+    SELECT * FROM (
+      SELECT p.person_id AS key, ${PARTICIPANT_COLUMNS},
+        row_number() OVER (PARTITION BY p.person_id ORDER BY m.date DESC, p.id DESC) AS rn
+      FROM participant p JOIN person pe ON pe.id = p.person_id JOIN meeting m ON m.id = p.meeting_id
+      JOIN press_release pr ON pr.id = m.press_release_id
+      WHERE p.person_id = ANY(${[...ids]}::int[]) AND ${statusIn('pr', statuses)}) x
+    WHERE rn <= ${first} ORDER BY key, rn`);
+}

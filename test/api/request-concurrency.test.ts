@@ -1,0 +1,55 @@
+// One request may not take the whole pool: its statements run a few at a time (DB_STATEMENTS_PER_REQUEST),
+// so 28 aliased `facets` queue behind each other instead of holding every connection while other
+// clients wait (issue 10: 5.3 s, then SERVICE_UNAVAILABLE for everyone).
+import { Client } from 'pg';
+import { createTestDatabase, type TestDatabase } from '../support/db';
+import { startTestServer, type TestServer } from '../support/server';
+
+let tdb: TestDatabase;
+let server: TestServer;
+let blocker: Client;
+
+beforeAll(async () => {
+  tdb = await createTestDatabase('corpus'); // a pool of 10 connections
+  server = await startTestServer(tdb.db, { DB_STATEMENTS_PER_REQUEST: '3' });
+  blocker = new Client({ connectionString: tdb.url });
+  await blocker.connect();
+});
+afterAll(async () => {
+  await blocker?.end();
+  await server?.close();
+  await tdb?.drop();
+});
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+it('runs 28 aliased facets at most 3 statements at a time, and other clients are served meanwhile', async () => {
+  const aliases = Array.from({ length: 28 }, (_, i) => `f${i}: facets { topics { missing } }`).join(' ');
+  // Every facets statement reads release_topic: while another transaction holds it locked, each one
+  // waits on the lock with its connection, which makes "how many at once" visible in pg_stat_activity.
+  await blocker.query('BEGIN');
+  await blocker.query('LOCK TABLE release_topic IN ACCESS EXCLUSIVE MODE');
+  const heavy = server.gql(`{ ${aliases} }`);
+  try {
+    await sleep(800);
+    const waiting = async () =>
+      (
+        await blocker.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+        )
+      ).rows[0].n;
+    expect(await waiting()).toBe(3);
+
+    const started = Date.now();
+    const other = await server.gql(`{ topics { slug } country(code: "AZ") { name } }`);
+    expect(other.errors).toBeUndefined();
+    expect(other.data.topics.length).toBeGreaterThan(10);
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(await waiting()).toBe(3);
+  } finally {
+    await blocker.query('COMMIT');
+  }
+  const answer = await heavy;
+  expect(answer.errors).toBeUndefined();
+  expect(Object.keys(answer.data)).toHaveLength(28);
+});
