@@ -58,7 +58,7 @@ export type PressReleaseFilter = {
   people?: Array<string | number> | null | undefined;
   /** Full-text search, web syntax: `"climate diplomacy"` (phrase), `-armenia` (exclude), `cop29 or cica`. */
   search?: string | null | undefined;
-  /** Default: PUBLISHED. RETRACTED is public too; DRAFT needs an editor key. */
+  /** Default: PUBLISHED. DRAFT and RETRACTED need an editor key. */
   status?: Array<ReleaseStatus> | null | undefined;
   /** Published on or before this day (UTC). */
   to?: string | null | undefined;
