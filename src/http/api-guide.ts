@@ -12,7 +12,7 @@ export interface GuideExample {
   expected: unknown;
 }
 
-export const apiGuidePath = () => path.join(projectRoot(), 'docs', 'api.md');
+const apiGuidePath = () => path.join(projectRoot(), 'docs', 'api.md');
 
 export function guideExamples(text = fs.readFileSync(apiGuidePath(), 'utf8')): GuideExample[] {
   const section = text.split('## Example queries')[1]?.split('\n## ')[0] ?? '';

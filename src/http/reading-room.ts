@@ -5,7 +5,7 @@ import path from 'node:path';
 import express, { type RequestHandler, type Router } from 'express';
 import { projectRoot } from '../paths';
 
-export const readingRoomDist = () => path.join(projectRoot(), 'web', 'dist');
+const readingRoomDist = () => path.join(projectRoot(), 'web', 'dist');
 
 /** The page's own paths (web/src/main.tsx routes them); anything else stays a 404. */
 const PAGES = ['/', '/countries', '/release/:slug', '/country/:code'];

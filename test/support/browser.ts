@@ -19,7 +19,7 @@ export async function launchBrowser(): Promise<Browser> {
 
 /**
  * Blocks every request that does not go to `base` and records it, with the page's uncaught errors
- * and console errors: a test expects all three lists empty.
+ * and console errors: a test expects both lists empty.
  */
 export async function watchPage(page: Page, base: string) {
   const outside: string[] = [];
