@@ -45,11 +45,20 @@ export async function startService(config: Config, log: Logger): Promise<Running
   const { httpServer, apollo } = await createServer({ db, config, log, databaseUrl: url });
   await new Promise<void>((resolve) => httpServer.listen(config.port, config.host, resolve));
   const port = (httpServer.address() as AddressInfo).port;
-  const playground = `${config.publicUrl ?? localUrl(config.host, port)}/graphql`;
-  log.info({ ms: Date.now() - started }, `GraphQL ready at ${playground} (open it in a browser for the playground)`);
-  // Logs are JSON for machines; a person at a terminal also gets the address on a line of its own.
+  const base = config.publicUrl ?? localUrl(config.host, port);
+  log.info({ ms: Date.now() - started }, `ready: the reading room at ${base}/, GraphQL at ${base}/graphql (a browser gets the playground there)`);
+  // Logs are JSON for machines; a person at a terminal also gets the addresses on lines of their own.
   if (process.stdout.isTTY) {
-    process.stdout.write(`\n  Press-release archive ready: ${playground}\n  Database: ${database}${embedded ? ' (embedded; commands such as `npx prisma db seed` use it too)' : ''}\n\n`);
+    process.stdout.write(
+      `
+  Press-release archive ready:
+    reading room  ${base}/
+    GraphQL       ${base}/graphql
+` +
+        `    database      ${database}${embedded ? ' (embedded; commands such as `npx prisma db seed` use it too)' : ''}
+
+`,
+    );
   }
 
   let stopping: Promise<void> | undefined;

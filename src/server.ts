@@ -1,4 +1,5 @@
-// The HTTP app: GraphQL at /graphql (with the offline playground for browsers), /healthz.
+// The HTTP app: GraphQL at /graphql (with the offline playground for browsers), the reading room at /,
+// /healthz.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express, { type ErrorRequestHandler } from 'express';
@@ -17,6 +18,7 @@ import { createLoaders } from './graphql/loaders';
 import type { Context } from './graphql/context';
 import { authenticate, bearerToken } from './auth/api-keys';
 import { playgroundAssets, playgroundHtml } from './http/playground';
+import { readingRoom } from './http/reading-room';
 import { pageSizeThenCostRule } from './graphql/page-size-rule';
 import { noSubscriptionsRule } from './graphql/no-subscriptions-rule';
 import { inputGuardPlugin } from './graphql/input-guard';
@@ -307,7 +309,7 @@ export async function createServer(appDeps: AppDeps) {
     }
     next();
   });
-  app.get('/', (_req, res) => res.redirect('/graphql'));
+  app.use(readingRoom());
 
   app.use(
     '/graphql',

@@ -1,27 +1,21 @@
 // The playground in a real browser (Debian's Chromium driven by playwright-core), with every request
-// outside this service blocked: GraphiQL must load from the service alone and run a query.
-import fs from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+// outside this service blocked: GraphiQL must load from the service alone, run a query, and open the
+// API guide's examples as tabs.
+import type { Browser } from 'playwright-core';
+import { guideExamples } from '../../src/http/api-guide';
 import { createTestDatabase, type TestDatabase } from '../support/db';
 import { startTestServer, type TestServer } from '../support/server';
+import { artefactPath, describeInBrowser, launchBrowser, watchPage } from '../support/browser';
 
-const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => fs.existsSync(p));
-// CI installs Chromium and sets REQUIRE_BROWSER, so there this test can never be skipped silently.
-const run = CHROMIUM || process.env.REQUIRE_BROWSER ? describe : describe.skip;
-
-run('GraphiQL playground', () => {
+describeInBrowser('GraphiQL playground', () => {
   let tdb: TestDatabase;
   let server: TestServer;
   let browser: Browser;
 
   beforeAll(async () => {
-    if (!CHROMIUM) throw new Error('REQUIRE_BROWSER is set but no Chromium at /usr/bin/chromium (apt-get install chromium)');
     tdb = await createTestDatabase('corpus');
     server = await startTestServer(tdb);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchBrowser();
   }, 60000);
   afterAll(async () => {
     await browser?.close();
@@ -31,28 +25,41 @@ run('GraphiQL playground', () => {
 
   it('loads offline and runs the example query', async () => {
     const page = await browser.newPage();
-    const outside: string[] = [];
-    await page.route('**/*', (route) => {
-      const url = route.request().url();
-      if (url.startsWith(server.base) || url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
-      outside.push(url);
-      return route.abort();
-    });
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
+    const { outside, errors } = await watchPage(page, server.base);
     await page.goto(`${server.base}/graphql`);
     await page.waitForSelector('.graphiql-container', { timeout: 30000 });
     await page.click('.graphiql-execute-button');
-    await page.waitForFunction(
-      // Runs in the page, where `document` exists.
-      () => ((globalThis as any).document.querySelector('.result-window')?.textContent ?? '').includes('totalCount'),
-      undefined,
-      { timeout: 30000 },
-    );
-    const result = await page.textContent('.result-window');
-    expect(result).toContain('"totalCount": 16');
+    await page.locator('.result-window', { hasText: 'totalCount' }).waitFor({ timeout: 30000 });
+    expect(await page.textContent('.result-window')).toContain('"totalCount": 16');
     expect(outside).toEqual([]);
     expect(errors).toEqual([]);
-    await page.screenshot({ path: require('node:path').join(require('node:os').tmpdir(), 'playground.png') });
+    await page.screenshot({ path: artefactPath('playground.png') });
+  }, 60000);
+
+  it("opens the API guide's examples as tabs, with the editors' header in view", async () => {
+    const examples = guideExamples();
+    expect(examples.length).toBeGreaterThanOrEqual(6);
+    const page = await browser.newPage();
+    const { outside, errors } = await watchPage(page, server.base);
+    await page.goto(`${server.base}/graphql`);
+    await page.waitForSelector('.graphiql-tab', { timeout: 30000 });
+    const tabs = page.locator('.graphiql-tab');
+    expect(await tabs.count()).toBe(1 + examples.length);
+    // Each tab is titled by an operation name the playground gives the guide's anonymous queries.
+    expect((await tabs.allTextContents()).filter((t) => t.includes('untitled'))).toEqual([]);
+    // The headers editor is open on the placeholder for an editor's key.
+    expect(await page.locator('.graphiql-editor-tool .graphiql-editor:visible').last().textContent()).toContain('Authorization');
+
+    // The facets example, run from its tab, answers what the guide shows.
+    const index = examples.findIndex((e) => e.query.includes('facets('));
+    await tabs.nth(1 + index).locator('button').first().click();
+    expect(await page.locator('.graphiql-query-editor').textContent()).toContain(examples[index].title);
+    await page.click('.graphiql-execute-button');
+    await page.locator('.result-window', { hasText: '"facets"' }).waitFor({ timeout: 30000 });
+    const shown = JSON.parse((await page.locator('.result-window .CodeMirror').evaluate((el: any) => el.CodeMirror.getValue())) as string);
+    expect(shown).toEqual(examples[index].expected);
+    expect(outside).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.screenshot({ path: artefactPath('playground-tabs.png') });
   }, 60000);
 });

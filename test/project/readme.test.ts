@@ -4,19 +4,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createTestDatabase, type TestDatabase } from '../support/db';
 import { startTestServer, type TestServer } from '../support/server';
+import { guideExamples } from '../../src/http/api-guide';
 
 const root = path.join(__dirname, '..', '..');
-const apiGuide = fs.readFileSync(path.join(root, 'docs', 'api.md'), 'utf8');
 const operations = fs.readFileSync(path.join(root, 'docs', 'operations.md'), 'utf8');
-
-/** Each ```graphql block of "Example queries" with the ```json block right after it. */
-export function readmeExamples(text = apiGuide): { query: string; expected: unknown }[] {
-  const section = text.split('## Example queries')[1].split('\n## ')[0];
-  const re = /```graphql\n([\s\S]*?)```\s*```json\n([\s\S]*?)```/g;
-  const out: { query: string; expected: unknown }[] = [];
-  for (let m = re.exec(section); m; m = re.exec(section)) out.push({ query: m[1], expected: JSON.parse(m[2]) });
-  return out;
-}
 
 /**
  * Highlight fragments are chosen by Postgres's ts_headline, whose choice of fragment differs between
@@ -49,10 +40,10 @@ describe('API guide examples', () => {
   });
 
   it('are there', () => {
-    expect(readmeExamples().length).toBeGreaterThanOrEqual(6);
+    expect(guideExamples().length).toBeGreaterThanOrEqual(6);
   });
 
-  it.each(readmeExamples().map((e, i) => [i + 1, e] as const))('example %i answers as shown', async (_i, example) => {
+  it.each(guideExamples().map((e, i) => [i + 1, e] as const))('example %i answers as shown', async (_i, example) => {
     const res = await fetch(server.url, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
