@@ -54,8 +54,14 @@ describeInBrowser('GraphiQL playground', () => {
     const index = examples.findIndex((e) => e.query.includes('facets('));
     await tabs.nth(1 + index).locator('button').first().click();
     expect(await page.locator('.graphiql-query-editor').textContent()).toContain(examples[index].title);
-    await page.click('.graphiql-execute-button');
-    await page.locator('.result-window', { hasText: '"facets"' }).waitFor({ timeout: 30000 });
+    await page.locator('.graphiql-query-editor', { hasText: 'facets(' }).waitFor({ timeout: 10000 });
+    // Right after a tab switch GraphiQL may still be settling and drop a click on Run: try again.
+    const facetsResult = page.locator('.result-window', { hasText: '"facets"' });
+    for (let attempt = 0; attempt < 5 && !(await facetsResult.isVisible()); attempt++) {
+      await page.click('.graphiql-execute-button');
+      await facetsResult.waitFor({ timeout: 5000 }).catch(() => undefined);
+    }
+    await facetsResult.waitFor({ timeout: 10000 });
     const shown = JSON.parse((await page.locator('.result-window .CodeMirror').evaluate((el: any) => el.CodeMirror.getValue())) as string);
     expect(shown).toEqual(examples[index].expected);
     expect(outside).toEqual([]);
