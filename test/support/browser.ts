@@ -34,6 +34,12 @@ export async function watchPage(page: Page, base: string) {
   page.on('console', (m) => {
     if (m.type() === 'error') errors.push(m.text());
   });
+  page.on('response', (r) => {
+    if (r.status() >= 400) {
+      const q = r.request();
+      errors.push(`${r.status()} ${q.method()} ${r.url()} ${(q.postData() ?? '').slice(0, 300)}`);
+    }
+  });
   return { outside, errors };
 }
 
