@@ -66,6 +66,10 @@ export interface Config {
   /** How many SQL statements one request may run at once (the rest wait their turn). */
   dbStatementsPerRequest: number;
   statementTimeoutMs: number;
+  /** Postgres ends a session idle inside a transaction this long (its locks go with it). */
+  idleInTransactionTimeoutMs: number;
+  /** A statement without an answer this long has its connection checked for a dead peer (failover). */
+  dbStallCheckMs: number;
   shutdownGraceMs: number;
   /** Memory for the response cache of anonymous queries, in MiB; 0 switches it off. */
   responseCacheMb: number;
@@ -94,6 +98,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       DB_POOL_SIZE: num({ default: 10 }),
       DB_STATEMENTS_PER_REQUEST: num({ default: 3 }),
       STATEMENT_TIMEOUT_MS: num({ default: 15000 }),
+      IDLE_IN_TRANSACTION_TIMEOUT_MS: num({ default: 10000 }),
+      DB_STALL_CHECK_MS: num({ default: 2000 }),
       SHUTDOWN_GRACE_MS: num({ default: 10000 }),
       RESPONSE_CACHE_MB: num({ default: 64 }),
       RESPONSE_CACHE_TTL_SECONDS: num({ default: 300 }),
@@ -126,6 +132,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dbPoolSize: e.DB_POOL_SIZE,
     dbStatementsPerRequest: e.DB_STATEMENTS_PER_REQUEST,
     statementTimeoutMs: e.STATEMENT_TIMEOUT_MS,
+    idleInTransactionTimeoutMs: e.IDLE_IN_TRANSACTION_TIMEOUT_MS,
+    dbStallCheckMs: e.DB_STALL_CHECK_MS,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     responseCacheMb: e.RESPONSE_CACHE_MB,
     responseCacheTtlSeconds: e.RESPONSE_CACHE_TTL_SECONDS,
