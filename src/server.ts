@@ -31,6 +31,8 @@ import type { FacetMemo } from './read/facets';
 import { visibleStatuses } from './domain/visibility';
 import { asksForComputedAnswer, responseCachePlugins } from './graphql/response-cache';
 import { isTransient } from './domain/ingest';
+import { createRateLimiter, type RateLimiter } from './http/rate-limit';
+import { queryCostPlugin } from './graphql/query-cost';
 
 export interface AppDeps {
   db: Db;
@@ -42,6 +44,8 @@ export interface AppDeps {
   facetMemo?: FacetMemo;
   /** Where each request's reads go (default: the pool of `db`). */
   reads?: ExecutorFactory;
+  /** Set by createServer: refuses a client over its rate (src/http/rate-limit.ts). */
+  rateLimit?: RateLimiter;
 }
 
 /** The most tokens a GraphQL document may have (a parse error beyond). */
@@ -55,6 +59,7 @@ const EXPECTED_CODES = new Set([
   'NOT_FOUND',
   'CONFLICT',
   'SERVICE_UNAVAILABLE',
+  'RATE_LIMITED',
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',
   'BAD_REQUEST',
@@ -249,7 +254,12 @@ export function formatError(production: boolean, log: Logger) {
 }
 
 /** `fresh`: the request asked for a computed answer (`Cache-Control: no-cache`), so no memo either. */
-export async function createContext(deps: AppDeps & { reads: ExecutorFactory }, authorization: string | undefined, fresh = false): Promise<Context> {
+export async function createContext(
+  deps: AppDeps & { reads: ExecutorFactory },
+  authorization: string | undefined,
+  fresh = false,
+  address = 'unknown',
+): Promise<Context> {
   const token = bearerToken(authorization);
   let viewer: Awaited<ReturnType<typeof authenticate>> = null;
   try {
@@ -260,6 +270,8 @@ export async function createContext(deps: AppDeps & { reads: ExecutorFactory }, 
     if (unavailable) throw unavailableError(unavailable);
     throw e;
   }
+  // Editors and admins by key, everyone else by address (a key that is not one counts as none).
+  await deps.rateLimit?.({ key: viewer ? (viewer.apiKeyId ? `key:${viewer.apiKeyId}` : `token:${viewer.name}`) : null, address, fresh });
   const sql = deps.reads.forRequest();
   const visible = visibleStatuses(viewer);
   return {
@@ -299,7 +311,7 @@ export async function createApollo(deps: AppDeps, extraPlugins: ApolloServerPlug
     allowBatchedHttpRequests: false,
     // main.ts owns the signals: drain HTTP, close the pool, stop the embedded database, in that order.
     stopOnTerminationSignals: false,
-    plugins: [inputGuardPlugin, unavailableStatusPlugin, ...armor.plugins, ApolloServerPluginLandingPageDisabled(), ...extraPlugins],
+    plugins: [inputGuardPlugin, unavailableStatusPlugin, queryCostPlugin(config.maxCost), ...armor.plugins, ApolloServerPluginLandingPageDisabled(), ...extraPlugins],
   });
   return apollo;
 }
@@ -315,10 +327,17 @@ const FACET_MEMO_BYTES = 16 * 2 ** 20;
 
 export async function createServer(appDeps: AppDeps) {
   const reads = appDeps.reads ?? executorFactory(sqlSourceOf(appDeps.db), appDeps.config.dbStatementsPerRequest);
-  let deps = { ...appDeps, reads };
+  const rateLimit = createRateLimiter({
+    anonymousPerMinute: appDeps.config.rateLimitAnonymousPerMinute,
+    keyPerMinute: appDeps.config.rateLimitKeyPerMinute,
+    anonymousNoCachePerMinute: appDeps.config.rateLimitNoCachePerMinute,
+  });
+  let deps = { ...appDeps, reads, rateLimit };
   const { db, log } = deps;
   const app = express();
   app.disable('x-powered-by');
+  // Behind a reverse proxy, the client's address is the one the proxy names (TRUST_PROXY).
+  app.set('trust proxy', deps.config.trustProxy);
   const httpServer = http.createServer(app);
   const metrics = createMetrics();
   const requestLog = createRequestLog(log);
@@ -379,7 +398,7 @@ export async function createServer(appDeps: AppDeps) {
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
       context: async ({ req }) =>
-        createContext(deps, req.headers.authorization, asksForComputedAnswer(req.headers['cache-control'], req.headers.pragma)),
+        createContext(deps, req.headers.authorization, asksForComputedAnswer(req.headers['cache-control'], req.headers.pragma), req.ip ?? req.socket.remoteAddress),
     }),
   );
 
