@@ -33,7 +33,12 @@ export async function startService(config: Config, log: Logger): Promise<Running
   );
   await migrateDeploy(url);
   log.info({ ms: Date.now() - started }, 'migrations applied');
-  const db = createDb(url, { poolSize: config.dbPoolSize, statementTimeoutMs: config.statementTimeoutMs });
+  const db = createDb(url, {
+    poolSize: config.dbPoolSize,
+    statementTimeoutMs: config.statementTimeoutMs,
+    idleInTransactionTimeoutMs: config.idleInTransactionTimeoutMs,
+    stallCheckMs: config.dbStallCheckMs,
+  });
   await loadReferenceData(db);
   // The sample corpus loads by itself only into the embedded database of the default run, and
   // only while it holds no release; elsewhere `npx prisma db seed` loads it.

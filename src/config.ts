@@ -41,6 +41,10 @@ const origins = makeValidator<string[]>((input) => {
   });
 });
 
+/** TRUST_PROXY as Express takes it: true/false, a hop count, or addresses and subnets as written. */
+const trustProxyOf = (v: string): boolean | number | string =>
+  /^(true|false)$/i.test(v) ? v.toLowerCase() === 'true' : /^\d+$/.test(v) ? Number(v) : v;
+
 export interface Config {
   port: number;
   host: string;
@@ -66,7 +70,19 @@ export interface Config {
   /** How many SQL statements one request may run at once (the rest wait their turn). */
   dbStatementsPerRequest: number;
   statementTimeoutMs: number;
+  /** Postgres ends a session idle inside a transaction this long (its locks go with it). */
+  idleInTransactionTimeoutMs: number;
+  /** A statement without an answer this long has its connection checked for a dead peer (failover). */
+  dbStallCheckMs: number;
   shutdownGraceMs: number;
+  /** Requests a minute per address without a key (0: no limit). */
+  rateLimitAnonymousPerMinute: number;
+  /** Requests a minute per API key (0: no limit). */
+  rateLimitKeyPerMinute: number;
+  /** Anonymous requests a minute per address asking for a computed answer (Cache-Control: no-cache; 0: no limit). */
+  rateLimitNoCachePerMinute: number;
+  /** Express's `trust proxy`: false, true, a number of hops or a list of addresses. */
+  trustProxy: boolean | number | string;
   /** Memory for the response cache of anonymous queries, in MiB; 0 switches it off. */
   responseCacheMb: number;
   /** The longest a cached response is kept when nothing is written (writes drop it at once). */
@@ -94,7 +110,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       DB_POOL_SIZE: num({ default: 10 }),
       DB_STATEMENTS_PER_REQUEST: num({ default: 3 }),
       STATEMENT_TIMEOUT_MS: num({ default: 15000 }),
+      IDLE_IN_TRANSACTION_TIMEOUT_MS: num({ default: 10000 }),
+      DB_STALL_CHECK_MS: num({ default: 2000 }),
       SHUTDOWN_GRACE_MS: num({ default: 10000 }),
+      RATE_LIMIT_ANONYMOUS_PER_MINUTE: num({ default: 600 }),
+      RATE_LIMIT_KEY_PER_MINUTE: num({ default: 3000 }),
+      RATE_LIMIT_NO_CACHE_PER_MINUTE: num({ default: 60 }),
+      TRUST_PROXY: str({ default: 'false' }),
       RESPONSE_CACHE_MB: num({ default: 64 }),
       RESPONSE_CACHE_TTL_SECONDS: num({ default: 300 }),
     },
@@ -126,7 +148,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dbPoolSize: e.DB_POOL_SIZE,
     dbStatementsPerRequest: e.DB_STATEMENTS_PER_REQUEST,
     statementTimeoutMs: e.STATEMENT_TIMEOUT_MS,
+    idleInTransactionTimeoutMs: e.IDLE_IN_TRANSACTION_TIMEOUT_MS,
+    dbStallCheckMs: e.DB_STALL_CHECK_MS,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+    rateLimitAnonymousPerMinute: e.RATE_LIMIT_ANONYMOUS_PER_MINUTE,
+    rateLimitKeyPerMinute: e.RATE_LIMIT_KEY_PER_MINUTE,
+    rateLimitNoCachePerMinute: e.RATE_LIMIT_NO_CACHE_PER_MINUTE,
+    trustProxy: trustProxyOf(e.TRUST_PROXY),
     responseCacheMb: e.RESPONSE_CACHE_MB,
     responseCacheTtlSeconds: e.RESPONSE_CACHE_TTL_SECONDS,
   };

@@ -8,7 +8,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import type { GraphQLError, GraphQLFormattedError } from 'graphql';
+import { GraphQLError as GraphQLErrorClass, type GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
 import type { Config } from './config';
 import { sqlSourceOf, type Db } from './db/client';
@@ -31,6 +31,8 @@ import type { FacetMemo } from './read/facets';
 import { visibleStatuses } from './domain/visibility';
 import { asksForComputedAnswer, responseCachePlugins } from './graphql/response-cache';
 import { isTransient } from './domain/ingest';
+import { createRateLimiter, type RateLimiter } from './http/rate-limit';
+import { queryCostPlugin } from './graphql/query-cost';
 
 export interface AppDeps {
   db: Db;
@@ -42,6 +44,8 @@ export interface AppDeps {
   facetMemo?: FacetMemo;
   /** Where each request's reads go (default: the pool of `db`). */
   reads?: ExecutorFactory;
+  /** Set by createServer: refuses a client over its rate (src/http/rate-limit.ts). */
+  rateLimit?: RateLimiter;
 }
 
 /** The most tokens a GraphQL document may have (a parse error beyond). */
@@ -55,6 +59,7 @@ const EXPECTED_CODES = new Set([
   'NOT_FOUND',
   'CONFLICT',
   'SERVICE_UNAVAILABLE',
+  'RATE_LIMITED',
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',
   'BAD_REQUEST',
@@ -77,7 +82,24 @@ function firstFailure(v: ValidationFailure, prefix = ''): { field: string; messa
   return { field: path, message: 'invalid' };
 }
 
-const UNAVAILABLE = /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|Connection terminated|Can't reach database|the database system is (starting up|shutting down)|terminating connection due to administrator command/i;
+/**
+ * How a database that cannot be reached, went away mid-statement or is failing over shows itself:
+ * pg's socket errors and messages, Prisma's ("Server has closed the connection", "Can't reach
+ * database server"), Postgres's own (shutting down, starting up, in recovery, read-only after a
+ * failover, too many clients) and the client-side timeouts of src/db/client.ts.
+ */
+const UNAVAILABLE =
+  /ECONNREFUSED|ECONNRESET|ECONNABORTED|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH|EPIPE|Connection terminated|Server has closed the connection|server closed the connection|Client has encountered a connection error|Connection ended|Can't reach database|Operation has timed out|Query read timeout|Client was closed|Cannot use a pool after calling end|the database system is (starting up|shutting down|in recovery mode|not yet accepting connections)|terminating connection due to|too many clients already|remaining connection slots are reserved|cannot execute .* in a read-only transaction/i;
+/** Prisma's codes of the same: unreachable, timed out, closed, too many connections. */
+const UNAVAILABLE_PRISMA = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2037']);
+/** The adapter's error kinds of the same (the cause of a Prisma error). */
+const UNAVAILABLE_KINDS = new Set(['DatabaseNotReachable', 'ConnectionClosed', 'SocketTimeout', 'TooManyConnections']);
+/**
+ * SQLSTATEs of the same: class 08 (connection exception), 57P01-57P03 (admin shutdown, crash
+ * shutdown, cannot connect now), 53300 (too many connections), 25006 (read-only: a write reached a
+ * server that is no longer the primary).
+ */
+const unavailableState = (state: string | undefined) => !!state && (state.startsWith('08') || ['57P01', '57P02', '57P03', '53300', '25006'].includes(state));
 
 /**
  * A database that cannot be reached (down, restarting) or a pool with no free connection in time
@@ -88,18 +110,23 @@ interface ErrorLink {
   cause?: unknown;
   message?: string;
   code?: string;
-  meta?: { code?: string };
+  kind?: string;
+  originalCode?: string;
+  meta?: { code?: string; driverAdapterError?: unknown };
 }
 
-/** An error and the errors it wraps (GraphQL's originalError, a cause), outermost first. */
+/** An error and the errors it wraps (GraphQL's originalError, a cause, Prisma's adapter error), outermost first. */
 function* errorChain(error: unknown): Generator<ErrorLink> {
-  for (let e = error as ErrorLink | undefined, depth = 0; e && depth < 6; depth++) {
+  for (let e = error as ErrorLink | undefined, depth = 0; e && typeof e === 'object' && depth < 8; depth++) {
     yield e;
-    e = (e.originalError ?? e.cause) as ErrorLink | undefined;
+    e = (e.originalError ?? e.cause ?? e.meta?.driverAdapterError) as ErrorLink | undefined;
   }
 }
 
-function databaseUnavailable(error: unknown): string | null {
+/** Seconds a client is told to wait (Retry-After) before retrying a SERVICE_UNAVAILABLE answer. */
+export const RETRY_AFTER_SECONDS = 2;
+
+export function databaseUnavailable(error: unknown): string | null {
   for (const e of errorChain(error)) {
     const message = typeof e.message === 'string' ? e.message : '';
     // P2024: no pool connection in time; P2028: a transaction could not start in time (same cause).
@@ -109,10 +136,43 @@ function databaseUnavailable(error: unknown): string | null {
     if (/canceling statement due to statement timeout|57014/.test(message)) return 'The query took too long (narrow it, or try again)';
     // Deadlocks and serialisation failures: the transaction rolled back whole; a retry succeeds.
     if (isTransient(e)) return 'Conflicting writes at the same moment';
-    if ((e.code && ['P1001', 'P1002', 'P1017'].includes(e.code)) || UNAVAILABLE.test(message)) return 'The database is unavailable';
+    const state = e.originalCode ?? (typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code) ? e.code : undefined);
+    if (
+      (e.code && UNAVAILABLE_PRISMA.has(e.code)) ||
+      (e.kind && UNAVAILABLE_KINDS.has(e.kind)) ||
+      unavailableState(state) ||
+      UNAVAILABLE.test(message)
+    ) {
+      return 'The database is unavailable';
+    }
   }
   return null;
 }
+
+/** The error a request gets when the database failed it before GraphQL ran (its key could not be checked). */
+export function unavailableError(message: string): GraphQLError {
+  return new GraphQLErrorClass(`${message}: try again shortly`, {
+    extensions: { code: 'SERVICE_UNAVAILABLE', http: { status: 503, headers: new Map([['retry-after', String(RETRY_AFTER_SECONDS)]]) } },
+  });
+}
+
+/**
+ * Any answer carrying SERVICE_UNAVAILABLE goes out as HTTP 503 with Retry-After, reads and writes
+ * alike: a client (or a proxy) retries on the status, whatever the body says.
+ */
+export const unavailableStatusPlugin: ApolloServerPlugin<Context> = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ response }) {
+        const errors = response.body.kind === 'single' ? response.body.singleResult.errors : undefined;
+        if (!errors?.some((e) => e.extensions?.code === 'SERVICE_UNAVAILABLE')) return;
+        response.http.status = 503;
+        response.http.headers.set('retry-after', String(RETRY_AFTER_SECONDS));
+        response.http.headers.set('cache-control', 'no-store');
+      },
+    };
+  },
+};
 
 /**
  * Database refusals that are the request's doing, not a bug: a Postgres data exception (SQLSTATE
@@ -194,9 +254,24 @@ export function formatError(production: boolean, log: Logger) {
 }
 
 /** `fresh`: the request asked for a computed answer (`Cache-Control: no-cache`), so no memo either. */
-export async function createContext(deps: AppDeps & { reads: ExecutorFactory }, authorization: string | undefined, fresh = false): Promise<Context> {
+export async function createContext(
+  deps: AppDeps & { reads: ExecutorFactory },
+  authorization: string | undefined,
+  fresh = false,
+  address = 'unknown',
+): Promise<Context> {
   const token = bearerToken(authorization);
-  const viewer = token ? await authenticate(deps.db, token, deps.config.adminToken) : null;
+  let viewer: Awaited<ReturnType<typeof authenticate>> = null;
+  try {
+    viewer = token ? await authenticate(deps.db, token, deps.config.adminToken) : null;
+  } catch (e) {
+    // The key could not be checked: the database is away. Not a 500, not anonymous: 503.
+    const unavailable = databaseUnavailable(e);
+    if (unavailable) throw unavailableError(unavailable);
+    throw e;
+  }
+  // Editors and admins by key, everyone else by address (a key that is not one counts as none).
+  await deps.rateLimit?.({ key: viewer ? (viewer.apiKeyId ? `key:${viewer.apiKeyId}` : `token:${viewer.name}`) : null, address, fresh });
   const sql = deps.reads.forRequest();
   const visible = visibleStatuses(viewer);
   return {
@@ -236,7 +311,7 @@ export async function createApollo(deps: AppDeps, extraPlugins: ApolloServerPlug
     allowBatchedHttpRequests: false,
     // main.ts owns the signals: drain HTTP, close the pool, stop the embedded database, in that order.
     stopOnTerminationSignals: false,
-    plugins: [inputGuardPlugin, ...armor.plugins, ApolloServerPluginLandingPageDisabled(), ...extraPlugins],
+    plugins: [inputGuardPlugin, unavailableStatusPlugin, queryCostPlugin(config.maxCost), ...armor.plugins, ApolloServerPluginLandingPageDisabled(), ...extraPlugins],
   });
   return apollo;
 }
@@ -252,10 +327,17 @@ const FACET_MEMO_BYTES = 16 * 2 ** 20;
 
 export async function createServer(appDeps: AppDeps) {
   const reads = appDeps.reads ?? executorFactory(sqlSourceOf(appDeps.db), appDeps.config.dbStatementsPerRequest);
-  let deps = { ...appDeps, reads };
+  const rateLimit = createRateLimiter({
+    anonymousPerMinute: appDeps.config.rateLimitAnonymousPerMinute,
+    keyPerMinute: appDeps.config.rateLimitKeyPerMinute,
+    anonymousNoCachePerMinute: appDeps.config.rateLimitNoCachePerMinute,
+  });
+  let deps = { ...appDeps, reads, rateLimit };
   const { db, log } = deps;
   const app = express();
   app.disable('x-powered-by');
+  // Behind a reverse proxy, the client's address is the one the proxy names (TRUST_PROXY).
+  app.set('trust proxy', deps.config.trustProxy);
   const httpServer = http.createServer(app);
   const metrics = createMetrics();
   const requestLog = createRequestLog(log);
@@ -296,7 +378,7 @@ export async function createServer(appDeps: AppDeps) {
       res.json({ status: 'ok' });
     } catch (e) {
       log.warn({ err: e }, 'health check: database unreachable');
-      res.status(503).json({ status: 'unavailable', reason: 'database unreachable' });
+      res.status(503).set('retry-after', String(RETRY_AFTER_SECONDS)).json({ status: 'unavailable', reason: 'database unreachable' });
     }
   });
 
@@ -316,13 +398,22 @@ export async function createServer(appDeps: AppDeps) {
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
       context: async ({ req }) =>
-        createContext(deps, req.headers.authorization, asksForComputedAnswer(req.headers['cache-control'], req.headers.pragma)),
+        createContext(deps, req.headers.authorization, asksForComputedAnswer(req.headers['cache-control'], req.headers.pragma), req.ip ?? req.socket.remoteAddress),
     }),
   );
 
   // Bodies that are not JSON, or too large, are the client's error: 4xx with a GraphQL-shaped body.
   const onError: ErrorRequestHandler = (err, _req, res, _next) => {
     const requestId = res.getHeader('x-request-id');
+    // The feeds and exports read the database too: an outage there is a 503 a client retries, as in GraphQL.
+    const unavailable = databaseUnavailable(err);
+    if (unavailable) {
+      log.warn({ err }, unavailable);
+      res.status(503).set('retry-after', String(RETRY_AFTER_SECONDS)).json({
+        errors: [{ message: `${unavailable}: try again shortly`, extensions: { code: 'SERVICE_UNAVAILABLE', requestId } }],
+      });
+      return;
+    }
     const status = typeof err?.status === 'number' && err.status >= 400 && err.status < 500 ? err.status : 500;
     if (status === 500) log.error({ err }, 'unhandled HTTP error');
     res.status(status).json({

@@ -99,8 +99,34 @@ async function loadDraft(tx: Tx, id: number): Promise<ReleaseDraft> {
   };
 }
 
-export async function updateRelease(db: Db, id: number, patch: Partial<ReleaseFields>): Promise<void> {
+/**
+ * Locks the release's row for the rest of the transaction (a concurrent update, publication or
+ * retraction waits for it) and checks the version the editor read, when given.
+ */
+async function lockRelease(tx: Tx, id: number, expectedVersion?: number | null): Promise<{ status: ReleaseStatus; version: number }> {
+  const rows = await tx.$queryRaw<{ status: ReleaseStatus; version: number }[]>`
+    SELECT status::text AS status, version FROM press_release WHERE id = ${id} FOR UPDATE`;
+  if (!rows.length) throw notFound('Press release');
+  const [row] = rows;
+  if (expectedVersion != null && row.version !== expectedVersion) throw staleVersion(row, expectedVersion);
+  return row;
+}
+
+const staleVersion = (row: { status: ReleaseStatus; version: number }, expected: number) =>
+  conflict(`The release is at version ${row.version}, not ${expected}: someone changed it meanwhile (reload, then change it again)`, {
+    field: 'expectedVersion',
+    version: row.version,
+    status: row.status,
+  });
+
+/**
+ * Applies a patch. The row is locked first and the status is never written here, so an update
+ * racing a publication or a retraction cannot put back the status it read (issue 10: a release
+ * retracted while an update ran came back PUBLISHED).
+ */
+export async function updateRelease(db: Db, id: number, patch: Partial<ReleaseFields>, expectedVersion?: number | null): Promise<void> {
   await db.$transaction(async (tx) => {
+    await lockRelease(tx, id, expectedVersion);
     const current = await loadDraft(tx, id);
     const next: ReleaseDraft = { ...current };
     for (const [k, v] of Object.entries(patch)) if (v !== undefined) (next as unknown as Record<string, unknown>)[k] = v;
@@ -115,7 +141,7 @@ export async function updateRelease(db: Db, id: number, patch: Partial<ReleaseFi
       next.meetings = current.meetings.map((m) => ({ ...m, topics: patch.topics ? null : m.topics, initiatives: patch.initiatives ? null : m.initiatives }));
     }
     await assertNewBody(tx, next.contentHash, next.sourceUrl, id);
-    await replaceRelease(tx, id, next);
+    await replaceRelease(tx, id, next, { keepStatus: true });
   }, TX_OPTIONS);
   forgetSearchConfigs(db);
 }
@@ -125,20 +151,39 @@ const TRANSITIONS: Record<'publish' | 'retract', ReleaseStatus[]> = {
   retract: ['PUBLISHED'],
 };
 
-export async function setStatus(db: Db, id: number, action: 'publish' | 'retract', reason?: string): Promise<void> {
-  const r = await db.pressRelease.findUnique({ where: { id }, select: { status: true } });
-  if (!r) throw notFound('Press release');
-  if (!TRANSITIONS[action].includes(r.status)) {
-    throw conflict(`A ${r.status.toLowerCase()} release cannot be ${action === 'publish' ? 'published' : 'retracted'}`, { status: r.status });
-  }
-  if (action === 'publish') {
-    await db.pressRelease.update({ where: { id }, data: { status: 'PUBLISHED' } });
-  } else {
-    const why = reason?.trim();
+/**
+ * Publishes or retracts in one conditional statement: the row changes only if its status (and its
+ * version, when given) is still one the change may start from when the statement runs. A racing
+ * write that committed first makes Postgres re-check the condition against the row it wrote, so the
+ * loser changes nothing and answers CONFLICT: an acknowledged retraction is never published over.
+ */
+export async function setStatus(db: Db, id: number, action: 'publish' | 'retract', reason?: string, expectedVersion?: number | null): Promise<void> {
+  let why: string | null = null;
+  if (action === 'retract') {
+    why = reason?.trim() ?? '';
     if (!why) throw badInput('reason', 'A retraction needs a reason');
     if (why.length > 2000) throw badInput('reason', 'The reason is at most 2000 characters');
-    await db.pressRelease.update({ where: { id }, data: { status: 'RETRACTED', retractionReason: why } });
   }
+  const from = TRANSITIONS[action];
+  const to: ReleaseStatus = action === 'publish' ? 'PUBLISHED' : 'RETRACTED';
+  // Publishing a published release changes nothing (and leaves its version alone).
+  const changed = await db.$executeRaw`
+    UPDATE press_release SET
+      status = ${to}::"ReleaseStatus",
+      retraction_reason = CASE WHEN ${to} = 'RETRACTED' THEN ${why} ELSE retraction_reason END,
+      version = version + CASE WHEN status::text = ${to} THEN 0 ELSE 1 END,
+      updated_at = CASE WHEN status::text = ${to} THEN updated_at ELSE now() END
+    WHERE id = ${id} AND status::text = ANY(${from}::text[])
+      AND (${expectedVersion ?? null}::int IS NULL OR version = ${expectedVersion ?? null}::int)`;
+  if (changed) return;
+  const r = await db.pressRelease.findUnique({ where: { id }, select: { status: true, version: true } });
+  if (!r) throw notFound('Press release');
+  if (!from.includes(r.status)) {
+    throw conflict(`A ${r.status.toLowerCase()} release cannot be ${action === 'publish' ? 'published' : 'retracted'}`, { status: r.status, version: r.version });
+  }
+  if (expectedVersion != null && r.version !== expectedVersion) throw staleVersion(r, expectedVersion);
+  // The status and version allow the change now: the one that stood in its way was itself undone.
+  throw conflict('The release changed while this change ran: reload and try again', { status: r.status, version: r.version });
 }
 
 export async function deleteRelease(db: Db, id: number): Promise<void> {

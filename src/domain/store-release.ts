@@ -277,14 +277,18 @@ export async function insertRelease(tx: Tx, d: ReleaseDraft): Promise<number> {
   return release.id;
 }
 
-/** Replaces a release's contents with the draft's (slug and creation time kept). */
-export async function replaceRelease(tx: Tx, id: number, d: ReleaseDraft): Promise<void> {
+/**
+ * Replaces a release's contents with the draft's (slug and creation time kept) and counts a version.
+ * `keepStatus`: the stored status stays whatever the draft says (an editor's patch never changes it).
+ */
+export async function replaceRelease(tx: Tx, id: number, d: ReleaseDraft, { keepStatus = false } = {}): Promise<void> {
   const { topicId } = await resolveReferences(tx, d);
   await tx.meeting.deleteMany({ where: { pressReleaseId: id } });
   await tx.releaseTopic.deleteMany({ where: { pressReleaseId: id } });
   await tx.releaseCountry.deleteMany({ where: { pressReleaseId: id } });
   await tx.initiativeMention.deleteMany({ where: { pressReleaseId: id } });
-  await tx.pressRelease.update({ where: { id }, data: releaseColumns(d) });
+  const { status, ...columns } = releaseColumns(d);
+  await tx.pressRelease.update({ where: { id }, data: { ...columns, ...(keepStatus ? {} : { status }), version: { increment: 1 } } });
   await writeContents(tx, id, d, topicId);
 }
 

@@ -26,6 +26,7 @@ export interface ReleaseRow {
   retractionReason: string | null;
   createdAt: Date;
   updatedAt: Date;
+  version: number;
 }
 
 export const RELEASE_COLUMNS = sql`pr.id, pr.slug, pr.title, pr.published_at AS "publishedAt",
@@ -33,7 +34,7 @@ export const RELEASE_COLUMNS = sql`pr.id, pr.slug, pr.title, pr.published_at AS 
   pr.dateline_date AS "datelineDate", pr.issuer_name AS "issuerName",
   pr.issuer_country_code AS "issuerCountryCode", pr.source_name AS "sourceName",
   pr.source_url AS "sourceUrl", pr.language, pr.body, pr.status::text AS status,
-  pr.retraction_reason AS "retractionReason", pr.created_at AS "createdAt", pr.updated_at AS "updatedAt"`;
+  pr.retraction_reason AS "retractionReason", pr.created_at AS "createdAt", pr.updated_at AS "updatedAt", pr.version`;
 
 export interface MeetingRow {
   id: number;

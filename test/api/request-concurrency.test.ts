@@ -8,15 +8,21 @@ import { startTestServer, type TestServer } from '../support/server';
 let tdb: TestDatabase;
 let server: TestServer;
 let blocker: Client;
+let watcher: Client;
 
 beforeAll(async () => {
   tdb = await createTestDatabase('corpus'); // a pool of 10 connections
-  server = await startTestServer(tdb.db, { DB_STATEMENTS_PER_REQUEST: '3' });
+  // The cost limit refuses 28 aliased facets by default; raised here to see the statement cap at work.
+  server = await startTestServer(tdb.db, { DB_STATEMENTS_PER_REQUEST: '3', MAX_QUERY_COST: '1000000' });
   blocker = new Client({ connectionString: tdb.url });
   await blocker.connect();
+  // pg_stat_activity is read once per transaction: the watcher reads it outside the blocker's.
+  watcher = new Client({ connectionString: tdb.url });
+  await watcher.connect();
 });
 afterAll(async () => {
   await blocker?.end();
+  await watcher?.end();
   await server?.close();
   await tdb?.drop();
 });
@@ -35,7 +41,7 @@ it('runs 28 aliased facets at most 3 statements at a time, and other clients are
   try {
     const waiting = async () =>
       (
-        await blocker.query<{ n: number }>(
+        await watcher.query<{ n: number }>(
           `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
         )
       ).rows[0].n;

@@ -24,7 +24,15 @@ export interface TestServer {
  * response cache and change feed included; given only a client, without the cache.
  */
 export async function startTestServer(target: Db | { db: Db; url: string }, env: Record<string, string> = {}): Promise<TestServer> {
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...env });
+  // Per-client rates are off unless a test sets them: every test client is 127.0.0.1.
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    RATE_LIMIT_ANONYMOUS_PER_MINUTE: '0',
+    RATE_LIMIT_KEY_PER_MINUTE: '0',
+    RATE_LIMIT_NO_CACHE_PER_MINUTE: '0',
+    ...env,
+  });
   const log = pino({ level: 'silent' });
   const { db, url: databaseUrl } = 'url' in target && typeof target.url === 'string' ? target : { db: target as Db, url: undefined };
   const { httpServer, apollo } = await createServer({ db, config, log, databaseUrl });

@@ -170,12 +170,16 @@ export class RelatedReleasesResolver {
     @Ctx() ctx: Context,
   ): Promise<PressRelease[]> {
     checkListSize('first', first, 20);
+    // The cap counts every release of the request, whatever `first` each alias asks for (issue 10:
+    // ten values of `first` computed 500).
+    const asked = perRequest(ctx, 'related:asked', () => ({ n: 0 }));
     const loader = perRequest(ctx, `related:${first}`, () =>
       new DataLoader<number, number[]>(async (ids) => {
         // Each release costs tens of milliseconds of database time: a page of 100 with `related` is
         // refused rather than left to run into the statement timeout.
-        if (ids.length > MAX_RELATED_RELEASES) {
-          throw badInput('related', `\`related\` is computed for at most ${MAX_RELATED_RELEASES} releases per request (asked for ${ids.length})`);
+        asked.n += ids.length;
+        if (asked.n > MAX_RELATED_RELEASES) {
+          throw badInput('related', `\`related\` is computed for at most ${MAX_RELATED_RELEASES} releases per request (asked for ${asked.n})`);
         }
         const byId = await relatedReleases(ctx.sql, [...ids], first);
         return ids.map((id) => byId.get(id) ?? []);

@@ -1,4 +1,4 @@
-import { Arg, Authorized, Ctx, Field, ID, InputType, Mutation, ObjectType, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, Field, ID, InputType, Int, Mutation, ObjectType, Resolver } from 'type-graphql';
 import { ArrayMaxSize, ArrayMinSize, IsNotEmpty, IsOptional, Matches, MaxLength, ValidateNested } from 'class-validator';
 import type { Context } from '../context';
 import { dbIdOf } from '../relay';
@@ -153,6 +153,15 @@ function fieldsOf(input: Partial<PressReleaseInput> | UpdatePressReleaseInput): 
   return f;
 }
 
+const EXPECTED_VERSION =
+  'The `version` you read: if the release was written since, nothing changes and the answer is CONFLICT (with the current `version`). Left out: no check.';
+
+function checkVersion(v: number | null | undefined): number | null {
+  if (v == null) return null;
+  if (v < 1) throw badInput('expectedVersion', '`expectedVersion` starts at 1');
+  return v;
+}
+
 async function loadRelease(ctx: Context, id: number): Promise<PressRelease> {
   const release = await releaseById(ctx, id);
   if (!release) throw notFound('Press release');
@@ -190,18 +199,23 @@ export class PressReleaseMutations {
   async updatePressRelease(
     @Arg('id', () => ID) id: string,
     @Arg('input', () => UpdatePressReleaseInput) input: UpdatePressReleaseInput,
+    @Arg('expectedVersion', () => Int, { nullable: true, description: EXPECTED_VERSION }) expectedVersion: number | null | undefined,
     @Ctx() ctx: Context,
   ): Promise<PressRelease> {
     const dbId = dbIdOf(id, 'PressRelease');
-    await updateRelease(ctx.db, dbId, fieldsOf(input));
+    await updateRelease(ctx.db, dbId, fieldsOf(input), checkVersion(expectedVersion));
     return loadRelease(ctx, dbId);
   }
 
   @Authorized('EDITOR')
   @Mutation(() => PressRelease, { description: 'Makes a draft public (EDITOR). Publishing a published release changes nothing.' })
-  async publishPressRelease(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<PressRelease> {
+  async publishPressRelease(
+    @Arg('id', () => ID) id: string,
+    @Arg('expectedVersion', () => Int, { nullable: true, description: EXPECTED_VERSION }) expectedVersion: number | null | undefined,
+    @Ctx() ctx: Context,
+  ): Promise<PressRelease> {
     const dbId = dbIdOf(id, 'PressRelease');
-    await setStatus(ctx.db, dbId, 'publish');
+    await setStatus(ctx.db, dbId, 'publish', undefined, checkVersion(expectedVersion));
     return loadRelease(ctx, dbId);
   }
 
@@ -210,10 +224,11 @@ export class PressReleaseMutations {
   async retractPressRelease(
     @Arg('id', () => ID) id: string,
     @Arg('reason', () => String) reason: string,
+    @Arg('expectedVersion', () => Int, { nullable: true, description: EXPECTED_VERSION }) expectedVersion: number | null | undefined,
     @Ctx() ctx: Context,
   ): Promise<PressRelease> {
     const dbId = dbIdOf(id, 'PressRelease');
-    await setStatus(ctx.db, dbId, 'retract', reason);
+    await setStatus(ctx.db, dbId, 'retract', reason, checkVersion(expectedVersion));
     return loadRelease(ctx, dbId);
   }
 

@@ -1,4 +1,4 @@
-import { Field, ObjectType } from 'type-graphql';
+import { Field, Int, ObjectType } from 'type-graphql';
 import { ConnectionType, EdgeType, Node, toGlobalId } from '../relay';
 import { DateTime, Date as DateScalar, URL as URLScalar } from '../scalars';
 import { ReleaseStatus } from '../enums';
@@ -75,6 +75,13 @@ export class PressRelease extends Node {
   @Field(() => DateTime)
   updatedAt: Date;
 
+  @Field(() => Int, {
+    description:
+      'Starts at 1 and goes up by one at every write (update, publication, retraction). Pass the version you read as `expectedVersion` ' +
+      'to a change: if someone wrote meanwhile, the change is refused with CONFLICT instead of undoing theirs.',
+  })
+  version: number;
+
   static from(row: ReleaseRow): PressRelease {
     return Object.assign(new PressRelease(), {
       id: toGlobalId('PressRelease', row.id),
@@ -96,6 +103,7 @@ export class PressRelease extends Node {
       retractionReason: row.retractionReason,
       createdAt: row.createdAt,
       updatedAt: row.updatedAt,
+      version: row.version,
     });
   }
 }
