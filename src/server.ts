@@ -31,6 +31,7 @@ import type { FacetMemo } from './read/facets';
 import { visibleStatuses } from './domain/visibility';
 import { asksForComputedAnswer, responseCachePlugins } from './graphql/response-cache';
 import { isTransient } from './domain/ingest';
+import { jsonPostsOnly, legacyJsonStatusPlugin } from './http/graphql-http';
 
 export interface AppDeps {
   db: Db;
@@ -234,9 +235,11 @@ export async function createApollo(deps: AppDeps, extraPlugins: ApolloServerPlug
     formatError: formatError(config.production, log),
     validationRules: [...armor.validationRules, pageSizeThenCostRule({ maxCost: config.maxCost }), noSubscriptionsRule],
     allowBatchedHttpRequests: false,
+    // No cookies, so nothing for a cross-site request to borrow: see src/http/graphql-http.ts.
+    csrfPrevention: false,
     // main.ts owns the signals: drain HTTP, close the pool, stop the embedded database, in that order.
     stopOnTerminationSignals: false,
-    plugins: [inputGuardPlugin, ...armor.plugins, ApolloServerPluginLandingPageDisabled(), ...extraPlugins],
+    plugins: [inputGuardPlugin, legacyJsonStatusPlugin, ...armor.plugins, ApolloServerPluginLandingPageDisabled(), ...extraPlugins],
   });
   return apollo;
 }
@@ -313,6 +316,7 @@ export async function createServer(appDeps: AppDeps) {
 
   app.use(
     '/graphql',
+    jsonPostsOnly,
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
       context: async ({ req }) =>
