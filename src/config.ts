@@ -53,6 +53,8 @@ export interface Config {
   /** Where the embedded Postgres keeps its data (when DATABASE_URL is unset). */
   embeddedDataDir: string | undefined;
   adminToken: string | undefined;
+  /** When set, GET /metrics needs `Authorization: Bearer <token>`. */
+  metricsToken: string | undefined;
   production: boolean;
   /** Load the sample corpus on start when the database has no release yet. */
   seedOnStart: boolean;
@@ -84,6 +86,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       DATABASE_URL: str({ default: '' }),
       EMBEDDED_PG_DIR: str({ default: '' }),
       ADMIN_TOKEN: str({ default: '' }),
+      METRICS_TOKEN: str({ default: '' }),
       NODE_ENV: str({ default: 'development' }),
       SEED_ON_START: bool({ default: true }),
       GRAPHQL_INTROSPECTION: bool({ default: true }),
@@ -115,6 +118,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: configuredDatabaseUrl(e.DATABASE_URL),
     embeddedDataDir: e.EMBEDDED_PG_DIR || undefined,
     adminToken: e.ADMIN_TOKEN || undefined,
+    metricsToken: e.METRICS_TOKEN || undefined,
     production: e.NODE_ENV === 'production',
     seedOnStart: e.SEED_ON_START,
     introspection: e.GRAPHQL_INTROSPECTION,

@@ -17,12 +17,13 @@ import { getSchema } from './graphql/schema';
 import { createLoaders } from './graphql/loaders';
 import type { Context } from './graphql/context';
 import { authenticate, bearerToken } from './auth/api-keys';
+import { refuseBadCredentialsPlugin } from './auth/auth-checker';
 import { playgroundAssets, playgroundHtml } from './http/playground';
 import { readingRoom } from './http/reading-room';
 import { pageSizeThenCostRule } from './graphql/page-size-rule';
 import { noSubscriptionsRule } from './graphql/no-subscriptions-rule';
 import { inputGuardPlugin } from './graphql/input-guard';
-import { createMetrics } from './http/metrics';
+import { createMetrics, metricsGuard } from './http/metrics';
 import { atomFeed, csvExport, ndjsonExport } from './http/feeds';
 import { createRequestLog } from './http/request-log';
 import { corsFor } from './http/cors';
@@ -239,7 +240,7 @@ export async function createApollo(deps: AppDeps, extraPlugins: ApolloServerPlug
     csrfPrevention: false,
     // main.ts owns the signals: drain HTTP, close the pool, stop the embedded database, in that order.
     stopOnTerminationSignals: false,
-    plugins: [inputGuardPlugin, legacyJsonStatusPlugin, ...armor.plugins, ApolloServerPluginLandingPageDisabled(), ...extraPlugins],
+    plugins: [inputGuardPlugin, refuseBadCredentialsPlugin, legacyJsonStatusPlugin, ...armor.plugins, ApolloServerPluginLandingPageDisabled(), ...extraPlugins],
   });
   return apollo;
 }
@@ -286,7 +287,7 @@ export async function createServer(appDeps: AppDeps) {
   const cors = corsFor(deps.config.corsOrigins);
   if (cors) app.use(cors);
   app.use(metrics.timing);
-  app.get('/metrics', metrics.endpoint);
+  app.get('/metrics', metricsGuard(deps.config.metricsToken), metrics.endpoint);
   // Feed ids and links name PUBLIC_URL, never the request's Host header (a client could set it).
   const publicUrl = () => deps.config.publicUrl ?? localUrl(deps.config.host, (httpServer.address() as AddressInfo | null)?.port ?? deps.config.port);
   app.get('/feeds/releases.atom', atomFeed(reads, publicUrl));
