@@ -71,8 +71,12 @@ export interface Config {
   shutdownGraceMs: number;
   /** Memory for the response cache of anonymous queries, in MiB; 0 switches it off. */
   responseCacheMb: number;
+  /** The most responses the cache keeps, however small. */
+  responseCacheEntries: number;
   /** The longest a cached response is kept when nothing is written (writes drop it at once). */
   responseCacheTtlSeconds: number;
+  /** How often the change feed proves its connection (a NOTIFY round trip), and how long one may take. */
+  changeFeedPingMs: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -99,7 +103,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       STATEMENT_TIMEOUT_MS: num({ default: 15000 }),
       SHUTDOWN_GRACE_MS: num({ default: 10000 }),
       RESPONSE_CACHE_MB: num({ default: 64 }),
+      RESPONSE_CACHE_ENTRIES: num({ default: 20000 }),
       RESPONSE_CACHE_TTL_SECONDS: num({ default: 300 }),
+      CHANGE_FEED_PING_MS: num({ default: 5000 }),
     },
     {
       reporter: ({ errors }) => {
@@ -132,6 +138,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     statementTimeoutMs: e.STATEMENT_TIMEOUT_MS,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     responseCacheMb: e.RESPONSE_CACHE_MB,
+    responseCacheEntries: e.RESPONSE_CACHE_ENTRIES,
     responseCacheTtlSeconds: e.RESPONSE_CACHE_TTL_SECONDS,
+    changeFeedPingMs: e.CHANGE_FEED_PING_MS,
   };
 }

@@ -251,8 +251,9 @@ export function localUrl(host: string, port: number): string {
   return `http://${shown}:${port}`;
 }
 
-/** Memory for facet answers kept across requests (src/domain/facets.ts, FacetMemo). */
+/** Memory and entries for facet answers kept across requests (src/read/facets.ts, FacetMemo). */
 const FACET_MEMO_BYTES = 16 * 2 ** 20;
+const FACET_MEMO_ENTRIES = 5000;
 
 export async function createServer(appDeps: AppDeps) {
   const reads = appDeps.reads ?? executorFactory(sqlSourceOf(appDeps.db), appDeps.config.dbStatementsPerRequest);
@@ -266,13 +267,15 @@ export async function createServer(appDeps: AppDeps) {
   const plugins: ApolloServerPlugin<Context>[] = [ApolloServerPluginDrainHttpServer({ httpServer }), metrics.plugin, requestLog.plugin];
   let feed: ArchiveChangeFeed | undefined;
   if (deps.databaseUrl && deps.config.responseCacheMb > 0) {
-    const changes = new ArchiveChangeFeed(deps.databaseUrl, log);
+    const changes = new ArchiveChangeFeed(deps.databaseUrl, log, { pingMs: deps.config.changeFeedPingMs });
     feed = changes;
     await changes.start();
-    deps = { ...deps, facetMemo: new GenerationMemo(changes, FACET_MEMO_BYTES) };
+    const ttlMs = deps.config.responseCacheTtlSeconds * 1000;
+    deps = { ...deps, facetMemo: new GenerationMemo(changes, { maxBytes: FACET_MEMO_BYTES, maxEntries: FACET_MEMO_ENTRIES, ttlMs }) };
     plugins.push(
       ...responseCachePlugins({
         maxMb: deps.config.responseCacheMb,
+        maxEntries: deps.config.responseCacheEntries,
         ttlSeconds: deps.config.responseCacheTtlSeconds,
         feed: changes,
         registry: metrics.registry,
