@@ -57,6 +57,8 @@ export interface Config {
   /** Where the embedded Postgres keeps its data (when DATABASE_URL is unset). */
   embeddedDataDir: string | undefined;
   adminToken: string | undefined;
+  /** When set, GET /metrics needs `Authorization: Bearer <token>`. */
+  metricsToken: string | undefined;
   production: boolean;
   /** Load the sample corpus on start when the database has no release yet. */
   seedOnStart: boolean;
@@ -85,8 +87,12 @@ export interface Config {
   trustProxy: boolean | number | string;
   /** Memory for the response cache of anonymous queries, in MiB; 0 switches it off. */
   responseCacheMb: number;
+  /** The most responses the cache keeps, however small. */
+  responseCacheEntries: number;
   /** The longest a cached response is kept when nothing is written (writes drop it at once). */
   responseCacheTtlSeconds: number;
+  /** How often the change feed proves its connection (a NOTIFY round trip), and how long one may take. */
+  changeFeedPingMs: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -100,6 +106,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       DATABASE_URL: str({ default: '' }),
       EMBEDDED_PG_DIR: str({ default: '' }),
       ADMIN_TOKEN: str({ default: '' }),
+      METRICS_TOKEN: str({ default: '' }),
       NODE_ENV: str({ default: 'development' }),
       SEED_ON_START: bool({ default: true }),
       GRAPHQL_INTROSPECTION: bool({ default: true }),
@@ -118,7 +125,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       RATE_LIMIT_NO_CACHE_PER_MINUTE: num({ default: 60 }),
       TRUST_PROXY: str({ default: 'false' }),
       RESPONSE_CACHE_MB: num({ default: 64 }),
+      RESPONSE_CACHE_ENTRIES: num({ default: 20000 }),
       RESPONSE_CACHE_TTL_SECONDS: num({ default: 300 }),
+      CHANGE_FEED_PING_MS: num({ default: 5000 }),
     },
     {
       reporter: ({ errors }) => {
@@ -137,6 +146,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: configuredDatabaseUrl(e.DATABASE_URL),
     embeddedDataDir: e.EMBEDDED_PG_DIR || undefined,
     adminToken: e.ADMIN_TOKEN || undefined,
+    metricsToken: e.METRICS_TOKEN || undefined,
     production: e.NODE_ENV === 'production',
     seedOnStart: e.SEED_ON_START,
     introspection: e.GRAPHQL_INTROSPECTION,
@@ -156,6 +166,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rateLimitNoCachePerMinute: e.RATE_LIMIT_NO_CACHE_PER_MINUTE,
     trustProxy: trustProxyOf(e.TRUST_PROXY),
     responseCacheMb: e.RESPONSE_CACHE_MB,
+    responseCacheEntries: e.RESPONSE_CACHE_ENTRIES,
     responseCacheTtlSeconds: e.RESPONSE_CACHE_TTL_SECONDS,
+    changeFeedPingMs: e.CHANGE_FEED_PING_MS,
   };
 }

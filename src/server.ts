@@ -17,12 +17,13 @@ import { getSchema } from './graphql/schema';
 import { createLoaders } from './graphql/loaders';
 import type { Context } from './graphql/context';
 import { authenticate, bearerToken } from './auth/api-keys';
+import { refuseBadCredentialsPlugin } from './auth/auth-checker';
 import { playgroundAssets, playgroundHtml } from './http/playground';
 import { readingRoom } from './http/reading-room';
 import { pageSizeThenCostRule } from './graphql/page-size-rule';
 import { noSubscriptionsRule } from './graphql/no-subscriptions-rule';
 import { inputGuardPlugin } from './graphql/input-guard';
-import { createMetrics } from './http/metrics';
+import { createMetrics, metricsGuard } from './http/metrics';
 import { atomFeed, csvExport, ndjsonExport } from './http/feeds';
 import { createRequestLog } from './http/request-log';
 import { corsFor } from './http/cors';
@@ -33,6 +34,7 @@ import { asksForComputedAnswer, responseCachePlugins } from './graphql/response-
 import { isTransient } from './domain/ingest';
 import { createRateLimiter, type RateLimiter } from './http/rate-limit';
 import { queryCostPlugin } from './graphql/query-cost';
+import { jsonPostsOnly, legacyJsonStatusPlugin } from './http/graphql-http';
 
 export interface AppDeps {
   db: Db;
@@ -309,9 +311,20 @@ export async function createApollo(deps: AppDeps, extraPlugins: ApolloServerPlug
     formatError: formatError(config.production, log),
     validationRules: [...armor.validationRules, pageSizeThenCostRule({ maxCost: config.maxCost }), noSubscriptionsRule],
     allowBatchedHttpRequests: false,
+    // No cookies, so nothing for a cross-site request to borrow: see src/http/graphql-http.ts.
+    csrfPrevention: false,
     // main.ts owns the signals: drain HTTP, close the pool, stop the embedded database, in that order.
     stopOnTerminationSignals: false,
-    plugins: [inputGuardPlugin, unavailableStatusPlugin, queryCostPlugin(config.maxCost), ...armor.plugins, ApolloServerPluginLandingPageDisabled(), ...extraPlugins],
+    plugins: [
+      inputGuardPlugin,
+      refuseBadCredentialsPlugin,
+      unavailableStatusPlugin,
+      legacyJsonStatusPlugin,
+      queryCostPlugin(config.maxCost),
+      ...armor.plugins,
+      ApolloServerPluginLandingPageDisabled(),
+      ...extraPlugins,
+    ],
   });
   return apollo;
 }
@@ -322,8 +335,9 @@ export function localUrl(host: string, port: number): string {
   return `http://${shown}:${port}`;
 }
 
-/** Memory for facet answers kept across requests (src/domain/facets.ts, FacetMemo). */
+/** Memory and entries for facet answers kept across requests (src/read/facets.ts, FacetMemo). */
 const FACET_MEMO_BYTES = 16 * 2 ** 20;
+const FACET_MEMO_ENTRIES = 5000;
 
 export async function createServer(appDeps: AppDeps) {
   const reads = appDeps.reads ?? executorFactory(sqlSourceOf(appDeps.db), appDeps.config.dbStatementsPerRequest);
@@ -344,13 +358,15 @@ export async function createServer(appDeps: AppDeps) {
   const plugins: ApolloServerPlugin<Context>[] = [ApolloServerPluginDrainHttpServer({ httpServer }), metrics.plugin, requestLog.plugin];
   let feed: ArchiveChangeFeed | undefined;
   if (deps.databaseUrl && deps.config.responseCacheMb > 0) {
-    const changes = new ArchiveChangeFeed(deps.databaseUrl, log);
+    const changes = new ArchiveChangeFeed(deps.databaseUrl, log, { pingMs: deps.config.changeFeedPingMs });
     feed = changes;
     await changes.start();
-    deps = { ...deps, facetMemo: new GenerationMemo(changes, FACET_MEMO_BYTES) };
+    const ttlMs = deps.config.responseCacheTtlSeconds * 1000;
+    deps = { ...deps, facetMemo: new GenerationMemo(changes, { maxBytes: FACET_MEMO_BYTES, maxEntries: FACET_MEMO_ENTRIES, ttlMs }) };
     plugins.push(
       ...responseCachePlugins({
         maxMb: deps.config.responseCacheMb,
+        maxEntries: deps.config.responseCacheEntries,
         ttlSeconds: deps.config.responseCacheTtlSeconds,
         feed: changes,
         registry: metrics.registry,
@@ -365,7 +381,7 @@ export async function createServer(appDeps: AppDeps) {
   const cors = corsFor(deps.config.corsOrigins);
   if (cors) app.use(cors);
   app.use(metrics.timing);
-  app.get('/metrics', metrics.endpoint);
+  app.get('/metrics', metricsGuard(deps.config.metricsToken), metrics.endpoint);
   // Feed ids and links name PUBLIC_URL, never the request's Host header (a client could set it).
   const publicUrl = () => deps.config.publicUrl ?? localUrl(deps.config.host, (httpServer.address() as AddressInfo | null)?.port ?? deps.config.port);
   app.get('/feeds/releases.atom', atomFeed(reads, publicUrl));
@@ -395,6 +411,7 @@ export async function createServer(appDeps: AppDeps) {
 
   app.use(
     '/graphql',
+    jsonPostsOnly,
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
       context: async ({ req }) =>

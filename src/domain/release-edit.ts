@@ -186,7 +186,34 @@ export async function setStatus(db: Db, id: number, action: 'publish' | 'retract
   throw conflict('The release changed while this change ran: reload and try again', { status: r.status, version: r.version });
 }
 
+/**
+ * Deletes a release, and what existed only through it: people and initiatives no other release
+ * names (unless curated: a merge gave them aliases), and the role dates it alone gave (the stored
+ * summary of roles is recomputed from the meetings that remain). A draft leaves nothing behind.
+ */
 export async function deleteRelease(db: Db, id: number): Promise<void> {
-  const { count } = await db.pressRelease.deleteMany({ where: { id } });
-  if (!count) throw notFound('Press release');
+  await db.$transaction(async (tx) => {
+    const people = (
+      await tx.$queryRaw<{ id: number }[]>`SELECT DISTINCT p.person_id AS id FROM participant p
+        JOIN meeting m ON m.id = p.meeting_id WHERE m.press_release_id = ${id}`
+    ).map((r) => r.id);
+    const initiatives = (
+      await tx.$queryRaw<{ id: number }[]>`SELECT initiative_id AS id FROM initiative_mention WHERE press_release_id = ${id}
+        UNION SELECT mi.initiative_id FROM meeting_initiative mi JOIN meeting m ON m.id = mi.meeting_id WHERE m.press_release_id = ${id}`
+    ).map((r) => r.id);
+    const { count } = await tx.pressRelease.deleteMany({ where: { id } });
+    if (!count) throw notFound('Press release');
+    await tx.$executeRaw`DELETE FROM person pe WHERE pe.id = ANY(${people}::int[]) AND cardinality(pe.aliases) = 0
+      AND NOT EXISTS (SELECT 1 FROM participant p WHERE p.person_id = pe.id)`;
+    await tx.$executeRaw`DELETE FROM person_role WHERE person_id = ANY(${people}::int[])`;
+    await tx.$executeRaw`
+      INSERT INTO person_role (person_id, title, role_kind, country_code, first_seen, last_seen)
+      SELECT p.person_id, p.role, (array_agg(p.role_kind ORDER BY m.date DESC, p.id DESC))[1],
+        (array_agg(p.country_code ORDER BY m.date DESC, p.id DESC))[1], min(m.date), max(m.date)
+      FROM participant p JOIN meeting m ON m.id = p.meeting_id
+      WHERE p.person_id = ANY(${people}::int[]) GROUP BY p.person_id, p.role`;
+    await tx.$executeRaw`DELETE FROM initiative i WHERE i.id = ANY(${initiatives}::int[]) AND cardinality(i.aliases) = 0
+      AND NOT EXISTS (SELECT 1 FROM initiative_mention im WHERE im.initiative_id = i.id)
+      AND NOT EXISTS (SELECT 1 FROM meeting_initiative mi WHERE mi.initiative_id = i.id)`;
+  }, TX_OPTIONS);
 }

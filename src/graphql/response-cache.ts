@@ -14,14 +14,16 @@
 import type { ApolloServerPlugin, GraphQLRequestContext } from '@apollo/server';
 import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
 import responseCachePlugin from '@apollo/server-plugin-response-cache';
-import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
 import { Counter, Gauge, type Registry } from 'prom-client';
 import type { ArchiveChangeFeed } from '../db/change-feed';
+import { boundedKey, MemoryCache } from '../db/memory-cache';
 import type { Context } from './context';
 
 export interface ResponseCacheOptions {
-  /** Memory for cached responses (serialized JSON), in MiB. */
+  /** Memory for cached responses, in MiB: their estimated heap, keys and bookkeeping included. */
   maxMb: number;
+  /** The most responses kept, however small. */
+  maxEntries: number;
   /** A cached response is dropped after this long even if nothing changed (a safety net, not the invalidation). */
   ttlSeconds: number;
   feed: ArchiveChangeFeed;
@@ -36,8 +38,8 @@ const header = (rc: Request, name: string) => rc.request.http?.headers.get(name)
 export const asksForComputedAnswer = (cacheControl?: string | null, pragma?: string | null) =>
   /no-cache|no-store/i.test(`${cacheControl ?? ''},${pragma ?? ''}`);
 
-export function responseCachePlugins({ maxMb, ttlSeconds, feed, registry }: ResponseCacheOptions): ApolloServerPlugin<Context>[] {
-  const cache = new InMemoryLRUCache<string>({ maxSize: Math.max(1, Math.round(maxMb * 2 ** 20)) });
+export function responseCachePlugins({ maxMb, maxEntries, ttlSeconds, feed, registry }: ResponseCacheOptions): ApolloServerPlugin<Context>[] {
+  const cache = new MemoryCache({ maxBytes: maxMb * 2 ** 20, maxEntries, ttlMs: ttlSeconds * 1000 });
   // The generation in every key keeps answers computed before a write from being served after it;
   // clearing frees their memory at once.
   feed.onChange(() => cache.clear());
@@ -50,10 +52,34 @@ export function responseCachePlugins({ maxMb, ttlSeconds, feed, registry }: Resp
 
   new Gauge({
     name: 'archive_change_feed_live',
-    help: '1 while this instance listens for writes to the archive (answers are cached), 0 while it does not.',
+    help: '1 while this instance hears writes to the archive (its last ping came back in time; answers are cached), 0 while it does not.',
     registers: registry ? [registry] : [],
     collect() {
       this.set(feed.live ? 1 : 0);
+    },
+  });
+  new Gauge({
+    name: 'archive_change_feed_reconnects',
+    help: 'Times the change feed lost its connection or gave it up as silent, since start.',
+    registers: registry ? [registry] : [],
+    collect() {
+      this.set(feed.reconnects);
+    },
+  });
+  new Gauge({
+    name: 'graphql_response_cache_entries',
+    help: 'Responses in the response cache.',
+    registers: registry ? [registry] : [],
+    collect() {
+      this.set(cache.entries);
+    },
+  });
+  new Gauge({
+    name: 'graphql_response_cache_bytes',
+    help: 'Estimated heap the response cache takes (answers, keys, bookkeeping).',
+    registers: registry ? [registry] : [],
+    collect() {
+      this.set(cache.bytes);
     },
   });
 
@@ -64,7 +90,7 @@ export function responseCachePlugins({ maxMb, ttlSeconds, feed, registry }: Resp
   // the first one's answer instead of all computing it: one computation per key and generation.
   const inFlight = new Map<string, Promise<void>>();
   const flightKey = (rc: Request) =>
-    JSON.stringify([rc.source, rc.operationName ?? null, rc.request.variables ?? {}, feed.generation]);
+    boundedKey(JSON.stringify([rc.source, rc.operationName ?? null, rc.request.variables ?? {}, feed.generation]));
   const coalesce: ApolloServerPlugin<Context> = {
     async requestDidStart() {
       let release: (() => void) | undefined;

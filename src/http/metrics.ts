@@ -1,7 +1,35 @@
 // Prometheus metrics at GET /metrics: process defaults, HTTP latency, GraphQL operations and errors.
+import crypto from 'node:crypto';
 import type { RequestHandler } from 'express';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
+
+const digest = (s: string) => crypto.createHash('sha256').update(s, 'utf8').digest();
+
+/**
+ * GET /metrics for the holder of METRICS_TOKEN only, when it is set: 401 otherwise (with a
+ * `WWW-Authenticate` challenge). Unset: open, as a scrape on a private network expects.
+ */
+export function metricsGuard(token: string | undefined): RequestHandler {
+  const expected = token ? digest(token) : undefined;
+  return (req, res, next) => {
+    if (!expected) {
+      next();
+      return;
+    }
+    const sent = /^Bearer\s+(\S+)\s*$/i.exec(req.headers.authorization ?? '')?.[1];
+    // Digests compare in constant time and have equal lengths, whatever was sent.
+    if (sent && crypto.timingSafeEqual(digest(sent), expected)) {
+      next();
+      return;
+    }
+    res
+      .status(401)
+      .set('WWW-Authenticate', `Bearer realm="metrics"${sent ? ', error="invalid_token"' : ''}`)
+      .type('text/plain')
+      .send('Metrics need `Authorization: Bearer <METRICS_TOKEN>`\n');
+  };
+}
 
 export function createMetrics() {
   const registry = new Registry();

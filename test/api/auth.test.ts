@@ -77,6 +77,26 @@ describe('API keys', () => {
     expect(codes(await server.gql(extract, {}, key))).toEqual(['UNAUTHENTICATED']);
   });
 
+  it('refuses a revoked or unknown key on a public query too (401), instead of answering it as anonymous', async () => {
+    const { key, apiKey } = (await createKey('EDITOR')).data.createApiKey;
+    const q = `{ pressReleases(first: 1) { totalCount } }`;
+    // Anonymous readers are answered (and the answer is in the response cache now).
+    expect((await server.gql(q)).data.pressReleases.totalCount).toBeGreaterThan(0);
+    expect((await server.gql(q)).data.pressReleases.totalCount).toBeGreaterThan(0);
+    expect((await server.gql(q, {}, key)).errors).toBeUndefined();
+    await server.gql(`mutation($id: ID!) { revokeApiKey(id: $id) { revokedAt } }`, { id: apiKey.id }, ADMIN_TOKEN);
+    for (const token of [key, 'prk_never-issued', 'not-even-a-key', `${ADMIN_TOKEN}x`]) {
+      const res = await fetch(server.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query: q }),
+      });
+      const body = (await res.json()) as any;
+      expect({ token, status: res.status, data: body.data, code: body.errors?.[0]?.extensions?.code }).toEqual({ token, status: 401, data: undefined, code: 'UNAUTHENTICATED' });
+      expect(res.headers.get('www-authenticate')).toMatch(/^Bearer/);
+    }
+  });
+
   it('refuses unknown keys and malformed headers', async () => {
     const q = `mutation { createApiKey(input: { name: "x", role: EDITOR }) { key } }`;
     expect(codes(await server.gql(q, {}, 'prk_not-a-key'))).toEqual(['UNAUTHENTICATED']);

@@ -42,6 +42,9 @@ async function viaHttp(path: string, p: Params): Promise<{ status: number; code?
 
 const BAD: [string, Params][] = [
   ['a NUL character in the search', { search: 'energy\u0000' }],
+  ['a search of a NUL character alone (search=%00)', { search: '\u0000' }],
+  ['a date of the year 10000', { to: '10000-01-01' }],
+  ['a day that does not exist', { from: '2025-02-30' }],
   ['the year 0', { from: '0000-01-01' }],
   ['a range that ends before it starts', { from: '2025-06-01', to: '2025-05-01' }],
   ['a search over 500 characters', { search: 'energy '.repeat(80) }],
@@ -52,7 +55,7 @@ const BAD: [string, Params][] = [
 describe.each(BAD)('%s', (_name, params) => {
   it('is BAD_USER_INPUT through GraphQL, the feed and the export', async () => {
     expect(await viaGraphql(params)).toEqual({ code: 'BAD_USER_INPUT' });
-    for (const path of ['/feeds/releases.atom', '/export/releases.ndjson']) {
+    for (const path of ['/feeds/releases.atom', '/export/releases.ndjson', '/export/releases.csv']) {
       const r = await viaHttp(path, params);
       expect({ path, status: r.status, code: r.code }).toEqual({ path, status: 400, code: 'BAD_USER_INPUT' });
     }
@@ -61,6 +64,8 @@ describe.each(BAD)('%s', (_name, params) => {
 
 const GOOD: [string, Params][] = [
   ['a run of dashes (a Markdown rule)', { search: 'cooperation ---------------------------------------- energy' }],
+  ['dashes, spaced and punctuated, between words', { search: `energy ${'- '.repeat(60)}cooperation ${'-! '.repeat(40)}` }],
+  ['a run of operators', { search: `energy ${'or '.repeat(60)}${'"" '.repeat(30)}` }],
   ['lower-case, padded country codes', { countries: ' az ,kr' }],
   ['dates before the year 100', { from: '0099-01-01' }],
 ];
@@ -77,4 +82,25 @@ describe.each(GOOD)('%s', (_name, params) => {
     expect(exported.status).toBe(200);
     expect(exported.body.trim().split('\n').map((l) => JSON.parse(l).slug)).toEqual(graphql.slugs);
   });
+});
+
+it('answers a search of dashes alone (nothing to search for) the same way everywhere, without an error', async () => {
+  const params = { search: '-'.repeat(120) };
+  const graphql = await viaGraphql(params);
+  expect(graphql.code).toBeUndefined();
+  for (const path of ['/feeds/releases.atom', '/export/releases.ndjson', '/export/releases.csv']) {
+    expect({ path, status: (await viaHttp(path, params)).status }).toEqual({ path, status: 200 });
+  }
+  const exported = await viaHttp('/export/releases.ndjson', params);
+  expect(exported.body.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l).slug)).toEqual(graphql.slugs);
+});
+
+it('names the parameter at fault, in words, for the feed and the export', async () => {
+  for (const [params, field] of [[{ search: '\u0000' }, 'search'], [{ from: '0000-01-01' }, 'from']] as const) {
+    const res = await fetch(`${server.base}/feeds/releases.atom?${new URLSearchParams(params)}`);
+    const body = (await res.json()) as any;
+    expect(res.status).toBe(400);
+    expect(body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+    expect(body.errors[0].message).toContain(field);
+  }
 });

@@ -168,7 +168,13 @@ it('keeps requests with credentials, and requests asking for no-cache, out of th
   await ask(FIRST);
   expect((await ask(FIRST)).cached).toBe(true);
   expect((await ask(FIRST, { authorization: `Bearer ${ADMIN_TOKEN}` })).cached).toBe(false);
-  expect((await ask(FIRST, { authorization: 'Bearer wrong-key-000000000000' })).cached).toBe(false);
+  // A wrong key is refused outright (401), never answered from the cache.
+  const wrong = await fetch(server.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: 'Bearer wrong-key-000000000000' },
+    body: JSON.stringify({ query: FIRST }),
+  });
+  expect([wrong.status, wrong.headers.has('age')]).toEqual([401, false]);
   expect((await ask(FIRST, { 'cache-control': 'no-cache' })).cached).toBe(false);
   expect((await ask(FIRST, { 'cache-control': 'no-store' })).cached).toBe(false);
 });

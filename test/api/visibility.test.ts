@@ -44,7 +44,7 @@ const draftInput = (bayramov: string) => ({
   countries: ['AZ', 'IS'],
 });
 
-const PERSON = `query($id: ID!) { node(id: $id) { ... on Person { name roles { title from to } participations { role } } } }`;
+const PERSON = `query($id: ID!) { node(id: $id) { ... on Person { name roles { title from to } participations(first: 100) { role } meetings(first: 1) { totalCount } } } }`;
 
 async function personByName(name: string, token?: string) {
   const r = await server.gql(`query($s: String!) { people(search: $s) { totalCount edges { node { id name } } } }`, { s: name }, token);
@@ -67,10 +67,16 @@ async function publicView(bayramovId: string) {
   expect(facets.errors).toBeUndefined();
   const partners = await server.gql(`{ country(code: "IS") { partners { country { code } meetingCount } } }`);
   const trend = await server.gql(`{ topic(slug: "energy") { trend(interval: YEAR, from: "2031-01-01", to: "2031-12-31") { period count } } }`);
+  const meetings = await server.gql(`{ meetings(first: 1) { totalCount edges { node { date participants { person { name } } } } } }`);
+  expect(meetings.errors).toBeUndefined();
   return {
     people: person.totalCount,
     initiatives: initiative.totalCount,
     latestRole: bayramov.roles.map((r: { to: string }) => r.to).sort().pop(),
+    participations: bayramov.participations.length,
+    personMeetings: bayramov.meetings.totalCount,
+    meetings: meetings.data.meetings.totalCount,
+    latestMeeting: meetings.data.meetings.edges[0]?.node,
     personFacet: facets.data.facets.people.options.some((o: { label: string }) => o.label === NEW_PERSON),
     initiativeFacet: facets.data.facets.initiatives.options.some((o: { label: string }) => o.label.startsWith(NEW_INITIATIVE)),
     countryFacet: facets.data.facets.countries.options.some((o: { value: string }) => o.value === 'IS'),
@@ -131,6 +137,18 @@ describe('a draft', () => {
     expect(r.errors).toBeUndefined();
     expect(await publicView(bayramovId)).toEqual(before);
     expect((await server.gql(PERSON, { id: person.id })).data.node).toBeNull();
+    // Nobody sees them any more, editors included: no release names them.
+    expect((await personByName(NEW_PERSON, editor)).totalCount).toBe(0);
+    expect((await initiativeByName('Quiet Harbour', editor)).totalCount).toBe(0);
+    const bayramov = (await server.gql(PERSON, { id: bayramovId }, editor)).data.node;
+    expect(bayramov.roles.map((r: { to: string }) => r.to)).not.toContain('2031-03-02');
+    // Nor does the database keep them: the person and the initiative only it named are gone, and the
+    // stored summary of roles no longer has its date.
+    expect(await tdb.db.person.count({ where: { name: NEW_PERSON } })).toBe(0);
+    expect(await tdb.db.initiative.count({ where: { name: NEW_INITIATIVE } })).toBe(0);
+    const roles = await tdb.db.personRole.findMany({ where: { person: { name: bayramov.name } } });
+    expect(roles.length).toBeGreaterThan(0);
+    expect(roles.map((r) => r.lastSeen.toISOString().slice(0, 10))).not.toContain('2031-03-02');
   });
 });
 

@@ -1,0 +1,52 @@
+// GraphQL over HTTP details Apollo leaves to the service (docs/api.md, "GraphQL over HTTP").
+//
+// - Status codes follow the media type the client accepts: a client that asks for
+//   `application/graphql-response+json` (or accepts anything) gets 4xx for a request that cannot be
+//   executed (a syntax error, a validation error, variables of the wrong type); a client that names
+//   only `application/json`, the legacy type, gets 200 with the same errors, as the spec asks.
+// - No CSRF preflight header is needed: the service has no cookies or other ambient credentials. A
+//   key travels in `Authorization`, which no browser adds by itself and which makes a cross-origin
+//   request preflighted (CORS decides). A request without a key can do only what any anonymous client
+//   can: read public data (GET runs queries only; mutations need POST and a key). What stays
+//   refused is a POST body a browser form could send (`text/plain`, form encoding): 415.
+import type { RequestHandler } from 'express';
+import type { ApolloServerPlugin } from '@apollo/server';
+import Negotiator from 'negotiator';
+
+const JSON_TYPE = 'application/json';
+const GRAPHQL_RESPONSE = 'application/graphql-response+json';
+
+/** The client named `application/json` and prefers it to `application/graphql-response+json`. */
+export function acceptsLegacyJsonOnly(accept: string | undefined | null): boolean {
+  if (!accept || !/application\/json/i.test(accept)) return false;
+  return new Negotiator({ headers: { accept } }).mediaType([GRAPHQL_RESPONSE, JSON_TYPE]) === JSON_TYPE;
+}
+
+/** 200 instead of 400 for request errors answered as `application/json` to a client that asked for it. */
+export const legacyJsonStatusPlugin: ApolloServerPlugin = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ request, response }) {
+        if (response.http.status !== 400 || response.body.kind !== 'single') return;
+        if (response.body.singleResult.data !== undefined) return;
+        if (acceptsLegacyJsonOnly(request.http?.headers.get('accept'))) response.http.status = 200;
+      },
+    };
+  },
+};
+
+/** POST bodies must be JSON: anything a browser could send without a preflight is refused (415). */
+export const jsonPostsOnly: RequestHandler = (req, res, next) => {
+  if (req.method !== 'POST' || req.is('application/json')) {
+    next();
+    return;
+  }
+  res.status(415).json({
+    errors: [
+      {
+        message: 'A POST to /graphql needs a JSON body (`Content-Type: application/json`)',
+        extensions: { code: 'BAD_REQUEST', requestId: res.getHeader('x-request-id') },
+      },
+    ],
+  });
+};
