@@ -71,6 +71,14 @@ export interface Config {
   responseCacheMb: number;
   /** The longest a cached response is kept when nothing is written (writes drop it at once). */
   responseCacheTtlSeconds: number;
+  /** Limits of subscriptions over WebSocket (src/http/subscriptions.ts). */
+  subscriptions: {
+    maxConnectionsPerClient: number;
+    maxPerConnection: number;
+    keepAliveMs: number;
+    maxQueued: number;
+    maxBufferedBytes: number;
+  };
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -97,6 +105,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       SHUTDOWN_GRACE_MS: num({ default: 10000 }),
       RESPONSE_CACHE_MB: num({ default: 64 }),
       RESPONSE_CACHE_TTL_SECONDS: num({ default: 300 }),
+      SUBSCRIPTION_MAX_CONNECTIONS_PER_CLIENT: num({ default: 20 }),
+      SUBSCRIPTION_MAX_PER_CONNECTION: num({ default: 10 }),
+      SUBSCRIPTION_KEEPALIVE_MS: num({ default: 15000 }),
+      SUBSCRIPTION_MAX_QUEUED_EVENTS: num({ default: 100 }),
+      SUBSCRIPTION_MAX_BUFFERED_KB: num({ default: 1024 }),
     },
     {
       reporter: ({ errors }) => {
@@ -129,5 +142,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     responseCacheMb: e.RESPONSE_CACHE_MB,
     responseCacheTtlSeconds: e.RESPONSE_CACHE_TTL_SECONDS,
+    subscriptions: {
+      maxConnectionsPerClient: e.SUBSCRIPTION_MAX_CONNECTIONS_PER_CLIENT,
+      maxPerConnection: e.SUBSCRIPTION_MAX_PER_CONNECTION,
+      keepAliveMs: e.SUBSCRIPTION_KEEPALIVE_MS,
+      maxQueued: e.SUBSCRIPTION_MAX_QUEUED_EVENTS,
+      maxBufferedBytes: e.SUBSCRIPTION_MAX_BUFFERED_KB * 1024,
+    },
   };
 }

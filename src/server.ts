@@ -31,6 +31,8 @@ import type { FacetMemo } from './read/facets';
 import { visibleStatuses } from './domain/visibility';
 import { asksForComputedAnswer, responseCachePlugins } from './graphql/response-cache';
 import { isTransient } from './domain/ingest';
+import { ReleaseEventFeed } from './db/release-events';
+import { attachSubscriptions } from './http/subscriptions';
 
 export interface AppDeps {
   db: Db;
@@ -212,8 +214,8 @@ export async function createContext(deps: AppDeps & { reads: ExecutorFactory }, 
   };
 }
 
-export async function createApollo(deps: AppDeps, extraPlugins: ApolloServerPlugin<Context>[] = []) {
-  const { config, log } = deps;
+/** Depth, alias, directive and cost limits: the validation rules and plugins of every operation. */
+export function operationLimits(config: Config) {
   const armor = new ApolloArmor({
     maxDepth: { n: config.maxQueryDepth, ignoreIntrospection: true },
     maxAliases: { n: config.maxAliases },
@@ -226,13 +228,23 @@ export async function createApollo(deps: AppDeps, extraPlugins: ApolloServerPlug
     // Suggestions help people exploring in the playground; introspection is public anyway.
     blockFieldSuggestion: { enabled: false },
   }).protect();
+  return {
+    plugins: armor.plugins,
+    /** Shared by HTTP and WebSocket (subscriptions); HTTP adds the refusal of subscriptions. */
+    validationRules: [...armor.validationRules, pageSizeThenCostRule({ maxCost: config.maxCost })],
+  };
+}
+
+export async function createApollo(deps: AppDeps, extraPlugins: ApolloServerPlugin<Context>[] = []) {
+  const { config, log } = deps;
+  const armor = operationLimits(config);
   const apollo = new ApolloServer<Context>({
     schema: await getSchema(),
     introspection: config.introspection,
     parseOptions: { maxTokens: MAX_TOKENS },
     includeStacktraceInErrorResponses: !config.production,
     formatError: formatError(config.production, log),
-    validationRules: [...armor.validationRules, pageSizeThenCostRule({ maxCost: config.maxCost }), noSubscriptionsRule],
+    validationRules: [...armor.validationRules, noSubscriptionsRule],
     allowBatchedHttpRequests: false,
     // main.ts owns the signals: drain HTTP, close the pool, stop the embedded database, in that order.
     stopOnTerminationSignals: false,
@@ -276,8 +288,35 @@ export async function createServer(appDeps: AppDeps) {
       { serverWillStart: async () => ({ serverWillStop: () => changes.stop() }) },
     );
   }
+  // Subscriptions need the release events of Postgres, so a database URL (src/http/subscriptions.ts).
+  const events = deps.databaseUrl ? new ReleaseEventFeed(deps.databaseUrl, log) : undefined;
+  let subscriptions: { dispose(): Promise<void> } | undefined;
+  if (events) {
+    await events.start();
+    plugins.push({
+      serverWillStart: async () => ({
+        drainServer: async () => subscriptions?.dispose(),
+        serverWillStop: () => events.stop(),
+      }),
+    });
+  }
   const apollo = await createApollo(deps, plugins);
   await apollo.start();
+  if (events) {
+    subscriptions = attachSubscriptions({
+      httpServer,
+      schema: await getSchema(),
+      path: '/graphql',
+      events,
+      limits: deps.config.subscriptions,
+      validationRules: operationLimits(deps.config).validationRules,
+      maxTokens: MAX_TOKENS,
+      // Announced changes are read where they were written: subscriptions read the primary.
+      createContext: (authorization) => createContext(deps, authorization, true),
+      formatError: formatError(deps.config.production, log),
+      log,
+    });
+  }
 
   app.use(requestLog.middleware);
   const cors = corsFor(deps.config.corsOrigins);
@@ -331,5 +370,5 @@ export async function createServer(appDeps: AppDeps) {
   };
   app.use(onError);
 
-  return { app, httpServer, apollo, feed };
+  return { app, httpServer, apollo, feed, events };
 }
