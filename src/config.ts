@@ -71,6 +71,8 @@ export interface Config {
   responseCacheMb: number;
   /** The longest a cached response is kept when nothing is written (writes drop it at once). */
   responseCacheTtlSeconds: number;
+  /** Redis for a response cache shared by every instance; unset: each instance caches in its memory. */
+  redisUrl: string | undefined;
   /** Limits of subscriptions over WebSocket (src/http/subscriptions.ts). */
   subscriptions: {
     maxConnectionsPerClient: number;
@@ -105,6 +107,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       SHUTDOWN_GRACE_MS: num({ default: 10000 }),
       RESPONSE_CACHE_MB: num({ default: 64 }),
       RESPONSE_CACHE_TTL_SECONDS: num({ default: 300 }),
+      REDIS_URL: str({ default: '' }),
       SUBSCRIPTION_MAX_CONNECTIONS_PER_CLIENT: num({ default: 20 }),
       SUBSCRIPTION_MAX_PER_CONNECTION: num({ default: 10 }),
       SUBSCRIPTION_KEEPALIVE_MS: num({ default: 15000 }),
@@ -142,6 +145,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     responseCacheMb: e.RESPONSE_CACHE_MB,
     responseCacheTtlSeconds: e.RESPONSE_CACHE_TTL_SECONDS,
+    redisUrl: e.REDIS_URL || undefined,
     subscriptions: {
       maxConnectionsPerClient: e.SUBSCRIPTION_MAX_CONNECTIONS_PER_CLIENT,
       maxPerConnection: e.SUBSCRIPTION_MAX_PER_CONNECTION,

@@ -32,6 +32,7 @@ import { visibleStatuses } from './domain/visibility';
 import { asksForComputedAnswer, responseCachePlugins } from './graphql/response-cache';
 import { isTransient } from './domain/ingest';
 import { ReleaseEventFeed } from './db/release-events';
+import { RedisResponseStore } from './graphql/redis-response-store';
 import { attachSubscriptions } from './http/subscriptions';
 
 export interface AppDeps {
@@ -259,6 +260,12 @@ export function localUrl(host: string, port: number): string {
   return `http://${shown}:${port}`;
 }
 
+/** The database a URL names, credentials and options aside: instances that share it share cached answers. */
+function databaseIdentity(url: string): string {
+  const u = new URL(url);
+  return `${u.hostname}:${u.port || 5432}${u.pathname}`;
+}
+
 /** Memory for facet answers kept across requests (src/domain/facets.ts, FacetMemo). */
 const FACET_MEMO_BYTES = 16 * 2 ** 20;
 
@@ -278,14 +285,27 @@ export async function createServer(appDeps: AppDeps) {
     feed = changes;
     await changes.start();
     deps = { ...deps, facetMemo: new GenerationMemo(changes, FACET_MEMO_BYTES) };
+    // REDIS_URL: answers shared by every instance (src/graphql/redis-response-store.ts).
+    const shared = deps.config.redisUrl
+      ? new RedisResponseStore({
+          url: deps.config.redisUrl,
+          database: databaseIdentity(deps.databaseUrl!),
+          feed: changes,
+          ttlSeconds: deps.config.responseCacheTtlSeconds,
+          log,
+          registry: metrics.registry,
+        })
+      : undefined;
+    await shared?.start();
     plugins.push(
       ...responseCachePlugins({
         maxMb: deps.config.responseCacheMb,
         ttlSeconds: deps.config.responseCacheTtlSeconds,
         feed: changes,
         registry: metrics.registry,
+        shared,
       }),
-      { serverWillStart: async () => ({ serverWillStop: () => changes.stop() }) },
+      { serverWillStart: async () => ({ serverWillStop: async () => (await changes.stop(), await shared?.stop()) }) },
     );
   }
   // Subscriptions need the release events of Postgres, so a database URL (src/http/subscriptions.ts).

@@ -276,7 +276,7 @@ describe('limits', () => {
     sockets[2].close();
     await gone;
     let again: WebSocket | undefined;
-    for (let tries = 0; !again && tries < 50; tries++) again = await open().catch(() => new Promise<undefined>((r) => setTimeout(r, 100)));
+    for (let tries = 0; !again && tries < 50; tries++) again = await open().catch(() => new Promise<undefined>((r) => setTimeout(() => r(undefined), 100)));
     expect(again).toBeDefined();
     for (const s of [sockets[0], sockets[1], again!]) s.terminate();
   });
