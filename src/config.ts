@@ -41,6 +41,24 @@ const origins = makeValidator<string[]>((input) => {
   });
 });
 
+/** Postgres URLs, comma-separated (DATABASE_REPLICA_URLS). */
+const databaseUrls = makeValidator<string[]>((input) =>
+  input
+    .split(',')
+    .map((u) => u.trim())
+    .filter(Boolean)
+    .map((u) => {
+      let url: URL | undefined;
+      try {
+        url = new URL(u);
+      } catch {
+        /* reported below */
+      }
+      if (!url || !/^postgres(ql)?:$/.test(url.protocol)) throw new Error(`not a postgres:// URL: "${u.replace(/\/\/[^@/]*@/, '//…@')}"`);
+      return u;
+    }),
+);
+
 export interface Config {
   port: number;
   host: string;
@@ -71,6 +89,12 @@ export interface Config {
   responseCacheMb: number;
   /** The longest a cached response is kept when nothing is written (writes drop it at once). */
   responseCacheTtlSeconds: number;
+  /** Streaming replicas for anonymous reads (src/db/replicas.ts); empty: every read on the primary. */
+  replicaUrls: string[];
+  /** A replica further behind than this is skipped. */
+  replicaMaxLagMs: number;
+  /** How often the replicas' lag is measured. */
+  replicaCheckMs: number;
   /** Redis for a response cache shared by every instance; unset: each instance caches in its memory. */
   redisUrl: string | undefined;
   /** Limits of subscriptions over WebSocket (src/http/subscriptions.ts). */
@@ -107,6 +131,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       SHUTDOWN_GRACE_MS: num({ default: 10000 }),
       RESPONSE_CACHE_MB: num({ default: 64 }),
       RESPONSE_CACHE_TTL_SECONDS: num({ default: 300 }),
+      DATABASE_REPLICA_URLS: databaseUrls({ default: [] }),
+      REPLICA_MAX_LAG_MS: num({ default: 2000 }),
+      REPLICA_CHECK_MS: num({ default: 500 }),
       REDIS_URL: str({ default: '' }),
       SUBSCRIPTION_MAX_CONNECTIONS_PER_CLIENT: num({ default: 20 }),
       SUBSCRIPTION_MAX_PER_CONNECTION: num({ default: 10 }),
@@ -145,6 +172,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     responseCacheMb: e.RESPONSE_CACHE_MB,
     responseCacheTtlSeconds: e.RESPONSE_CACHE_TTL_SECONDS,
+    replicaUrls: e.DATABASE_REPLICA_URLS,
+    replicaMaxLagMs: e.REPLICA_MAX_LAG_MS,
+    replicaCheckMs: e.REPLICA_CHECK_MS,
     redisUrl: e.REDIS_URL || undefined,
     subscriptions: {
       maxConnectionsPerClient: e.SUBSCRIPTION_MAX_CONNECTIONS_PER_CLIENT,

@@ -32,6 +32,7 @@ import { visibleStatuses } from './domain/visibility';
 import { asksForComputedAnswer, responseCachePlugins } from './graphql/response-cache';
 import { isTransient } from './domain/ingest';
 import { ReleaseEventFeed } from './db/release-events';
+import { ReplicaRouter } from './db/replicas';
 import { RedisResponseStore } from './graphql/redis-response-store';
 import { attachSubscriptions } from './http/subscriptions';
 
@@ -196,11 +197,20 @@ export function formatError(production: boolean, log: Logger) {
   };
 }
 
-/** `fresh`: the request asked for a computed answer (`Cache-Control: no-cache`), so no memo either. */
-export async function createContext(deps: AppDeps & { reads: ExecutorFactory }, authorization: string | undefined, fresh = false): Promise<Context> {
+/**
+ * `fresh`: the request asked for a computed answer (`Cache-Control: no-cache`), so no memo either.
+ * `primary`: read the primary even when anonymous (subscriptions read what was just written there).
+ */
+export async function createContext(
+  deps: AppDeps & { reads: ExecutorFactory },
+  authorization: string | undefined,
+  fresh = false,
+  primary = false,
+): Promise<Context> {
   const token = bearerToken(authorization);
   const viewer = token ? await authenticate(deps.db, token, deps.config.adminToken) : null;
-  const sql = deps.reads.forRequest();
+  // Editors read the primary: they see their own writes at once (replicas: src/db/replicas.ts).
+  const sql = deps.reads.forRequest({ primary: primary || viewer !== null });
   const visible = visibleStatuses(viewer);
   return {
     db: deps.db,
@@ -270,19 +280,37 @@ function databaseIdentity(url: string): string {
 const FACET_MEMO_BYTES = 16 * 2 ** 20;
 
 export async function createServer(appDeps: AppDeps) {
-  const reads = appDeps.reads ?? executorFactory(sqlSourceOf(appDeps.db), appDeps.config.dbStatementsPerRequest);
+  const metrics = createMetrics();
+  const { config } = appDeps;
+  // DATABASE_REPLICA_URLS: anonymous reads on replicas close enough behind (src/db/replicas.ts).
+  const replicas =
+    !appDeps.reads && config.replicaUrls.length
+      ? new ReplicaRouter(sqlSourceOf(appDeps.db), config.dbStatementsPerRequest, {
+          urls: config.replicaUrls,
+          maxLagMs: config.replicaMaxLagMs,
+          checkMs: config.replicaCheckMs,
+          poolSize: config.dbPoolSize,
+          statementTimeoutMs: config.statementTimeoutMs,
+          log: appDeps.log,
+          registry: metrics.registry,
+        })
+      : undefined;
+  await replicas?.start();
+  const reads = appDeps.reads ?? replicas ?? executorFactory(sqlSourceOf(appDeps.db), config.dbStatementsPerRequest);
   let deps = { ...appDeps, reads };
   const { db, log } = deps;
   const app = express();
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
-  const metrics = createMetrics();
   const requestLog = createRequestLog(log);
   const plugins: ApolloServerPlugin<Context>[] = [ApolloServerPluginDrainHttpServer({ httpServer }), metrics.plugin, requestLog.plugin];
+  if (replicas) plugins.push({ serverWillStart: async () => ({ serverWillStop: () => replicas.stop() }) });
   let feed: ArchiveChangeFeed | undefined;
   if (deps.databaseUrl && deps.config.responseCacheMb > 0) {
     const changes = new ArchiveChangeFeed(deps.databaseUrl, log);
     feed = changes;
+    // After a write, replicas serve once they have replayed it: cached answers never predate a write.
+    if (replicas) changes.onChange(() => replicas.afterWrite());
     await changes.start();
     deps = { ...deps, facetMemo: new GenerationMemo(changes, FACET_MEMO_BYTES) };
     // REDIS_URL: answers shared by every instance (src/graphql/redis-response-store.ts).
@@ -332,7 +360,7 @@ export async function createServer(appDeps: AppDeps) {
       validationRules: operationLimits(deps.config).validationRules,
       maxTokens: MAX_TOKENS,
       // Announced changes are read where they were written: subscriptions read the primary.
-      createContext: (authorization) => createContext(deps, authorization, true),
+      createContext: (authorization) => createContext(deps, authorization, true, true),
       formatError: formatError(deps.config.production, log),
       log,
     });
