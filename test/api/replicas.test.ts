@@ -129,6 +129,30 @@ describeWithReplica('read replicas', () => {
     expect(await routed('replica')).toBe(replicaAgain + 1);
   }, 60_000);
 
+  it('with the response cache on, sends no read to a replica that has not replayed a write the service heard of, whatever the bound', async () => {
+    // A lag bound far beyond the test: only the write itself keeps the paused replica out.
+    const cached = await startTestServer(
+      { db, url: pair.url(pair.primaryPort, 'archive') },
+      { DATABASE_REPLICA_URLS: pair.url(pair.replicaPort, 'archive'), REPLICA_MAX_LAG_MS: '600000', REPLICA_CHECK_MS: '100' },
+    );
+    try {
+      const servingOn = async () => Number(/^database_replica_serving\{replica="[^"]+"\} (\d)/m.exec(await (await fetch(`${cached.base}/metrics`)).text())?.[1]);
+      const fresh = async () => (await cached.gql(COUNT, {}, undefined)).data.pressReleases.totalCount as number;
+      await until(async () => (await servingOn()) === 1);
+      await pair.sql(pair.replicaPort, 'SELECT pg_wal_replay_pause()');
+      await publishRelease();
+      // Once the service has heard of the write, anonymous answers count it (the primary answers,
+      // and what is cached from then on counts it too).
+      await until(async () => (await servingOn()) === 0);
+      for (let i = 0; i < 3; i++) expect(await fresh()).toBe(serial);
+      await pair.sql(pair.replicaPort, 'SELECT pg_wal_replay_resume()');
+      await until(async () => (await servingOn()) === 1);
+      expect(await fresh()).toBe(serial);
+    } finally {
+      await cached.close();
+    }
+  }, 60_000);
+
   it('answers from the primary when the replica stops, and goes back to it when it returns', async () => {
     await until(async () => (await serving()) === 1);
     await pair.stopReplica();
