@@ -45,9 +45,9 @@ async function metric(server: TestServer, pattern: RegExp): Promise<number> {
 }
 const hits = (server: TestServer) => metric(server, /^graphql_response_cache_total\{result="hit"\} (\d+)/m);
 
-/** Polls until `check` holds (notifications arrive asynchronously), failing after 5 s. */
-async function eventually<T>(fn: () => Promise<T>, check: (v: T) => boolean): Promise<T> {
-  const deadline = Date.now() + 5000;
+/** Polls until `check` holds (notifications and reconnections come asynchronously), up to `ms`. */
+async function eventually<T>(fn: () => Promise<T>, check: (v: T) => boolean, ms = 5000): Promise<T> {
+  const deadline = Date.now() + ms;
   for (;;) {
     const v = await fn();
     if (check(v) || Date.now() > deadline) return v;
@@ -115,6 +115,75 @@ describeWithRedis('two instances sharing Redis', () => {
     expect(afterA.cached).toBe(false);
     expect(total(await ask(a, COUNT))).toBe(total(first) + 2);
   });
+});
+
+/** A TCP relay to Redis that can be cut and restored on the same port: an outage on demand. */
+async function redisRelay(target: URL) {
+  const sockets = new Set<net.Socket>();
+  let server: net.Server | undefined;
+  let port = 0;
+  const open = () =>
+    new Promise<void>((resolve) => {
+      server = net.createServer((client) => {
+        const upstream = net.connect(Number(target.port || 6379), target.hostname);
+        for (const s of [client, upstream]) {
+          sockets.add(s);
+          s.on('error', () => undefined);
+          s.on('close', () => {
+            sockets.delete(s);
+            client.destroy();
+            upstream.destroy();
+          });
+        }
+        client.pipe(upstream).pipe(client);
+      });
+      server.listen(port, '127.0.0.1', () => {
+        port = (server!.address() as net.AddressInfo).port;
+        resolve();
+      });
+    });
+  await open();
+  return {
+    url: () => `redis://127.0.0.1:${port}`,
+    cut: () =>
+      new Promise<void>((resolve) => {
+        for (const s of sockets) s.destroy();
+        server!.close(() => resolve());
+      }),
+    restore: open,
+  };
+}
+
+describeWithRedis('a Redis outage', () => {
+  it('computes answers while Redis is away and serves nothing cached before it once Redis is back', async () => {
+    const relay = await redisRelay(new URL(REDIS_URL));
+    const one = await startTestServer(tdb, { ADMIN_TOKEN, REDIS_URL: relay.url() });
+    const two = await startTestServer(tdb, { ADMIN_TOKEN, REDIS_URL: relay.url() });
+    try {
+      editor = (await one.gql(`mutation { createApiKey(input: { name: "outage", role: EDITOR }) { key } }`, {}, ADMIN_TOKEN)).data.createApiKey.key;
+      const before = await ask(one, COUNT);
+      expect(await ask(two, COUNT)).toEqual({ cached: true, body: before.body });
+
+      // Redis goes away; a write happens meanwhile, unheard by Redis.
+      await relay.cut();
+      await publishThrough(one);
+      const during = await eventually(() => ask(two, COUNT), (r) => total(r) === total(before) + 1);
+      expect(during).toMatchObject({ cached: false });
+      expect(total(during)).toBe(total(before) + 1);
+      expect(await metric(two, /^graphql_response_cache_shared (\d)/m)).toBe(0);
+
+      // Redis is back with the answer cached before the write still in it: never served again.
+      await relay.restore();
+      expect(await eventually(() => metric(two, /^graphql_response_cache_shared (\d)/m), (v) => v === 1, 20_000)).toBe(1);
+      expect(await eventually(() => metric(one, /^graphql_response_cache_shared (\d)/m), (v) => v === 1, 20_000)).toBe(1);
+      for (const server of [two, one, two]) expect(total(await ask(server, COUNT))).toBe(total(before) + 1);
+      expect((await ask(one, COUNT)).cached).toBe(true);
+    } finally {
+      await one.close();
+      await two.close();
+      await relay.cut().catch(() => undefined);
+    }
+  }, 60_000);
 });
 
 it('computes every answer, without errors, when Redis cannot be reached', async () => {
