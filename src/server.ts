@@ -363,6 +363,7 @@ export async function createServer(appDeps: AppDeps) {
       createContext: (authorization) => createContext(deps, authorization, true, true),
       formatError: formatError(deps.config.production, log),
       log,
+      registry: metrics.registry,
     });
   }
 

@@ -50,6 +50,11 @@ export class ReleaseEventFeed {
     await this.connect();
   }
 
+  /** How many subscriptions listen now. */
+  get subscribers(): number {
+    return this.listeners.size;
+  }
+
   /** Calls `listener` with every event until the returned function is called. */
   subscribe(listener: (event: ReleaseStatusEvent) => void): () => void {
     this.listeners.add(listener);

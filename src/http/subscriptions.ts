@@ -25,6 +25,7 @@ import {
   type ValidationRule,
 } from 'graphql';
 import type { Logger } from 'pino';
+import { Gauge, type Registry } from 'prom-client';
 import type { Context, LiveUpdates } from '../graphql/context';
 import type { ReleaseEventFeed } from '../db/release-events';
 import { variablesProblem } from '../graphql/input-guard';
@@ -52,6 +53,7 @@ export interface SubscriptionServerOptions {
   createContext(authorization: string | undefined): Promise<Context>;
   formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError;
   log: Logger;
+  registry?: Registry;
 }
 
 type Extra = {
@@ -72,6 +74,23 @@ const requestError = (message: string) => new GraphQLError(message, { extensions
 export function attachSubscriptions(o: SubscriptionServerOptions): { dispose(): Promise<void> } {
   const { limits, log } = o;
   const wss = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 });
+  const registers = o.registry ? [o.registry] : [];
+  new Gauge({
+    name: 'graphql_subscription_connections',
+    help: 'WebSocket connections open for subscriptions.',
+    registers,
+    collect() {
+      this.set(wss.clients.size);
+    },
+  });
+  new Gauge({
+    name: 'graphql_subscriptions_active',
+    help: 'Subscriptions listening for release events.',
+    registers,
+    collect() {
+      this.set(o.events.subscribers);
+    },
+  });
   const openByAddress = new Map<string, number>();
 
   const onUpgrade = (req: http.IncomingMessage, socket: import('node:stream').Duplex, head: Buffer) => {

@@ -88,11 +88,22 @@ function subscribe(client: Client, query: string, variables: Record<string, unkn
   };
 }
 
-/** Subscriptions start when the server has handled the subscribe message: give it a round trip. */
-async function settled(client: Client) {
-  const probe = subscribe(client, 'subscription { pressReleaseRetracted(filter: { countries: ["AQ"] }) { id } }');
-  await new Promise((r) => setTimeout(r, 300));
-  return probe;
+/** Subscriptions listening on a server now (its /metrics). */
+async function listening(server: TestServer): Promise<number> {
+  const text = await (await fetch(`${server.base}/metrics`)).text();
+  return Number(/^graphql_subscriptions_active (\d+)/m.exec(text)?.[1] ?? NaN);
+}
+
+/** Subscribes and waits until the server listens for all of them (it handles subscribe messages asynchronously). */
+async function subscribeAll(server: TestServer, start: () => Feed[]): Promise<Feed[]> {
+  const before = await listening(server);
+  const feeds = start();
+  const deadline = Date.now() + 10_000;
+  while ((await listening(server)) < before + feeds.length) {
+    if (Date.now() > deadline) throw new Error('the server did not start listening for the subscriptions');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return feeds;
 }
 
 const PUBLISHED = `subscription($filter: PressReleaseFilter) { pressReleasePublished(filter: $filter) { id title status countries { code } } }`;
@@ -127,12 +138,12 @@ const publish = async (id: string) => {
 it('delivers a release published through one instance to the matching subscribers of another, and drafts to editors only', async () => {
   const anonymous = connect(reader);
   const editorClient = connect(reader, editor);
-  const armenia = subscribe(anonymous, PUBLISHED, { filter: { countries: ['AM'] } });
-  const everything = subscribe(anonymous, PUBLISHED);
-  const france = subscribe(anonymous, PUBLISHED, { filter: { countries: ['FR'] } });
-  const drafts = subscribe(editorClient, PUBLISHED, { filter: { status: ['DRAFT'] } });
-  await settled(anonymous);
-  await settled(editorClient);
+  const [armenia, everything, france, drafts] = await subscribeAll(reader, () => [
+    subscribe(anonymous, PUBLISHED, { filter: { countries: ['AM'] } }),
+    subscribe(anonymous, PUBLISHED),
+    subscribe(anonymous, PUBLISHED, { filter: { countries: ['FR'] } }),
+    subscribe(editorClient, PUBLISHED, { filter: { status: ['DRAFT'] } }),
+  ]);
 
   // A draft: the editor hears of it, anonymous subscribers do not.
   const draft = await createDraft(['AM', 'GE']);
@@ -159,11 +170,11 @@ it('delivers a release published through one instance to the matching subscriber
 it('announces a retraction to anonymous subscribers without the release, to editors with it', async () => {
   const anonymous = connect(reader);
   const editorClient = connect(reader, editor);
-  const anon = subscribe(anonymous, RETRACTED, { filter: { countries: ['KZ'] } });
-  const other = subscribe(anonymous, RETRACTED, { filter: { countries: ['JP'] } });
-  const editors = subscribe(editorClient, RETRACTED);
-  await settled(anonymous);
-  await settled(editorClient);
+  const [anon, other, editors] = await subscribeAll(reader, () => [
+    subscribe(anonymous, RETRACTED, { filter: { countries: ['KZ'] } }),
+    subscribe(anonymous, RETRACTED, { filter: { countries: ['JP'] } }),
+    subscribe(editorClient, RETRACTED),
+  ]);
 
   const release = await createDraft(['KZ']);
   await publish(release.id);
@@ -297,8 +308,10 @@ describe('limits', () => {
     await until(() => got.some((m) => m.type === 'connection_ack'));
     // Big events: the release body a hundred times over.
     const fields = Array.from({ length: 100 }, (_, i) => `b${i}: body`).join(' ');
+    const before = await listening(patient);
     ws.send(JSON.stringify({ id: 'big', type: 'subscribe', payload: { query: `subscription { pressReleasePublished { ${fields} } }` } }));
-    await new Promise((r) => setTimeout(r, 300));
+    for (const deadline = Date.now() + 10_000; (await listening(patient)) <= before && Date.now() < deadline; ) await new Promise((r) => setTimeout(r, 50));
+    expect(await listening(patient)).toBe(before + 1);
     const closed = closedCode(ws);
     // The client stops reading; Postgres announces one published release 400 times.
     (ws as unknown as { _socket: { pause(): void; resume(): void } })._socket.pause();
