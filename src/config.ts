@@ -44,6 +44,23 @@ const origins = makeValidator<string[]>((input) => {
 /** TRUST_PROXY as Express takes it: true/false, a hop count, or addresses and subnets as written. */
 const trustProxyOf = (v: string): boolean | number | string =>
   /^(true|false)$/i.test(v) ? v.toLowerCase() === 'true' : /^\d+$/.test(v) ? Number(v) : v;
+/** Postgres URLs, comma-separated (DATABASE_REPLICA_URLS). */
+const databaseUrls = makeValidator<string[]>((input) =>
+  input
+    .split(',')
+    .map((u) => u.trim())
+    .filter(Boolean)
+    .map((u) => {
+      let url: URL | undefined;
+      try {
+        url = new URL(u);
+      } catch {
+        /* reported below */
+      }
+      if (!url || !/^postgres(ql)?:$/.test(url.protocol)) throw new Error(`not a postgres:// URL: "${u.replace(/\/\/[^@/]*@/, '//…@')}"`);
+      return u;
+    }),
+);
 
 export interface Config {
   port: number;
@@ -93,6 +110,22 @@ export interface Config {
   responseCacheTtlSeconds: number;
   /** How often the change feed proves its connection (a NOTIFY round trip), and how long one may take. */
   changeFeedPingMs: number;
+  /** Streaming replicas for anonymous reads (src/db/replicas.ts); empty: every read on the primary. */
+  replicaUrls: string[];
+  /** A replica further behind than this is skipped. */
+  replicaMaxLagMs: number;
+  /** How often the replicas' lag is measured. */
+  replicaCheckMs: number;
+  /** Redis for a response cache shared by every instance; unset: each instance caches in its memory. */
+  redisUrl: string | undefined;
+  /** Limits of subscriptions over WebSocket (src/http/subscriptions.ts). */
+  subscriptions: {
+    maxConnectionsPerClient: number;
+    maxPerConnection: number;
+    keepAliveMs: number;
+    maxQueued: number;
+    maxBufferedBytes: number;
+  };
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -128,6 +161,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       RESPONSE_CACHE_ENTRIES: num({ default: 20000 }),
       RESPONSE_CACHE_TTL_SECONDS: num({ default: 300 }),
       CHANGE_FEED_PING_MS: num({ default: 5000 }),
+      DATABASE_REPLICA_URLS: databaseUrls({ default: [] }),
+      REPLICA_MAX_LAG_MS: num({ default: 2000 }),
+      REPLICA_CHECK_MS: num({ default: 500 }),
+      REDIS_URL: str({ default: '' }),
+      SUBSCRIPTION_MAX_CONNECTIONS_PER_CLIENT: num({ default: 20 }),
+      SUBSCRIPTION_MAX_PER_CONNECTION: num({ default: 10 }),
+      SUBSCRIPTION_KEEPALIVE_MS: num({ default: 15000 }),
+      SUBSCRIPTION_MAX_QUEUED_EVENTS: num({ default: 100 }),
+      SUBSCRIPTION_MAX_BUFFERED_KB: num({ default: 1024 }),
     },
     {
       reporter: ({ errors }) => {
@@ -169,5 +211,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     responseCacheEntries: e.RESPONSE_CACHE_ENTRIES,
     responseCacheTtlSeconds: e.RESPONSE_CACHE_TTL_SECONDS,
     changeFeedPingMs: e.CHANGE_FEED_PING_MS,
+    replicaUrls: e.DATABASE_REPLICA_URLS,
+    replicaMaxLagMs: e.REPLICA_MAX_LAG_MS,
+    replicaCheckMs: e.REPLICA_CHECK_MS,
+    redisUrl: e.REDIS_URL || undefined,
+    subscriptions: {
+      maxConnectionsPerClient: e.SUBSCRIPTION_MAX_CONNECTIONS_PER_CLIENT,
+      maxPerConnection: e.SUBSCRIPTION_MAX_PER_CONNECTION,
+      keepAliveMs: e.SUBSCRIPTION_KEEPALIVE_MS,
+      maxQueued: e.SUBSCRIPTION_MAX_QUEUED_EVENTS,
+      maxBufferedBytes: e.SUBSCRIPTION_MAX_BUFFERED_KB * 1024,
+    },
   };
 }

@@ -35,6 +35,10 @@ import { isTransient } from './domain/ingest';
 import { createRateLimiter, type RateLimiter } from './http/rate-limit';
 import { queryCostPlugin } from './graphql/query-cost';
 import { jsonPostsOnly, legacyJsonStatusPlugin } from './http/graphql-http';
+import { ReleaseEventFeed } from './db/release-events';
+import { ReplicaRouter } from './db/replicas';
+import { RedisResponseStore } from './graphql/redis-response-store';
+import { attachSubscriptions } from './http/subscriptions';
 
 export interface AppDeps {
   db: Db;
@@ -255,12 +259,17 @@ export function formatError(production: boolean, log: Logger) {
   };
 }
 
-/** `fresh`: the request asked for a computed answer (`Cache-Control: no-cache`), so no memo either. */
+/**
+ * `fresh`: the request asked for a computed answer (`Cache-Control: no-cache`), so no memo either.
+ * `primary`: read the primary even when anonymous (subscriptions read what was just written there).
+ */
 export async function createContext(
   deps: AppDeps & { reads: ExecutorFactory },
   authorization: string | undefined,
   fresh = false,
-  address = 'unknown',
+  /** The client's address for the rate limit; null: not rate-limited here (subscriptions have their own limits). */
+  address: string | null = 'unknown',
+  primary = false,
 ): Promise<Context> {
   const token = bearerToken(authorization);
   let viewer: Awaited<ReturnType<typeof authenticate>> = null;
@@ -273,8 +282,9 @@ export async function createContext(
     throw e;
   }
   // Editors and admins by key, everyone else by address (a key that is not one counts as none).
-  await deps.rateLimit?.({ key: viewer ? (viewer.apiKeyId ? `key:${viewer.apiKeyId}` : `token:${viewer.name}`) : null, address, fresh });
-  const sql = deps.reads.forRequest();
+  if (address !== null) await deps.rateLimit?.({ key: viewer ? (viewer.apiKeyId ? `key:${viewer.apiKeyId}` : `token:${viewer.name}`) : null, address, fresh });
+  // Editors read the primary: they see their own writes at once (replicas: src/db/replicas.ts).
+  const sql = deps.reads.forRequest({ primary: primary || viewer !== null });
   const visible = visibleStatuses(viewer);
   return {
     db: deps.db,
@@ -289,8 +299,8 @@ export async function createContext(
   };
 }
 
-export async function createApollo(deps: AppDeps, extraPlugins: ApolloServerPlugin<Context>[] = []) {
-  const { config, log } = deps;
+/** Depth, alias, directive and cost limits: the validation rules and plugins of every operation. */
+export function operationLimits(config: Config) {
   const armor = new ApolloArmor({
     maxDepth: { n: config.maxQueryDepth, ignoreIntrospection: true },
     maxAliases: { n: config.maxAliases },
@@ -303,13 +313,23 @@ export async function createApollo(deps: AppDeps, extraPlugins: ApolloServerPlug
     // Suggestions help people exploring in the playground; introspection is public anyway.
     blockFieldSuggestion: { enabled: false },
   }).protect();
+  return {
+    plugins: armor.plugins,
+    /** Shared by HTTP and WebSocket (subscriptions); HTTP adds the refusal of subscriptions. */
+    validationRules: [...armor.validationRules, pageSizeThenCostRule({ maxCost: config.maxCost })],
+  };
+}
+
+export async function createApollo(deps: AppDeps, extraPlugins: ApolloServerPlugin<Context>[] = []) {
+  const { config, log } = deps;
+  const armor = operationLimits(config);
   const apollo = new ApolloServer<Context>({
     schema: await getSchema(),
     introspection: config.introspection,
     parseOptions: { maxTokens: MAX_TOKENS },
     includeStacktraceInErrorResponses: !config.production,
     formatError: formatError(config.production, log),
-    validationRules: [...armor.validationRules, pageSizeThenCostRule({ maxCost: config.maxCost }), noSubscriptionsRule],
+    validationRules: [...armor.validationRules, noSubscriptionsRule],
     allowBatchedHttpRequests: false,
     // No cookies, so nothing for a cross-site request to borrow: see src/http/graphql-http.ts.
     csrfPrevention: false,
@@ -335,16 +355,38 @@ export function localUrl(host: string, port: number): string {
   return `http://${shown}:${port}`;
 }
 
+/** The database a URL names, credentials and options aside: instances that share it share cached answers. */
+function databaseIdentity(url: string): string {
+  const u = new URL(url);
+  return `${u.hostname}:${u.port || 5432}${u.pathname}`;
+}
+
 /** Memory and entries for facet answers kept across requests (src/read/facets.ts, FacetMemo). */
 const FACET_MEMO_BYTES = 16 * 2 ** 20;
 const FACET_MEMO_ENTRIES = 5000;
 
 export async function createServer(appDeps: AppDeps) {
-  const reads = appDeps.reads ?? executorFactory(sqlSourceOf(appDeps.db), appDeps.config.dbStatementsPerRequest);
+  const metrics = createMetrics();
+  const { config } = appDeps;
+  // DATABASE_REPLICA_URLS: anonymous reads on replicas close enough behind (src/db/replicas.ts).
+  const replicas =
+    !appDeps.reads && config.replicaUrls.length
+      ? new ReplicaRouter(sqlSourceOf(appDeps.db), config.dbStatementsPerRequest, {
+          urls: config.replicaUrls,
+          maxLagMs: config.replicaMaxLagMs,
+          checkMs: config.replicaCheckMs,
+          poolSize: config.dbPoolSize,
+          statementTimeoutMs: config.statementTimeoutMs,
+          log: appDeps.log,
+          registry: metrics.registry,
+        })
+      : undefined;
+  await replicas?.start();
+  const reads = appDeps.reads ?? replicas ?? executorFactory(sqlSourceOf(appDeps.db), config.dbStatementsPerRequest);
   const rateLimit = createRateLimiter({
-    anonymousPerMinute: appDeps.config.rateLimitAnonymousPerMinute,
-    keyPerMinute: appDeps.config.rateLimitKeyPerMinute,
-    anonymousNoCachePerMinute: appDeps.config.rateLimitNoCachePerMinute,
+    anonymousPerMinute: config.rateLimitAnonymousPerMinute,
+    keyPerMinute: config.rateLimitKeyPerMinute,
+    anonymousNoCachePerMinute: config.rateLimitNoCachePerMinute,
   });
   let deps = { ...appDeps, reads, rateLimit };
   const { db, log } = deps;
@@ -353,16 +395,30 @@ export async function createServer(appDeps: AppDeps) {
   // Behind a reverse proxy, the client's address is the one the proxy names (TRUST_PROXY).
   app.set('trust proxy', deps.config.trustProxy);
   const httpServer = http.createServer(app);
-  const metrics = createMetrics();
   const requestLog = createRequestLog(log);
   const plugins: ApolloServerPlugin<Context>[] = [ApolloServerPluginDrainHttpServer({ httpServer }), metrics.plugin, requestLog.plugin];
+  if (replicas) plugins.push({ serverWillStart: async () => ({ serverWillStop: () => replicas.stop() }) });
   let feed: ArchiveChangeFeed | undefined;
   if (deps.databaseUrl && deps.config.responseCacheMb > 0) {
     const changes = new ArchiveChangeFeed(deps.databaseUrl, log, { pingMs: deps.config.changeFeedPingMs });
     feed = changes;
+    // After a write, replicas serve once they have replayed it: cached answers never predate a write.
+    if (replicas) changes.onChange(() => replicas.afterWrite());
     await changes.start();
     const ttlMs = deps.config.responseCacheTtlSeconds * 1000;
     deps = { ...deps, facetMemo: new GenerationMemo(changes, { maxBytes: FACET_MEMO_BYTES, maxEntries: FACET_MEMO_ENTRIES, ttlMs }) };
+    // REDIS_URL: answers shared by every instance (src/graphql/redis-response-store.ts).
+    const shared = deps.config.redisUrl
+      ? new RedisResponseStore({
+          url: deps.config.redisUrl,
+          database: databaseIdentity(deps.databaseUrl!),
+          feed: changes,
+          ttlSeconds: deps.config.responseCacheTtlSeconds,
+          log,
+          registry: metrics.registry,
+        })
+      : undefined;
+    await shared?.start();
     plugins.push(
       ...responseCachePlugins({
         maxMb: deps.config.responseCacheMb,
@@ -370,12 +426,41 @@ export async function createServer(appDeps: AppDeps) {
         ttlSeconds: deps.config.responseCacheTtlSeconds,
         feed: changes,
         registry: metrics.registry,
+        shared,
       }),
-      { serverWillStart: async () => ({ serverWillStop: () => changes.stop() }) },
+      { serverWillStart: async () => ({ serverWillStop: async () => (await changes.stop(), await shared?.stop()) }) },
     );
+  }
+  // Subscriptions need the release events of Postgres, so a database URL (src/http/subscriptions.ts).
+  const events = deps.databaseUrl ? new ReleaseEventFeed(deps.databaseUrl, log) : undefined;
+  let subscriptions: { dispose(): Promise<void> } | undefined;
+  if (events) {
+    await events.start();
+    plugins.push({
+      serverWillStart: async () => ({
+        drainServer: async () => subscriptions?.dispose(),
+        serverWillStop: () => events.stop(),
+      }),
+    });
   }
   const apollo = await createApollo(deps, plugins);
   await apollo.start();
+  if (events) {
+    subscriptions = attachSubscriptions({
+      httpServer,
+      schema: await getSchema(),
+      path: '/graphql',
+      events,
+      limits: deps.config.subscriptions,
+      validationRules: operationLimits(deps.config).validationRules,
+      maxTokens: MAX_TOKENS,
+      // Announced changes are read where they were written: subscriptions read the primary.
+      createContext: (authorization) => createContext(deps, authorization, true, null, true),
+      formatError: formatError(deps.config.production, log),
+      log,
+      registry: metrics.registry,
+    });
+  }
 
   app.use(requestLog.middleware);
   const cors = corsFor(deps.config.corsOrigins);
@@ -439,5 +524,5 @@ export async function createServer(appDeps: AppDeps) {
   };
   app.use(onError);
 
-  return { app, httpServer, apollo, feed };
+  return { app, httpServer, apollo, feed, events };
 }

@@ -107,8 +107,11 @@ export function createExecutor(source: SqlSource, maxConcurrent: number): SqlExe
 }
 
 export interface ExecutorFactory {
-  /** The executor of one request (each request gets its own places). */
-  forRequest(): SqlExecutor;
+  /**
+   * The executor of one request (each request gets its own places). `primary`: the request must
+   * read the primary (an editor reading its own writes); otherwise a replica may serve it.
+   */
+  forRequest(options?: { primary?: boolean }): SqlExecutor;
 }
 
 export function executorFactory(primary: SqlSource, statementsPerRequest: number): ExecutorFactory {

@@ -5,6 +5,18 @@ import type { Loaders } from './loaders';
 import type { Viewer } from '../auth/viewer';
 import type { FacetMemo } from '../read/facets';
 import type { ReleaseStatus } from '../generated/prisma/enums';
+import type { Logger } from 'pino';
+import type { ReleaseEventFeed } from '../db/release-events';
+
+/** What a subscription's context adds (src/http/subscriptions.ts). */
+export interface LiveUpdates {
+  /** Status changes announced by Postgres. */
+  events: ReleaseEventFeed;
+  /** Events that may wait for the client; past it, the client is dropped. */
+  maxQueued: number;
+  dropSlowClient(): void;
+  log: Logger;
+}
 
 export interface Context {
   /** Prisma: writes and admin paths. */
@@ -23,6 +35,8 @@ export interface Context {
   scoped: Map<string, unknown>;
   /** Facet answers kept across requests until the archive changes (absent without a change feed). */
   facetMemo?: FacetMemo;
+  /** Set for subscriptions over WebSocket. */
+  live?: LiveUpdates;
 }
 
 /** One instance per request and key: loaders whose batch depends on an argument (a page size, a search). */

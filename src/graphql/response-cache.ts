@@ -18,6 +18,7 @@ import { Counter, Gauge, type Registry } from 'prom-client';
 import type { ArchiveChangeFeed } from '../db/change-feed';
 import { boundedKey, MemoryCache } from '../db/memory-cache';
 import type { Context } from './context';
+import type { RedisResponseStore } from './redis-response-store';
 
 export interface ResponseCacheOptions {
   /** Memory for cached responses, in MiB: their estimated heap, keys and bookkeeping included. */
@@ -28,6 +29,8 @@ export interface ResponseCacheOptions {
   ttlSeconds: number;
   feed: ArchiveChangeFeed;
   registry?: Registry;
+  /** A store shared by every instance (Redis, redis-response-store.ts) instead of this process's memory. */
+  shared?: RedisResponseStore;
 }
 
 type Request = GraphQLRequestContext<Context>;
@@ -38,11 +41,20 @@ const header = (rc: Request, name: string) => rc.request.http?.headers.get(name)
 export const asksForComputedAnswer = (cacheControl?: string | null, pragma?: string | null) =>
   /no-cache|no-store/i.test(`${cacheControl ?? ''},${pragma ?? ''}`);
 
-export function responseCachePlugins({ maxMb, maxEntries, ttlSeconds, feed, registry }: ResponseCacheOptions): ApolloServerPlugin<Context>[] {
-  const cache = new MemoryCache({ maxBytes: maxMb * 2 ** 20, maxEntries, ttlMs: ttlSeconds * 1000 });
+export function responseCachePlugins({ maxMb, maxEntries, ttlSeconds, feed, registry, shared }: ResponseCacheOptions): ApolloServerPlugin<Context>[] {
+  const memory = shared ? undefined : new MemoryCache({ maxBytes: maxMb * 2 ** 20, maxEntries, ttlMs: ttlSeconds * 1000 });
   // The generation in every key keeps answers computed before a write from being served after it;
-  // clearing frees their memory at once.
-  feed.onChange(() => cache.clear());
+  // clearing frees their memory at once. A shared store keys by the shared generation instead.
+  if (memory) feed.onChange(() => memory.clear());
+  // The shared generation each request read before computing (null: Redis unusable, no caching).
+  const sharedGeneration = new WeakMap<object, string | null>();
+  const generationOf = async (rc: Request) => {
+    if (!shared) return feed.generation;
+    const generation = header(rc, 'authorization') ? null : await shared.generation();
+    sharedGeneration.set(rc.request, generation);
+    return generation;
+  };
+  const storeUsable = (rc: Request) => !shared || (sharedGeneration.get(rc.request) ?? null) !== null;
   const outcomes = new Counter({
     name: 'graphql_response_cache_total',
     help: 'Queries answered from the response cache (hit), computed and cached (miss), or computed without it (bypass).',
@@ -71,7 +83,7 @@ export function responseCachePlugins({ maxMb, maxEntries, ttlSeconds, feed, regi
     help: 'Responses in the response cache.',
     registers: registry ? [registry] : [],
     collect() {
-      this.set(cache.entries);
+      this.set(memory?.entries ?? 0);
     },
   });
   new Gauge({
@@ -79,11 +91,11 @@ export function responseCachePlugins({ maxMb, maxEntries, ttlSeconds, feed, regi
     help: 'Estimated heap the response cache takes (answers, keys, bookkeeping).',
     registers: registry ? [registry] : [],
     collect() {
-      this.set(cache.bytes);
+      this.set(memory?.bytes ?? 0);
     },
   });
 
-  const cacheable = (rc: Request) => feed.live && !header(rc, 'authorization');
+  const cacheable = (rc: Request) => feed.live && !header(rc, 'authorization') && storeUsable(rc);
   const fresh = (rc: Request) => asksForComputedAnswer(header(rc, 'cache-control'), header(rc, 'pragma'));
 
   // Identical queries that miss at the same moment (a popular query just after a write) wait for
@@ -96,7 +108,7 @@ export function responseCachePlugins({ maxMb, maxEntries, ttlSeconds, feed, regi
       let release: (() => void) | undefined;
       return {
         async responseForOperation(rc) {
-          if (rc.operation?.operation !== 'query' || !cacheable(rc) || fresh(rc)) return null;
+          if (rc.operation?.operation !== 'query' || !feed.live || header(rc, 'authorization') || fresh(rc)) return null;
           // Wait for the computation of the same query under the current generation, if any. When
           // a write moved the generation on meanwhile, that answer is stale: look again, and the
           // first to find no computation under way starts one (the others wait for it).
@@ -138,8 +150,8 @@ export function responseCachePlugins({ maxMb, maxEntries, ttlSeconds, feed, regi
     // CDNs cannot hear about writes the way this cache does.
     ApolloServerPluginCacheControl({ defaultMaxAge: ttlSeconds, calculateHttpHeaders: false }),
     responseCachePlugin<Context>({
-      cache,
-      extraCacheKeyData: async () => ({ generation: feed.generation }),
+      cache: shared ?? memory!,
+      extraCacheKeyData: async (rc) => ({ generation: await generationOf(rc) }),
       shouldReadFromCache: async (rc) => cacheable(rc) && !fresh(rc),
       shouldWriteToCache: async (rc) => cacheable(rc) && !/no-store/i.test(header(rc, 'cache-control')),
     }),

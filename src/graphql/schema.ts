@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import path from 'node:path';
-import { buildSchema, type NonEmptyArray } from 'type-graphql';
+import { buildSchema, type NonEmptyArray, type PubSub } from 'type-graphql';
 import type { GraphQLSchema } from 'graphql';
 import './enums';
 import { NodeResolver } from './node.resolver';
@@ -17,6 +17,7 @@ import { PersonResolver, PersonRoleResolver } from './person/person.resolver';
 import { InitiativeMentionResolver, InitiativeResolver } from './initiative/initiative.resolver';
 import { ApiKeyResolver } from './admin/api-key.resolver';
 import { PressReleaseMutations } from './release/release.mutations';
+import { ReleaseSubscriptions } from './release/release.subscriptions';
 import {
   ExtractedDatelineResolver,
   ExtractedParticipantResolver,
@@ -50,6 +51,7 @@ export const resolvers = [
   InitiativeMentionResolver,
   ApiKeyResolver,
   PressReleaseMutations,
+  ReleaseSubscriptions,
   ExtractionResolver,
   ExtractedDatelineResolver,
   ExtractedParticipantResolver,
@@ -63,6 +65,19 @@ export const resolvers = [
   RelatedReleasesResolver,
 ] as unknown as NonEmptyArray<Function>;
 
+/**
+ * type-graphql wants a pub/sub once there is a subscription; ours read the release events of their
+ * service instance through their own `subscribe` (release.subscriptions.ts) and never use this one.
+ */
+const unusedPubSub: PubSub = {
+  publish() {
+    throw new Error('subscriptions are fed by the release events (src/db/release-events.ts)');
+  },
+  subscribe() {
+    throw new Error('subscriptions are fed by the release events (src/db/release-events.ts)');
+  },
+};
+
 let cached: Promise<GraphQLSchema> | undefined;
 
 /** The executable schema (built once per process). */
@@ -70,6 +85,7 @@ export function getSchema(): Promise<GraphQLSchema> {
   cached ??= buildSchema({
     resolvers,
     authChecker,
+    pubSub: unusedPubSub,
     validate: { forbidUnknownValues: false },
     emitSchemaFile: false,
   });

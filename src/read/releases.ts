@@ -122,3 +122,14 @@ export async function highlightReleases(db: SqlExecutor, search: string, ids: re
   }
   return out;
 }
+
+/**
+ * Release `id` as it is now, if it matches `filter` (statuses included): how a subscription decides
+ * whether an announced change is one its client asked for. The same conditions as the lists.
+ */
+export async function releaseIfMatching(db: SqlExecutor, filter: ResolvedFilter, id: number): Promise<ReleaseRow | null> {
+  const rows = await db.query<ReleaseRow>(
+    sql`SELECT ${RELEASE_COLUMNS} FROM press_release pr WHERE pr.id = ${id} AND ${releaseConditions(filter)}`,
+  );
+  return rows[0] ?? null;
+}

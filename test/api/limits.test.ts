@@ -68,8 +68,13 @@ it('answers a body that is not JSON, or over 1 MB, with a 4xx and BAD_REQUEST', 
   expect(await post(huge)).toMatchObject({ status: 413, codes: ['BAD_REQUEST'] });
 });
 
-it('answers a subscription (the schema has none) with a validation error, not an internal one', async () => {
-  expect(await post(query('subscription { __typename }'))).toMatchObject({ status: 400, codes: ['GRAPHQL_VALIDATION_FAILED'] });
+it('answers a subscription sent over HTTP with a validation error that names WebSocket, not an internal one', async () => {
+  const introspection = await post(query('subscription { __typename }'));
+  expect(introspection.status).toBe(400);
+  expect(new Set(introspection.codes)).toEqual(new Set(['GRAPHQL_VALIDATION_FAILED']));
+  const r = await server.gql('subscription { pressReleasePublished { id } }');
+  expect(codes(r)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+  expect(r.errors?.[0].message).toMatch(/WebSocket/);
 });
 
 it('refuses forged ids and cursors whose numbers or dates Postgres could not take', async () => {
