@@ -71,6 +71,8 @@ export interface Config {
   responseCacheMb: number;
   /** The longest a cached response is kept when nothing is written (writes drop it at once). */
   responseCacheTtlSeconds: number;
+  /** Queries run as compiled functions (graphql-jit); false: graphql-js executes every request. */
+  graphqlJit: boolean;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -97,6 +99,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       SHUTDOWN_GRACE_MS: num({ default: 10000 }),
       RESPONSE_CACHE_MB: num({ default: 64 }),
       RESPONSE_CACHE_TTL_SECONDS: num({ default: 300 }),
+      GRAPHQL_JIT: bool({ default: true }),
     },
     {
       reporter: ({ errors }) => {
@@ -128,6 +131,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     statementTimeoutMs: e.STATEMENT_TIMEOUT_MS,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     responseCacheMb: e.RESPONSE_CACHE_MB,
+    graphqlJit: e.GRAPHQL_JIT,
     responseCacheTtlSeconds: e.RESPONSE_CACHE_TTL_SECONDS,
   };
 }

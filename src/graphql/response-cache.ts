@@ -12,7 +12,6 @@
 // A client that wants a fresh computation sends `Cache-Control: no-cache` (the answer then replaces
 // the cached one) or `no-store` (it is neither read nor kept).
 import type { ApolloServerPlugin, GraphQLRequestContext } from '@apollo/server';
-import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
 import responseCachePlugin from '@apollo/server-plugin-response-cache';
 import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
 import { Counter, Gauge, type Registry } from 'prom-client';
@@ -108,9 +107,19 @@ export function responseCachePlugins({ maxMb, ttlSeconds, feed, registry }: Resp
 
   return [
     coalesce,
-    // Every field may be cached for ttlSeconds; no Cache-Control header goes out, since browsers and
-    // CDNs cannot hear about writes the way this cache does.
-    ApolloServerPluginCacheControl({ defaultMaxAge: ttlSeconds, calculateHttpHeaders: false }),
+    // Every query may be cached for ttlSeconds: one policy per request, set here, instead of
+    // Apollo's cache-control plugin, which wraps every field's resolver to merge per-field hints
+    // nobody sets. No Cache-Control header goes out, since browsers and CDNs cannot hear about
+    // writes the way this cache does.
+    {
+      async requestDidStart() {
+        return {
+          async executionDidStart(rc) {
+            rc.overallCachePolicy.replace({ maxAge: ttlSeconds, scope: 'PUBLIC' });
+          },
+        };
+      },
+    },
     responseCachePlugin<Context>({
       cache,
       extraCacheKeyData: async () => ({ generation: feed.generation }),

@@ -1,10 +1,10 @@
 // Releases: lists (filter, order, keyset paging), exact counts, lookups by id and slug, and the
 // highlights of a search. One SQL statement per page.
 import type { ReleaseStatus } from '../generated/prisma/enums';
-import { sql, type SqlExecutor } from '../db/sql';
+import { raw, sql, type SqlExecutor } from '../db/sql';
 import type { ReleaseFilter } from '../domain/filters';
 import { badInput } from '../errors';
-import { RELEASE_COLUMNS, type ReleaseRow } from './rows';
+import { RELEASE_COLUMNS, RELEASE_LIST_COLUMNS, type CountryRow, type ReleaseRow } from './rows';
 import { releaseConditions, resolveFilter, searchQuerySql, type ResolvedFilter } from './release-conditions';
 import { finishPage, keysetCondition, orderBy, planPage, type Page, type PageArgs, type SortSpec } from './paging';
 import { statusIn } from './visibility';
@@ -54,7 +54,10 @@ export async function listReleases(
   rawFilter: ReleaseFilter | ResolvedFilter,
   order: ReleaseOrder,
   args: PageArgs,
+  options: { body?: boolean } = {},
 ): Promise<Page<RankedReleaseRow> & { sort: SortSpec }> {
+  // The body is most of a row's bytes (and out of line, in TOAST): only when the caller wants it.
+  const columns = options.body ? RELEASE_COLUMNS : RELEASE_LIST_COLUMNS;
   const sort = releaseSort(order, rawFilter);
   const plan = planPage(args, sort);
   if (plan.limit === 0) return { rows: [], hasNextPage: false, hasPreviousPage: false, sort };
@@ -66,12 +69,12 @@ export async function listReleases(
             SELECT pr.id FROM press_release pr WHERE ${releaseConditions(filter)}
             ORDER BY pr.published_at DESC, pr.id DESC LIMIT ${RANK_WINDOW}
           )
-          SELECT ${RELEASE_COLUMNS}, ${sort.columns[0].sql} AS rank
+          SELECT ${columns}, ${sort.columns[0].sql} AS rank
           FROM window_hits JOIN press_release pr ON pr.id = window_hits.id
           WHERE ${keysetCondition(sort, plan)}
           ORDER BY ${orderBy(sort, plan)} LIMIT ${plan.limit + 1}`
       : sql`
-          SELECT ${RELEASE_COLUMNS} FROM press_release pr
+          SELECT ${columns} FROM press_release pr
           WHERE ${releaseConditions(filter)} AND ${keysetCondition(sort, plan)}
           ORDER BY ${orderBy(sort, plan)} LIMIT ${plan.limit + 1}`,
   );
@@ -91,9 +94,24 @@ export async function countReleases(db: SqlExecutor, rawFilter: ReleaseFilter | 
   });
 }
 
-/** Releases by id, those in `statuses` only. */
+/** The bodies of releases by id (a list's rows come without; this reads them when a query asks). */
+export function releaseBodies(db: SqlExecutor, ids: readonly number[]) {
+  return db.query<{ key: number; body: string }>(sql`SELECT pr.id AS key, pr.body FROM press_release pr WHERE pr.id = ANY(${[...ids]}::int[])`);
+}
+
+const COUNTRY_JSON = (alias: string) =>
+  sql`CASE WHEN ${raw(alias)}.code IS NULL THEN NULL ELSE json_build_object('code', ${raw(alias)}.code, 'name', ${raw(alias)}.name,
+    'officialName', ${raw(alias)}.official_name, 'aliases', ${raw(alias)}.aliases, 'demonyms', ${raw(alias)}.demonyms) END`;
+
+/**
+ * Releases by id, those in `statuses` only, with the dateline's and the issuer's country rows (the
+ * loaders prime the country loader with them: a release with its dateline costs one statement).
+ */
 export function releasesByIds(db: SqlExecutor, ids: readonly number[], statuses: readonly ReleaseStatus[]) {
-  return db.query<ReleaseRow & { key: number }>(sql`SELECT pr.id AS key, ${RELEASE_COLUMNS} FROM press_release pr
+  return db.query<ReleaseRow & { key: number; datelineCountry: CountryRow | null; issuerCountry: CountryRow | null }>(sql`
+    SELECT pr.id AS key, ${RELEASE_COLUMNS}, ${COUNTRY_JSON('dc')} AS "datelineCountry", ${COUNTRY_JSON('ic')} AS "issuerCountry"
+    FROM press_release pr
+    LEFT JOIN country dc ON dc.code = pr.dateline_country_code LEFT JOIN country ic ON ic.code = pr.issuer_country_code
     WHERE pr.id = ANY(${[...ids]}::int[]) AND ${statusIn('pr', statuses)}`);
 }
 

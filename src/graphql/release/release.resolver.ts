@@ -65,6 +65,16 @@ export class PressReleaseResolver {
     return dbId === null ? null : releaseById(ctx, dbId);
   }
 
+  @FieldResolver(() => String, { description: 'The body as one text, paragraphs separated by a blank line.' })
+  async body(@Root() r: PressRelease, @Ctx() ctx: Context): Promise<string> {
+    return r.body ?? (await ctx.loaders.releaseBody.load(r.dbId))?.body ?? '';
+  }
+
+  @FieldResolver(() => [String], { description: 'The body in paragraphs, source boilerplate removed.' })
+  async paragraphs(@Root() r: PressRelease, @Ctx() ctx: Context): Promise<string[]> {
+    return (await this.body(r, ctx)).split(/\n{2,}/).filter(Boolean);
+  }
+
   @FieldResolver(() => [Meeting], { description: 'The meetings the release reports, in text order (none for a statement).' })
   async meetings(@Root() r: PressRelease, @Ctx() ctx: Context): Promise<Meeting[]> {
     return (await ctx.loaders.meetingsByRelease.load(r.dbId)).map(Meeting.from);
