@@ -1,7 +1,7 @@
 // Meetings and their participants: lists (filter, order by date, keyset paging), exact counts,
 // and the batched lookups nested fields load through.
 import type { ReleaseStatus } from '../generated/prisma/enums';
-import { join, sql, type Sql, type SqlExecutor } from '../db/sql';
+import { empty, join, sql, type Sql, type SqlExecutor } from '../db/sql';
 import type { MeetingFilter } from '../domain/filters';
 import { MEETING_COLUMNS, PARTICIPANT_COLUMNS, type CountryRow, type MeetingRow, type ParticipantRow } from './rows';
 import { finishPage, keysetCondition, orderBy, planPage, type Page, type PageArgs, type SortSpec } from './paging';
@@ -35,17 +35,28 @@ export const meetingSort = (descending: boolean): SortSpec => ({
   ],
 });
 
+/** A meeting row of a list, with its participants when the list read them (`withParticipants`). */
+export type ListedMeetingRow = MeetingRow & { participants?: (ParticipantRow & { country: CountryRow | null })[] };
+
+/** Each meeting's participants and their countries as one JSON column (the page in one statement). */
+const PARTICIPANTS_JSON = sql`, (SELECT coalesce(json_agg(y ORDER BY y.position), '[]') FROM (SELECT ${PARTICIPANT_COLUMNS},
+    CASE WHEN c.code IS NULL THEN NULL ELSE json_build_object('code', c.code, 'name', c.name, 'officialName', c.official_name,
+      'aliases', c.aliases, 'demonyms', c.demonyms) END AS country
+    FROM participant p JOIN person pe ON pe.id = p.person_id LEFT JOIN country c ON c.code = p.country_code
+    WHERE p.meeting_id = m.id) y) AS participants`;
+
 export async function listMeetings(
   db: SqlExecutor,
   filter: MeetingFilter,
   descending: boolean,
   args: PageArgs,
-): Promise<Page<MeetingRow> & { sort: SortSpec }> {
+  options: { withParticipants?: boolean } = {},
+): Promise<Page<ListedMeetingRow> & { sort: SortSpec }> {
   const sort = meetingSort(descending);
   const plan = planPage(args, sort);
   if (plan.limit === 0) return { rows: [], hasNextPage: false, hasPreviousPage: false, sort };
-  const rows = await db.query<MeetingRow>(sql`
-    SELECT ${MEETING_COLUMNS} FROM meeting m
+  const rows = await db.query<ListedMeetingRow>(sql`
+    SELECT ${MEETING_COLUMNS}${options.withParticipants ? PARTICIPANTS_JSON : empty} FROM meeting m
     WHERE ${conditions(filter)} AND ${keysetCondition(sort, plan)}
     ORDER BY ${orderBy(sort, plan)} LIMIT ${plan.limit + 1}`);
   return { ...finishPage(rows, plan), sort };

@@ -1,4 +1,7 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
+import { selects } from '../selection';
+import type { ReleaseIncludes } from '../../read/releases';
 import DataLoader from 'dataloader';
 import { perRequest, type Context } from '../context';
 import { ConnectionArgs, dbIdOf } from '../relay';
@@ -38,6 +41,17 @@ export class PressReleaseEdgeResolver {
   }
 }
 
+/** The nested lists a page of releases reads in its own statement: those the query selects. */
+export function releaseIncludes(info: GraphQLResolveInfo): ReleaseIncludes {
+  const node = ['edges', 'node'];
+  const meetings = selects(info, [...node, 'meetings']);
+  return {
+    topics: selects(info, [...node, 'topics']),
+    meetings,
+    participants: meetings && selects(info, [...node, 'meetings', 'participants']),
+  };
+}
+
 @Resolver(() => PressRelease)
 export class PressReleaseResolver {
   @Query(() => PressReleaseConnection, {
@@ -48,10 +62,11 @@ export class PressReleaseResolver {
     @Arg('filter', () => PressReleaseFilter, { nullable: true }) filter: PressReleaseFilter | null,
     @Arg('orderBy', () => PressReleaseOrder, { nullable: true }) orderBy: PressReleaseOrder | null,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<PressReleaseConnection> {
     const f = toReleaseFilter(filter, ctx);
     const order = orderBy ?? (f.search ? PressReleaseOrder.RELEVANCE : PressReleaseOrder.PUBLISHED_AT_DESC);
-    return releaseConnection(ctx, f, order, page);
+    return releaseConnection(ctx, f, order, page, releaseIncludes(info));
   }
 
   @Query(() => PressRelease, { nullable: true, description: 'One release, by `id` or by `slug`.' })
