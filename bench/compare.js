@@ -40,6 +40,8 @@ const USAGE = `usage: npm run bench:compare -- [options]
   --only a,b          only these workloads (names as in the table)
   --servers a,b       only these of ours,postgraphile,floor (default all three)
   --no-write          print only: leave bench/README.md and bench/results alone
+  --cached            send no Cache-Control: our server answers from its response cache (with
+                      --servers ours: the cached figures beside the computed ones; implies --no-write)
   --server-env K=V    extra environment for our server (repeatable), e.g. a rate-limit setting`;
 
 const { values: opts } = parseArgs({
@@ -53,6 +55,7 @@ const { values: opts } = parseArgs({
     only: { type: 'string' },
     servers: { type: 'string', default: 'ours,postgraphile,floor' },
     'no-write': { type: 'boolean', default: false },
+    cached: { type: 'boolean', default: false },
     'server-env': { type: 'string', multiple: true, default: [] },
     help: { type: 'boolean', default: false },
   },
@@ -184,7 +187,7 @@ function requestFor(server, w, value) {
   return { path: '/graphql', body: JSON.stringify({ query, variables: vars && value !== undefined ? vars(value) : {} }) };
 }
 
-const HEADERS = { 'content-type': 'application/json', accept: 'application/json', 'cache-control': 'no-cache' };
+const HEADERS = { 'content-type': 'application/json', accept: 'application/json', ...(opts.cached ? {} : { 'cache-control': 'no-cache' }) };
 
 async function ask(server, w, value) {
   const r = requestFor(server, w, value);
@@ -324,13 +327,13 @@ async function main() {
       machine: `${os.cpus().length} × ${os.cpus()[0].model}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.type()} ${os.release()}`,
       postgres: stats.pg,
       data: stats,
-      settings: { rounds: ROUNDS, duration: DURATION, warmup: WARMUP, connections: CONNECTIONS, cache: 'bypassed (Cache-Control: no-cache)' },
+      settings: { rounds: ROUNDS, duration: DURATION, warmup: WARMUP, connections: CONNECTIONS, cache: opts.cached ? 'used (no Cache-Control)' : 'bypassed (Cache-Control: no-cache)' },
       idleBefore: null,
       rows,
     };
     const table = markdownTable(report);
     console.log(table);
-    if (!opts['no-write']) {
+    if (!opts['no-write'] && !opts.cached) {
       fs.mkdirSync(RESULTS, { recursive: true });
       fs.writeFileSync(path.join(RESULTS, 'compare-latest.json'), `${JSON.stringify(report, null, 2)}\n`);
       const readme = path.join(__dirname, 'README.md');
@@ -356,7 +359,7 @@ function markdownTable(r) {
   const lines = [
     `${r.date.slice(0, 16).replace('T', ' ')} UTC, commit \`${r.commit}\`, Node ${r.node} (all servers), ${r.machine}, PostgreSQL ${r.postgres}; ` +
       `${r.data.releases} releases, ${r.data.meetings} meetings, ${r.data.participants} participants; ${r.settings.connections} connections, keep-alive, ` +
-      `${r.settings.rounds} rounds × ${r.settings.duration} s (after ${r.settings.warmup} s warm-up), servers alternating, medians; our cache bypassed (\`Cache-Control: no-cache\`).`,
+      `${r.settings.rounds} rounds × ${r.settings.duration} s (after ${r.settings.warmup} s warm-up), servers alternating, medians; our response cache ${opts.cached ? 'used' : 'bypassed (`Cache-Control: no-cache`)'}.`,
     '',
     '| workload | ours req/s | PGL req/s | floor req/s | ours p99 ms | PGL p99 ms | floor p99 ms | ours / PGL | ours / floor | target |',
     '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
