@@ -126,6 +126,8 @@ export interface Config {
     maxQueued: number;
     maxBufferedBytes: number;
   };
+  /** Queries run as compiled functions (graphql-jit); false: graphql-js executes every request. */
+  graphqlJit: boolean;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -170,6 +172,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       SUBSCRIPTION_KEEPALIVE_MS: num({ default: 15000 }),
       SUBSCRIPTION_MAX_QUEUED_EVENTS: num({ default: 100 }),
       SUBSCRIPTION_MAX_BUFFERED_KB: num({ default: 1024 }),
+      GRAPHQL_JIT: bool({ default: true }),
     },
     {
       reporter: ({ errors }) => {
@@ -209,6 +212,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: trustProxyOf(e.TRUST_PROXY),
     responseCacheMb: e.RESPONSE_CACHE_MB,
     responseCacheEntries: e.RESPONSE_CACHE_ENTRIES,
+    graphqlJit: e.GRAPHQL_JIT,
     responseCacheTtlSeconds: e.RESPONSE_CACHE_TTL_SECONDS,
     changeFeedPingMs: e.CHANGE_FEED_PING_MS,
     replicaUrls: e.DATABASE_REPLICA_URLS,

@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import express, { type ErrorRequestHandler } from 'express';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { GraphQLError as GraphQLErrorClass, type GraphQLError, type GraphQLFormattedError } from 'graphql';
@@ -14,6 +14,7 @@ import type { Config } from './config';
 import { sqlSourceOf, type Db } from './db/client';
 import { executorFactory, type ExecutorFactory } from './db/sql';
 import { getSchema } from './graphql/schema';
+import { jitGateway } from './graphql/jit-executor';
 import { createLoaders } from './graphql/loaders';
 import type { Context } from './graphql/context';
 import { authenticate, bearerToken } from './auth/api-keys';
@@ -323,8 +324,10 @@ export function operationLimits(config: Config) {
 export async function createApollo(deps: AppDeps, extraPlugins: ApolloServerPlugin<Context>[] = []) {
   const { config, log } = deps;
   const armor = operationLimits(config);
+  const schema = await getSchema();
   const apollo = new ApolloServer<Context>({
-    schema: await getSchema(),
+    // Queries run compiled (graphql-jit) unless GRAPHQL_JIT=false; see src/graphql/jit-executor.ts.
+    ...(config.graphqlJit ? { gateway: jitGateway(schema) } : { schema }),
     introspection: config.introspection,
     parseOptions: { maxTokens: MAX_TOKENS },
     includeStacktraceInErrorResponses: !config.production,
@@ -343,6 +346,9 @@ export async function createApollo(deps: AppDeps, extraPlugins: ApolloServerPlug
       queryCostPlugin(config.maxCost),
       ...armor.plugins,
       ApolloServerPluginLandingPageDisabled(),
+      // No per-field cache hints: the response cache sets one policy per query (response-cache.ts),
+      // and Apollo's cache-control plugin would otherwise wrap every resolver of every request.
+      ApolloServerPluginCacheControlDisabled(),
       ...extraPlugins,
     ],
   });

@@ -5,7 +5,7 @@ import DataLoader from 'dataloader';
 import type { SqlExecutor } from '../db/sql';
 import type { ReleaseStatus } from '../generated/prisma/enums';
 import { DEFAULT_STATUSES } from '../domain/visibility';
-import { releasesByIds } from '../read/releases';
+import { releaseBodies, releasesByIds } from '../read/releases';
 import { meetingsByIds, meetingsByReleases, participantsByIds, participantsByMeetings } from '../read/meetings';
 import { peopleByIds, peopleByReleases, rolesByPeople } from '../read/people';
 import { initiativesByIds, initiativesByMeetings, initiativesByReleases, mentionsByIds } from '../read/initiatives';
@@ -38,16 +38,30 @@ export function listByKey<K extends number | string, T>(load: (keys: readonly K[
 }
 
 export function createLoaders(db: SqlExecutor, visible: readonly ReleaseStatus[]) {
+  const country = byKey((codes: readonly string[]) => countriesByCodes(db, codes));
   return {
-    release: byKey((ids: readonly number[]) => releasesByIds(db, ids, visible)),
+    release: byKey(async (ids: readonly number[]) => {
+      const rows = await releasesByIds(db, ids, visible);
+      for (const r of rows) {
+        for (const c of [r.datelineCountry, r.issuerCountry]) if (c) country.prime(c.code, { ...c, key: c.code });
+      }
+      return rows;
+    }),
+    /** Bodies of releases read from a list (the list leaves them out); hidden ones are never in a list. */
+    releaseBody: byKey((ids: readonly number[]) => releaseBodies(db, ids)),
     meeting: byKey((ids: readonly number[]) => meetingsByIds(db, ids, visible)),
     meetingsByRelease: listByKey((ids: readonly number[]) => meetingsByReleases(db, ids)),
     participant: byKey((ids: readonly number[]) => participantsByIds(db, ids, visible)),
-    participantsByMeeting: listByKey((ids: readonly number[]) => participantsByMeetings(db, ids)),
+    participantsByMeeting: listByKey(async (ids: readonly number[]) => {
+      const rows = await participantsByMeetings(db, ids);
+      // Their countries came in the same statement: `country { … }` of a participant reads no more.
+      for (const r of rows) if (r.country) country.prime(r.country.code, { ...r.country, key: r.country.code });
+      return rows;
+    }),
     person: byKey((ids: readonly number[]) => peopleByIds(db, ids, visible)),
     peopleByRelease: listByKey((ids: readonly number[]) => peopleByReleases(db, ids)),
     rolesByPerson: listByKey((ids: readonly number[]) => rolesByPeople(db, ids, visible)),
-    country: byKey((codes: readonly string[]) => countriesByCodes(db, codes)),
+    country,
     countriesByRelease: listByKey((ids: readonly number[]) => countriesByReleases(db, ids)),
     topic: byKey((ids: readonly number[]) => topicsByIds(db, ids)),
     topicsByRelease: listByKey((ids: readonly number[]) => topicsByReleases(db, ids)),

@@ -114,7 +114,7 @@ export function atomFeed(reads: ExecutorFactory, publicUrl: PublicUrl): RequestH
     const db = reads.forRequest();
     const base = publicUrl();
     const self = `${base}/feeds/releases.atom${canonicalQuery(filter)}`;
-    const page = await listReleases(db, filter, 'PUBLISHED_AT_DESC', { first: 50 });
+    const page = await listReleases(db, filter, 'PUBLISHED_AT_DESC', { first: 50 }, { body: true });
     const loaders = createLoaders(db, PUBLIC_STATUSES);
     const topics = await Promise.all(page.rows.map((r) => loaders.topicsByRelease.load(r.id)));
     const what = describe(filter);
@@ -140,8 +140,8 @@ export function atomFeed(reads: ExecutorFactory, publicUrl: PublicUrl): RequestH
       if (r.sourceName) entry.ele('author').ele('name').txt(r.sourceName);
       for (const t of topics[i]) entry.ele('category', { term: t.slug, label: t.name });
       // Plain text, escaped by the builder: a body can hold `<`, `]]>` or markup and stays text.
-      entry.ele('summary', { type: 'text' }).txt(r.body.split(/\n{2,}/)[0]);
-      entry.ele('content', { type: 'text' }).txt(r.body);
+      entry.ele('summary', { type: 'text' }).txt((r.body ?? '').split(/\n{2,}/)[0]);
+      entry.ele('content', { type: 'text' }).txt(r.body ?? '');
     });
     res.type('application/atom+xml; charset=utf-8').send(doc.end({ prettyPrint: true }));
   });
@@ -166,7 +166,7 @@ async function exportRow(loaders: ReturnType<typeof createLoaders>, r: ReleaseRo
     issuer: r.issuerName || r.issuerCountryCode ? { name: r.issuerName, country: r.issuerCountryCode } : null,
     source: { name: r.sourceName, url: r.sourceUrl },
     language: r.language,
-    paragraphs: r.body.split(/\n{2,}/),
+    paragraphs: (r.body ?? '').split(/\n{2,}/),
     meetings: meetings.map((m, i) => ({
       kind: m.kind,
       date: m.date.toISOString().slice(0, 10),
@@ -183,7 +183,7 @@ async function exportRow(loaders: ReturnType<typeof createLoaders>, r: ReleaseRo
 async function* exportRows(db: SqlExecutor, filter: ReleaseFilter, closed: () => boolean): AsyncGenerator<ExportRow> {
   let after: string | null = null;
   for (;;) {
-    const page = await listReleases(db, filter, 'PUBLISHED_AT_DESC', { first: 100, after });
+    const page = await listReleases(db, filter, 'PUBLISHED_AT_DESC', { first: 100, after }, { body: true });
     const loaders = createLoaders(db, PUBLIC_STATUSES);
     const rows = await Promise.all(page.rows.map((r) => exportRow(loaders, r)));
     for (const row of rows) {

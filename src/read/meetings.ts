@@ -1,9 +1,9 @@
 // Meetings and their participants: lists (filter, order by date, keyset paging), exact counts,
 // and the batched lookups nested fields load through.
 import type { ReleaseStatus } from '../generated/prisma/enums';
-import { join, sql, type Sql, type SqlExecutor } from '../db/sql';
+import { empty, join, sql, type Sql, type SqlExecutor } from '../db/sql';
 import type { MeetingFilter } from '../domain/filters';
-import { MEETING_COLUMNS, PARTICIPANT_COLUMNS, type MeetingRow, type ParticipantRow } from './rows';
+import { MEETING_COLUMNS, PARTICIPANT_COLUMNS, type CountryRow, type MeetingRow, type ParticipantRow } from './rows';
 import { finishPage, keysetCondition, orderBy, planPage, type Page, type PageArgs, type SortSpec } from './paging';
 import { isoDay } from './release-conditions';
 import { statusIn } from './visibility';
@@ -35,17 +35,28 @@ export const meetingSort = (descending: boolean): SortSpec => ({
   ],
 });
 
+/** A meeting row of a list, with its participants when the list read them (`withParticipants`). */
+export type ListedMeetingRow = MeetingRow & { participants?: (ParticipantRow & { country: CountryRow | null })[] };
+
+/** Each meeting's participants and their countries as one JSON column (the page in one statement). */
+const PARTICIPANTS_JSON = sql`, (SELECT coalesce(json_agg(y ORDER BY y.position), '[]') FROM (SELECT ${PARTICIPANT_COLUMNS},
+    CASE WHEN c.code IS NULL THEN NULL ELSE json_build_object('code', c.code, 'name', c.name, 'officialName', c.official_name,
+      'aliases', c.aliases, 'demonyms', c.demonyms) END AS country
+    FROM participant p JOIN person pe ON pe.id = p.person_id LEFT JOIN country c ON c.code = p.country_code
+    WHERE p.meeting_id = m.id) y) AS participants`;
+
 export async function listMeetings(
   db: SqlExecutor,
   filter: MeetingFilter,
   descending: boolean,
   args: PageArgs,
-): Promise<Page<MeetingRow> & { sort: SortSpec }> {
+  options: { withParticipants?: boolean } = {},
+): Promise<Page<ListedMeetingRow> & { sort: SortSpec }> {
   const sort = meetingSort(descending);
   const plan = planPage(args, sort);
   if (plan.limit === 0) return { rows: [], hasNextPage: false, hasPreviousPage: false, sort };
-  const rows = await db.query<MeetingRow>(sql`
-    SELECT ${MEETING_COLUMNS} FROM meeting m
+  const rows = await db.query<ListedMeetingRow>(sql`
+    SELECT ${MEETING_COLUMNS}${options.withParticipants ? PARTICIPANTS_JSON : empty} FROM meeting m
     WHERE ${conditions(filter)} AND ${keysetCondition(sort, plan)}
     ORDER BY ${orderBy(sort, plan)} LIMIT ${plan.limit + 1}`);
   return { ...finishPage(rows, plan), sort };
@@ -78,10 +89,19 @@ export function participantsByIds(db: SqlExecutor, ids: readonly number[], statu
     WHERE p.id = ANY(${[...ids]}::int[]) AND ${statusIn('pr', statuses)}`);
 }
 
-/** The participants of each meeting, hosts first as the text names them. */
+/** A participant's country as its own row (null without one), read in the same statement. */
+export type ParticipantWithCountry = Keyed<ParticipantRow> & { country: CountryRow | null };
+
+/**
+ * The participants of each meeting, hosts first as the text names them, with their countries
+ * (the loaders prime the country loader with them: one statement less per page).
+ */
 export function participantsByMeetings(db: SqlExecutor, ids: readonly number[]) {
-  return db.query<Keyed<ParticipantRow>>(sql`SELECT p.meeting_id AS key, ${PARTICIPANT_COLUMNS} FROM participant p
-    JOIN person pe ON pe.id = p.person_id
+  return db.query<ParticipantWithCountry>(sql`SELECT p.meeting_id AS key, ${PARTICIPANT_COLUMNS},
+      CASE WHEN c.code IS NULL THEN NULL ELSE json_build_object('code', c.code, 'name', c.name, 'officialName', c.official_name,
+        'aliases', c.aliases, 'demonyms', c.demonyms) END AS country
+    FROM participant p
+    JOIN person pe ON pe.id = p.person_id LEFT JOIN country c ON c.code = p.country_code
     WHERE p.meeting_id = ANY(${[...ids]}::int[]) ORDER BY p.meeting_id, p.position`);
 }
 

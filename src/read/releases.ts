@@ -1,10 +1,10 @@
 // Releases: lists (filter, order, keyset paging), exact counts, lookups by id and slug, and the
 // highlights of a search. One SQL statement per page.
 import type { ReleaseStatus } from '../generated/prisma/enums';
-import { sql, type SqlExecutor } from '../db/sql';
+import { empty, join, raw, sql, type Sql, type SqlExecutor } from '../db/sql';
 import type { ReleaseFilter } from '../domain/filters';
 import { badInput } from '../errors';
-import { RELEASE_COLUMNS, type ReleaseRow } from './rows';
+import { MEETING_COLUMNS, PARTICIPANT_COLUMNS, RELEASE_COLUMNS, RELEASE_LIST_COLUMNS, TOPIC_COLUMNS, type CountryRow, type MeetingRow, type ParticipantRow, type ReleaseRow, type TopicRow } from './rows';
 import { releaseConditions, resolveFilter, searchQuerySql, type ResolvedFilter } from './release-conditions';
 import { finishPage, keysetCondition, orderBy, planPage, type Page, type PageArgs, type SortSpec } from './paging';
 import { statusIn } from './visibility';
@@ -40,7 +40,45 @@ export function releaseSort(order: ReleaseOrder, filter: ReleaseFilter): SortSpe
   return byPublished(order !== 'PUBLISHED_AT_ASC');
 }
 
-export type RankedReleaseRow = ReleaseRow & { rank?: number };
+/** Nested rows a list may read in its own statement (the query asked for them). */
+export interface ReleaseIncludes {
+  topics?: boolean;
+  meetings?: boolean;
+  /** The meetings' participants, with their countries (needs `meetings`). */
+  participants?: boolean;
+}
+
+export type ParticipantJson = ParticipantRow & { country: CountryRow | null };
+/** A meeting as JSON: `date` is the day as text ("2025-05-23"). */
+export type MeetingJson = Omit<MeetingRow, 'date'> & { date: string; participants?: ParticipantJson[] };
+
+export type RankedReleaseRow = ReleaseRow & { rank?: number; topics?: TopicRow[]; meetings?: MeetingJson[] };
+
+const COUNTRY_OF = (alias: string) =>
+  sql`CASE WHEN ${raw(alias)}.code IS NULL THEN NULL ELSE json_build_object('code', ${raw(alias)}.code, 'name', ${raw(alias)}.name,
+    'officialName', ${raw(alias)}.official_name, 'aliases', ${raw(alias)}.aliases, 'demonyms', ${raw(alias)}.demonyms) END`;
+
+/**
+ * The nested rows as JSON columns of each release row: the page and what it nests in one statement,
+ * as PostGraphile reads a page (json_agg per level, evaluated for the page's rows only).
+ */
+function includeColumns(include: ReleaseIncludes): Sql {
+  const parts: Sql[] = [];
+  if (include.topics) {
+    parts.push(sql`(SELECT coalesce(json_agg(x ORDER BY x.position), '[]') FROM (SELECT ${TOPIC_COLUMNS}
+      FROM release_topic rt JOIN topic t ON t.id = rt.topic_id WHERE rt.press_release_id = pr.id) x) AS topics`);
+  }
+  if (include.meetings) {
+    const participants = include.participants
+      ? sql`, (SELECT coalesce(json_agg(y ORDER BY y.position), '[]') FROM (SELECT ${PARTICIPANT_COLUMNS}, ${COUNTRY_OF('c')} AS country
+          FROM participant p JOIN person pe ON pe.id = p.person_id LEFT JOIN country c ON c.code = p.country_code
+          WHERE p.meeting_id = m.id) y) AS participants`
+      : empty;
+    parts.push(sql`(SELECT coalesce(json_agg(x ORDER BY x.position), '[]') FROM (SELECT ${MEETING_COLUMNS}${participants}
+      FROM meeting m WHERE m.press_release_id = pr.id) x) AS meetings`);
+  }
+  return parts.length ? sql`, ${join(parts, ', ')}` : empty;
+}
 
 /**
  * How many of the newest matches a RELEVANCE search ranks. Ranking reads every ranked release's
@@ -54,7 +92,10 @@ export async function listReleases(
   rawFilter: ReleaseFilter | ResolvedFilter,
   order: ReleaseOrder,
   args: PageArgs,
+  options: { body?: boolean; include?: ReleaseIncludes } = {},
 ): Promise<Page<RankedReleaseRow> & { sort: SortSpec }> {
+  // The body is most of a row's bytes (and out of line, in TOAST): only when the caller wants it.
+  const columns = sql`${options.body ? RELEASE_COLUMNS : RELEASE_LIST_COLUMNS}${includeColumns(options.include ?? {})}`;
   const sort = releaseSort(order, rawFilter);
   const plan = planPage(args, sort);
   if (plan.limit === 0) return { rows: [], hasNextPage: false, hasPreviousPage: false, sort };
@@ -66,12 +107,12 @@ export async function listReleases(
             SELECT pr.id FROM press_release pr WHERE ${releaseConditions(filter)}
             ORDER BY pr.published_at DESC, pr.id DESC LIMIT ${RANK_WINDOW}
           )
-          SELECT ${RELEASE_COLUMNS}, ${sort.columns[0].sql} AS rank
+          SELECT ${columns}, ${sort.columns[0].sql} AS rank
           FROM window_hits JOIN press_release pr ON pr.id = window_hits.id
           WHERE ${keysetCondition(sort, plan)}
           ORDER BY ${orderBy(sort, plan)} LIMIT ${plan.limit + 1}`
       : sql`
-          SELECT ${RELEASE_COLUMNS} FROM press_release pr
+          SELECT ${columns} FROM press_release pr
           WHERE ${releaseConditions(filter)} AND ${keysetCondition(sort, plan)}
           ORDER BY ${orderBy(sort, plan)} LIMIT ${plan.limit + 1}`,
   );
@@ -91,9 +132,22 @@ export async function countReleases(db: SqlExecutor, rawFilter: ReleaseFilter | 
   });
 }
 
-/** Releases by id, those in `statuses` only. */
+/** The bodies of releases by id (a list's rows come without; this reads them when a query asks). */
+export function releaseBodies(db: SqlExecutor, ids: readonly number[]) {
+  return db.query<{ key: number; body: string }>(sql`SELECT pr.id AS key, pr.body FROM press_release pr WHERE pr.id = ANY(${[...ids]}::int[])`);
+}
+
+const COUNTRY_JSON = COUNTRY_OF;
+
+/**
+ * Releases by id, those in `statuses` only, with the dateline's and the issuer's country rows (the
+ * loaders prime the country loader with them: a release with its dateline costs one statement).
+ */
 export function releasesByIds(db: SqlExecutor, ids: readonly number[], statuses: readonly ReleaseStatus[]) {
-  return db.query<ReleaseRow & { key: number }>(sql`SELECT pr.id AS key, ${RELEASE_COLUMNS} FROM press_release pr
+  return db.query<ReleaseRow & { key: number; datelineCountry: CountryRow | null; issuerCountry: CountryRow | null }>(sql`
+    SELECT pr.id AS key, ${RELEASE_COLUMNS}, ${COUNTRY_JSON('dc')} AS "datelineCountry", ${COUNTRY_JSON('ic')} AS "issuerCountry"
+    FROM press_release pr
+    LEFT JOIN country dc ON dc.code = pr.dateline_country_code LEFT JOIN country ic ON ic.code = pr.issuer_country_code
     WHERE pr.id = ANY(${[...ids]}::int[]) AND ${statusIn('pr', statuses)}`);
 }
 

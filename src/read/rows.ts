@@ -21,13 +21,21 @@ export interface ReleaseRow {
   sourceName: string | null;
   sourceUrl: string | null;
   language: string;
-  body: string;
+  /** Absent from list rows (RELEASE_LIST_COLUMNS): a list reads the body only when asked for it. */
+  body?: string;
   status: ReleaseStatus;
   retractionReason: string | null;
   createdAt: Date;
   updatedAt: Date;
   version: number;
 }
+
+export const RELEASE_LIST_COLUMNS = sql`pr.id, pr.slug, pr.title, pr.published_at AS "publishedAt",
+  pr.dateline_place AS "datelinePlace", pr.dateline_country_code AS "datelineCountryCode",
+  pr.dateline_date AS "datelineDate", pr.issuer_name AS "issuerName",
+  pr.issuer_country_code AS "issuerCountryCode", pr.source_name AS "sourceName",
+  pr.source_url AS "sourceUrl", pr.language, pr.status::text AS status,
+  pr.retraction_reason AS "retractionReason", pr.created_at AS "createdAt", pr.updated_at AS "updatedAt"`;
 
 export const RELEASE_COLUMNS = sql`pr.id, pr.slug, pr.title, pr.published_at AS "publishedAt",
   pr.dateline_place AS "datelinePlace", pr.dateline_country_code AS "datelineCountryCode",

@@ -1,5 +1,7 @@
 // A page of meetings as a connection: every list of meetings in the schema is one of these.
+import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../context';
+import { selects } from '../selection';
 import { toConnection } from '../relay';
 import { Meeting, MeetingConnection, MeetingEdge } from './meeting.type';
 import { MeetingOrder } from './meeting.inputs';
@@ -13,8 +15,16 @@ export async function meetingConnection(
   filter: MeetingFilter,
   order: MeetingOrder | null | undefined,
   page: PageArgs,
+  info?: GraphQLResolveInfo,
 ): Promise<MeetingConnection> {
-  const result = await listMeetings(ctx.sql, filter, order !== MeetingOrder.DATE_ASC, page);
+  // Participants the query asks for come in the page's own statement, into the loaders.
+  const withParticipants = !!info && selects(info, ['edges', 'node', 'participants']);
+  const result = await listMeetings(ctx.sql, filter, order !== MeetingOrder.DATE_ASC, page, { withParticipants });
+  for (const m of result.rows) {
+    if (!m.participants) continue;
+    ctx.loaders.participantsByMeeting.prime(m.id, m.participants.map((p) => ({ ...p, key: m.id })));
+    for (const p of m.participants) if (p.country) ctx.loaders.country.prime(p.country.code, { ...p.country, key: p.country.code });
+  }
   return toConnection(
     MeetingConnection,
     result,

@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../context';
 import { ConnectionArgs } from '../relay';
 import { Meeting, MeetingConnection, Participant } from './meeting.type';
@@ -20,8 +21,9 @@ export class MeetingResolver {
     @Arg('filter', () => MeetingFilter, { nullable: true }) filter: MeetingFilter | null,
     @Arg('orderBy', () => MeetingOrder, { nullable: true }) orderBy: MeetingOrder | null,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<MeetingConnection> {
-    return meetingConnection(ctx, toMeetingFilter(filter), orderBy, page);
+    return meetingConnection(ctx, toMeetingFilter(filter), orderBy, page, info);
   }
 
   @FieldResolver(() => PressRelease, { description: 'The release that reports the meeting.' })

@@ -4,7 +4,7 @@ import type { Context } from '../context';
 import { toConnection, type ConnectionArgs } from '../relay';
 import { PressRelease, PressReleaseConnection, PressReleaseEdge } from './release.type';
 import type { PressReleaseOrder } from './release.inputs';
-import { countReleases, listReleases, type RankedReleaseRow } from '../../read/releases';
+import { countReleases, listReleases, type RankedReleaseRow, type ReleaseIncludes } from '../../read/releases';
 import { encodeCursor } from '../../read/paging';
 import type { ReleaseFilter } from '../../domain/filters';
 
@@ -13,8 +13,10 @@ export async function releaseConnection(
   filter: ReleaseFilter,
   order: PressReleaseOrder,
   page: ConnectionArgs,
+  include: ReleaseIncludes = {},
 ): Promise<PressReleaseConnection> {
-  const result = await listReleases(ctx.sql, filter, order, page);
+  const result = await listReleases(ctx.sql, filter, order, page, { include });
+  primeNested(ctx, result.rows);
   return toConnection(
     PressReleaseConnection,
     result,
@@ -26,4 +28,27 @@ export async function releaseConnection(
       }),
     () => countReleases(ctx.sql, filter),
   );
+}
+
+const utcDay = (day: string) => new Date(`${day}T00:00:00Z`);
+
+/**
+ * Nested rows the list read in its own statement go into the request's loaders, so the field
+ * resolvers of topics, meetings, participants and their countries find them without a statement.
+ */
+function primeNested(ctx: Context, rows: readonly RankedReleaseRow[]) {
+  const l = ctx.loaders;
+  for (const r of rows) {
+    if (r.topics) l.topicsByRelease.prime(r.id, r.topics.map((t) => ({ ...t, key: r.id })));
+    if (!r.meetings) continue;
+    l.meetingsByRelease.prime(
+      r.id,
+      r.meetings.map(({ participants, ...m }) => ({ ...m, date: utcDay(m.date), key: r.id })),
+    );
+    for (const m of r.meetings) {
+      if (!m.participants) continue;
+      l.participantsByMeeting.prime(m.id, m.participants.map((p) => ({ ...p, key: m.id })));
+      for (const p of m.participants) if (p.country) l.country.prime(p.country.code, { ...p.country, key: p.country.code });
+    }
+  }
 }

@@ -1,4 +1,7 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
+import { selects } from '../selection';
+import type { ReleaseIncludes } from '../../read/releases';
 import DataLoader from 'dataloader';
 import { perRequest, type Context } from '../context';
 import { ConnectionArgs, dbIdOf } from '../relay';
@@ -38,6 +41,17 @@ export class PressReleaseEdgeResolver {
   }
 }
 
+/** The nested lists a page of releases reads in its own statement: those the query selects. */
+export function releaseIncludes(info: GraphQLResolveInfo): ReleaseIncludes {
+  const node = ['edges', 'node'];
+  const meetings = selects(info, [...node, 'meetings']);
+  return {
+    topics: selects(info, [...node, 'topics']),
+    meetings,
+    participants: meetings && selects(info, [...node, 'meetings', 'participants']),
+  };
+}
+
 @Resolver(() => PressRelease)
 export class PressReleaseResolver {
   @Query(() => PressReleaseConnection, {
@@ -48,10 +62,11 @@ export class PressReleaseResolver {
     @Arg('filter', () => PressReleaseFilter, { nullable: true }) filter: PressReleaseFilter | null,
     @Arg('orderBy', () => PressReleaseOrder, { nullable: true }) orderBy: PressReleaseOrder | null,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<PressReleaseConnection> {
     const f = toReleaseFilter(filter, ctx);
     const order = orderBy ?? (f.search ? PressReleaseOrder.RELEVANCE : PressReleaseOrder.PUBLISHED_AT_DESC);
-    return releaseConnection(ctx, f, order, page);
+    return releaseConnection(ctx, f, order, page, releaseIncludes(info));
   }
 
   @Query(() => PressRelease, { nullable: true, description: 'One release, by `id` or by `slug`.' })
@@ -63,6 +78,16 @@ export class PressReleaseResolver {
     if ((id == null) === (slug == null)) throw badInput(id == null ? 'id' : 'slug', 'Pass exactly one of `id` and `slug`');
     const dbId = id != null ? dbIdOf(id, 'PressRelease') : await releaseIdBySlug(ctx.sql, slug!);
     return dbId === null ? null : releaseById(ctx, dbId);
+  }
+
+  @FieldResolver(() => String, { description: 'The body as one text, paragraphs separated by a blank line.' })
+  async body(@Root() r: PressRelease, @Ctx() ctx: Context): Promise<string> {
+    return r.body ?? (await ctx.loaders.releaseBody.load(r.dbId))?.body ?? '';
+  }
+
+  @FieldResolver(() => [String], { description: 'The body in paragraphs, source boilerplate removed.' })
+  async paragraphs(@Root() r: PressRelease, @Ctx() ctx: Context): Promise<string[]> {
+    return (await this.body(r, ctx)).split(/\n{2,}/).filter(Boolean);
   }
 
   @FieldResolver(() => [Meeting], { description: 'The meetings the release reports, in text order (none for a statement).' })

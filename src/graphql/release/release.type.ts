@@ -57,11 +57,8 @@ export class PressRelease extends Node {
   @Field(() => String, { description: 'BCP 47 language code ("en").' })
   language: string;
 
-  @Field(() => [String], { description: 'The body in paragraphs, source boilerplate removed.' })
-  paragraphs: string[];
-
-  @Field(() => String, { description: 'The body as one text, paragraphs separated by a blank line.' })
-  body: string;
+  /** The body when the row had it (a single release); a list's rows leave it to PressReleaseResolver.body. */
+  body?: string;
 
   @Field(() => ReleaseStatus)
   status: ReleaseStatus;
@@ -97,7 +94,6 @@ export class PressRelease extends Node {
         : null,
       source: Object.assign(new Source(), { name: row.sourceName, url: row.sourceUrl }),
       language: row.language,
-      paragraphs: row.body.split(/\n{2,}/).filter(Boolean),
       body: row.body,
       status: row.status,
       retractionReason: row.retractionReason,
