@@ -1,7 +1,7 @@
 // A page of releases as a connection: every list of releases in the schema (the root query,
 // a country's, a topic's, an initiative's) is one of these.
 import type { Context } from '../context';
-import { toConnection, type ConnectionArgs } from '../relay';
+import { toConnection, withLazyCursor, type ConnectionArgs } from '../relay';
 import { PressRelease, PressReleaseConnection, PressReleaseEdge } from './release.type';
 import type { PressReleaseOrder } from './release.inputs';
 import { countReleases, listReleases, type RankedReleaseRow, type ReleaseIncludes } from '../../read/releases';
@@ -21,11 +21,10 @@ export async function releaseConnection(
     PressReleaseConnection,
     result,
     (row: RankedReleaseRow) =>
-      Object.assign(new PressReleaseEdge(), {
-        cursor: encodeCursor(result.sort, row),
-        node: PressRelease.from(row),
-        search: filter.search ?? null,
-      }),
+      withLazyCursor(
+        Object.assign(new PressReleaseEdge(), { node: PressRelease.from(row), search: filter.search ?? null }),
+        () => encodeCursor(result.sort, row),
+      ),
     () => countReleases(ctx.sql, filter),
   );
 }
