@@ -4,7 +4,7 @@ import type { Context } from '../context';
 import { toConnection, withLazyCursor, type ConnectionArgs } from '../relay';
 import { PressRelease, PressReleaseConnection, PressReleaseEdge } from './release.type';
 import type { PressReleaseOrder } from './release.inputs';
-import { countReleases, listReleases, type RankedReleaseRow, type ReleaseIncludes } from '../../read/releases';
+import { countReleases, highlightFragments, listReleases, type RankedReleaseRow, type ReleaseIncludes } from '../../read/releases';
 import { encodeCursor } from '../../read/paging';
 import type { ReleaseFilter } from '../../domain/filters';
 
@@ -13,16 +13,21 @@ export async function releaseConnection(
   filter: ReleaseFilter,
   order: PressReleaseOrder,
   page: ConnectionArgs,
-  include: ReleaseIncludes = {},
+  include: ReleaseIncludes & { highlights?: boolean } = {},
 ): Promise<PressReleaseConnection> {
-  const result = await listReleases(ctx.sql, filter, order, page, { include });
+  const result = await listReleases(ctx.sql, filter, order, page, { include, highlights: include.highlights });
   primeNested(ctx, result.rows);
   return toConnection(
     PressReleaseConnection,
     result,
     (row: RankedReleaseRow) =>
       withLazyCursor(
-        Object.assign(new PressReleaseEdge(), { node: PressRelease.from(row), search: filter.search ?? null }),
+        Object.assign(new PressReleaseEdge(), {
+          node: PressRelease.from(row),
+          search: filter.search ?? null,
+          // Read in the page's statement when the query asked for highlights.
+          computedHighlights: row.hlTitle !== undefined && row.hlBody !== undefined ? highlightFragments(row.hlTitle, row.hlBody) : undefined,
+        }),
         () => encodeCursor(result.sort, row),
       ),
     () => countReleases(ctx.sql, filter),
