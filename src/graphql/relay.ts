@@ -115,6 +115,12 @@ export function ConnectionType<T extends object, E extends EdgeShape<T>>(EdgeCla
   return Connection;
 }
 
+/** `edge` with a `cursor` computed when read (most queries never ask for the cursors of a page). */
+export function withLazyCursor<E extends object>(edge: E, cursor: () => string): E & { cursor: string } {
+  let value: string | undefined;
+  return Object.defineProperty(edge, 'cursor', { get: () => (value ??= cursor()), enumerable: true, configurable: true }) as E & { cursor: string };
+}
+
 /** Builds a connection object from a page of rows. */
 export function toConnection<Row, T, E extends EdgeShape<T>, C extends object>(
   ConnClass: ClassType<C>,

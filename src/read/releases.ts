@@ -52,7 +52,7 @@ export type ParticipantJson = ParticipantRow & { country: CountryRow | null };
 /** A meeting as JSON: `date` is the day as text ("2025-05-23"). */
 export type MeetingJson = Omit<MeetingRow, 'date'> & { date: string; participants?: ParticipantJson[] };
 
-export type RankedReleaseRow = ReleaseRow & { rank?: number; topics?: TopicRow[]; meetings?: MeetingJson[] };
+export type RankedReleaseRow = ReleaseRow & { rank?: number; topics?: TopicRow[]; meetings?: MeetingJson[]; hlTitle?: string; hlBody?: string };
 
 const COUNTRY_OF = (alias: string) =>
   sql`CASE WHEN ${raw(alias)}.code IS NULL THEN NULL ELSE json_build_object('code', ${raw(alias)}.code, 'name', ${raw(alias)}.name,
@@ -92,10 +92,11 @@ export async function listReleases(
   rawFilter: ReleaseFilter | ResolvedFilter,
   order: ReleaseOrder,
   args: PageArgs,
-  options: { body?: boolean; include?: ReleaseIncludes } = {},
+  options: { body?: boolean; include?: ReleaseIncludes; highlights?: boolean } = {},
 ): Promise<Page<RankedReleaseRow> & { sort: SortSpec }> {
   // The body is most of a row's bytes (and out of line, in TOAST): only when the caller wants it.
-  const columns = sql`${options.body ? RELEASE_COLUMNS : RELEASE_LIST_COLUMNS}${includeColumns(options.include ?? {})}`;
+  const highlights = options.highlights && rawFilter.search ? highlightColumns(rawFilter.search) : empty;
+  const columns = sql`${options.body ? RELEASE_COLUMNS : RELEASE_LIST_COLUMNS}${includeColumns(options.include ?? {})}${highlights}`;
   const sort = releaseSort(order, rawFilter);
   const plan = planPage(args, sort);
   if (plan.limit === 0) return { rows: [], hasNextPage: false, hasPreviousPage: false, sort };
@@ -159,6 +160,18 @@ export async function releaseIdBySlug(db: SqlExecutor, slug: string): Promise<nu
 const HEADLINE = 'StartSel=<mark>, StopSel=</mark>, MaxFragments=3, MaxWords=30, MinWords=12, FragmentDelimiter=" … "';
 const TITLE_HEADLINE = 'StartSel=<mark>, StopSel=</mark>, HighlightAll=true';
 
+/** The highlight fragments of a title's and a body's ts_headline: those with a match, spaces folded. */
+export function highlightFragments(title: string, body: string): string[] {
+  return [title, ...body.split(' … ')].map((s) => s.replace(/\s+/g, ' ').trim()).filter((s) => s.includes('<mark>'));
+}
+
+/** ts_headline of title and body in the page's own statement (computed for the page's rows only). */
+const highlightColumns = (search: string) => {
+  const q = searchQuerySql(search);
+  return sql`, ts_headline(search_config(pr.language), pr.title, ${q}, ${TITLE_HEADLINE}) AS "hlTitle",
+    ts_headline(search_config(pr.language), pr.body, ${q}, ${HEADLINE}) AS "hlBody"`;
+};
+
 /** ts_headline fragments of title and body per release id (only those with a match): one page's worth. */
 export async function highlightReleases(db: SqlExecutor, search: string, ids: readonly number[]): Promise<Map<number, string[]>> {
   const q = searchQuerySql(search);
@@ -168,12 +181,7 @@ export async function highlightReleases(db: SqlExecutor, search: string, ids: re
       ts_headline(search_config(pr.language), pr.body, ${q}, ${HEADLINE}) AS body
     FROM press_release pr WHERE pr.id = ANY(${[...ids]}::int[])`);
   const out = new Map<number, string[]>();
-  for (const r of rows) {
-    out.set(
-      r.id,
-      [r.title, ...r.body.split(' … ')].map((s) => s.replace(/\s+/g, ' ').trim()).filter((s) => s.includes('<mark>')),
-    );
-  }
+  for (const r of rows) out.set(r.id, highlightFragments(r.title, r.body));
   return out;
 }
 

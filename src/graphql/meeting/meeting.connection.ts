@@ -2,7 +2,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../context';
 import { selects } from '../selection';
-import { toConnection } from '../relay';
+import { toConnection, withLazyCursor } from '../relay';
 import { Meeting, MeetingConnection, MeetingEdge } from './meeting.type';
 import { MeetingOrder } from './meeting.inputs';
 import { countMeetings, listMeetings } from '../../read/meetings';
@@ -28,7 +28,7 @@ export async function meetingConnection(
   return toConnection(
     MeetingConnection,
     result,
-    (row: MeetingRow) => Object.assign(new MeetingEdge(), { cursor: encodeCursor(result.sort, row), node: Meeting.from(row) }),
+    (row: MeetingRow) => withLazyCursor(Object.assign(new MeetingEdge(), { node: Meeting.from(row) }), () => encodeCursor(result.sort, row)),
     () => countMeetings(ctx.sql, filter),
   );
 }

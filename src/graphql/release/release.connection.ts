@@ -1,10 +1,10 @@
 // A page of releases as a connection: every list of releases in the schema (the root query,
 // a country's, a topic's, an initiative's) is one of these.
 import type { Context } from '../context';
-import { toConnection, type ConnectionArgs } from '../relay';
+import { toConnection, withLazyCursor, type ConnectionArgs } from '../relay';
 import { PressRelease, PressReleaseConnection, PressReleaseEdge } from './release.type';
 import type { PressReleaseOrder } from './release.inputs';
-import { countReleases, listReleases, type RankedReleaseRow, type ReleaseIncludes } from '../../read/releases';
+import { countReleases, highlightFragments, listReleases, type RankedReleaseRow, type ReleaseIncludes } from '../../read/releases';
 import { encodeCursor } from '../../read/paging';
 import type { ReleaseFilter } from '../../domain/filters';
 
@@ -13,19 +13,23 @@ export async function releaseConnection(
   filter: ReleaseFilter,
   order: PressReleaseOrder,
   page: ConnectionArgs,
-  include: ReleaseIncludes = {},
+  include: ReleaseIncludes & { highlights?: boolean } = {},
 ): Promise<PressReleaseConnection> {
-  const result = await listReleases(ctx.sql, filter, order, page, { include });
+  const result = await listReleases(ctx.sql, filter, order, page, { include, highlights: include.highlights });
   primeNested(ctx, result.rows);
   return toConnection(
     PressReleaseConnection,
     result,
     (row: RankedReleaseRow) =>
-      Object.assign(new PressReleaseEdge(), {
-        cursor: encodeCursor(result.sort, row),
-        node: PressRelease.from(row),
-        search: filter.search ?? null,
-      }),
+      withLazyCursor(
+        Object.assign(new PressReleaseEdge(), {
+          node: PressRelease.from(row),
+          search: filter.search ?? null,
+          // Read in the page's statement when the query asked for highlights.
+          computedHighlights: row.hlTitle !== undefined && row.hlBody !== undefined ? highlightFragments(row.hlTitle, row.hlBody) : undefined,
+        }),
+        () => encodeCursor(result.sort, row),
+      ),
     () => countReleases(ctx.sql, filter),
   );
 }

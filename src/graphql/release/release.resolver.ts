@@ -35,20 +35,25 @@ const highlightLoader = (ctx: Context, search: string) =>
 @Resolver(() => PressReleaseEdge)
 export class PressReleaseEdgeResolver {
   @FieldResolver(() => [String])
-  highlights(@Root() edge: PressReleaseEdge & { search: string | null }, @Ctx() ctx: Context): Promise<string[]> | string[] {
+  highlights(
+    @Root() edge: PressReleaseEdge & { search: string | null; computedHighlights?: string[] },
+    @Ctx() ctx: Context,
+  ): Promise<string[]> | string[] {
     if (!edge.search) return [];
+    if (edge.computedHighlights) return edge.computedHighlights;
     return highlightLoader(ctx, edge.search).load(edge.node.dbId);
   }
 }
 
 /** The nested lists a page of releases reads in its own statement: those the query selects. */
-export function releaseIncludes(info: GraphQLResolveInfo): ReleaseIncludes {
+export function releaseIncludes(info: GraphQLResolveInfo): ReleaseIncludes & { highlights: boolean } {
   const node = ['edges', 'node'];
   const meetings = selects(info, [...node, 'meetings']);
   return {
     topics: selects(info, [...node, 'topics']),
     meetings,
     participants: meetings && selects(info, [...node, 'meetings', 'participants']),
+    highlights: selects(info, ['edges', 'highlights']),
   };
 }
 
