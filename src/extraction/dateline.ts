@@ -1,69 +1,313 @@
 import { findCountryCode } from '../reference/countries';
+import { isAgencyName } from '../reference/agencies';
+import { loadLanguage } from '../reference/language';
 import type { ExtractedDateline } from './types';
 import { cityCountry } from './lexicon';
 import { normaliseCase } from './text';
 
+/**
+ * Stage 0, the dateline: where and when the release says it was issued. Published texts put it in
+ * many shapes, on the first line or below one to three headline lines:
+ *
+ *   BAKU, Azerbaijan, May 23.            city-country-date
+ *   SEOUL, November 21.                  city-date
+ *   Baku, July 1, AZERTAC                city-date-agency (also "YEREVAN, MARCH 24, ARMENPRESS.")
+ *   SEOUL, Dec. 23 (Yonhap) --           agency-parenthesised
+ *   MOSCOW, July 5. /TASS/.              agency-slashed
+ *   ASTANA. KAZINFORM –                  city-agency, no date
+ *   [MFA Press Service, 12 May 2024]     bracketed source and date
+ *   22 March 2024 / 2020-09-29           a date line of its own (no place)
+ *
+ * Every pattern here is linear: lines are cut to `HEAD` characters before any matching, and the
+ * patterns have bounded repetitions whose parts cannot match the same characters two ways (the
+ * old single pattern backtracked exponentially on "Al-Al-Al-...").
+ */
+
 export interface DatelineResult {
   dateline: ExtractedDateline;
-  /** Where the release text proper starts in the first paragraph. */
+  /** The paragraph the body starts in, and where in it. */
+  paragraph: number;
   textStart: number;
-  /** The date as written had no year (always so in these releases, but checked). */
+  /** Paragraphs before the body that are not its text (headline lines, a date line). */
+  skipped: number[];
+  /** The date as written had a year. */
   yearWritten: boolean;
   unresolvedCountry: string | null;
 }
 
-const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
-const MONTH = '(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\\.?';
-const PLACE = "(\\p{Lu}[\\p{L}'’.-]*(?:[ -]\\p{L}[\\p{L}'’.-]*){0,3})";
+/** A dateline sits in the first characters of a line: nothing longer is ever read. */
+const HEAD = 240;
+/** How many leading paragraphs may hold headline lines, a date line and the dateline. */
+const LEAD_LINES = 5;
+/** A headline line above the dateline is short. */
+const MAX_HEADLINE = 300;
 
-// "BAKU, Azerbaijan, May 23." / "SEOUL, November 21." / "Tashkent, Uzbekistan, 3 March." ; the
-// separator after the date may be a period, a colon or a dash.
-const DATELINE = new RegExp(
-  `^\\s*${PLACE},\\s+(?:${PLACE},\\s+)?(?:${MONTH}\\s+(\\d{1,2})|(\\d{1,2})\\s+${MONTH})(?:,?\\s+(\\d{4}))?(?:\\s*\\([^)]{1,40}\\))?\\s*(?:[.:]|\\s?[—–-])\\s*`,
-  'iu',
-);
+interface DatePart {
+  month: number;
+  day: number;
+  year: number | null;
+  end: number;
+}
 
-function monthNumber(name: string): number {
-  const key = name.toLowerCase().replace('.', '');
-  return MONTHS.findIndex((month) => month.startsWith(key.slice(0, 3))) + 1;
+interface Patterns {
+  /** Month-day or day-month with an optional year, sticky. */
+  textDate: RegExp;
+  /** A date line of its own. */
+  dateLine: RegExp;
+}
+
+let patterns: Patterns | null = null;
+
+function compiled(): Patterns {
+  if (patterns) return patterns;
+  const { monthSource, weekdays } = loadLanguage();
+  const weekday = `(?:${weekdays.join('|')}),?\\s{1,3}`;
+  // Groups: 1 month, 2 day | 3 day, 4 month; 5 year.
+  const textDate = `(?:(${monthSource})\\s{0,3}(\\d{1,2})(?:st|nd|rd|th)?|(\\d{1,2})(?:st|nd|rd|th)?\\s{1,3}(?:of\\s)?(${monthSource}))(?:,?\\s{1,3}(\\d{4})(?!\\d))?`;
+  // Groups as textDate, then 6-8 ISO y-m-d, 9-11 d.m.y (or d/m/y).
+  const numeric = `(\\d{4})[-./](\\d{1,2})[-./](\\d{1,2})|(\\d{1,2})[./-](\\d{1,2})[./-](\\d{4})`;
+  const prefix = `(?:(?:Published|Posted|Date|Updated|Released|Release date|Issued)\\s{0,3}:?\\s{0,3})?(?:${weekday})?`;
+  const time = `(?:\\s{0,3}[,|–—-]?\\s{0,3}\\d{1,2}[:.]\\d{2}(?:\\s{0,2}[AaPp]\\.?[Mm]\\.?)?(?:\\s{0,2}\\(?(?:GMT|UTC|[A-Z]{2,4}T)(?:[+-]\\d{1,2})?\\)?)?)?`;
+  patterns = {
+    textDate: new RegExp(textDate, 'iuy'),
+    dateLine: new RegExp(`^\\s{0,3}${prefix}(?:${textDate}|${numeric})${time}\\s{0,3}\\.?\\s{0,3}$`, 'iu'),
+  };
+  return patterns;
 }
 
 function isoDate(year: number, month: number, day: number): string | null {
+  if (month < 1 || month > 12 || day < 1) return null;
   const date = new Date(Date.UTC(year, month - 1, day));
   if (date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
-export function parseDateline(firstParagraph: string, year: number): DatelineResult | null {
-  const match = DATELINE.exec(firstParagraph);
+/** "July 1", "1 July", "Dec. 23, 2024" at `offset`. */
+function textDateAt(line: string, offset: number): DatePart | null {
+  const { textDate } = compiled();
+  textDate.lastIndex = offset;
+  const match = textDate.exec(line);
   if (!match) return null;
-  const [, rawPlace, rawCountry, monthA, dayA, dayB, monthB, writtenYear] = match;
-  const place = normaliseCase(rawPlace.trim());
+  const month = loadLanguage().monthNumber(match[1] ?? match[4]);
+  const day = Number(match[2] ?? match[3]);
+  if (!month || day < 1 || day > 31) return null;
+  return { month, day, year: match[5] ? Number(match[5]) : null, end: match.index + match[0].length };
+}
+
+/** A line that is only a date ("22 March 2024", "2020-09-29", "12.05.2024", "Friday, 22 March 2024 14:30"). */
+export function dateLineDate(line: string): DatePart | null {
+  if (line.length > 80) return null;
+  const match = compiled().dateLine.exec(line);
+  if (!match) return null;
+  if (match[1] || match[4]) {
+    const month = loadLanguage().monthNumber(match[1] ?? match[4]);
+    return month ? { month, day: Number(match[2] ?? match[3]), year: match[5] ? Number(match[5]) : null, end: line.length } : null;
+  }
+  if (match[6]) return { year: Number(match[6]), month: Number(match[7]), day: Number(match[8]), end: line.length };
+  // Day first ("12.05.2024"), unless the first number cannot be a day's month and the second can.
+  let day = Number(match[9]);
+  let month = Number(match[10]);
+  if (month > 12 && day <= 12) [day, month] = [month, day];
+  return { year: Number(match[11]), month, day, end: line.length };
+}
+
+/** A place word: a capital, then letters or apostrophes ("N'Djamena"); no hyphen or period inside. */
+const PLACE_WORD = /\p{Lu}[\p{L}'’]{0,30}/uy;
+/** Abbreviations whose period belongs to a place's name ("St. Petersburg"). */
+const PLACE_ABBREVIATIONS = new Set(['St', 'Ste', 'Mt', 'Ft']);
+
+/** "BAKU", "NEW YORK", "Nur-Sultan", "Addis Ababa": up to four words joined by one space or hyphen. */
+function placeAt(line: string, offset: number): { text: string; end: number } | null {
+  let end = offset;
+  for (let words = 0; words < 4; words++) {
+    const start = words === 0 ? end : end + 1;
+    if (words > 0 && !(line[end] === ' ' || line[end] === '-')) break;
+    PLACE_WORD.lastIndex = start;
+    const word = PLACE_WORD.exec(line);
+    if (!word) break;
+    end = start + word[0].length;
+    if (line[end] === '.' && PLACE_ABBREVIATIONS.has(word[0])) end += 1;
+  }
+  if (end === offset) return null;
+  const text = line.slice(offset, end);
+  return { text, end };
+}
+
+/** A source named in the dateline: a listed agency or an all-capital word ("ARMENPRESS"). */
+function looksLikeAgency(text: string): boolean {
+  const name = text.trim().replace(/[.,]$/, '');
+  if (!name || name.length > 40) return false;
+  if (isAgencyName(name)) return true;
+  return /^\p{Lu}[\p{Lu}\d&.-]{1,20}(?:\s\p{Lu}[\p{Lu}\d&.-]{1,20}){0,2}$/u.test(name) && !findCountryCode(name);
+}
+
+/** "(Yonhap)", ", AZERTAC", ". /TASS/." after the date or the place: where it ends, or -1. */
+function agencyAfter(line: string, offset: number): number {
+  const rest = line.slice(offset, offset + 60);
+  const paren = /^\s{0,3}\(([^()]{1,40})\)/u.exec(rest);
+  if (paren && looksLikeAgency(paren[1])) return offset + paren[0].length;
+  const slashed = /^\s{0,3}[.,]?\s{0,3}\/([^/]{1,30})\/\.?/u.exec(rest);
+  if (slashed && looksLikeAgency(slashed[1])) return offset + slashed[0].length;
+  const comma = /^\s{0,3}[.,]\s{0,3}(\p{Lu}[\p{L}\d&.-]{1,20}(?:\s\p{Lu}[\p{L}\d&.-]{1,20}){0,2})(?=\s{0,3}(?:[.:,–—-]|$|\s\p{Lu}))/u.exec(rest);
+  if (comma && looksLikeAgency(comma[1])) return offset + comma[0].length;
+  return -1;
+}
+
+/** The separator between a dateline and the text: a period, a colon or a dash, or the end of the line. */
+const END = /\s{0,3}(?:\.\s{0,3}\/[^/]{1,30}\/\.?|--|[.:–—-])?\s{0,3}/uy;
+const STRICT_END = /\s{0,3}(?:--|[.:–—-]|$)/uy;
+
+interface PlaceDateline {
+  place: string | null;
+  rawCountry: string | null;
+  date: DatePart | null;
+  end: number;
+}
+
+/** "PLACE[, COUNTRY], DATE [agency] SEP" or "PLACE[.,] AGENCY SEP" at the start of `line`. */
+function placeDateline(line: string): PlaceDateline | null {
+  const place = placeAt(line, 0);
+  if (!place) return null;
+  const { nameStopWords, calendarWords } = loadLanguage();
+  const firstWord = place.text.split(/[\s-]/)[0];
+  if (nameStopWords.has(firstWord) || calendarWords.has(firstWord) || isAgencyName(place.text)) return null;
+  let position = place.end;
+  let rawCountry: string | null = null;
+  // ", Azerbaijan," before the date.
+  const comma = /^,\s{1,3}/u.exec(line.slice(position, position + 4));
+  if (comma) {
+    const country = placeAt(line, position + comma[0].length);
+    if (country && findCountryCode(country.text) && /^,\s{1,3}/u.test(line.slice(country.end, country.end + 4))) {
+      rawCountry = country.text;
+      position = country.end;
+    }
+  }
+  const beforeDate = /^(?:,\s{0,3}|\s{1,3})/u.exec(line.slice(position, position + 5));
+  const date = beforeDate ? textDateAt(line, position + beforeDate[0].length) : null;
+  if (date) {
+    let end = date.end;
+    const agency = agencyAfter(line, end);
+    if (agency >= 0) end = agency;
+    const sticky = agency >= 0 ? END : STRICT_END;
+    sticky.lastIndex = end;
+    const sep = sticky.exec(line);
+    if (!sep) return null;
+    end = sep.index + sep[0].length;
+    // A slashed agency may also follow the separator ("July 5. /TASS/.").
+    const slashed = agencyAfter(line, end);
+    if (slashed >= 0) {
+      END.lastIndex = slashed;
+      end = slashed + (END.exec(line)?.[0].length ?? 0);
+    }
+    return { place: place.text, rawCountry, date, end };
+  }
+  // No date: "ASTANA. KAZINFORM –", "SEOUL (Yonhap) --": the agency and a dash are required.
+  if (rawCountry) return null;
+  const agency = agencyAfter(line, place.end);
+  if (agency < 0) return null;
+  const dash = /^\s{0,3}(?:--|[–—-]|:)\s{0,3}/u.exec(line.slice(agency, agency + 8));
+  if (!dash && agency < line.length) return null;
+  return { place: place.text, rawCountry: null, date: null, end: agency + (dash ? dash[0].length : 0) };
+}
+
+/** "[MFA Press Service, 12 May 2024]", "(Tbilisi, 12.05.2024)": a bracketed source and date at the start. */
+function bracketedDateline(line: string): PlaceDateline | null {
+  const match = /^\s{0,3}[[(]([^\])[(]{4,120})[\])]\s{0,3}(?:--|[.:–—-])?\s{0,3}/u.exec(line);
+  if (!match) return null;
+  let date: DatePart | null = null;
+  let place: string | null = null;
+  let rawCountry: string | null = null;
+  for (const raw of match[1].split(/\s{0,3}[,|;–—]\s{0,3}/u)) {
+    const part = raw.trim();
+    if (!part) continue;
+    const asDate = dateLineDate(part) ?? textDateAt(part, 0);
+    if (asDate && !date) {
+      date = asDate;
+      continue;
+    }
+    if (place || looksLikeAgency(part) || !/^\p{Lu}/u.test(part)) continue;
+    const city = cityCountry(part);
+    if (city) place = part;
+    else if (findCountryCode(part) && place) rawCountry = part;
+  }
+  if (!date) return null;
+  return { place, rawCountry, date, end: match[0].length };
+}
+
+/** Reads the dateline, or the date line under the title, from the first paragraphs of a release. */
+export function parseDateline(paragraphs: string[], year: number): DatelineResult | null {
+  const lines = paragraphs.slice(0, LEAD_LINES).map((paragraph) => paragraph.slice(0, HEAD));
+  let dateOnly: { index: number; date: DatePart } | null = null;
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index];
+    const alone = dateLineDate(line);
+    if (alone) {
+      dateOnly ??= { index, date: alone };
+      continue;
+    }
+    const found = placeDateline(line) ?? bracketedDateline(line);
+    const headlinesAbove = lines.slice(0, index).every((above, i) => paragraphs[i].length <= MAX_HEADLINE || dateOnly?.index === i);
+    if (found && headlinesAbove) {
+      let date = found.date;
+      if (!date && dateOnly) date = dateOnly.date;
+      // A date line right under the dateline ("ASTANA. KAZINFORM –" over "22 March 2024") counts too.
+      const below = !date && index + 1 < lines.length ? dateLineDate(lines[index + 1]) : null;
+      if (below) date = below;
+      const skipped = Array.from({ length: index }, (_, i) => i);
+      if (below) skipped.push(index + 1);
+      return build(found.place, found.rawCountry, date, year, index, found.end, skipped);
+    }
+    // Only headline lines and a date line may come before the dateline.
+    if (paragraphs[index].length > MAX_HEADLINE || /[.!?]["”’]?$/u.test(paragraphs[index]) && index > 0) break;
+  }
+  if (!dateOnly) return null;
+  // The lines above a date line are the title; the body starts after it, or after a title under it.
+  const skipped = Array.from({ length: dateOnly.index + 1 }, (_, i) => i);
+  const next = dateOnly.index + 1;
+  if (dateOnly.index === 0 && next < paragraphs.length - 1 && isHeadline(paragraphs[next])) skipped.push(next);
+  return build(null, null, dateOnly.date, year, skipped[skipped.length - 1] + 1, 0, skipped);
+}
+
+/** A title line: short, with no sentence end. */
+export function isHeadline(paragraph: string): boolean {
+  return paragraph.length <= MAX_HEADLINE && !/[.!?;:]["”’]?$/u.test(paragraph);
+}
+
+function build(
+  rawPlace: string | null,
+  rawCountry: string | null,
+  date: DatePart | null,
+  year: number,
+  paragraph: number,
+  textStart: number,
+  skipped: number[],
+): DatelineResult {
+  const place = rawPlace ? normaliseCase(rawPlace.trim()) : null;
   let country: string | null = null;
   let unresolvedCountry: string | null = null;
   if (rawCountry) {
     country = findCountryCode(rawCountry);
     if (!country) unresolvedCountry = rawCountry;
   }
-  // A city-only dateline ("SEOUL, November 21.") is placed through the city list.
-  if (!country) country = cityCountry(place);
-  if (!country && !unresolvedCountry) unresolvedCountry = place;
-  const month = monthNumber(monthA ?? monthB);
-  const day = Number(dayA ?? dayB);
-  const effectiveYear = writtenYear ? Number(writtenYear) : year;
+  // A city-only dateline ("SEOUL, November 21.") is placed through the city list, or is a country itself.
+  if (place && !country) country = cityCountry(place) ?? findCountryCode(place);
+  if (place && !country && !unresolvedCountry) unresolvedCountry = place;
   return {
-    dateline: { place, country, date: isoDate(effectiveYear, month, day) },
-    textStart: match[0].length,
-    yearWritten: Boolean(writtenYear),
+    dateline: { place, country, date: date ? isoDate(date.year ?? year, date.month, date.day) : null },
+    paragraph,
+    textStart,
+    skipped,
+    yearWritten: Boolean(date?.year),
     unresolvedCountry,
   };
 }
 
 /** "on May 23" / "on 23 May" in a sentence, as an ISO date of `year`. */
 export function findDateIn(sentence: string, year: number): string | null {
-  const pattern = new RegExp(`\\bon\\s+(?:${MONTH}\\s+(\\d{1,2})|(\\d{1,2})\\s+${MONTH})(?:,?\\s+(\\d{4}))?\\b`, 'iu');
-  const match = pattern.exec(sentence);
-  if (!match) return null;
-  const [, monthA, dayA, dayB, monthB, writtenYear] = match;
-  return isoDate(writtenYear ? Number(writtenYear) : year, monthNumber(monthA ?? monthB), Number(dayA ?? dayB));
+  const on = /\bon\s{1,3}/giu;
+  for (let match = on.exec(sentence); match; match = on.exec(sentence)) {
+    const date = textDateAt(sentence, match.index + match[0].length);
+    if (date) return isoDate(date.year ?? year, date.month, date.day);
+  }
+  return null;
 }

@@ -37,14 +37,18 @@ export function extractPressRelease(text: string, options: ExtractOptions = {}):
   const year = knownYear ?? (options.now ?? new Date()).getFullYear();
 
   const { paragraphs, removed } = removeBoilerplate(toParagraphs(body));
-  const parsedDateline = paragraphs.length ? parseDateline(paragraphs[0], year) : null;
+  const parsedDateline = parseDateline(paragraphs, year);
   if (!parsedDateline) warnings.push('no dateline found');
   else {
     if (!parsedDateline.yearWritten && knownYear === null) warnings.push(`no year given: assumed ${year}`);
     if (parsedDateline.unresolvedCountry) warnings.push(`dateline country not resolved: ${parsedDateline.unresolvedCountry}`);
   }
-  // The analysis reads the release without its dateline; the body keeps it.
-  const analysed = paragraphs.map((paragraph, index) => (index === 0 && parsedDateline ? paragraph.slice(parsedDateline.textStart) : paragraph));
+  // The analysis reads the release without its dateline, headline lines and date line; the body keeps them.
+  const skipped = new Set(parsedDateline?.skipped ?? []);
+  const headlines = paragraphs.filter((_, index) => skipped.has(index));
+  const analysed = paragraphs
+    .map((paragraph, index) => (skipped.has(index) ? '' : index === parsedDateline?.paragraph ? paragraph.slice(parsedDateline.textStart) : paragraph))
+    .filter((paragraph) => paragraph.trim().length > 0);
   const sentences = toSentences(analysed);
   const fullText = analysed.join('\n');
   const leadText = sentences[0]?.text ?? '';

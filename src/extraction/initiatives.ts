@@ -1,5 +1,6 @@
 import { loadInitiatives, loadInitiativePatterns, type InitiativeRef } from '../reference/initiatives';
 import { loadBoilerplate } from '../reference/boilerplate';
+import { loadLanguage } from '../reference/language';
 import type { ExtractedInitiative, InitiativeKind } from './types';
 import { matchCountries } from './lexicon';
 import { isRoleWord } from './roles';
@@ -35,7 +36,6 @@ interface Candidate extends Span {
 }
 
 const CONNECTORS = new Set(['of', 'for', 'on', 'in', 'and', 'the', 'to', 'de', 'la', 'des', 'du']);
-const MONTHS = new Set(['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']);
 const ORDINAL_BEFORE = /(\d+(?:st|nd|rd|th))\s+$/u;
 /** Lower-case words between capitalised words and a lower-case head: modifiers, never function words. */
 const FUNCTION_WORDS = new Set([
@@ -141,7 +141,7 @@ function continuation(sentence: string, tokens: Token[], after: number, allowIn:
   if (!tokens[index] || !prepositions.includes(tokens[index].text)) return after;
   while (index < tokens.length && onlySpacesBetween(sentence, tokens[index - 1], tokens[index])) {
     const word = tokens[index].text;
-    if (MONTHS.has(word) || /^\d/.test(word)) break; // "Office on March 6" ends at the date
+    if (loadLanguage().calendarWords.has(word) || /^\d/.test(word)) break; // "Office on March 6" ends at the date
     // "the Growth Plan for the Western Balkans and the Reform and Growth Facility" are two names.
     if (word === 'and' && tokens[index + 1]?.text === 'the') break;
     if (isCapitalised(word) && !isPossessive(word)) lastCapital = index;
