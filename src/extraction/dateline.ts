@@ -148,8 +148,17 @@ function agencyAfter(line: string, offset: number): number {
   if (paren && looksLikeAgency(paren[1])) return offset + paren[0].length;
   const slashed = /^\s{0,3}[.,]?\s{0,3}\/([^/]{1,30})\/\.?/u.exec(rest);
   if (slashed && looksLikeAgency(slashed[1])) return offset + slashed[0].length;
-  const comma = /^\s{0,3}[.,]\s{0,3}(\p{Lu}[\p{L}\d&.-]{1,20}(?:\s\p{Lu}[\p{L}\d&.-]{1,20}){0,2})(?=\s{0,3}(?:[.:,–—-]|$|\s\p{Lu}))/u.exec(rest);
-  if (comma && looksLikeAgency(comma[1])) return offset + comma[0].length;
+  // ", AZERTAC", ". KAZINFORM", ", News.az": one to three words; the longest that is an agency.
+  const comma = /^\s{0,3}[.,]\s{0,3}/u.exec(rest);
+  if (!comma) return -1;
+  const words = /^(?:\p{Lu}(?:[\p{L}\d&-]|\.(?=\p{L})){1,20})(?:\s(?:\p{Lu}(?:[\p{L}\d&-]|\.(?=\p{L})){1,20})){0,2}/u.exec(rest.slice(comma[0].length));
+  if (!words) return -1;
+  const list = words[0].split(' ');
+  for (let count = list.length; count > 0; count--) {
+    const name = list.slice(0, count).join(' ');
+    const after = rest.slice(comma[0].length + name.length);
+    if (looksLikeAgency(name) && /^(?:\s{0,3}(?:[.:,–—-]|$)|\s\p{Lu})/u.test(after)) return offset + comma[0].length + name.length;
+  }
   return -1;
 }
 

@@ -15,6 +15,33 @@ import { extractTopics } from './topics';
 
 export * from './types';
 
+/**
+ * The most body text the stages read. Published releases run from a few hundred to about 8,000
+ * characters; the service accepts 50,000 (src/domain/validate.ts). Reading no more than this bounds
+ * the time of one extraction whatever is pasted (docs/extraction.md, "Speed").
+ */
+export const MAX_ANALYSED = 12_000;
+/** And at most this many sentences (a long release has about a hundred; a pasted list of lines, thousands). */
+export const MAX_SENTENCES = 250;
+
+/** The paragraphs up to `MAX_ANALYSED` characters, the last one cut at a space. */
+function withinBudget(paragraphs: string[]): string[] {
+  const out: string[] = [];
+  let left = MAX_ANALYSED;
+  for (const paragraph of paragraphs) {
+    if (left <= 0) break;
+    if (paragraph.length <= left) {
+      out.push(paragraph);
+      left -= paragraph.length + 1;
+      continue;
+    }
+    const cut = paragraph.lastIndexOf(' ', left);
+    out.push(paragraph.slice(0, cut > left / 2 ? cut : left));
+    break;
+  }
+  return out;
+}
+
 function frontMatterYear(frontMatter: string | null): number | null {
   if (!frontMatter) return null;
   try {
@@ -46,10 +73,19 @@ export function extractPressRelease(text: string, options: ExtractOptions = {}):
   // The analysis reads the release without its dateline, headline lines and date line; the body keeps them.
   const skipped = new Set(parsedDateline?.skipped ?? []);
   const headlines = paragraphs.filter((_, index) => skipped.has(index));
-  const analysed = paragraphs
+  const readable = paragraphs
     .map((paragraph, index) => (skipped.has(index) ? '' : index === parsedDateline?.paragraph ? paragraph.slice(parsedDateline.textStart) : paragraph))
     .filter((paragraph) => paragraph.trim().length > 0);
-  const sentences = toSentences(analysed);
+  const analysed = withinBudget(readable);
+  if (analysed.length < readable.length || analysed[analysed.length - 1] !== readable[readable.length - 1]) {
+    warnings.push(`text longer than ${MAX_ANALYSED} characters: only the first ${MAX_ANALYSED} were analysed`);
+  }
+  let sentences = toSentences(analysed);
+  if (sentences.length > MAX_SENTENCES) {
+    warnings.push(`more than ${MAX_SENTENCES} sentences: only the first ${MAX_SENTENCES} were analysed`);
+    sentences = sentences.slice(0, MAX_SENTENCES);
+    analysed.splice(sentences[sentences.length - 1].paragraph + 1);
+  }
   const fullText = analysed.join('\n');
   const leadText = sentences[0]?.text ?? '';
   const openingText = sentences.filter((sentence) => sentence.paragraph <= 1).map((sentence) => sentence.text).join(' ');
@@ -89,7 +125,7 @@ export function extractPressRelease(text: string, options: ExtractOptions = {}):
     ]),
     names,
   );
-  const countries = extractCountries(paragraphs, fullText);
+  const countries = extractCountries(withinBudget(paragraphs), fullText);
   if (!issuer) warnings.push('issuing ministry not found');
 
   return {

@@ -348,6 +348,22 @@ function keyOf(candidate: Candidate): string {
 }
 
 /** Finds the initiatives of a release, each with the sentence of its first mention. */
+let entryIndex: { byAcronym: Map<string, InitiativeRef>; byName: Map<string, InitiativeRef> } | null = null;
+
+/** The known entry with this acronym (or alias), else with this name (or alias): map lookups, not a scan per candidate. */
+function knownEntry(acronym: string | null, name: string): InitiativeRef | undefined {
+  if (!entryIndex) {
+    const byAcronym = new Map<string, InitiativeRef>();
+    const byName = new Map<string, InitiativeRef>();
+    for (const e of loadInitiatives()) {
+      for (const form of [e.acronym, ...e.aliases]) if (form && !byAcronym.has(form)) byAcronym.set(form, e);
+      for (const form of [e.name, ...e.aliases]) if (!byName.has(foldKey(form))) byName.set(foldKey(form), e);
+    }
+    entryIndex = { byAcronym, byName };
+  }
+  return (acronym ? entryIndex.byAcronym.get(acronym) : undefined) ?? entryIndex.byName.get(foldKey(name));
+}
+
 export function extractInitiatives(sentences: Sentence[]): InitiativeResult {
   const all: Candidate[] = [];
   sentences.forEach((sentence, index) => {
@@ -355,11 +371,7 @@ export function extractInitiatives(sentences: Sentence[]): InitiativeResult {
     const patterns = patternCandidates(sentence.text, index);
     // "Full Name (ACR)" whose acronym or name the list knows becomes the known one, with the text's name.
     for (const candidate of patterns) {
-      const entry = loadInitiatives().find(
-        (e) =>
-          (candidate.acronym && (e.acronym === candidate.acronym || e.aliases.includes(candidate.acronym))) ||
-          [e.name, ...e.aliases].some((form) => foldKey(form) === foldKey(candidate.name)),
-      );
+      const entry = knownEntry(candidate.acronym, candidate.name);
       if (entry) {
         candidate.known = entry;
         candidate.kind = entry.kind;

@@ -6,6 +6,8 @@ export interface LanguageVocabulary {
   months: string[];
   /** Regex source matching a month name or abbreviation (with an optional period), no group. */
   monthSource: string;
+  /** Month abbreviations ("Dec", "Sept"): their period does not end a sentence. */
+  monthAbbreviations: string[];
   /** Month number (1-12) of a name or abbreviation, any case, period ignored; 0 when unknown. */
   monthNumber: (word: string) => number;
   weekdays: string[];
@@ -34,10 +36,13 @@ export function loadLanguage(): LanguageVocabulary {
   const months: string[] = [];
   const byForm = new Map<string, number>();
   const forms: string[] = [];
+  const monthAbbreviations: string[] = [];
   file.months.forEach((entry, index) => {
     if (typeof entry?.name !== 'string') throw new Error(`${FILE}: month ${index + 1} has no name`);
     months.push(entry.name);
-    for (const form of [entry.name, ...asStringList(entry.short, `${FILE} months.${entry.name}.short`)]) {
+    const short = asStringList(entry.short, `${FILE} months.${entry.name}.short`);
+    monthAbbreviations.push(...short);
+    for (const form of [entry.name, ...short]) {
       byForm.set(form.toLowerCase(), index + 1);
       forms.push(form);
     }
@@ -48,6 +53,7 @@ export function loadLanguage(): LanguageVocabulary {
   cached = {
     months,
     monthSource,
+    monthAbbreviations,
     monthNumber: (word) => byForm.get(word.toLowerCase().replace(/\.$/, '')) ?? 0,
     weekdays,
     nameStopWords: new Set(asStringList(file.nameStopWords, `${FILE} nameStopWords`)),
