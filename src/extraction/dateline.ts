@@ -82,6 +82,20 @@ function isoDate(year: number, month: number, day: number): string | null {
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
+/** The first "28th Nov, 2024" / "21.05.2025" inside a short bracketed text. */
+function dateWithin(text: string): DatePart | null {
+  for (const part of text.split(/\s{0,3}[|–—]\s{0,3}|\s-\s/u)) {
+    const whole = dateLineDate(part.trim());
+    if (whole) return whole;
+    const words = /(?<![\p{L}\p{N}])[\p{L}\d]/gu;
+    for (let word = words.exec(part); word; word = words.exec(part)) {
+      const date = textDateAt(part, word.index);
+      if (date) return date;
+    }
+  }
+  return null;
+}
+
 /** "July 1", "1 July", "Dec. 23, 2024" at `offset`. */
 function textDateAt(line: string, offset: number): DatePart | null {
   const { textDate } = compiled();
@@ -122,10 +136,11 @@ function placeAt(line: string, offset: number): { text: string; end: number } | 
   for (let words = 0; words < 4; words++) {
     const start = words === 0 ? end : end + 1;
     if (words > 0 && !(line[end] === ' ' || line[end] === '-')) break;
-    PLACE_WORD.lastIndex = start;
+    const particle = words > 0 ? /^(?:de|do|da|del|de la|es|el|al|am|an der|upon|on)\s(?=\p{Lu})/u.exec(line.slice(start, start + 8)) : null;
+    PLACE_WORD.lastIndex = start + (particle ? particle[0].length : 0);
     const word = PLACE_WORD.exec(line);
     if (!word) break;
-    end = start + word[0].length;
+    end = word.index + word[0].length;
     if (line[end] === '.' && PLACE_ABBREVIATIONS.has(word[0])) end += 1;
   }
   if (end === offset) return null;
@@ -191,8 +206,20 @@ function placeDateline(line: string): PlaceDateline | null {
       position = country.end;
     }
   }
+  // "KUWAIT, (SPA - 28th Nov, 2024) -": the agency and the date in brackets after the place.
+  const bracket = /^,?\s{0,3}\(([^()]{3,60})\)\s{0,3}(?:--|[.:–—-])?\s{0,3}/u.exec(line.slice(position, position + 72));
+  if (bracket) {
+    const inside = dateWithin(bracket[1]);
+    if (inside) return { place: place.text, rawCountry, date: inside, end: position + bracket[0].length };
+  }
   const beforeDate = /^(?:,\s{0,3}|\s{1,3})/u.exec(line.slice(position, position + 5));
-  const date = beforeDate ? textDateAt(line, position + beforeDate[0].length) : null;
+  let date = beforeDate ? textDateAt(line, position + beforeDate[0].length) : null;
+  // "Riyadh, Shawwal 21, 1446, April 19, 2025, SPA --": another calendar's date before the Gregorian one.
+  if (!date && beforeDate) {
+    const from = position + beforeDate[0].length;
+    const chunk = /^(?:\p{Lu}\p{L}{2,15}\s{1,3}\d{1,2},?\s{1,3}(?:\d{4},?\s{1,3})?)/u.exec(line.slice(from, from + 40));
+    if (chunk) date = textDateAt(line, from + chunk[0].length);
+  }
   if (date) {
     let end = date.end;
     const agency = agencyAfter(line, end);
@@ -210,10 +237,15 @@ function placeDateline(line: string): PlaceDateline | null {
     }
     return { place: place.text, rawCountry, date, end };
   }
-  // No date: "ASTANA. KAZINFORM –", "SEOUL (Yonhap) --": the agency and a dash are required.
+  // No date: "ASTANA. KAZINFORM –", "SEOUL (Yonhap) --": the agency and a dash are required, or
+  // a known place and a dash ("MANILA – ").
   if (rawCountry) return null;
   const agency = agencyAfter(line, place.end);
-  if (agency < 0) return null;
+  if (agency < 0) {
+    const dash = /^\s{1,3}(?:--|[–—])\s{0,3}/u.exec(line.slice(place.end, place.end + 8));
+    if (dash && (cityCountry(place.text) ?? findCountryCode(place.text))) return { place: place.text, rawCountry: null, date: null, end: place.end + dash[0].length };
+    return null;
+  }
   const dash = /^\s{0,3}(?:--|[–—-]|:)\s{0,3}/u.exec(line.slice(agency, agency + 8));
   if (!dash && agency < line.length) return null;
   return { place: place.text, rawCountry: null, date: null, end: agency + (dash ? dash[0].length : 0) };
@@ -243,38 +275,101 @@ function bracketedDateline(line: string): PlaceDateline | null {
   return { place, rawCountry, date, end: match[0].length };
 }
 
-/** Reads the dateline, or the date line under the title, from the first paragraphs of a release. */
+/** A line that is only a known place ("ANKARA", "Manila –"): a dateline without a date. */
+function placeLine(line: string): { place: string; end: number } | null {
+  if (line.length > 40) return null;
+  const match = /^\s{0,3}(\p{Lu}[\p{L}'’. -]{1,35}?)\s{0,3}(?:--|[.:,–—-])?\s{0,3}$/u.exec(line);
+  if (!match || !(cityCountry(match[1]) ?? findCountryCode(match[1]))) return null;
+  return { place: match[1], end: line.length };
+}
+
+/** "August 12, 2025 - Ottawa, Ontario - Global Affairs Canada": a date, then the place, then the source. */
+function dateFirstLine(line: string): PlaceDateline | null {
+  const match = /^\s{0,3}([^–—|]{4,30}?)\s{1,3}[-–—|]\s{1,3}(\p{Lu}[\p{L}'’ .-]{1,30}?)(?:,\s{1,3}(\p{Lu}[\p{L}'’ .-]{1,30}?))?(?:\s{1,3}[-–—|]\s{1,3}[^\n]{1,60})?\s{0,3}$/u.exec(line);
+  if (!match) return null;
+  const date = dateLineDate(match[1]);
+  if (!date) return null;
+  const regionCountry = match[3] ? findCountryCode(match[3]) : null;
+  if (!cityCountry(match[2]) && !findCountryCode(match[2])) return null;
+  return { place: match[2], rawCountry: regionCountry ? match[3] : null, date, end: line.length };
+}
+
+/**
+ * Reads the dateline from the header of a release: the lines before the body (headline, "Press
+ * release", a byline, a date line, a bracketed source) and the first body line that opens with a
+ * dateline. A signature at the end ("WISMA PUTRA / PUTRAJAYA / 14 January 2025") is read when the
+ * header has none.
+ */
 export function parseDateline(paragraphs: string[], year: number): DatelineResult | null {
   const lines = paragraphs.slice(0, LEAD_LINES).map((paragraph) => paragraph.slice(0, HEAD));
-  let dateOnly: { index: number; date: DatePart } | null = null;
+  let date: { index: number; date: DatePart } | null = null;
+  let place: { index: number; place: string; rawCountry: string | null } | null = null;
+  let lastHeader = -1;
   for (let index = 0; index < lines.length; index++) {
     const line = lines[index];
     const alone = dateLineDate(line);
     if (alone) {
-      dateOnly ??= { index, date: alone };
+      date ??= { index, date: alone };
+      lastHeader = index;
       continue;
     }
-    const found = placeDateline(line) ?? bracketedDateline(line);
-    const headlinesAbove = lines.slice(0, index).every((above, i) => paragraphs[i].length <= MAX_HEADLINE || dateOnly?.index === i);
-    if (found && headlinesAbove) {
-      let date = found.date;
-      if (!date && dateOnly) date = dateOnly.date;
-      // A date line right under the dateline ("ASTANA. KAZINFORM –" over "22 March 2024") counts too.
-      const below = !date && index + 1 < lines.length ? dateLineDate(lines[index + 1]) : null;
-      if (below) date = below;
+    const inline = placeDateline(line) ?? bracketedDateline(line) ?? dateFirstLine(line);
+    if (inline) {
       const skipped = Array.from({ length: index }, (_, i) => i);
-      if (below) skipped.push(index + 1);
-      return build(found.place, found.rawCountry, date, year, index, found.end, skipped);
+      let found = inline.date ? { index, date: inline.date } : date;
+      let bodyFrom = index;
+      let textStart = inline.end;
+      // A bracketed source line stands alone; a place line under it ("ANKARA") may follow.
+      if (!inline.place || inline.end >= line.length) {
+        const nextDate = !found && index + 1 < lines.length ? dateLineDate(lines[index + 1]) : null;
+        if (nextDate) found = { index: index + 1, date: nextDate };
+        if (!inline.place) {
+          // Headline lines may sit between the bracket and the place line.
+          for (let k = index + 1; k < Math.min(lines.length, index + 3); k++) {
+            const bare = placeLine(lines[k]);
+            if (bare) {
+              inline.place = bare.place;
+              for (let i = index; i < k; i++) skipped.push(i);
+              bodyFrom = k;
+              textStart = lines[k].length;
+              break;
+            }
+          }
+        }
+        if (nextDate) skipped.push(index + 1);
+      }
+      if (!found && !inline.place) continue;
+      return build(inline.place, inline.rawCountry, found?.date ?? null, year, bodyFrom, textStart, skipped);
     }
-    // Only headline lines and a date line may come before the dateline.
-    if (paragraphs[index].length > MAX_HEADLINE || /[.!?]["”’]?$/u.test(paragraphs[index]) && index > 0) break;
+    const bare = placeLine(line);
+    if (bare && !place) {
+      place = { index, place: bare.place, rawCountry: null };
+      lastHeader = index;
+      continue;
+    }
+    // Only header lines (short ones) may come before the dateline.
+    if (paragraphs[index].length > MAX_HEADLINE) break;
   }
-  if (!dateOnly) return null;
+  if (!date && !place) return signature(paragraphs, year);
+  const end = Math.max(lastHeader, date?.index ?? -1, place?.index ?? -1);
   // The lines above a date line are the title; the body starts after it, or after a title under it.
-  const skipped = Array.from({ length: dateOnly.index + 1 }, (_, i) => i);
-  const next = dateOnly.index + 1;
-  if (dateOnly.index === 0 && next < paragraphs.length - 1 && isHeadline(paragraphs[next])) skipped.push(next);
-  return build(null, null, dateOnly.date, year, skipped[skipped.length - 1] + 1, 0, skipped);
+  const skipped = Array.from({ length: end + 1 }, (_, i) => i);
+  const next = end + 1;
+  if (date && date.index === 0 && next < paragraphs.length - 1 && isHeadline(paragraphs[next])) skipped.push(next);
+  return build(place?.place ?? null, place?.rawCountry ?? null, date?.date ?? null, year, skipped[skipped.length - 1] + 1, 0, skipped);
+}
+
+/** "WISMA PUTRA / PUTRAJAYA / 14 January 2025" closing the release: a place line over a date line. */
+function signature(paragraphs: string[], year: number): DatelineResult | null {
+  const last = paragraphs.length - 1;
+  if (last < 2) return null;
+  const date = dateLineDate(paragraphs[last].slice(0, HEAD));
+  if (!date) return null;
+  for (let k = last - 1; k >= Math.max(1, last - 3); k--) {
+    const bare = placeLine(paragraphs[k].slice(0, HEAD));
+    if (bare) return build(bare.place, null, date, year, 0, 0, []);
+  }
+  return null;
 }
 
 /** A title line: short, with no sentence end. */
