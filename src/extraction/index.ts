@@ -16,13 +16,13 @@ import { extractTopics } from './topics';
 export * from './types';
 
 /**
- * The most body text the stages read. Published releases run from a few hundred to about 8,000
+ * The most body text the stages read. Published releases run from a few hundred to about 5,000
  * characters; the service accepts 50,000 (src/domain/validate.ts). Reading no more than this bounds
  * the time of one extraction whatever is pasted (docs/extraction.md, "Speed").
  */
-export const MAX_ANALYSED = 12_000;
+export const MAX_ANALYSED = 6_000;
 /** And at most this many sentences (a long release has about a hundred; a pasted list of lines, thousands). */
-export const MAX_SENTENCES = 250;
+export const MAX_SENTENCES = 120;
 
 /** The paragraphs up to `MAX_ANALYSED` characters, the last one cut at a space. */
 function withinBudget(paragraphs: string[]): string[] {
