@@ -30,6 +30,8 @@ export interface DatelineResult {
   textStart: number;
   /** Paragraphs before the body that are not its text (headline lines, a date line). */
   skipped: number[];
+  /** The dateline names a news agency ("(Yonhap)", "AZERTAC", "/TASS/"): an agency's report. */
+  agency: boolean;
   /** The date as written had a year. */
   yearWritten: boolean;
   unresolvedCountry: string | null;
@@ -182,6 +184,7 @@ const END = /\s{0,3}(?:\.\s{0,3}\/[^/]{1,30}\/\.?|--|[.:–—-])?\s{0,3}/uy;
 const STRICT_END = /\s{0,3}(?:--|[.:–—-]|$)/uy;
 
 interface PlaceDateline {
+  agency?: boolean;
   place: string | null;
   rawCountry: string | null;
   date: DatePart | null;
@@ -210,7 +213,7 @@ function placeDateline(line: string): PlaceDateline | null {
   const bracket = /^,?\s{0,3}\(([^()]{3,60})\)\s{0,3}(?:--|[.:–—-])?\s{0,3}/u.exec(line.slice(position, position + 72));
   if (bracket) {
     const inside = dateWithin(bracket[1]);
-    if (inside) return { place: place.text, rawCountry, date: inside, end: position + bracket[0].length };
+    if (inside) return { place: place.text, rawCountry, date: inside, end: position + bracket[0].length, agency: bracket[1].split(/\s{0,3}[-–—|,]\s{0,3}/u).some(looksLikeAgency) };
   }
   const beforeDate = /^(?:,\s{0,3}|\s{1,3})/u.exec(line.slice(position, position + 5));
   let date = beforeDate ? textDateAt(line, position + beforeDate[0].length) : null;
@@ -235,7 +238,7 @@ function placeDateline(line: string): PlaceDateline | null {
       END.lastIndex = slashed;
       end = slashed + (END.exec(line)?.[0].length ?? 0);
     }
-    return { place: place.text, rawCountry, date, end };
+    return { place: place.text, rawCountry, date, end, agency: agency >= 0 || slashed >= 0 };
   }
   // No date: "ASTANA. KAZINFORM –", "SEOUL (Yonhap) --": the agency and a dash are required, or
   // a known place and a dash ("MANILA – ").
@@ -248,7 +251,7 @@ function placeDateline(line: string): PlaceDateline | null {
   }
   const dash = /^\s{0,3}(?:--|[–—-]|:)\s{0,3}/u.exec(line.slice(agency, agency + 8));
   if (!dash && agency < line.length) return null;
-  return { place: place.text, rawCountry: null, date: null, end: agency + (dash ? dash[0].length : 0) };
+  return { place: place.text, rawCountry: null, date: null, end: agency + (dash ? dash[0].length : 0), agency: true };
 }
 
 /** "[MFA Press Service, 12 May 2024]", "(Tbilisi, 12.05.2024)": a bracketed source and date at the start. */
@@ -258,6 +261,7 @@ function bracketedDateline(line: string): PlaceDateline | null {
   let date: DatePart | null = null;
   let place: string | null = null;
   let rawCountry: string | null = null;
+  let sawAgency = false;
   for (const raw of match[1].split(/\s{0,3}[,|;–—]\s{0,3}/u)) {
     const part = raw.trim();
     if (!part) continue;
@@ -266,13 +270,14 @@ function bracketedDateline(line: string): PlaceDateline | null {
       date = asDate;
       continue;
     }
+    if (looksLikeAgency(part) && !/\b(?:MFA|Ministry|Press)\b/iu.test(part)) sawAgency = true;
     if (place || looksLikeAgency(part) || !/^\p{Lu}/u.test(part)) continue;
     const city = cityCountry(part);
     if (city) place = part;
     else if (findCountryCode(part) && place) rawCountry = part;
   }
   if (!date) return null;
-  return { place, rawCountry, date, end: match[0].length };
+  return { place, rawCountry, date, end: match[0].length, agency: sawAgency };
 }
 
 /** A line that is only a known place ("ANKARA", "Manila –"): a dateline without a date. */
@@ -339,7 +344,7 @@ export function parseDateline(paragraphs: string[], year: number): DatelineResul
         if (nextDate) skipped.push(index + 1);
       }
       if (!found && !inline.place) continue;
-      return build(inline.place, inline.rawCountry, found?.date ?? null, year, bodyFrom, textStart, skipped);
+      return build(inline.place, inline.rawCountry, found?.date ?? null, year, bodyFrom, textStart, skipped, Boolean(inline.agency));
     }
     const bare = placeLine(line);
     if (bare && !place) {
@@ -385,6 +390,7 @@ function build(
   paragraph: number,
   textStart: number,
   skipped: number[],
+  agency = false,
 ): DatelineResult {
   const place = rawPlace ? normaliseCase(rawPlace.trim()) : null;
   let country: string | null = null;
@@ -401,6 +407,7 @@ function build(
     paragraph,
     textStart,
     skipped,
+    agency,
     yearWritten: Boolean(date?.year),
     unresolvedCountry,
   };

@@ -1,6 +1,6 @@
 import { parse as parseYaml } from 'yaml';
 import { loadMeetingVocabulary } from '../reference/meetings';
-import type { ExtractOptions, ExtractedRelease } from './types';
+import type { ExtractOptions, ExtractedCountry, ExtractedRelease } from './types';
 import { findSourceName, removeBoilerplate, stripFrontMatter, toParagraphs } from './boilerplate';
 import { extractCountries } from './countries';
 import { parseDateline } from './dateline';
@@ -8,7 +8,8 @@ import { extractInitiatives } from './initiatives';
 import { findIssuer, ministrySpans } from './issuer';
 import { matchCities } from './lexicon';
 import { extractMeetings } from './meetings';
-import { findPeople } from './people';
+import { findPeople, type Person } from './people';
+import { findCountry } from '../reference/countries';
 import { toSentences } from './text';
 import { deriveTitle } from './title';
 import { extractTopics } from './topics';
@@ -23,6 +24,25 @@ export * from './types';
 export const MAX_ANALYSED = 6_000;
 /** And at most this many sentences (a long release has about a hundred; a pasted list of lines, thousands). */
 export const MAX_SENTENCES = 120;
+
+/** The country of the person the release opens with, where the text gives it ("Minister of Foreign Affairs of Georgia X held"). */
+function leadCountry(people: Person[]): string | null {
+  const first = people
+    .filter((person) => person.mentions.some((mention) => mention.sentence === 0))
+    .sort((a, b) => a.mentions.find((m) => m.sentence === 0)!.start - b.mentions.find((m) => m.sentence === 0)!.start)[0];
+  return first && first.roleKind !== 'INTERNATIONAL_OFFICIAL' ? first.country : null;
+}
+
+/** The most named country that no participant with a stated country holds; ties go to the first named. */
+function homeCountry(countries: ExtractedCountry[], people: Person[]): string | null {
+  const held = new Set(people.map((person) => person.country).filter((code): code is string => Boolean(code)));
+  let best: ExtractedCountry | null = null;
+  for (const country of countries) {
+    if (held.has(country.code)) continue;
+    if (!best || country.mentions > best.mentions) best = country;
+  }
+  return best?.code ?? null;
+}
 
 /** The paragraphs up to `MAX_ANALYSED` characters, the last one cut at a space. */
 function withinBudget(paragraphs: string[]): string[] {
@@ -91,8 +111,12 @@ export function extractPressRelease(text: string, options: ExtractOptions = {}):
   const openingText = sentences.filter((sentence) => sentence.paragraph <= 1).map((sentence) => sentence.text).join(' ');
   const dateline = parsedDateline?.dateline ?? null;
 
-  const issuer = findIssuer(sentences.map((sentence) => sentence.text), fullText, dateline?.country ?? null);
   const sourceName = findSourceName(analysed[0] ?? '', [fullText, ...removed].join('\n'), removed);
+  // The issuer may be named in the header ("Statement of the Ministry of Foreign Affairs of Ukraine"),
+  // the body or a source line ("Source: Ministry of ..."); a photo credit names no issuer.
+  const agencyReport = Boolean(parsedDateline?.agency);
+  const issuerTexts = [...headlines, ...sentences.map((sentence) => sentence.text), ...removed].filter((line) => !/^\s*(?:photo|image|picture)\b/iu.test(line));
+  let issuer = findIssuer(issuerTexts, fullText, dateline?.country ?? null, agencyReport);
   const initiatives = extractInitiatives(sentences);
   const { triggers } = loadMeetingVocabulary();
   const people = findPeople(
@@ -101,6 +125,14 @@ export function extractPressRelease(text: string, options: ExtractOptions = {}):
     (index) => triggers.some((trigger) => trigger.test(sentences[index].text)),
     initiatives.spans,
   );
+  // A ministry's own release (no place dateline: a date line under the title, or nothing) that names
+  // no ministry is its own country's: the country it names most that no qualified participant holds
+  // ("Minister Braže ... the Prime Cabinet Secretary of the Republic of Kenya ... Latvia's candidacy").
+  const countries = extractCountries(withinBudget(paragraphs), fullText);
+  if (!issuer && !agencyReport) {
+    const home = dateline?.place ? null : leadCountry(people) ?? homeCountry(countries, people);
+    if (home) issuer = { name: `Ministry of Foreign Affairs of ${findCountry(home)?.name ?? home}`, country: home };
+  }
   const { meetings, warnings: meetingWarnings } = extractMeetings({
     sentences,
     leadText,
@@ -125,7 +157,6 @@ export function extractPressRelease(text: string, options: ExtractOptions = {}):
     ]),
     names,
   );
-  const countries = extractCountries(withinBudget(paragraphs), fullText);
   if (!issuer) warnings.push('issuing ministry not found');
 
   return {
