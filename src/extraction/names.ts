@@ -21,7 +21,7 @@ export interface NameParse {
 
 export const TOKEN = /\p{Lu}[\p{L}'’]*(?:-\p{L}[\p{L}'’]*)*/uy;
 /** A middle initial inside a name ("Enrique A. Manalo"), followed by more of the name. */
-const INITIAL = /^\p{Lu}\.(?:\s?\p{Lu}\.)*(?= \p{Lu})/u;
+const INITIAL = /^\p{Lu}\p{Ll}?\.(?:\s?\p{Lu}\.)*(?= \p{Lu})/u;
 /** A regnal number that ends a name ("Abdullah II", "Mohammed VI", "Charles III"). */
 const REGNAL = /^(?:X{0,3})(?:IX|IV|V?I{0,3})(?![\p{L}\p{N}])/u;
 
@@ -80,19 +80,19 @@ export function readName(sentence: string, offset: number, maxTokens = 5): NameP
       position = end + 1;
       continue;
     }
-    if (tokens.length > 0) {
-      // A middle initial counts when more of the name follows it.
-      const initial = INITIAL.exec(sentence.slice(position));
-      if (initial) {
-        const next = position + initial[0].length + 1;
-        TOKEN.lastIndex = next;
-        const following = TOKEN.exec(sentence);
-        if (following && isNameToken(following[0], sentence, next)) {
-          tokens.push(initial[0]);
-          position = next;
-          continue;
-        }
+    // An initial counts when more of the name follows it ("Enrique A. Manalo", "S. Jaishankar", "Ma. Theresa Lazaro").
+    const initial = INITIAL.exec(sentence.slice(position, position + 16));
+    if (initial) {
+      const next = position + initial[0].length + 1;
+      TOKEN.lastIndex = next;
+      const following = TOKEN.exec(sentence);
+      if (following && isNameToken(following[0], sentence, next)) {
+        tokens.push(initial[0]);
+        position = next;
+        continue;
       }
+    }
+    if (tokens.length > 0) {
       // A regnal number closes the name.
       const regnal = REGNAL.exec(sentence.slice(position));
       if (regnal && regnal[0]) {

@@ -158,7 +158,9 @@ function readComplements(sentence: string, from: number, fullText: string): Comp
 export function mentionsWithTitles(sentences: Sentence[], fullText: string): RawMention[] {
   const out: RawMention[] = [];
   const { honorificSource } = vocab();
-  const honorific = new RegExp(`^(?:(?:${honorificSource})\\s+)+`, 'u');
+  // After a post, honorifics and courtesy ranks ("Ambassador", "Senator", "Datuk Seri") before the name.
+  const courtesy = [...loadRoles().courtesyTitles].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|');
+  const honorific = new RegExp(`^(?:(?:${honorificSource}|${courtesy})\\s+){1,4}`, 'u');
   sentences.forEach((sentence, sentenceIndex) => {
     const text = sentence.text;
     let from = 0;
