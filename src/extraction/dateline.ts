@@ -107,7 +107,9 @@ function textDateAt(line: string, offset: number): DatePart | null {
   const month = loadLanguage().monthNumber(match[1] ?? match[4]);
   const day = Number(match[2] ?? match[3]);
   if (!month || day < 1 || day > 31) return null;
-  return { month, day, year: match[5] ? Number(match[5]) : null, end: match.index + match[0].length };
+  // "27 May." ends with the sentence's period, not the month's: the separator keeps it.
+  const end = match.index + match[0].length - (match[0].endsWith('.') && !match[5] && match[3] ? 1 : 0);
+  return { month, day, year: match[5] ? Number(match[5]) : null, end };
 }
 
 /** A line that is only a date ("22 March 2024", "2020-09-29", "12.05.2024", "Friday, 22 March 2024 14:30"). */

@@ -3,7 +3,7 @@ import { loadMeetingVocabulary } from '../reference/meetings';
 import type { ExtractOptions, ExtractedCountry, ExtractedRelease } from './types';
 import { findSourceName, removeBoilerplate, stripFrontMatter, toParagraphs } from './boilerplate';
 import { extractCountries } from './countries';
-import { parseDateline } from './dateline';
+import { isHeadline, parseDateline } from './dateline';
 import { extractInitiatives } from './initiatives';
 import { findIssuer, ministrySpans } from './issuer';
 import { matchCities } from './lexicon';
@@ -92,6 +92,8 @@ export function extractPressRelease(text: string, options: ExtractOptions = {}):
   }
   // The analysis reads the release without its dateline, headline lines and date line; the body keeps them.
   const skipped = new Set(parsedDateline?.skipped ?? []);
+  // Without a dateline, a first line that reads as a title (short, no sentence end) is the headline.
+  if (!parsedDateline && paragraphs.length >= 3 && isHeadline(paragraphs[0])) skipped.add(0);
   const headlines = paragraphs.filter((_, index) => skipped.has(index));
   const readable = paragraphs
     .map((paragraph, index) => (skipped.has(index) ? '' : index === parsedDateline?.paragraph ? paragraph.slice(parsedDateline.textStart) : paragraph))
