@@ -2,7 +2,7 @@ import { findCountryCode } from '../reference/countries';
 import { isAgencyName } from '../reference/agencies';
 import { loadLanguage } from '../reference/language';
 import type { ExtractedDateline } from './types';
-import { cityCountry } from './lexicon';
+import { cityCountry, countryAt } from './lexicon';
 import { normaliseCase } from './text';
 
 /**
@@ -205,8 +205,9 @@ function placeDateline(line: string): PlaceDateline | null {
   // ", Azerbaijan," before the date.
   const comma = /^,\s{1,3}/u.exec(line.slice(position, position + 4));
   if (comma) {
-    const country = placeAt(line, position + comma[0].length);
-    if (country && findCountryCode(country.text) && /^,\s{1,3}/u.test(line.slice(country.end, country.end + 4))) {
+    // A country name as the lexicon knows it ("Azerbaijan", "Republic of Korea", "UAE").
+    const country = countryAt(line, position + comma[0].length);
+    if (country?.code && /^,\s{1,3}/u.test(line.slice(country.end, country.end + 4))) {
       rawCountry = country.text;
       position = country.end;
     }

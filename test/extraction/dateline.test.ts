@@ -10,6 +10,8 @@ const BODY = 'The Minister of Foreign Affairs met the Ambassador of Japan to dis
 describe('dateline shapes', () => {
   it.each([
     ['city-country-date', `BAKU, Azerbaijan, May 23. ${BODY}`, { place: 'Baku', country: 'AZ', date: '2025-05-23' }],
+    ['city-country-date with a long country name', `SEOUL, Republic of Korea, April 25. ${BODY}`, { place: 'Seoul', country: 'KR', date: '2025-04-25' }],
+    ['day-month with the sentence period', `VILNIUS, Lithuania, 27 May. ${BODY}`, { place: 'Vilnius', country: 'LT', date: '2025-05-27' }],
     ['city-date', `SEOUL, November 21. ${BODY}`, { place: 'Seoul', country: 'KR', date: '2025-11-21' }],
     ['city-date-agency', `Baku, July 1, AZERTAC\n${BODY}`, { place: 'Baku', country: 'AZ', date: '2025-07-01' }],
     ['city-date-agency in capitals', `YEREVAN, MARCH 24, ARMENPRESS. ${BODY}`, { place: 'Yerevan', country: 'AM', date: '2025-03-24' }],
