@@ -131,7 +131,7 @@ export function extractPressRelease(text: string, options: ExtractOptions = {}):
   // no ministry is its own country's: the country it names most that no qualified participant holds
   // ("Minister Braže ... the Prime Cabinet Secretary of the Republic of Kenya ... Latvia's candidacy").
   const countries = extractCountries(withinBudget(paragraphs), fullText);
-  if (!issuer && !agencyReport) {
+  if ((!issuer || !issuer.country) && !agencyReport) {
     const home = dateline?.place ? null : leadCountry(people) ?? homeCountry(countries, people);
     if (home) issuer = { name: `Ministry of Foreign Affairs of ${findCountry(home)?.name ?? home}`, country: home };
   }

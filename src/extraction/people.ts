@@ -72,6 +72,12 @@ export function findPeople(
     let person = full
       ? people.find((candidate) => foldKey(candidate.name) === foldKey(mention.name.name))
       : byToken(mention.name.tokens[0]);
+    // "K. Budrys" after "Kęstutis Budrys": an initial and a surname name the person already known.
+    const [initial, ...restTokens] = mention.name.tokens;
+    if (!person && restTokens.length === 1 && /^\p{Lu}\p{Ll}?\.$/u.test(initial)) {
+      const known = byToken(restTokens[0]);
+      if (known && foldKey(known.name).startsWith(foldKey(initial.slice(0, -1)))) person = known;
+    }
     // A lone surname nobody names in full is not enough for a person ("Minister Delegate", "Mr. Someone").
     if (!person && (mention.role === null || !full)) continue;
     if (!person) {
