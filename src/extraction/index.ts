@@ -10,7 +10,7 @@ import { matchCities } from './lexicon';
 import { extractMeetings } from './meetings';
 import { findPeople, type Person } from './people';
 import { findCountry } from '../reference/countries';
-import { toSentences } from './text';
+import { foldKey, toSentences } from './text';
 import { deriveTitle } from './title';
 import { extractTopics } from './topics';
 
@@ -170,7 +170,8 @@ export function extractPressRelease(text: string, options: ExtractOptions = {}):
     paragraphs,
     meetings,
     topics,
-    initiatives: initiatives.initiatives,
+    // A person's name read as a capitalised run ("IWAYA Takeshi") is no initiative.
+    initiatives: initiatives.initiatives.filter((initiative) => !people.some((person) => foldKey(person.name) === foldKey(initiative.name))),
     countries,
     warnings,
   };

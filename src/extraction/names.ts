@@ -3,6 +3,7 @@ import { loadInitiativePatterns } from '../reference/initiatives';
 import { loadLanguage } from '../reference/language';
 import { countryAt, matchCities } from './lexicon';
 import { isRoleWord } from './roles';
+import { isAgencyName } from '../reference/agencies';
 import { escapeRegExp } from './text';
 
 /**
@@ -63,6 +64,20 @@ export function isNameToken(token: string, sentence: string, offset: number): bo
   return !(country && country.end >= offset + bare.length);
 }
 
+/**
+ * A surname printed in capitals before the given name ("IWAYA Takeshi", "SHIMIZU Kenji"), as Japanese
+ * and some other ministries print it: only as a name's first word, followed by a given name.
+ */
+function surnameInCapitals(token: string, sentence: string, offset: number, index: number): boolean {
+  if (index !== 0 || !/^\p{Lu}{2,}$/u.test(token) || vocab().notAcronyms.has(token)) return false;
+  if (countryAt(sentence, offset) || isAgencyName(token)) return false;
+  const next = offset + token.length + 1;
+  if (sentence[next - 1] !== ' ') return false;
+  TOKEN.lastIndex = next;
+  const given = TOKEN.exec(sentence);
+  return Boolean(given && /^\p{Lu}\p{Ll}/u.test(given[0]) && isNameToken(given[0], sentence, next));
+}
+
 /** Reads a name forward from `offset`: capitalised tokens, inner particles ("bin", "van") allowed. */
 export function readName(sentence: string, offset: number, maxTokens = 5): NameParse | null {
   const tokens: string[] = [];
@@ -72,7 +87,7 @@ export function readName(sentence: string, offset: number, maxTokens = 5): NameP
   while (tokens.length < maxTokens) {
     TOKEN.lastIndex = position;
     const match = TOKEN.exec(sentence);
-    if (match && isNameToken(match[0], sentence, position)) {
+    if (match && (isNameToken(match[0], sentence, position) || surnameInCapitals(match[0], sentence, position, tokens.length))) {
       tokens.push(match[0]);
       end = position + match[0].length;
       const gap = /^ (?=\S)/.exec(sentence.slice(end));
