@@ -9,7 +9,8 @@ import { findIssuer, ministrySpans } from './issuer';
 import { matchCities } from './lexicon';
 import { extractMeetings } from './meetings';
 import { findPeople, type Person } from './people';
-import { findCountry } from '../reference/countries';
+import { findCountry, findCountryCode } from '../reference/countries';
+import { isAgencyName } from '../reference/agencies';
 import { foldKey, toSentences } from './text';
 import { deriveTitle } from './title';
 import { extractTopics } from './topics';
@@ -24,6 +25,18 @@ export * from './types';
 export const MAX_ANALYSED = 6_000;
 /** And at most this many sentences (a long release has about a hundred; a pasted list of lines, thousands). */
 export const MAX_SENTENCES = 120;
+
+/**
+ * Names the contract says are no initiatives: a ministry's departments and offices ("Multilateral and
+ * Europe Group", "Media Relations Office"), a state's name ("Russian Federation"), a news agency.
+ */
+function notAnInitiative(name: string): boolean {
+  if (findCountryCode(name.replace(/^the\s+/i, ''))) return true;
+  if (/\bNews Agency$/u.test(name) || isAgencyName(name.replace(/^By\s+/u, ''))) return true;
+  const international = /\b(?:United Nations|UN|International|European Union|World|Regional|Global|Intergovernmental)\b/u.test(name);
+  const acronym = /\b\p{Lu}[\p{Lu}\d]+\b/u.test(name);
+  return !international && !acronym && /\b(?:Office|Group|Department|Division|Directorate|Bureau|Unit|Section)$/u.test(name);
+}
 
 /** The country of the person the release opens with, where the text gives it ("Minister of Foreign Affairs of Georgia X held"). */
 function leadCountry(people: Person[]): string | null {
@@ -171,7 +184,7 @@ export function extractPressRelease(text: string, options: ExtractOptions = {}):
     meetings,
     topics,
     // A person's name read as a capitalised run ("IWAYA Takeshi") is no initiative.
-    initiatives: initiatives.initiatives.filter((initiative) => !people.some((person) => foldKey(person.name) === foldKey(initiative.name))),
+    initiatives: initiatives.initiatives.filter((initiative) => !people.some((person) => foldKey(person.name) === foldKey(initiative.name)) && !notAnInitiative(initiative.name)),
     countries,
     warnings,
   };
