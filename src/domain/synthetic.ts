@@ -328,7 +328,7 @@ export function buildTemplate(file: string, x: ExtractedRelease, countries: Map<
     countries: slots,
     mentions,
     datelineCountry,
-    datelinePlace: x.dateline ? compile(x.dateline.place) : null,
+    datelinePlace: x.dateline?.place ? compile(x.dateline.place) : null,
     issuerName: x.issuerName ? compile(x.issuerName) : null,
     issuerCountry,
     people,

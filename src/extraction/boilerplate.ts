@@ -1,5 +1,6 @@
 import { loadBoilerplate } from '../reference/boilerplate';
 import { findCountryCode } from '../reference/countries';
+import { dateLineDate } from './dateline';
 
 export interface BodyParts {
   paragraphs: string[];
@@ -23,8 +24,33 @@ export function stripFrontMatter(text: string): { body: string; frontMatter: str
  */
 export function toParagraphs(text: string): string[] {
   const normalised = text.replace(/\r\n?/g, '\n').replace(/\u00a0/g, ' ');
-  const blocks = /\n[ \t]*\n/.test(normalised) ? normalised.split(/\n[ \t]*\n+/).map((b) => b.replace(/\s*\n\s*/g, ' ')) : normalised.split('\n');
+  const blocks = /\n[ \t]*\n/.test(normalised) ? normalised.split(/\n[ \t]*\n+/).flatMap(joinWrappedLines) : normalised.split('\n');
   return blocks.map((block) => block.replace(/[ \t]+/g, ' ').trim()).filter((block) => block.length > 0);
+}
+
+/** Lines of a block under this length that are not its last are lines of their own (a byline, "READOUT"). */
+const SHORT_LINE = 50;
+
+/**
+ * A blank-line-separated block is one paragraph whose hard-wrapped lines are joined, except its
+ * header lines: a date line ("Published 9 May 2025") and short lines before the block's last
+ * ("READOUT" / "OFFICE OF THE SPOKESPERSON" / "MARCH 13, 2025") stay paragraphs of their own.
+ */
+function joinWrappedLines(block: string): string[] {
+  const lines = block.split('\n').map((line) => line.trim()).filter(Boolean);
+  if (lines.length <= 1) return lines;
+  const out: string[] = [];
+  let current: string[] = [];
+  lines.forEach((line, index) => {
+    const own = dateLineDate(line) !== null || (index < lines.length - 1 && line.length < SHORT_LINE && !/[,;]$/.test(line));
+    if (own) {
+      if (current.length) out.push(current.join(' '));
+      current = [];
+      out.push(line);
+    } else current.push(line);
+  });
+  if (current.length) out.push(current.join(' '));
+  return out;
 }
 
 export function removeBoilerplate(paragraphs: string[]): BodyParts {

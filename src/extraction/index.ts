@@ -1,19 +1,79 @@
 import { parse as parseYaml } from 'yaml';
 import { loadMeetingVocabulary } from '../reference/meetings';
-import type { ExtractOptions, ExtractedRelease } from './types';
+import type { ExtractOptions, ExtractedCountry, ExtractedRelease } from './types';
 import { findSourceName, removeBoilerplate, stripFrontMatter, toParagraphs } from './boilerplate';
 import { extractCountries } from './countries';
-import { parseDateline } from './dateline';
+import { isHeadline, parseDateline } from './dateline';
 import { extractInitiatives } from './initiatives';
 import { findIssuer, ministrySpans } from './issuer';
 import { matchCities } from './lexicon';
 import { extractMeetings } from './meetings';
-import { findPeople } from './people';
-import { toSentences } from './text';
+import { findPeople, type Person } from './people';
+import { findCountry, findCountryCode } from '../reference/countries';
+import { isAgencyName } from '../reference/agencies';
+import { foldKey, toSentences } from './text';
 import { deriveTitle } from './title';
 import { extractTopics } from './topics';
 
 export * from './types';
+
+/**
+ * The most body text the stages read. Published releases run from a few hundred to about 5,000
+ * characters; the service accepts 50,000 (src/domain/validate.ts). Reading no more than this bounds
+ * the time of one extraction whatever is pasted (docs/extraction.md, "Speed").
+ */
+export const MAX_ANALYSED = 6_000;
+/** And at most this many sentences (a long release has about a hundred; a pasted list of lines, thousands). */
+export const MAX_SENTENCES = 120;
+
+/**
+ * Names the contract says are no initiatives: a ministry's departments and offices ("Multilateral and
+ * Europe Group", "Media Relations Office"), a state's name ("Russian Federation"), a news agency.
+ */
+function notAnInitiative(name: string): boolean {
+  if (findCountryCode(name.replace(/^the\s+/i, ''))) return true;
+  if (/\bNews Agency$/u.test(name) || isAgencyName(name.replace(/^By\s+/u, ''))) return true;
+  const international = /\b(?:United Nations|UN|International|European Union|World|Regional|Global|Intergovernmental)\b/u.test(name);
+  const acronym = /\b\p{Lu}[\p{Lu}\d]+\b/u.test(name);
+  return !international && !acronym && /\b(?:Office|Group|Department|Division|Directorate|Bureau|Unit|Section)$/u.test(name);
+}
+
+/** The country of the person the release opens with, where the text gives it ("Minister of Foreign Affairs of Georgia X held"). */
+function leadCountry(people: Person[]): string | null {
+  const first = people
+    .filter((person) => person.mentions.some((mention) => mention.sentence === 0))
+    .sort((a, b) => a.mentions.find((m) => m.sentence === 0)!.start - b.mentions.find((m) => m.sentence === 0)!.start)[0];
+  return first && first.roleKind !== 'INTERNATIONAL_OFFICIAL' ? first.country : null;
+}
+
+/** The most named country that no participant with a stated country holds; ties go to the first named. */
+function homeCountry(countries: ExtractedCountry[], people: Person[]): string | null {
+  const held = new Set(people.map((person) => person.country).filter((code): code is string => Boolean(code)));
+  let best: ExtractedCountry | null = null;
+  for (const country of countries) {
+    if (held.has(country.code)) continue;
+    if (!best || country.mentions > best.mentions) best = country;
+  }
+  return best?.code ?? null;
+}
+
+/** The paragraphs up to `MAX_ANALYSED` characters, the last one cut at a space. */
+function withinBudget(paragraphs: string[]): string[] {
+  const out: string[] = [];
+  let left = MAX_ANALYSED;
+  for (const paragraph of paragraphs) {
+    if (left <= 0) break;
+    if (paragraph.length <= left) {
+      out.push(paragraph);
+      left -= paragraph.length + 1;
+      continue;
+    }
+    const cut = paragraph.lastIndexOf(' ', left);
+    out.push(paragraph.slice(0, cut > left / 2 ? cut : left));
+    break;
+  }
+  return out;
+}
 
 function frontMatterYear(frontMatter: string | null): number | null {
   if (!frontMatter) return null;
@@ -37,22 +97,41 @@ export function extractPressRelease(text: string, options: ExtractOptions = {}):
   const year = knownYear ?? (options.now ?? new Date()).getFullYear();
 
   const { paragraphs, removed } = removeBoilerplate(toParagraphs(body));
-  const parsedDateline = paragraphs.length ? parseDateline(paragraphs[0], year) : null;
+  const parsedDateline = parseDateline(paragraphs, year);
   if (!parsedDateline) warnings.push('no dateline found');
   else {
     if (!parsedDateline.yearWritten && knownYear === null) warnings.push(`no year given: assumed ${year}`);
     if (parsedDateline.unresolvedCountry) warnings.push(`dateline country not resolved: ${parsedDateline.unresolvedCountry}`);
   }
-  // The analysis reads the release without its dateline; the body keeps it.
-  const analysed = paragraphs.map((paragraph, index) => (index === 0 && parsedDateline ? paragraph.slice(parsedDateline.textStart) : paragraph));
-  const sentences = toSentences(analysed);
+  // The analysis reads the release without its dateline, headline lines and date line; the body keeps them.
+  const skipped = new Set(parsedDateline?.skipped ?? []);
+  // Without a dateline, a first line that reads as a title (short, no sentence end) is the headline.
+  if (!parsedDateline && paragraphs.length >= 3 && isHeadline(paragraphs[0])) skipped.add(0);
+  const headlines = paragraphs.filter((_, index) => skipped.has(index));
+  const readable = paragraphs
+    .map((paragraph, index) => (skipped.has(index) ? '' : index === parsedDateline?.paragraph ? paragraph.slice(parsedDateline.textStart) : paragraph))
+    .filter((paragraph) => paragraph.trim().length > 0);
+  const analysed = withinBudget(readable);
+  if (analysed.length < readable.length || analysed[analysed.length - 1] !== readable[readable.length - 1]) {
+    warnings.push(`text longer than ${MAX_ANALYSED} characters: only the first ${MAX_ANALYSED} were analysed`);
+  }
+  let sentences = toSentences(analysed);
+  if (sentences.length > MAX_SENTENCES) {
+    warnings.push(`more than ${MAX_SENTENCES} sentences: only the first ${MAX_SENTENCES} were analysed`);
+    sentences = sentences.slice(0, MAX_SENTENCES);
+    analysed.splice(sentences[sentences.length - 1].paragraph + 1);
+  }
   const fullText = analysed.join('\n');
   const leadText = sentences[0]?.text ?? '';
   const openingText = sentences.filter((sentence) => sentence.paragraph <= 1).map((sentence) => sentence.text).join(' ');
   const dateline = parsedDateline?.dateline ?? null;
 
-  const issuer = findIssuer(sentences.map((sentence) => sentence.text), fullText, dateline?.country ?? null);
   const sourceName = findSourceName(analysed[0] ?? '', [fullText, ...removed].join('\n'), removed);
+  // The issuer may be named in the header ("Statement of the Ministry of Foreign Affairs of Ukraine"),
+  // the body or a source line ("Source: Ministry of ..."); a photo credit names no issuer.
+  const agencyReport = Boolean(parsedDateline?.agency);
+  const issuerTexts = [...headlines, ...sentences.map((sentence) => sentence.text), ...removed].filter((line) => !/^\s*(?:photo|image|picture)\b/iu.test(line));
+  let issuer = findIssuer(issuerTexts, fullText, dateline?.country ?? null, agencyReport);
   const initiatives = extractInitiatives(sentences);
   const { triggers } = loadMeetingVocabulary();
   const people = findPeople(
@@ -61,6 +140,14 @@ export function extractPressRelease(text: string, options: ExtractOptions = {}):
     (index) => triggers.some((trigger) => trigger.test(sentences[index].text)),
     initiatives.spans,
   );
+  // A ministry's own release (no place dateline: a date line under the title, or nothing) that names
+  // no ministry is its own country's: the country it names most that no qualified participant holds
+  // ("Minister Braže ... the Prime Cabinet Secretary of the Republic of Kenya ... Latvia's candidacy").
+  const countries = extractCountries(withinBudget(paragraphs), fullText);
+  if ((!issuer || !issuer.country) && !agencyReport) {
+    const home = dateline?.place ? null : leadCountry(people) ?? homeCountry(countries, people);
+    if (home) issuer = { name: `Ministry of Foreign Affairs of ${findCountry(home)?.name ?? home}`, country: home };
+  }
   const { meetings, warnings: meetingWarnings } = extractMeetings({
     sentences,
     leadText,
@@ -85,7 +172,6 @@ export function extractPressRelease(text: string, options: ExtractOptions = {}):
     ]),
     names,
   );
-  const countries = extractCountries(paragraphs, fullText);
   if (!issuer) warnings.push('issuing ministry not found');
 
   return {
@@ -97,7 +183,8 @@ export function extractPressRelease(text: string, options: ExtractOptions = {}):
     paragraphs,
     meetings,
     topics,
-    initiatives: initiatives.initiatives,
+    // A person's name read as a capitalised run ("IWAYA Takeshi") is no initiative.
+    initiatives: initiatives.initiatives.filter((initiative) => !people.some((person) => foldKey(person.name) === foldKey(initiative.name)) && !notAnInitiative(initiative.name)),
     countries,
     warnings,
   };

@@ -34,7 +34,7 @@ export function ministrySpans(sentence: string): Span[] {
   return spans;
 }
 /** The reporting verb that makes a ministry the source of the information. */
-const REPORTING = /\b(?:told|reported|reports|said|says|announced|informed|informs|stated|noted|issued|released|published|quoted)\b/u;
+const REPORTING = /\b(?:told|reported|reports|said|says|announced|informed|informs|stated|noted|issued|released|published|quoted|citing|according)\b/u;
 
 const UNNAMED_MINISTRY = /\b(?:the )?(?:ministry|foreign ministry)(?:['’]s)?(?: press service| press office| spokesperson)?\b[^.]{0,40}?\b(?:told|reported|reports|said|informed|announced)\b/iu;
 
@@ -43,7 +43,7 @@ const UNNAMED_MINISTRY = /\b(?:the )?(?:ministry|foreign ministry)(?:['’]s)?(?
  * "the press service of the Uzbek Foreign Ministry reported", or an unqualified "the Ministry of Foreign
  * Affairs told Trend" in a release datelined in that ministry's country.
  */
-export function findIssuer(sentences: string[], fullText: string, datelineCountry: string | null): Issuer | null {
+export function findIssuer(sentences: string[], fullText: string, datelineCountry: string | null, agencyReport = false): Issuer | null {
   // Prefer the ministry that reports (the attribution clause); fall back to the first ministry named.
   const candidates: Array<{ sentence: string; index: number; length: number; reporting: boolean }> = [];
   for (const sentence of sentences) {
@@ -53,7 +53,8 @@ export function findIssuer(sentences: string[], fullText: string, datelineCountr
       candidates.push({ sentence, index: span.start, length: span.end - span.start, reporting });
     }
   }
-  const chosen = candidates.find((candidate) => candidate.reporting) ?? candidates[0];
+  // An agency's report has an issuer only where it names a ministry as its source.
+  const chosen = candidates.find((candidate) => candidate.reporting) ?? (agencyReport ? undefined : candidates[0]);
   if (!chosen) {
     // "the ministry's press service told Trend": the ministry of the place the release is datelined in.
     const unnamed = sentences.some((sentence) => UNNAMED_MINISTRY.test(sentence));

@@ -74,6 +74,19 @@ function lexicon(): CountryLexicon {
 
 /** Every country form in `text`, left to right, longest form first at each place. */
 export function matchCountries(text: string): CountryMatch[] {
+  // The stages ask about the same sentence many times: a small cache of the last texts read.
+  const cached = countryCache.get(text);
+  if (cached) return cached;
+  const out = scanCountries(text);
+  if (countryCache.size >= COUNTRY_CACHE_SIZE) countryCache.delete(countryCache.keys().next().value as string);
+  countryCache.set(text, out);
+  return out;
+}
+
+const COUNTRY_CACHE_SIZE = 256;
+const countryCache = new Map<string, CountryMatch[]>();
+
+function scanCountries(text: string): CountryMatch[] {
   const { regex, byForm } = lexicon();
   const out: CountryMatch[] = [];
   regex.lastIndex = 0;
@@ -121,6 +134,20 @@ export function countryAt(text: string, offset: number): CountryMatch | null {
 
 /** Resolves ambiguous forms ("Korea") with the contexts of country-additions.yaml. */
 export function resolveAmbiguous(form: string, fullText: string): string | null {
+  // Asked once per mention: answered once per form and text.
+  if (ambiguityText !== fullText) {
+    ambiguityText = fullText;
+    ambiguityCache.clear();
+  }
+  const key = foldKey(form);
+  if (!ambiguityCache.has(key)) ambiguityCache.set(key, resolveAmbiguousNow(form, fullText));
+  return ambiguityCache.get(key)!;
+}
+
+let ambiguityText: string | null = null;
+const ambiguityCache = new Map<string, string | null>();
+
+function resolveAmbiguousNow(form: string, fullText: string): string | null {
   const entry = loadCountryAdditions().ambiguous.find((candidate) => foldKey(candidate.term) === foldKey(form));
   if (!entry) return null;
   // A context inside a longer country name is not one: "Republic of the Congo" inside "Democratic

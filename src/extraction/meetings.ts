@@ -186,11 +186,26 @@ function fallbackCountry(person: Person, resolved: Array<{ kind: Person['roleKin
   return null;
 }
 
+/** "held separate meetings with A, B and C", "separately received": one meeting per counterpart. */
+const SEPARATE = /\bseparate(?:ly)?\b/iu;
+
+/**
+ * A draft whose own sentence says its meetings were separate becomes one draft per counterpart, each
+ * with the host (the first person named, the subject of "held separate meetings with").
+ */
+function splitSeparate(drafts: Draft[], ctx: MeetingContext): Draft[] {
+  return drafts.flatMap((draft) => {
+    if (draft.participants.length < 3 || draft.visit || !SEPARATE.test(ctx.sentences[draft.sentence].text)) return [draft];
+    const [host, ...others] = draft.participants;
+    return others.map((other) => ({ ...draft, participants: [host, other] }));
+  });
+}
+
 export function extractMeetings(ctx: MeetingContext): MeetingResult {
   const warnings: string[] = [];
   const meetings: ExtractedMeeting[] = [];
   const participantIds: number[][] = [];
-  for (const draft of draftMeetings(ctx)) {
+  for (const draft of splitSeparate(draftMeetings(ctx), ctx)) {
     const people = draft.participants.map((id) => ctx.people[id]);
     const where = meetingPlace(draft, ctx);
     const countries = new Map<number, string | null>();

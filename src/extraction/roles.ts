@@ -215,6 +215,24 @@ export function nextRole(sentence: string, from = 0): RoleMatch | null {
 /** The role phrase starting exactly at `offset`, if any: the longer of the listed and the prefixed reading. */
 export function roleAt(sentence: string, offset: number): RoleMatch | null {
   if (offset > 0 && /[\p{L}\p{N}]/u.test(sentence[offset - 1])) return null;
+  // The stages ask about the same places of the same sentence several times: the role alternation
+  // is long, so answers are kept for the last sentences read.
+  let answers = roleCache.get(sentence);
+  if (!answers) {
+    if (roleCache.size >= ROLE_CACHE_SIZE) roleCache.delete(roleCache.keys().next().value as string);
+    answers = new Map();
+    roleCache.set(sentence, answers);
+  }
+  if (answers.has(offset)) return answers.get(offset)!;
+  const answer = roleAtNow(sentence, offset);
+  answers.set(offset, answer);
+  return answer;
+}
+
+const ROLE_CACHE_SIZE = 64;
+const roleCache = new Map<string, Map<number, RoleMatch | null>>();
+
+function roleAtNow(sentence: string, offset: number): RoleMatch | null {
   const { plain, prefixed } = compiled();
   plain.lastIndex = offset;
   const listed = plain.exec(sentence);

@@ -50,8 +50,8 @@ export type CountryCode = string;
 export type IsoDate = string;
 
 export interface ExtractedDateline {
-  /** The place as written ("BAKU" is normalised to "Baku"). */
-  place: string;
+  /** The place as written ("BAKU" is normalised to "Baku"); null for a date line without a place. */
+  place: string | null;
   country: CountryCode | null;
   date: IsoDate | null;
 }

@@ -7,3 +7,5 @@ export { loadBoilerplate, type Boilerplate, type SourceRef } from './boilerplate
 export { projectRoot } from './paths';
 export { loadMeetingVocabulary, type MeetingVocabulary } from './meetings';
 export { loadMinistryNames } from './ministries';
+export { loadLanguage, type LanguageVocabulary } from './language';
+export { loadAgencies, isAgencyName } from './agencies';

@@ -28,6 +28,8 @@ export interface InitiativePatterns {
   stopwords: string[];
   notInitiatives: string[];
   notAcronyms: string[];
+  /** Time zones ("GMT", "WIB"): never acronyms of an initiative. */
+  timeZones: string[];
 }
 
 interface InitiativesFile {
@@ -38,6 +40,7 @@ interface InitiativesFile {
   patternStopwords?: unknown;
   notInitiatives?: unknown;
   notAcronyms?: unknown;
+  timeZones?: unknown;
   headsNeedingComplement?: unknown;
   headsTakingPlace?: unknown;
   headsNotOfCountry?: unknown;
@@ -97,6 +100,7 @@ export function loadInitiativePatterns(): InitiativePatterns {
     lowercaseHeads: headsOf('lowercaseHeads'),
     genericBodies,
     notAcronyms: asStringList(file().notAcronyms, `${INITIATIVES_FILE} notAcronyms`),
+    timeZones: asStringList(file().timeZones, `${INITIATIVES_FILE} timeZones`),
     headsNeedingComplement: asStringList(file().headsNeedingComplement, `${INITIATIVES_FILE} headsNeedingComplement`),
     headsTakingPlace: asStringList(file().headsTakingPlace, `${INITIATIVES_FILE} headsTakingPlace`),
     headsNotOfCountry: asStringList(file().headsNotOfCountry, `${INITIATIVES_FILE} headsNotOfCountry`),

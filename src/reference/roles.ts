@@ -21,6 +21,8 @@ export interface RoleVocabulary {
   portfolioWords: string[];
   /** Role words that are also given names ("Amir"): they may sit inside a name. */
   nameWords: string[];
+  /** Ranks and courtesy titles between a post and a name ("Ambassador", "Senator", "Datuk Seri"). */
+  courtesyTitles: string[];
   /** "his Turkish counterpart Hakan Fidan": a post given by reference to another person's. */
   counterpartWords: string[];
   /** Capitalised words that are never part of a person's name (regions). */
@@ -42,6 +44,7 @@ interface RolesFile {
   portfolioWords?: unknown;
   nameWords?: unknown;
   counterpartWords?: unknown;
+  courtesyTitles?: unknown;
   notNameWords?: unknown;
   foreignPortfolioWords?: unknown;
   nationalBodyWords?: unknown;
@@ -79,6 +82,7 @@ export function loadRoles(): RoleVocabulary {
     portfolioWords: asStringList(file.portfolioWords, `${ROLES_FILE} portfolioWords`),
     nameWords: asStringList(file.nameWords, `${ROLES_FILE} nameWords`),
     counterpartWords: asStringList(file.counterpartWords, `${ROLES_FILE} counterpartWords`),
+    courtesyTitles: asStringList(file.courtesyTitles, `${ROLES_FILE} courtesyTitles`),
     notNameWords: asStringList(file.notNameWords, `${ROLES_FILE} notNameWords`),
     foreignPortfolioWords: asStringList(file.foreignPortfolioWords, `${ROLES_FILE} foreignPortfolioWords`),
     nationalBodyWords: asStringList(file.nationalBodyWords, `${ROLES_FILE} nationalBodyWords`),

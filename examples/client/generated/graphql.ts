@@ -121,7 +121,7 @@ export type LatestReleasesQueryVariables = Exact<{
 }>;
 
 
-export type LatestReleasesQuery = { pressReleases: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, slug: string, title: string, publishedAt: string, dateline: { place: string, country: { code: string, name: string } | null } | null, topics: Array<{ slug: string, name: string }> } }> } };
+export type LatestReleasesQuery = { pressReleases: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, slug: string, title: string, publishedAt: string, dateline: { place: string | null, country: { code: string, name: string } | null } | null, topics: Array<{ slug: string, name: string }> } }> } };
 
 export type ReleaseDetailQueryVariables = Exact<{
   slug: string;

@@ -6,8 +6,8 @@ import { InitiativeKind, MeetingKind, ParticipantSide, RoleKind } from '../enums
 export class ExtractedDateline {
   countryCode: string | null;
 
-  @Field(() => String)
-  place: string;
+  @Field(() => String, { nullable: true, description: 'The place as written ("Baku"); null for a date line under the title that names none.' })
+  place: string | null;
 
   @Field(() => DateScalar, { nullable: true, description: 'Day and month from the text, year from `year`.' })
   date: string | null;

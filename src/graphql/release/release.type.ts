@@ -8,8 +8,8 @@ import type { ReleaseRow } from '../../read/rows';
 export class Dateline {
   countryCode: string | null;
 
-  @Field(() => String, { description: 'The place as written ("Baku").' })
-  place: string;
+  @Field(() => String, { nullable: true, description: 'The place as written ("Baku"); null when the release prints only a date line.' })
+  place: string | null;
 
   @Field(() => DateScalar, { nullable: true, description: 'The day the dateline gives, in the year of publication.' })
   date: Date | null;
@@ -86,7 +86,7 @@ export class PressRelease extends Node {
       slug: row.slug,
       title: row.title,
       publishedAt: row.publishedAt,
-      dateline: row.datelinePlace
+      dateline: row.datelinePlace || row.datelineDate
         ? Object.assign(new Dateline(), { place: row.datelinePlace, countryCode: row.datelineCountryCode, date: row.datelineDate })
         : null,
       issuer: row.issuerName || row.issuerCountryCode

@@ -1,0 +1,341 @@
+import { loadRoles } from '../reference/roles';
+import { loadLanguage } from '../reference/language';
+import type { RoleKind } from './types';
+import { countryAt, matchCountries, resolveAmbiguous, type CountryMatch } from './lexicon';
+import { atForeignMinistry, isDeputyPost, nextRole, roleAt, strongerKind, type RoleMatch } from './roles';
+import { readName, readNameBackwards, vocab, type NameParse } from './names';
+import type { Person } from './people';
+import { escapeRegExp, type Sentence, type Span } from './text';
+
+/**
+ * Stage 2b/3, titles and roles: people found from their titles ("The Minister of Foreign Affairs of
+ * the Republic of Azerbaijan, Jeyhun Bayramov," / "Uzbek Foreign Minister Bakhtiyor Saidov" /
+ * "Jeyhun Bayramov, Minister of ..."), the title's complements ("of Korea", "to Azerbaijan", "of the
+ * OSCE") resolved into a role kind, a country and an organisation.
+ */
+
+interface Complement {
+  preposition: string;
+  country: string | null;
+  organisation: string | null;
+  end: number;
+}
+
+export interface RawMention {
+  sentence: number;
+  phraseStart: number;
+  name: NameParse;
+  role: string | null;
+  roleKind: RoleKind | null;
+  country: string | null;
+  organisation: string | null;
+  /** A surname after a bare title ("Minister Bayramov"). */
+  reference: boolean;
+  /** "his Turkish counterpart X": the post is that of the other person in the sentence. */
+  counterpart?: boolean;
+  title?: Span;
+}
+
+/** Words that end a role's organisation before a name that follows it without a comma. */
+function isOrganisationEnd(word: string): boolean {
+  return loadLanguage().organisationEndWords.has(word);
+}
+
+/** An acronym that names an organisation, not a country or a common abbreviation ("MFA"). */
+function isOrganisationAcronym(acronym: string): boolean {
+  if (vocab().notAcronyms.has(acronym)) return false;
+  return !matchCountries(acronym).some((match) => match.start === 0 && match.end === acronym.length);
+}
+
+/**
+ * "the Migration Service", "the Department of Europe": a body of a state, not an international
+ * organisation. An acronym or a word of `internationalWords` makes it international.
+ */
+function isNationalBody(organisation: string): boolean {
+  const words = organisation.replace(/\s*\([^)]*\)$/, '').split(/\s+/);
+  if (words.some((word) => /^\p{Lu}[\p{Lu}\d&-]+$/u.test(word) || vocab().internationalWords.has(word))) return false;
+  return words.some((word) => vocab().nationalBodyWords.has(word));
+}
+
+export function resolveCountry(match: CountryMatch, fullText: string): string | null {
+  if (match.ambiguous) return resolveAmbiguous(match.form, fullText);
+  return match.code;
+}
+
+/** A country form that ends right before `end` ("Uzbek Foreign Minister", "Korea's Ambassador"). */
+function countryBefore(sentence: string, end: number, fullText: string): { code: string; start: number } | null {
+  const before = sentence.slice(0, end);
+  const matches = matchCountries(before).filter((match) => match.code && /^\s*$/.test(before.slice(match.end)));
+  const last = matches[matches.length - 1];
+  if (!last) return null;
+  // "between Azerbaijan and Korea" does not qualify the title after it; a bare name or demonym right
+  // before the title does.
+  const code = resolveCountry(last, fullText);
+  return code ? { code, start: last.start } : null;
+}
+
+/** "The Uzbek delegation was led by <title>", "the Azerbaijani delegation by <title>". */
+function delegationCountry(sentence: string, roleStart: number, fullText: string): string | null {
+  const before = sentence.slice(0, roleStart);
+  const clause = /(?:^|[,;]\s*(?:and\s+)?|\band\s+)((?:the\s+)?[^,;]{0,60}?)\s+(?:delegation|side|team)\s+(?:was\s+|is\s+)?(?:(?:led|headed)\s+)?by\s+(?:the\s+)?$/iu.exec(before);
+  if (!clause) return null;
+  const countries = matchCountries(clause[1]).filter((match) => match.code);
+  const last = countries[countries.length - 1];
+  return last ? resolveCountry(last, fullText) : null;
+}
+
+/**
+ * The text before a title without the articles and modifiers that belong to it
+ * ("received Ulanbek Toktomushev, the newly appointed " → "received Ulanbek Toktomushev,").
+ */
+function leftOfRole(text: string, roleStart: number): { rest: string; modifier: string | null } {
+  let rest = text.slice(0, roleStart).trimEnd();
+  let modifier: string | null = null;
+  for (;;) {
+    const article = /(?:^|\s)(?:the|a|an)$/i.exec(rest);
+    if (article) {
+      rest = rest.slice(0, article.index).trimEnd();
+      continue;
+    }
+    const found = vocab().modifiers.find((candidate) => new RegExp(`(?:^|\\s)${escapeRegExp(candidate)}$`, 'i').test(rest));
+    if (!found) return { rest, modifier };
+    modifier ??= found;
+    rest = rest.slice(0, rest.length - found.length).trimEnd();
+  }
+}
+
+/** "of the Republic of Korea", "to Azerbaijan", "of the Organization of Turkic States", ... */
+function readComplements(sentence: string, from: number, fullText: string): Complement[] {
+  const out: Complement[] = [];
+  let position = from;
+  for (;;) {
+    const head = /^\s+(of|to|in|at|for)\s+(?:the\s+)?/iu.exec(sentence.slice(position));
+    if (!head) break;
+    const target = position + head[0].length;
+    const preposition = head[1].toLowerCase();
+    const country = countryAt(sentence, target);
+    if (country?.code && !/^[-–]\p{L}/u.test(sentence.slice(country.end))) {
+      out.push({ preposition, country: resolveCountry(country, fullText), organisation: null, end: country.end });
+      position = country.end;
+      continue;
+    }
+    const run = /^\p{Lu}[\p{L}'’-]*(?:\s+(?:(?:of|for|and|the|on|in|de|to)\s+)*[\p{Lu}\d][\p{L}'’\d-]*)*(?:\s*\(\p{Lu}[\p{Lu}\d&-]+\))?/u.exec(sentence.slice(target));
+    if (!run) break;
+    let text = run[0];
+    // A comma after the run closes the complement only when a full name follows it; otherwise the
+    // run itself ends with the name ("for Enlargement Marta Kos, the ministry said").
+    const afterRun = /^\s*,\s*/.exec(sentence.slice(target + text.length));
+    const nameAfterComma = afterRun ? readName(sentence, target + text.length + afterRun[0].length) : null;
+    const followedByComma = Boolean(afterRun) && (nameAfterComma?.tokens.length ?? 0) >= 2;
+    if (!followedByComma) {
+      // No comma: the run may end with the person's name; keep it up to its last organisation word.
+      const runWords = text.replace(/\s*\([^)]*\)$/, '').split(/\s+/);
+      let cut = -1;
+      runWords.forEach((word, index) => {
+        if (isOrganisationEnd(word)) cut = index;
+      });
+      // Without one, a run of three or more words is a place and a two-word name ("for Central Asia Terhi Hakala").
+      if (cut < 0 && runWords.length >= 3 && runWords.slice(-2).every((word) => /^\p{Lu}/u.test(word))) cut = runWords.length - 3;
+      // "of the International Committee of the Red Cross." goes on past its organisation word with a
+      // complement; with the clause ending there, no name hides in the run.
+      if (cut >= 0 && cut < runWords.length - 1 && /^\p{Ll}/u.test(runWords[cut + 1]) && /^\s*(?:[.;:)]|$)/u.test(sentence.slice(target + text.length))) {
+        cut = runWords.length - 1;
+      }
+      if (cut < 0) break;
+      text = runWords.slice(0, cut + 1).join(' ');
+    }
+    // A country inside the organisation's name only counts after "of" ("Department of Europe of the
+    // Ministry of Foreign Affairs of Azerbaijan"), not in a compound ("Korea-Central Asia Forum").
+    const inner = matchCountries(text).filter((match) => match.code && /\bof\s+(?:the\s+)?$/.test(text.slice(0, match.start)) && !/^[-–]\p{L}/u.test(text.slice(match.end)));
+    const innerCountry = inner.length ? resolveCountry(inner[inner.length - 1], fullText) : null;
+    out.push({ preposition, country: innerCountry, organisation: innerCountry ? null : text, end: target + text.length });
+    position = target + text.length;
+    if (!followedByComma) break;
+  }
+  return out;
+}
+
+export function mentionsWithTitles(sentences: Sentence[], fullText: string): RawMention[] {
+  const out: RawMention[] = [];
+  const { honorificSource } = vocab();
+  // After a post, honorifics and courtesy ranks ("Ambassador", "Senator", "Datuk Seri") before the name.
+  const courtesy = [...loadRoles().courtesyTitles].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|');
+  const honorific = new RegExp(`^(?:(?:${honorificSource}|${courtesy})\\s+){1,4}`, 'u');
+  sentences.forEach((sentence, sentenceIndex) => {
+    const text = sentence.text;
+    let from = 0;
+    for (;;) {
+      const role: RoleMatch | null = nextRole(text, from);
+      if (!role) break;
+      let kind = role.kind;
+      let roleEnd = role.end;
+      let bare = role.bare;
+      // "Deputy Prime Minister and Minister of Foreign Affairs of ..."
+      const and = /^\s+and\s+/.exec(text.slice(roleEnd));
+      if (and) {
+        const second = roleAt(text, roleEnd + and[0].length);
+        if (second) {
+          kind = strongerKind(kind, second.kind);
+          roleEnd = second.end;
+          bare = false;
+        }
+      }
+      const complements = readComplements(text, roleEnd, fullText);
+      const phraseEnd = complements.length ? complements[complements.length - 1].end : roleEnd;
+      if (complements.length) bare = false;
+
+      const { rest: beforeRole, modifier } = leftOfRole(text, role.start);
+      const leftCountry = countryBefore(text, beforeRole.length, fullText);
+      let roleStart = leftCountry ? leftCountry.start : role.start;
+      let roleText = text.slice(roleStart, phraseEnd).trim();
+      if (modifier && /^(?:acting|interim)$/i.test(modifier)) roleText = `${modifier} ${roleText}`;
+
+      let country = complements.find((c) => c.preposition === 'of' && c.country)?.country ?? leftCountry?.code ?? null;
+      let organisation = complements.find((c) => c.organisation)?.organisation ?? null;
+      // "ICRC Head of Delegation", "the UNHCR Representative": an organisation's acronym before the title.
+      const acronymBefore = leftCountry ? null : /(?:^|\s)(\p{Lu}[\p{Lu}\d&]{1,9})$/u.exec(beforeRole);
+      if (acronymBefore && isOrganisationAcronym(acronymBefore[1]) && kind !== 'AMBASSADOR') {
+        organisation = acronymBefore[1];
+        kind = 'INTERNATIONAL_OFFICIAL';
+        roleStart = beforeRole.length - acronymBefore[1].length;
+        roleText = text.slice(roleStart, phraseEnd).trim();
+      }
+      // "Head of the ICRC Delegation": the acronym inside the title names the organisation.
+      const acronymInside = kind === 'INTERNATIONAL_OFFICIAL' && !organisation ? /\s(\p{Lu}[\p{Lu}\d&]{1,9})\s/u.exec(role.text) : null;
+      if (acronymInside && isOrganisationAcronym(acronymInside[1])) organisation = acronymInside[1];
+      if (kind === 'OFFICIAL' && isDeputyPost(role.text) && atForeignMinistry(roleText)) kind = 'DEPUTY_FOREIGN_MINISTER';
+      if (!country) country = delegationCountry(text, roleStart, fullText);
+      // An organisation that is a state body ("the State Migration Service") keeps the post national.
+      if (!country && organisation && kind !== 'AMBASSADOR' && kind !== 'DIPLOMAT' && !isNationalBody(organisation)) kind = 'INTERNATIONAL_OFFICIAL';
+      if (kind === 'INTERNATIONAL_OFFICIAL' && organisation) country = null;
+
+      // The name after the title: ", Name," or " Name" (a lone surname only straight after a bare title).
+      let name: NameParse | null = null;
+      let reference = false;
+      const gap = /^(\s*,\s*|\s+)/.exec(text.slice(phraseEnd));
+      if (gap) {
+        let nameStart = phraseEnd + gap[0].length;
+        const title = honorific.exec(text.slice(nameStart));
+        if (title) nameStart += title[0].length;
+        const parsed = readName(text, nameStart);
+        if (parsed && parsed.tokens.length >= 2) name = parsed;
+        else if (parsed && bare && !leftCountry && !gap[0].includes(',')) {
+          name = parsed;
+          reference = true;
+        } else if (parsed && /^\s*(?:[,.;:]|$|\s+\p{Ll})/u.test(text.slice(parsed.end))) {
+          // A qualified title before one word ("Foreign Minister of Indonesia Sugiono held ...") names
+          // a person known by one name.
+          name = parsed;
+        }
+      }
+      // "King Abdullah II of Jordan", "President Emmanuel Macron of France": the country after the name.
+      let titleEnd = phraseEnd;
+      if (name && !country && !reference) {
+        const of = /^\s+of\s+(?:the\s+)?/u.exec(text.slice(name.end));
+        const after = of ? countryAt(text, name.end + of[0].length) : null;
+        if (after?.code && !/^[-–]\p{L}/u.test(text.slice(after.end))) {
+          country = resolveCountry(after, fullText);
+          if (kind === 'INTERNATIONAL_OFFICIAL' && !organisation) kind = role.kind;
+          roleText = `${roleText} of ${after.text.replace(/['’]s$/, '')}`;
+          titleEnd = after.end;
+        }
+      }
+      // Or before it: "Jeyhun Bayramov, Minister of Foreign Affairs of ..., received", "Aidar
+      // Kenzhebayev, Kazakhstan's Ambassador to Hungary, met".
+      const beforePhrase = leftCountry ? leftOfRole(text, leftCountry.start).rest : beforeRole;
+      if (!name && beforePhrase.endsWith(',')) {
+        const closesAfter = /^\s*(?:,|$|\.|;|\(|\s+(?:who|and|on|at|in|during|has|had|have|was|were|is|said|received|met|held|noted|paid|visited|attended|presented|discussed|expressed|stated|thanked|informed|briefed|welcomed|hosted|signed|called|spoke|took|participated|arrived|handed|delivered|emphasi[sz]ed|stressed|highlighted|underlined|conveyed)\b)/u;
+        if (closesAfter.test(text.slice(phraseEnd))) name = readNameBackwards(text, beforePhrase.length - 1);
+      }
+      if (name) {
+        out.push({
+          sentence: sentenceIndex,
+          phraseStart: Math.min(roleStart, name.start),
+          name,
+          role: roleText,
+          roleKind: kind,
+          country,
+          organisation: kind === 'INTERNATIONAL_OFFICIAL' ? organisation : null,
+          reference,
+          title: { start: roleStart, end: titleEnd },
+        });
+        from = Math.max(titleEnd, name.end);
+      } else {
+        from = Math.max(phraseEnd, role.end);
+      }
+    }
+    // "his Portuguese counterpart Paulo Rangel": the post is the other person's, the country the adjective's.
+    const counterpart = new RegExp(
+      `\\b(?:his|her|their)\\s+((?:[\\p{Lu}][\\p{L}'’-]*\\s+){0,3})(${loadRoles().counterpartWords.map(escapeRegExp).join('|')})(?:,\\s*|\\s+)`,
+      'gu',
+    );
+    for (const match of text.matchAll(counterpart)) {
+      const parsed = readName(text, match.index + match[0].length);
+      if (!parsed || parsed.tokens.length < 2) continue;
+      if (out.some((m) => m.sentence === sentenceIndex && m.name.start === parsed.start)) continue;
+      const adjective = matchCountries(match[1]).find((m) => m.code);
+      out.push({
+        sentence: sentenceIndex,
+        phraseStart: match.index,
+        name: parsed,
+        role: match[0].replace(/^(?:his|her|their)\s+/u, '').replace(/[,\s]+$/u, ''),
+        roleKind: 'OTHER',
+        country: adjective ? resolveCountry(adjective, fullText) : null,
+        organisation: null,
+        reference: false,
+        counterpart: true,
+      });
+    }
+    // "Mr. Morita informed ...": a courtesy title is as good as a role for a reference.
+    const honorificNames = new RegExp(`(?<![\\p{L}])(?:${honorificSource})\\s+(?=\\p{Lu})`, 'gu');
+    for (const match of text.matchAll(honorificNames)) {
+      const parsed = readName(text, match.index + match[0].length);
+      if (!parsed) continue;
+      if (out.some((m) => m.sentence === sentenceIndex && m.name.start === parsed.start)) continue;
+      out.push({
+        sentence: sentenceIndex,
+        phraseStart: match.index,
+        name: parsed,
+        role: null,
+        roleKind: null,
+        country: null,
+        organisation: null,
+        reference: parsed.tokens.length === 1,
+      });
+    }
+  });
+  return out;
+}
+
+/**
+ * "the Mongolian minister was received by ...", "the Deputy Prime Minister held talks ...": a title
+ * with "the" and no name refers to the one person named before with that title (and that country,
+ * when an adjective gives one). Only an unambiguous match counts.
+ */
+export function linkDefiniteTitles(sentences: Sentence[], people: Person[], fullText: string): void {
+  sentences.forEach((sentence, sentenceIndex) => {
+    const text = sentence.text;
+    for (let role = nextRole(text, 0); role; role = nextRole(text, role.end)) {
+      const current = role;
+      const covered = people.some((p) => p.mentions.some((m) => m.sentence === sentenceIndex && m.phraseStart <= current.start && m.end >= current.end));
+      if (covered || !current.bare) continue;
+      const before = text.slice(0, current.start);
+      const definite = /\b(?:the|The)\s+((?:\p{Lu}[\p{L}'’-]*\s+)?)$/u.exec(before);
+      if (!definite) continue;
+      // A name right after the title makes it a titled mention, handled elsewhere.
+      if (/^\s+\p{Lu}\p{Ll}/u.test(text.slice(current.end)) && !/^\s+(?:The|On|In)\b/u.test(text.slice(current.end))) continue;
+      const adjective = definite[1] ? matchCountries(definite[1]).find((match) => match.code) : undefined;
+      const country = adjective ? resolveCountry(adjective, fullText) : null;
+      if (definite[1] && !adjective) continue;
+      const title = current.text.toLowerCase();
+      const candidates = people.filter(
+        (person) =>
+          person.mentions.some((m) => m.sentence < sentenceIndex || (m.sentence === sentenceIndex && m.start < current.start)) &&
+          (person.role.toLowerCase().includes(title) || person.roleKind === current.kind) &&
+          (!country || person.country === country),
+      );
+      if (candidates.length !== 1) continue;
+      candidates[0].mentions.push({ sentence: sentenceIndex, start: current.start, end: current.end, phraseStart: definite.index, full: false });
+    }
+  });
+}

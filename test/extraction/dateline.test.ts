@@ -1,0 +1,58 @@
+/**
+ * The dateline shapes of published releases (see docs/extraction.md and test/fixtures/LABELLING.md):
+ * each shape is read from sentences written for this test, on the first line or below headline lines.
+ */
+import { extractPressRelease } from '../../src/extraction';
+
+const read = (text: string) => extractPressRelease(text, { year: 2025 }).dateline;
+const BODY = 'The Minister of Foreign Affairs met the Ambassador of Japan to discuss trade.';
+
+describe('dateline shapes', () => {
+  it.each([
+    ['city-country-date', `BAKU, Azerbaijan, May 23. ${BODY}`, { place: 'Baku', country: 'AZ', date: '2025-05-23' }],
+    ['city-country-date with a long country name', `SEOUL, Republic of Korea, April 25. ${BODY}`, { place: 'Seoul', country: 'KR', date: '2025-04-25' }],
+    ['day-month with the sentence period', `VILNIUS, Lithuania, 27 May. ${BODY}`, { place: 'Vilnius', country: 'LT', date: '2025-05-27' }],
+    ['city-date', `SEOUL, November 21. ${BODY}`, { place: 'Seoul', country: 'KR', date: '2025-11-21' }],
+    ['city-date-agency', `Baku, July 1, AZERTAC\n${BODY}`, { place: 'Baku', country: 'AZ', date: '2025-07-01' }],
+    ['city-date-agency in capitals', `YEREVAN, MARCH 24, ARMENPRESS. ${BODY}`, { place: 'Yerevan', country: 'AM', date: '2025-03-24' }],
+    ['agency-parenthesised', `SEOUL, Dec. 23 (Yonhap) -- ${BODY}`, { place: 'Seoul', country: 'KR', date: '2025-12-23' }],
+    ['agency-slashed', `MOSCOW, July 5. /TASS/. ${BODY}`, { place: 'Moscow', country: 'RU', date: '2025-07-05' }],
+    ['city-agency without date', `ASTANA. KAZINFORM – ${BODY}`, { place: 'Astana', country: 'KZ', date: null }],
+    ['date with its year', `TOKYO, 3 March 2024 – ${BODY}`, { place: 'Tokyo', country: 'JP', date: '2024-03-03' }],
+    ['bracketed source and date', `[MFA Press Service, 12 May 2025]\n${BODY}`, { place: null, country: null, date: '2025-05-12' }],
+  ])('%s', (_shape, text, expected) => {
+    expect(read(text)).toEqual(expected);
+  });
+
+  it('finds the dateline below one or two headline lines', () => {
+    const text = `Foreign ministers discuss trade\nTalks held in the capital\nMOSCOW, July 5. /TASS/. ${BODY}`;
+    expect(read(text)).toEqual({ place: 'Moscow', country: 'RU', date: '2025-07-05' });
+  });
+
+  it.each([
+    ['22 March 2024', '2024-03-22'],
+    ['2020-09-29', '2020-09-29'],
+    ['12.05.2024', '2024-05-12'],
+    ['Friday, 22 March 2024 14:30', '2024-03-22'],
+    ['March 22, 2024', '2024-03-22'],
+  ])('reads a date-only line under a title: %s', (line, date) => {
+    const dateline = read(`Minister receives the new ambassador\n${line}\n${BODY}`);
+    expect(dateline).toEqual({ place: null, country: null, date });
+  });
+
+  it('never takes an agency or a ministry name for a place', () => {
+    expect(read(`Yonhap, May 3. ${BODY}`)).toBeNull();
+    expect(read(`MFA, 3 May 2025. ${BODY}`)).toBeNull();
+  });
+
+  it('finds no dateline where the text has none', () => {
+    expect(read(BODY)).toBeNull();
+    expect(read(`On Monday, May 5, the minister met the ambassador.\n${BODY}`)).toBeNull();
+  });
+
+  it('keeps headline and date lines out of the analysed text but counts their countries', () => {
+    const result = extractPressRelease(`Japan and Korea hold talks\n22 March 2024\n${BODY}`, { year: 2024 });
+    expect(result.countries.map((c) => c.code)).toEqual(expect.arrayContaining(['JP', 'KR']));
+    expect(result.paragraphs[0]).toBe('Japan and Korea hold talks');
+  });
+});
