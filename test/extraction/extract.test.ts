@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { extractPressRelease, type ExtractedRelease } from '../../src/extraction';
 
 const REFERENCE_CANDIDATES = [
+  path.join(__dirname, '../fixtures/reference-release.txt'),
   path.join(__dirname, '../../../shared/seed/azerbaijan-korea-credentials.txt'),
   '/work/shared/seed/azerbaijan-korea-credentials.txt',
 ];
