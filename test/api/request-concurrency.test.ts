@@ -69,3 +69,27 @@ it('runs 28 aliased facets at most 3 statements at a time, and other clients are
   expect(answer.errors).toBeUndefined();
   expect(Object.keys(answer.data)).toHaveLength(28);
 });
+
+it('runs 20 aliased `related` (20 values of `first`, 20 statements) at most 3 statements at a time', async () => {
+  const aliases = Array.from({ length: 20 }, (_, i) => `r${i}: pressReleases(first: 2) { edges { node { related(first: ${i + 1}) { id } } } }`).join(' ');
+  // `related` reads initiative_mention (the page of releases does not): locked, each statement waits visibly.
+  await blocker.query('BEGIN');
+  await blocker.query('LOCK TABLE initiative_mention IN ACCESS EXCLUSIVE MODE');
+  const heavy = server.gql(`{ ${aliases} }`);
+  try {
+    const waiting = async () =>
+      (
+        await watcher.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+        )
+      ).rows[0].n;
+    for (let i = 0; i < 50 && (await waiting()) < 3; i++) await sleep(100);
+    await sleep(300);
+    expect(await waiting()).toBe(3);
+  } finally {
+    await blocker.query('COMMIT');
+  }
+  const answer = await heavy;
+  expect(answer.errors).toBeUndefined();
+  expect(Object.keys(answer.data)).toHaveLength(20);
+});
