@@ -74,7 +74,9 @@ async function main() {
   });
   const server = spawn(node, [path.join(ROOT, 'dist', 'main.js')], {
     cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: URL_, PORT: String(PORT), HOST: '127.0.0.1', NODE_ENV: 'production', SEED_ON_START: 'false' },
+    env: { ...process.env, DATABASE_URL: URL_, PORT: String(PORT), HOST: '127.0.0.1', NODE_ENV: 'production', SEED_ON_START: 'false',
+      // The bench is one address asking for computed answers: the per-address limits are off.
+      RATE_LIMIT_ANONYMOUS_PER_MINUTE: '0', RATE_LIMIT_NO_CACHE_PER_MINUTE: '0' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   try {
@@ -91,7 +93,7 @@ async function main() {
     const at50 = benchRun(['--no-cache', '--connections', '50', '--warmup', '2', '--duration', '10', '--timeout', '60', '--only', 'search,facets,drill-down']);
     const status = fs.readFileSync(`/proc/${server.pid}/status`, 'utf8');
     const peakMb = Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? NaN) / 1024;
-    const rows = at10.map((r) => ({ ...r, target: TARGETS[r.name] ?? null, ok: TARGETS[r.name] == null || (r.p95 < TARGETS[r.name] && r.errors === 0) }));
+    const rows = at10.map((r) => ({ ...r, target: TARGETS[r.name] ?? null, ok: TARGETS[r.name] == null || (r.requests > 0 && r.p95 < TARGETS[r.name] && r.errors === 0) }));
     const commit = execSync('git rev-parse --short HEAD', { cwd: ROOT }).toString().trim();
     const lines = [
       `${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, commit \`${commit}\`, ${os.cpus().length} × ${os.cpus()[0].model}, Node 22 (bench/peer), ${releases} releases, every answer computed (\`--no-cache\`), 10 connections:`,

@@ -69,9 +69,9 @@ export async function trend(db: SqlExecutor, subject: TrendSubject, args: TrendA
   const fmt = args.interval === 'YEAR' ? 'YYYY' : 'YYYY-MM';
   const where =
     'topicId' in subject
-      ? sql`${statusIn('pr', DEFAULT_STATUSES)} AND EXISTS (SELECT 1 FROM release_topic rt WHERE rt.press_release_id = pr.id AND rt.topic_id = ${subject.topicId})`
+      ? sql`${statusIn('pr', DEFAULT_STATUSES)} AND pr.topic_ids @> ARRAY[${subject.topicId}::int]`
       : 'initiativeId' in subject
-        ? sql`${statusIn('pr', DEFAULT_STATUSES)} AND EXISTS (SELECT 1 FROM initiative_mention im WHERE im.press_release_id = pr.id AND im.initiative_id = ${subject.initiativeId})`
+        ? sql`${statusIn('pr', DEFAULT_STATUSES)} AND pr.initiative_ids @> ARRAY[${subject.initiativeId}::int]`
         : releaseConditions(await resolveFilter(db, subject.filter));
   const from = args.from ? isoDay(args.from) : null;
   const to = args.to ? isoDay(args.to) : null;

@@ -33,38 +33,44 @@ interface FacetSql {
 
 const global = (type: string, idSql: Sql) => sql`encode(convert_to(${type} || ':' || ${idSql}::text, 'UTF8'), 'base64')`;
 
+/** The release arrays (migration release_link_arrays) a facet counts the elements of. */
+type LinkArray = 'topic_ids' | 'country_codes' | 'initiative_ids' | 'person_ids' | 'meeting_kinds';
+const LINK_ARRAYS: readonly LinkArray[] = ['topic_ids', 'country_codes', 'initiative_ids', 'person_ids', 'meeting_kinds'];
+
+/**
+ * (key, n) of one array over the releases in `m`: each element counts its release once (the arrays
+ * are distinct), and a release with an empty array falls in the NULL group (`missing`). No join:
+ * the matching rows carry their links.
+ */
+const elements = (m: Sql, column: LinkArray) =>
+  sql`SELECT k.key, count(*)::int AS n FROM ${m} mt LEFT JOIN LATERAL unnest(mt.${raw(column)}) AS k(key) ON TRUE GROUP BY 1`;
+
 const FACETS: Record<FacetName, FacetSql> = {
   topics: {
     omit: 'topics',
-    grouped: (m) => sql`SELECT rt.topic_id AS key, count(*)::int AS n
-      FROM ${m} mt LEFT JOIN release_topic rt ON rt.press_release_id = mt.id GROUP BY 1`,
+    grouped: (m) => elements(m, 'topic_ids'),
     labelled: (g) => sql`SELECT t.slug AS value, t.name AS label, g.n FROM ${g} g JOIN topic t ON t.id = g.key`,
   },
   countries: {
     omit: 'countries',
-    grouped: (m) => sql`SELECT rc.country_code AS key, count(*)::int AS n
-      FROM ${m} mt LEFT JOIN release_country rc ON rc.press_release_id = mt.id GROUP BY 1`,
+    grouped: (m) => elements(m, 'country_codes'),
     labelled: (g) => sql`SELECT c.code::text AS value, c.name AS label, g.n FROM ${g} g JOIN country c ON c.code = g.key`,
   },
   initiatives: {
     omit: 'initiatives',
-    grouped: (m) => sql`SELECT im.initiative_id AS key, count(DISTINCT mt.id)::int AS n
-      FROM ${m} mt LEFT JOIN initiative_mention im ON im.press_release_id = mt.id GROUP BY 1`,
+    grouped: (m) => elements(m, 'initiative_ids'),
     labelled: (g) => sql`SELECT ${global('Initiative', sql`i.id`)} AS value,
         CASE WHEN i.acronym IS NOT NULL AND i.acronym <> i.name THEN i.name || ' (' || i.acronym || ')' ELSE i.name END AS label, g.n
       FROM ${g} g JOIN initiative i ON i.id = g.key`,
   },
   people: {
     omit: 'people',
-    grouped: (m) => sql`SELECT p.person_id AS key, count(DISTINCT mt.id)::int AS n
-      FROM ${m} mt LEFT JOIN meeting m ON m.press_release_id = mt.id LEFT JOIN participant p ON p.meeting_id = m.id
-      GROUP BY 1`,
+    grouped: (m) => elements(m, 'person_ids'),
     labelled: (g) => sql`SELECT ${global('Person', sql`pe.id`)} AS value, pe.name AS label, g.n FROM ${g} g JOIN person pe ON pe.id = g.key`,
   },
   meetingKinds: {
     omit: 'meetingKinds',
-    grouped: (m) => sql`SELECT m.kind AS key, count(DISTINCT mt.id)::int AS n
-      FROM ${m} mt LEFT JOIN meeting m ON m.press_release_id = mt.id GROUP BY 1`,
+    grouped: (m) => elements(m, 'meeting_kinds'),
     labelled: (g) => sql`SELECT g.key::text AS value, initcap(replace(lower(g.key::text), '_', ' ')) AS label, g.n
       FROM ${g} g WHERE g.key IS NOT NULL`,
   },
@@ -152,7 +158,8 @@ async function computeFacets(
   });
   const matching = matchingSets.map(
     (c, m) => sql`${raw(`m${m}`)} AS MATERIALIZED (
-      SELECT pr.id, pr.issuer_country_code, pr.published_at FROM press_release pr WHERE ${c})`,
+      SELECT pr.id, pr.issuer_country_code, pr.published_at, ${raw(LINK_ARRAYS.map((c) => `pr.${c}`).join(', '))}
+      FROM press_release pr WHERE ${c})`,
   );
   const [row] = await db.query<{ facets: FacetResult[] }>(sql`
     WITH ${join([...matching, ...ctes], ', ')}

@@ -123,7 +123,7 @@ it('answers 503 when the server ends the connections of running statements (an a
   await watcher.connect();
   try {
     await blocker.query('BEGIN');
-    await blocker.query('LOCK TABLE release_topic IN ACCESS EXCLUSIVE MODE');
+    await blocker.query('LOCK TABLE topic IN ACCESS EXCLUSIVE MODE');
     const inFlight = ['AZ', 'GE', 'AM'].map((code) =>
       fetch(server.url, {
         method: 'POST',

@@ -31,10 +31,10 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 it('runs 28 aliased facets at most 3 statements at a time, and other clients are served meanwhile', async () => {
   const aliases = Array.from({ length: 28 }, (_, i) => `f${i}: facets { topics { missing } }`).join(' ');
-  // Every facets statement reads release_topic: while another transaction holds it locked, each one
+  // Every topics facet statement reads topic (its labels): while another transaction holds it locked, each one
   // waits on the lock with its connection, which makes "how many at once" visible in pg_stat_activity.
   await blocker.query('BEGIN');
-  await blocker.query('LOCK TABLE release_topic IN ACCESS EXCLUSIVE MODE');
+  await blocker.query('LOCK TABLE topic IN ACCESS EXCLUSIVE MODE');
   const heavy = server.gql(`{ ${aliases} }`);
   let heavyDone = false;
   void heavy.then(() => (heavyDone = true));
@@ -57,9 +57,10 @@ it('runs 28 aliased facets at most 3 statements at a time, and other clients are
     expect(await waiting()).toBe(3); // and no more join them
 
     // Another client is answered while the 28 facets still wait behind the lock.
-    const other = await server.gql(`{ topics { slug } country(code: "AZ") { name } }`);
+    // (It reads no topic: the lock holds that table.)
+    const other = await server.gql(`{ country(code: "AZ") { name } }`);
     expect(other.errors).toBeUndefined();
-    expect(other.data.topics.length).toBeGreaterThan(10);
+    expect(other.data.country.name).toBeTruthy();
     expect(heavyDone).toBe(false);
     expect(await waiting()).toBe(3);
   } finally {
