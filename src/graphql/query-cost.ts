@@ -117,20 +117,63 @@ function armorCost(schema: Parameters<typeof validate>[0], document: DocumentNod
   return cost;
 }
 
+/** What of an operation its cost depends on, worked out once per parsed document. */
+interface OperationCost {
+  fragments: Map<string, FragmentDefinitionNode>;
+  only: DocumentNode;
+  /** Variables named by a `first`/`last` argument: the cost depends on their values only. */
+  pageVariables: string[];
+  /** Cost by the values of `pageVariables` (JSON); a few entries, then no more are kept. */
+  costs: Map<string, number>;
+}
+
+/** Cost entries kept per operation (distinct page sizes sent with the same query text). */
+const MAX_COSTS_PER_OPERATION = 64;
+
+/** The variables named by `first`/`last` arguments anywhere in the operation or its fragments. */
+function pageVariablesOf(only: DocumentNode): string[] {
+  const names = new Set<string>();
+  visit(only, {
+    Argument(node) {
+      if ((node.name.value === 'first' || node.name.value === 'last') && node.value.kind === Kind.VARIABLE) names.add(node.value.name.value);
+    },
+  });
+  return [...names];
+}
+
 export function queryCostPlugin(maxCost: number): ApolloServerPlugin<Context> {
+  // Apollo keeps one parsed document per query text (its document store), so the operation node is
+  // the same object for every request of that text: what the cost needs is computed once per
+  // operation, and the cost once per set of page sizes. A repeated query pays a map lookup, not a
+  // validation pass and a walk of the document.
+  const byOperation = new WeakMap<OperationDefinitionNode, OperationCost>();
+  const prepare = (document: DocumentNode, operation: OperationDefinitionNode): OperationCost => {
+    let p = byOperation.get(operation);
+    if (!p) {
+      const fragments = new Map(
+        document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((f) => [f.name.value, f]),
+      );
+      const only: DocumentNode = { kind: Kind.DOCUMENT, definitions: [operation, ...fragments.values()] };
+      p = { fragments, only, pageVariables: pageVariablesOf(only), costs: new Map() };
+      byOperation.set(operation, p);
+    }
+    return p;
+  };
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ document, operation, request, schema }) {
           if (!operation) return;
           const variables = (request.variables ?? {}) as Record<string, unknown>;
-          const fragments = new Map(
-            document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((f) => [f.name.value, f]),
-          );
-          const usesVariables = JSON.stringify(operation).includes('"kind":"Variable"');
-          const only: DocumentNode = { kind: Kind.DOCUMENT, definitions: [operation as OperationDefinitionNode, ...fragments.values()] };
-          const base = usesVariables ? armorCost(schema, withPageSizes(only, variables)) : armorCost(schema, only);
-          const cost = Math.round(base + weightOf(operation.selectionSet, fragments, variables, 1, 0, new Set(), true));
+          const p = prepare(document, operation as OperationDefinitionNode);
+          const key = p.pageVariables.length ? JSON.stringify(p.pageVariables.map((v) => variables[v] ?? null)) : '';
+          let cost = p.costs.get(key);
+          if (cost === undefined) {
+            const base = p.pageVariables.length ? armorCost(schema, withPageSizes(p.only, variables)) : armorCost(schema, p.only);
+            // Throws (and so is never kept) for `related` nested too deep.
+            cost = Math.round(base + weightOf(operation.selectionSet, p.fragments, variables, 1, 0, new Set(), true));
+            if (p.costs.size < MAX_COSTS_PER_OPERATION) p.costs.set(key, cost);
+          }
           if (cost > maxCost) {
             throw refuse(`Query Cost limit of ${maxCost} exceeded, found ${cost}. Ask for fewer or smaller pages, fewer facets, related, partners or trends.`, {
               cost,

@@ -54,26 +54,54 @@ export function createMetrics() {
     registers: [registry],
   });
 
-  // Routes are a closed set, so label cardinality stays bounded.
-  const ROUTES = ['/graphql', '/healthz', '/metrics', '/feeds/releases.atom', '/export/releases.ndjson', '/export/releases.csv'];
+  // Routes are a closed set, so label cardinality stays bounded. Each combination of labels gets
+  // its child metric once (prom-client otherwise hashes a label object on every observation), and
+  // the duration is read with one hrtime call at each end.
+  const ROUTES = new Set(['/graphql', '/healthz', '/metrics', '/feeds/releases.atom', '/export/releases.ndjson', '/export/releases.csv']);
+  const durations = new Map<string, ReturnType<typeof httpDuration.labels>>();
+  const durationOf = (method: string, route: string, status: number) => {
+    const key = `${method} ${route} ${status}`;
+    let child = durations.get(key);
+    if (!child) {
+      child = httpDuration.labels({ method, route, status: String(status) });
+      durations.set(key, child);
+    }
+    return child;
+  };
   const timing: RequestHandler = (req, res, next) => {
-    const end = httpDuration.startTimer();
+    const start = process.hrtime.bigint();
     const path = req.path; // read now: mounted routers rewrite it on the way
     res.on('finish', () => {
-      const route = ROUTES.includes(path) ? path : path.startsWith('/playground') ? '/playground' : 'other';
-      end({ method: req.method, route, status: String(res.statusCode) });
+      const route = ROUTES.has(path) ? path : path.startsWith('/playground') ? '/playground' : 'other';
+      durationOf(req.method, route, res.statusCode).observe(Number(process.hrtime.bigint() - start) / 1e9);
     });
     next();
   };
 
+  const operationCounts = new Map<string, ReturnType<typeof operations.labels>>();
+  const errorCounts = new Map<string, ReturnType<typeof errors.labels>>();
   const plugin: ApolloServerPlugin = {
     async requestDidStart() {
       return {
         async willSendResponse({ operation, response }) {
           // The errors as sent (after formatError), so the codes are the ones clients see.
           const sent = response.body.kind === 'single' ? (response.body.singleResult.errors ?? []) : [];
-          operations.inc({ type: operation?.operation ?? 'unknown', outcome: sent.length ? 'error' : 'ok' });
-          for (const e of sent) errors.inc({ code: String(e.extensions?.code ?? 'INTERNAL_SERVER_ERROR') });
+          const type = operation?.operation ?? 'unknown';
+          const outcome = sent.length ? 'error' : 'ok';
+          const key = `${type} ${outcome}`;
+          let counter = operationCounts.get(key);
+          if (!counter) operationCounts.set(key, (counter = operations.labels({ type, outcome })));
+          counter.inc();
+          for (const e of sent) {
+            const code = String(e.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
+            let c = errorCounts.get(code);
+            // Codes are a closed set in practice; beyond 100 distinct ones, no child is kept.
+            if (!c) {
+              c = errors.labels({ code });
+              if (errorCounts.size < 100) errorCounts.set(code, c);
+            }
+            c.inc();
+          }
         },
       };
     },
