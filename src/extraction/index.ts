@@ -151,6 +151,7 @@ export function extractPressRelease(text: string, options: ExtractOptions = {}):
   const { meetings, warnings: meetingWarnings } = extractMeetings({
     sentences,
     leadText,
+    headlines,
     people,
     dateline,
     issuerCountry: issuer?.country ?? null,

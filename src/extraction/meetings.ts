@@ -10,6 +10,8 @@ export interface MeetingContext {
   sentences: Sentence[];
   /** The lead sentence without its dateline, for the "Consultations ... were held" openings. */
   leadText: string;
+  /** Headline lines above the body: they name the meeting's kind ("Secretary Rubio's Call with ..."). */
+  headlines?: string[];
   people: Person[];
   dateline: ExtractedDateline | null;
   issuerCountry: string | null;
@@ -104,7 +106,7 @@ function meetingKind(draft: Draft, ctx: MeetingContext, sides: number, first: Me
   const own = cueKind([ctx.sentences[draft.sentence].text], null);
   if (own) return own;
   if (first === null) {
-    const lead = ctx.sentences.filter((s) => s.paragraph === 0).map((s) => s.text);
+    const lead = [...ctx.sentences.filter((s) => s.paragraph === 0).map((s) => s.text), ...(ctx.headlines ?? [])];
     const opening = ctx.sentences.filter((s) => s.paragraph <= 1).map((s) => s.text);
     const fromLead = cueKind(lead, ['lead', 'opening']) ?? cueKind(opening, ['opening']);
     if (fromLead) return fromLead;
