@@ -22,9 +22,9 @@ export * from './types';
  * characters; the service accepts 50,000 (src/domain/validate.ts). Reading no more than this bounds
  * the time of one extraction whatever is pasted (docs/extraction.md, "Speed").
  */
-export const MAX_ANALYSED = 6_000;
+export const MAX_ANALYSED = 5_000;
 /** And at most this many sentences (a long release has about a hundred; a pasted list of lines, thousands). */
-export const MAX_SENTENCES = 120;
+export const MAX_SENTENCES = 100;
 
 /**
  * Names the contract says are no initiatives: a ministry's departments and offices ("Multilateral and
