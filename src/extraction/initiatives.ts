@@ -388,8 +388,13 @@ export function extractInitiatives(sentences: Sentence[]): InitiativeResult {
         candidate.kind = entry.kind;
         candidate.acronym = candidate.acronym ?? entry.acronym;
         // The list's name, unless the text spelled the name out next to its acronym or wrote one of
-        // the list's other full names ("UN Security Council"): the contract keeps the name as written.
-        const writtenAlias = foldKey(candidate.name) !== foldKey(entry.name) && abbreviates(candidate.name, entry.name);
+        // the list's other full names ("UN Security Council", "Organisation of ..."): the contract keeps the name as written.
+        const wordCount = (name: string) => name.trim().split(/\s+/).length;
+        const writtenAlias =
+          foldKey(candidate.name) !== foldKey(entry.name) &&
+          (abbreviates(candidate.name, entry.name) ||
+            // Another spelling of the full name ("Organisation of Islamic Cooperation").
+            entry.aliases.some((alias) => foldKey(alias) === foldKey(candidate.name) && wordCount(alias) >= wordCount(entry.name)));
         if (!(candidate.priority === 3 && candidate.name.split(/\s+/).length > 1) && !writtenAlias) candidate.name = entry.name;
         candidate.priority = 5;
       }
