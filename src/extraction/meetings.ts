@@ -127,6 +127,16 @@ function visitDestination(draft: Draft, ctx: MeetingContext): string | null {
   return matchCities(text).find((city) => city.start === offset)?.country ?? null;
 }
 
+/** The visited country, for someone named before the visit verb of a visit's own sentence. */
+function visitorOf(draft: Draft, person: Person, ctx: MeetingContext): string | null {
+  if (!draft.visit) return null;
+  const text = ctx.sentences[draft.sentence].text;
+  const verb = /\bvisit\s+to\b/u.exec(text);
+  if (!verb) return null;
+  const position = firstMention(person.id, draft.sentence, ctx);
+  return position < verb.index ? visitDestination(draft, ctx) : null;
+}
+
 /** "held in Batumi", "who is in Ankara", or for a visit the city of the visited country it names. */
 function meetingPlace(draft: Draft, ctx: MeetingContext): { place: string | null; country: string | null } {
   const text = ctx.sentences[draft.sentence].text;
@@ -175,11 +185,17 @@ const SINGULAR_POSTS = new Set<Person['roleKind']>(['HEAD_OF_STATE', 'HEAD_OF_GO
  * then the dateline's, unless that country already has someone in the same singular post, or, for an
  * envoy, is already represented (an envoy stands for a country other than the one receiving them).
  */
-function fallbackCountry(person: Person, resolved: Array<{ kind: Person['roleKind']; country: string | null }>, ctx: MeetingContext, placeCountry: string | null): string | null {
+function fallbackCountry(
+  person: Person,
+  resolved: Array<{ kind: Person['roleKind']; country: string | null }>,
+  ctx: MeetingContext,
+  placeCountry: string | null,
+  visiting: string | null = null,
+): string | null {
   if (person.roleKind === 'INTERNATIONAL_OFFICIAL') return null;
   const envoy = person.roleKind === 'AMBASSADOR' || person.roleKind === 'DIPLOMAT';
   for (const candidate of [ctx.issuerCountry, placeCountry, ctx.dateline?.country ?? null]) {
-    if (!candidate) continue;
+    if (!candidate || candidate === visiting) continue;
     const compatriots = resolved.filter((other) => other.country === candidate);
     if (envoy && compatriots.length > 0) continue;
     if (SINGULAR_POSTS.has(person.roleKind) && compatriots.some((other) => other.kind === person.roleKind)) continue;
@@ -216,7 +232,10 @@ export function extractMeetings(ctx: MeetingContext): MeetingResult {
     // Those who accompany someone at the meeting go last: they take that person's country.
     const accompanying = (person: Person) => person.accompanies !== undefined && draft.participants.includes(person.accompanies);
     for (const person of [...people.filter((p) => !accompanying(p)), ...people.filter(accompanying)]) {
-      const country = person.country ?? (accompanying(person) ? countries.get(person.accompanies!) ?? null : fallbackCountry(person, resolved, ctx, where.country));
+      // The subject of "X paid an official visit to Y" (and those named with X before the verb) visits
+      // Y: the visited country is not theirs.
+      const visiting = visitorOf(draft, person, ctx);
+      const country = person.country ?? (accompanying(person) ? countries.get(person.accompanies!) ?? null : fallbackCountry(person, resolved, ctx, where.country, visiting));
       if (!person.country) resolved.push({ kind: person.roleKind, country });
       countries.set(person.id, country);
       if (!country && person.roleKind !== 'INTERNATIONAL_OFFICIAL') warnings.push(`country of participant ${person.name} not resolved`);
