@@ -127,14 +127,17 @@ function visitDestination(draft: Draft, ctx: MeetingContext): string | null {
   return matchCities(text).find((city) => city.start === offset)?.country ?? null;
 }
 
-/** The visited country, for someone named before the visit verb of a visit's own sentence. */
-function visitorOf(draft: Draft, person: Person, ctx: MeetingContext): string | null {
-  if (!draft.visit) return null;
+/** The visited country, for someone named before (a visitor) or after (a host) the visit verb of a visit's own sentence. */
+function visitorOf(draft: Draft, person: Person, ctx: MeetingContext): { visiting: string | null; visited: string | null } {
+  const none = { visiting: null, visited: null };
+  if (!draft.visit) return none;
   const text = ctx.sentences[draft.sentence].text;
   const verb = /\bvisit\s+to\b/u.exec(text);
-  if (!verb) return null;
+  if (!verb) return none;
   const position = firstMention(person.id, draft.sentence, ctx);
-  return position < verb.index ? visitDestination(draft, ctx) : null;
+  if (position === Number.MAX_SAFE_INTEGER) return none;
+  const destination = visitDestination(draft, ctx);
+  return position < verb.index ? { visiting: destination, visited: null } : { visiting: null, visited: destination };
 }
 
 /** "held in Batumi", "who is in Ankara", or for a visit the city of the visited country it names. */
@@ -191,10 +194,11 @@ function fallbackCountry(
   ctx: MeetingContext,
   placeCountry: string | null,
   visiting: string | null = null,
+  visited: string | null = null,
 ): string | null {
   if (person.roleKind === 'INTERNATIONAL_OFFICIAL') return null;
   const envoy = person.roleKind === 'AMBASSADOR' || person.roleKind === 'DIPLOMAT';
-  for (const candidate of [ctx.issuerCountry, placeCountry, ctx.dateline?.country ?? null]) {
+  for (const candidate of [visited, ctx.issuerCountry, placeCountry, ctx.dateline?.country ?? null]) {
     if (!candidate || candidate === visiting) continue;
     const compatriots = resolved.filter((other) => other.country === candidate);
     if (envoy && compatriots.length > 0) continue;
@@ -234,8 +238,11 @@ export function extractMeetings(ctx: MeetingContext): MeetingResult {
     for (const person of [...people.filter((p) => !accompanying(p)), ...people.filter(accompanying)]) {
       // The subject of "X paid an official visit to Y" (and those named with X before the verb) visits
       // Y: the visited country is not theirs.
-      const visiting = visitorOf(draft, person, ctx);
-      const country = person.country ?? (accompanying(person) ? countries.get(person.accompanies!) ?? null : fallbackCountry(person, resolved, ctx, where.country, visiting));
+      // Those named after it in that sentence ("where he was received by President X") are its hosts.
+      const visit = visitorOf(draft, person, ctx);
+      const country =
+        person.country ??
+        (accompanying(person) ? countries.get(person.accompanies!) ?? null : fallbackCountry(person, resolved, ctx, where.country, visit.visiting, visit.visited));
       if (!person.country) resolved.push({ kind: person.roleKind, country });
       countries.set(person.id, country);
       if (!country && person.roleKind !== 'INTERNATIONAL_OFFICIAL') warnings.push(`country of participant ${person.name} not resolved`);
