@@ -33,6 +33,9 @@ export const MAX_SENTENCES = 100;
 function notAnInitiative(name: string): boolean {
   if (findCountryCode(name.replace(/^the\s+/i, ''))) return true;
   if (/\bNews Agency$/u.test(name) || isAgencyName(name.replace(/^By\s+/u, ''))) return true;
+  // A relationship between states ("India-Malaysia Comprehensive Strategic Partnership") is the
+  // contract's generic "strategic partnership", capitalised or not; "Eastern Partnership" is a programme.
+  if (/\bStrategic Partnership$/iu.test(name)) return true;
   const international = /\b(?:United Nations|UN|International|European Union|World|Regional|Global|Intergovernmental)\b/u.test(name);
   const acronym = /\b\p{Lu}[\p{Lu}\d]+\b/u.test(name);
   return !international && !acronym && /\b(?:Office|Group|Department|Division|Directorate|Bureau|Unit|Section)$/u.test(name);
