@@ -22,9 +22,9 @@ export * from './types';
  * characters; the service accepts 50,000 (src/domain/validate.ts). Reading no more than this bounds
  * the time of one extraction whatever is pasted (docs/extraction.md, "Speed").
  */
-export const MAX_ANALYSED = 6_000;
+export const MAX_ANALYSED = 5_000;
 /** And at most this many sentences (a long release has about a hundred; a pasted list of lines, thousands). */
-export const MAX_SENTENCES = 120;
+export const MAX_SENTENCES = 100;
 
 /**
  * Names the contract says are no initiatives: a ministry's departments and offices ("Multilateral and
@@ -33,6 +33,9 @@ export const MAX_SENTENCES = 120;
 function notAnInitiative(name: string): boolean {
   if (findCountryCode(name.replace(/^the\s+/i, ''))) return true;
   if (/\bNews Agency$/u.test(name) || isAgencyName(name.replace(/^By\s+/u, ''))) return true;
+  // A relationship between states ("India-Malaysia Comprehensive Strategic Partnership") is the
+  // contract's generic "strategic partnership", capitalised or not; "Eastern Partnership" is a programme.
+  if (/\bStrategic Partnership$/iu.test(name)) return true;
   const international = /\b(?:United Nations|UN|International|European Union|World|Regional|Global|Intergovernmental)\b/u.test(name);
   const acronym = /\b\p{Lu}[\p{Lu}\d]+\b/u.test(name);
   return !international && !acronym && /\b(?:Office|Group|Department|Division|Directorate|Bureau|Unit|Section)$/u.test(name);
@@ -151,6 +154,7 @@ export function extractPressRelease(text: string, options: ExtractOptions = {}):
   const { meetings, warnings: meetingWarnings } = extractMeetings({
     sentences,
     leadText,
+    headlines,
     people,
     dateline,
     issuerCountry: issuer?.country ?? null,

@@ -361,6 +361,20 @@ function knownEntry(acronym: string | null, name: string): InitiativeRef | undef
   return (acronym ? entryIndex.byAcronym.get(acronym) : undefined) ?? entryIndex.byName.get(foldKey(name));
 }
 
+/**
+ * Whether a name is the full name with its leading words shortened to their initials ("UN Security
+ * Council" for "United Nations Security Council", "EU Council" for "European Union Council").
+ */
+function abbreviates(short: string, full: string): boolean {
+  const a = short.trim().split(/\s+/);
+  const b = full.trim().split(/\s+/);
+  if (a.length < 2 || !/^\p{Lu}{2,5}$/u.test(a[0])) return false;
+  const prefix = b.length - (a.length - 1);
+  if (prefix < 2) return false;
+  if (foldKey(a.slice(1).join(' ')) !== foldKey(b.slice(prefix).join(' '))) return false;
+  return b.slice(0, prefix).map((word) => word[0].toUpperCase()).join('') === a[0];
+}
+
 export function extractInitiatives(sentences: Sentence[]): InitiativeResult {
   const all: Candidate[] = [];
   sentences.forEach((sentence, index) => {
@@ -373,8 +387,15 @@ export function extractInitiatives(sentences: Sentence[]): InitiativeResult {
         candidate.known = entry;
         candidate.kind = entry.kind;
         candidate.acronym = candidate.acronym ?? entry.acronym;
-        // The list's name, unless the text spelled the name out next to its acronym.
-        if (!(candidate.priority === 3 && candidate.name.split(/\s+/).length > 1)) candidate.name = entry.name;
+        // The list's name, unless the text spelled the name out next to its acronym or wrote one of
+        // the list's other full names ("UN Security Council", "Organisation of ..."): the contract keeps the name as written.
+        const wordCount = (name: string) => name.trim().split(/\s+/).length;
+        const writtenAlias =
+          foldKey(candidate.name) !== foldKey(entry.name) &&
+          (abbreviates(candidate.name, entry.name) ||
+            // Another spelling of the full name ("Organisation of Islamic Cooperation").
+            entry.aliases.some((alias) => foldKey(alias) === foldKey(candidate.name) && wordCount(alias) >= wordCount(entry.name)));
+        if (!(candidate.priority === 3 && candidate.name.split(/\s+/).length > 1) && !writtenAlias) candidate.name = entry.name;
         candidate.priority = 5;
       }
       const numbered = candidate.acronym ? /^(\p{Lu}+)(\d{1,3})$/u.exec(candidate.acronym) : null;

@@ -10,6 +10,8 @@ export interface MeetingContext {
   sentences: Sentence[];
   /** The lead sentence without its dateline, for the "Consultations ... were held" openings. */
   leadText: string;
+  /** Headline lines above the body: they name the meeting's kind ("Secretary Rubio's Call with ..."). */
+  headlines?: string[];
   people: Person[];
   dateline: ExtractedDateline | null;
   issuerCountry: string | null;
@@ -104,7 +106,7 @@ function meetingKind(draft: Draft, ctx: MeetingContext, sides: number, first: Me
   const own = cueKind([ctx.sentences[draft.sentence].text], null);
   if (own) return own;
   if (first === null) {
-    const lead = ctx.sentences.filter((s) => s.paragraph === 0).map((s) => s.text);
+    const lead = [...ctx.sentences.filter((s) => s.paragraph === 0).map((s) => s.text), ...(ctx.headlines ?? [])];
     const opening = ctx.sentences.filter((s) => s.paragraph <= 1).map((s) => s.text);
     const fromLead = cueKind(lead, ['lead', 'opening']) ?? cueKind(opening, ['opening']);
     if (fromLead) return fromLead;
@@ -123,6 +125,19 @@ function visitDestination(draft: Draft, ctx: MeetingContext): string | null {
   const country = matchCountries(text).find((match) => match.start === offset && match.code);
   if (country) return country.ambiguous ? resolveAmbiguous(country.form, ctx.sentences.map((s) => s.text).join('\n')) : country.code;
   return matchCities(text).find((city) => city.start === offset)?.country ?? null;
+}
+
+/** The visited country, for someone named before (a visitor) or after (a host) the visit verb of a visit's own sentence. */
+function visitorOf(draft: Draft, person: Person, ctx: MeetingContext): { visiting: string | null; visited: string | null } {
+  const none = { visiting: null, visited: null };
+  if (!draft.visit) return none;
+  const text = ctx.sentences[draft.sentence].text;
+  const verb = /\bvisit\s+to\b/u.exec(text);
+  if (!verb) return none;
+  const position = firstMention(person.id, draft.sentence, ctx);
+  if (position === Number.MAX_SAFE_INTEGER) return none;
+  const destination = visitDestination(draft, ctx);
+  return position < verb.index ? { visiting: destination, visited: null } : { visiting: null, visited: destination };
 }
 
 /** "held in Batumi", "who is in Ankara", or for a visit the city of the visited country it names. */
@@ -173,11 +188,18 @@ const SINGULAR_POSTS = new Set<Person['roleKind']>(['HEAD_OF_STATE', 'HEAD_OF_GO
  * then the dateline's, unless that country already has someone in the same singular post, or, for an
  * envoy, is already represented (an envoy stands for a country other than the one receiving them).
  */
-function fallbackCountry(person: Person, resolved: Array<{ kind: Person['roleKind']; country: string | null }>, ctx: MeetingContext, placeCountry: string | null): string | null {
+function fallbackCountry(
+  person: Person,
+  resolved: Array<{ kind: Person['roleKind']; country: string | null }>,
+  ctx: MeetingContext,
+  placeCountry: string | null,
+  visiting: string | null = null,
+  visited: string | null = null,
+): string | null {
   if (person.roleKind === 'INTERNATIONAL_OFFICIAL') return null;
   const envoy = person.roleKind === 'AMBASSADOR' || person.roleKind === 'DIPLOMAT';
-  for (const candidate of [ctx.issuerCountry, placeCountry, ctx.dateline?.country ?? null]) {
-    if (!candidate) continue;
+  for (const candidate of [visited, ctx.issuerCountry, placeCountry, ctx.dateline?.country ?? null]) {
+    if (!candidate || candidate === visiting) continue;
     const compatriots = resolved.filter((other) => other.country === candidate);
     if (envoy && compatriots.length > 0) continue;
     if (SINGULAR_POSTS.has(person.roleKind) && compatriots.some((other) => other.kind === person.roleKind)) continue;
@@ -214,7 +236,13 @@ export function extractMeetings(ctx: MeetingContext): MeetingResult {
     // Those who accompany someone at the meeting go last: they take that person's country.
     const accompanying = (person: Person) => person.accompanies !== undefined && draft.participants.includes(person.accompanies);
     for (const person of [...people.filter((p) => !accompanying(p)), ...people.filter(accompanying)]) {
-      const country = person.country ?? (accompanying(person) ? countries.get(person.accompanies!) ?? null : fallbackCountry(person, resolved, ctx, where.country));
+      // The subject of "X paid an official visit to Y" (and those named with X before the verb) visits
+      // Y: the visited country is not theirs.
+      // Those named after it in that sentence ("where he was received by President X") are its hosts.
+      const visit = visitorOf(draft, person, ctx);
+      const country =
+        person.country ??
+        (accompanying(person) ? countries.get(person.accompanies!) ?? null : fallbackCountry(person, resolved, ctx, where.country, visit.visiting, visit.visited));
       if (!person.country) resolved.push({ kind: person.roleKind, country });
       countries.set(person.id, country);
       if (!country && person.roleKind !== 'INTERNATIONAL_OFFICIAL') warnings.push(`country of participant ${person.name} not resolved`);

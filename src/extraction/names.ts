@@ -79,22 +79,12 @@ function surnameInCapitals(token: string, sentence: string, offset: number, inde
 }
 
 /** Reads a name forward from `offset`: capitalised tokens, inner particles ("bin", "van") allowed. */
-export function readName(sentence: string, offset: number, maxTokens = 5): NameParse | null {
+export function readName(sentence: string, offset: number, maxTokens = 8): NameParse | null {
   const tokens: string[] = [];
   let position = offset;
   let end = offset;
   const particles = vocab().particles;
   while (tokens.length < maxTokens) {
-    TOKEN.lastIndex = position;
-    const match = TOKEN.exec(sentence);
-    if (match && (isNameToken(match[0], sentence, position) || surnameInCapitals(match[0], sentence, position, tokens.length))) {
-      tokens.push(match[0]);
-      end = position + match[0].length;
-      const gap = /^ (?=\S)/.exec(sentence.slice(end));
-      if (!gap) break;
-      position = end + 1;
-      continue;
-    }
     // An initial counts when more of the name follows it ("Enrique A. Manalo", "S. Jaishankar", "Ma. Theresa Lazaro").
     const initial = INITIAL.exec(sentence.slice(position, position + 16));
     if (initial) {
@@ -106,6 +96,16 @@ export function readName(sentence: string, offset: number, maxTokens = 5): NameP
         position = next;
         continue;
       }
+    }
+    TOKEN.lastIndex = position;
+    const match = TOKEN.exec(sentence);
+    if (match && (isNameToken(match[0], sentence, position) || surnameInCapitals(match[0], sentence, position, tokens.length))) {
+      tokens.push(match[0]);
+      end = position + match[0].length;
+      const gap = /^ (?=\S)/.exec(sentence.slice(end));
+      if (!gap) break;
+      position = end + 1;
+      continue;
     }
     if (tokens.length > 0) {
       // A regnal number closes the name.
