@@ -22,13 +22,29 @@ import {
 export const DEV_FIXTURE_DIR = path.resolve(__dirname, '..', 'fixtures', 'extraction-dev');
 
 /** F1 floors of issue 8; fields without one (issuer, side) are reported only. */
-const F1_FLOORS: Partial<Record<Field, number>> = {
+const ISSUE_FLOORS: Partial<Record<Field, number>> = {
   dateline: 0.95,
   meetingKind: 0.92,
   participants: 0.95,
   topics: 0.9,
   initiatives: 0.9,
   countries: 0.97,
+};
+
+/**
+ * What the test enforces today: the issue's floor where the extractor reaches it, else a floor just
+ * under the figure reached (docs/extraction.md), so that no change can lose what was won. Raise these
+ * with the extractor; they reach ISSUE_FLOORS when issue 8's floors hold.
+ */
+const ENFORCED_FLOORS: Partial<Record<Field, number>> = {
+  dateline: 0.95,
+  meetingKind: 0.82,
+  participants: 0.75,
+  topics: 0.9,
+  initiatives: 0.87,
+  countries: 0.97,
+  issuer: 0.7,
+  side: 0.78,
 };
 
 const set = loadLabelledSet(DEV_FIXTURE_DIR);
@@ -61,8 +77,16 @@ describe('extraction quality on the development set', () => {
     expect(Object.keys(report.fields).sort()).toEqual([...FIELDS].sort());
   });
 
-  // Reported, not yet enforced: the first measurement (docs/extraction.md) is below the floors.
-  it.skip.each(Object.entries(F1_FLOORS) as [Field, number][])('%s F1 is at least %s', (field, floor) => {
+  it('prints how far each field is from issue 8 floors', () => {
+    const gaps = Object.entries(ISSUE_FLOORS).map(([field, floor]) => {
+      const f1 = report.fields[field as Field].f1;
+      return `${field} ${f1.toFixed(3)} / ${floor}${f1 >= floor! ? '' : ' (not yet)'}`;
+    });
+    console.log(`issue 8 floors: ${gaps.join(', ')}`);
+    expect(gaps).toHaveLength(6);
+  });
+
+  it.each(Object.entries(ENFORCED_FLOORS) as [Field, number][])('%s F1 is at least %s', (field, floor) => {
     const s = report.fields[field];
     if (s.f1 < floor) {
       throw new Error(
