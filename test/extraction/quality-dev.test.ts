@@ -8,16 +8,8 @@
  * also prints every miss per field.
  */
 import * as path from 'path';
-import {
-  FIELDS,
-  formatMisses,
-  formatTable,
-  loadLabelledSet,
-  scoreExtraction,
-  validateLabelledSet,
-  type Field,
-  type QualityReport,
-} from './quality';
+import { loadLabelledSet, validateLabelledSet, type Field } from './quality';
+import { describeQuality } from './describe-quality';
 
 export const DEV_FIXTURE_DIR = path.resolve(__dirname, '..', 'fixtures', 'extraction-dev');
 
@@ -63,36 +55,13 @@ describe('the development set', () => {
   });
 });
 
-describe('extraction quality on the development set', () => {
-  let report: QualityReport;
-
-  beforeAll(() => {
-    report = scoreExtraction({ set });
-    let out = formatTable(report);
-    if (process.env.QUALITY_VERBOSE === '1') out += '\n' + formatMisses(report);
-    console.log(out);
-  });
-
-  it('reports every field', () => {
-    expect(Object.keys(report.fields).sort()).toEqual([...FIELDS].sort());
-  });
-
+describeQuality('extraction quality on the development set', set, ENFORCED_FLOORS, (report) => {
   it('prints how far each field is from issue 8 floors', () => {
     const gaps = Object.entries(ISSUE_FLOORS).map(([field, floor]) => {
-      const f1 = report.fields[field as Field].f1;
+      const f1 = report().fields[field as Field].f1;
       return `${field} ${f1.toFixed(3)} / ${floor}${f1 >= floor! ? '' : ' (not yet)'}`;
     });
     console.log(`issue 8 floors: ${gaps.join(', ')}`);
     expect(gaps).toHaveLength(6);
-  });
-
-  it.each(Object.entries(ENFORCED_FLOORS) as [Field, number][])('%s F1 is at least %s', (field, floor) => {
-    const s = report.fields[field];
-    if (s.f1 < floor) {
-      throw new Error(
-        `${field}: F1 ${s.f1.toFixed(3)} < ${floor} (P ${s.precision.toFixed(3)}, R ${s.recall.toFixed(3)}, ` +
-          `tp/fp/fn ${s.tp}/${s.fp}/${s.fn}); run with QUALITY_VERBOSE=1 for the misses`,
-      );
-    }
   });
 });

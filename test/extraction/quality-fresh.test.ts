@@ -7,15 +7,8 @@
  * `QUALITY_VERBOSE=1 npx jest test/extraction/quality-fresh.test.ts` also prints every miss per field.
  */
 import * as path from 'path';
-import {
-  FIELDS,
-  formatMisses,
-  formatTable,
-  loadLabelledSet,
-  scoreExtraction,
-  validateLabelledSet,
-  type QualityReport,
-} from './quality';
+import { loadLabelledSet, validateLabelledSet } from './quality';
+import { describeQuality } from './describe-quality';
 
 export const FRESH_FIXTURE_DIR = path.resolve(__dirname, '..', 'fixtures', 'extraction-fresh');
 
@@ -35,21 +28,4 @@ describe('the fresh labelled set', () => {
   });
 });
 
-describe('extraction quality on the fresh set (reported, no floors)', () => {
-  let report: QualityReport;
-
-  beforeAll(() => {
-    report = scoreExtraction({ dir: FRESH_FIXTURE_DIR });
-    let out = formatTable(report);
-    if (process.env.QUALITY_VERBOSE === '1') out += '\n' + formatMisses(report);
-    console.log(out);
-  });
-
-  it('scores every release of the set', () => {
-    expect(report.releases).toBe(set.length);
-  });
-
-  it('reports every field', () => {
-    expect(Object.keys(report.fields).sort()).toEqual([...FIELDS].sort());
-  });
-});
+describeQuality('extraction quality on the fresh set (reported, no floors)', set);

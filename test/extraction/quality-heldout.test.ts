@@ -10,7 +10,8 @@
  * every miss.
  */
 import * as path from 'path';
-import { FIELDS, formatMisses, formatTable, loadLabelledSet, scoreExtraction, validateLabelledSet, type QualityReport } from './quality';
+import { loadLabelledSet, validateLabelledSet } from './quality';
+import { describeQuality } from './describe-quality';
 
 export const HELDOUT_FIXTURE_DIR = path.resolve(__dirname, '..', 'fixtures', 'extraction-heldout');
 
@@ -26,21 +27,4 @@ describe('the held-out set', () => {
   });
 });
 
-describe('extraction quality on the held-out set (reported, no floors)', () => {
-  let report: QualityReport;
-
-  beforeAll(() => {
-    report = scoreExtraction({ set });
-    let out = formatTable(report);
-    if (process.env.QUALITY_VERBOSE === '1') out += '\n' + formatMisses(report);
-    console.log(out);
-  });
-
-  it('scores every release of the set', () => {
-    expect(report.releases).toBe(set.length);
-  });
-
-  it('reports every field', () => {
-    expect(Object.keys(report.fields).sort()).toEqual([...FIELDS].sort());
-  });
-});
+describeQuality('extraction quality on the held-out set (reported, no floors)', set);

@@ -2,16 +2,8 @@
  * Extraction quality against the held-out, hand-labelled set (test/fixtures/extraction).
  * `QUALITY_VERBOSE=1 npx jest test/extraction/quality.test.ts` also prints every miss per field.
  */
-import {
-  FIELDS,
-  formatMisses,
-  formatTable,
-  loadLabelledSet,
-  scoreExtraction,
-  validateLabelledSet,
-  type Field,
-  type QualityReport,
-} from './quality';
+import { loadLabelledSet, validateLabelledSet, type Field } from './quality';
+import { describeQuality } from './describe-quality';
 
 /** F1 floors; fields without one (side) are reported only. */
 const F1_FLOORS: Partial<Record<Field, number>> = {
@@ -40,28 +32,4 @@ describe('the labelled set', () => {
   });
 });
 
-describe('extraction quality', () => {
-  let report: QualityReport;
-
-  beforeAll(() => {
-    report = scoreExtraction({ set });
-    let out = formatTable(report);
-    if (process.env.QUALITY_VERBOSE === '1') out += '\n' + formatMisses(report);
-    console.log(out);
-  });
-
-  it('reports every field', () => {
-    expect(Object.keys(report.fields).sort()).toEqual([...FIELDS].sort());
-  });
-
-  it.each(Object.entries(F1_FLOORS) as [Field, number][])('%s F1 is at least %s', (field, floor) => {
-    const s = report.fields[field];
-    if (s.f1 < floor) {
-      // Name the field and its misses in the failure, not only in the (maybe hidden) log.
-      throw new Error(
-        `${field}: F1 ${s.f1.toFixed(3)} < ${floor} (P ${s.precision.toFixed(3)}, R ${s.recall.toFixed(3)}, ` +
-          `tp/fp/fn ${s.tp}/${s.fp}/${s.fn}); run with QUALITY_VERBOSE=1 for the misses`,
-      );
-    }
-  });
-});
+describeQuality('extraction quality', set, F1_FLOORS);
