@@ -4,10 +4,11 @@
 // answer has its connection checked and dropped (src/db/pool-guard.ts), so the requests caught on
 // the dead connections answer 503 and the service serves again within 5 s. Real HTTP, real Postgres
 // behind an in-process TCP proxy.
-import { startTcpProxy, type TcpProxy } from '../../bench/tcp-proxy';
-import { createDb, type Db } from '../../src/db/client';
-import { createTestDatabase, type TestDatabase } from '../support/db';
-import { startTestServer, type TestServer } from '../support/server';
+import type { TcpProxy } from '../../bench/tcp-proxy';
+import type { Db } from '../../src/db/client';
+import type { TestDatabase } from '../support/db';
+import { startProxiedServer, type ProxiedServer } from '../support/proxied-server';
+import type { TestServer } from '../support/server';
 
 const ADMIN_TOKEN = 'failover-admin-token-0123456789abcdef';
 let tdb: TestDatabase;
@@ -16,20 +17,14 @@ let db: Db;
 let server: TestServer;
 let editor: string;
 
+let env: ProxiedServer;
+
 beforeAll(async () => {
-  tdb = await createTestDatabase('corpus');
-  const target = new URL(tdb.url);
-  proxy = await startTcpProxy({ host: target.hostname, port: Number(target.port || 5432) });
-  // As src/app.ts makes it: the service's statement timeout, the stall check's default delay.
-  db = createDb(proxy.via(tdb.url), { statementTimeoutMs: 15000 });
-  server = await startTestServer(db, { ADMIN_TOKEN, NODE_ENV: 'production' });
-  editor = (await server.gql(`mutation { createApiKey(input: { name: "e", role: EDITOR }) { key } }`, {}, ADMIN_TOKEN)).data.createApiKey.key;
+  env = await startProxiedServer(ADMIN_TOKEN);
+  ({ tdb, proxy, db, server, editor } = env);
 });
 afterAll(async () => {
-  await server?.close();
-  await db?.$disconnect().catch(() => undefined);
-  await proxy?.close();
-  await tdb?.drop();
+  await env?.close();
 });
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -3,10 +3,11 @@
 // unrecognised, and writes answered HTTP 500). Real HTTP, real Postgres behind a TCP proxy that
 // resets every connection or refuses new ones.
 import { Client } from 'pg';
-import { startTcpProxy, type TcpProxy } from '../../bench/tcp-proxy';
-import { createDb, type Db } from '../../src/db/client';
-import { createTestDatabase, type TestDatabase } from '../support/db';
-import { startTestServer, type TestServer } from '../support/server';
+import type { TcpProxy } from '../../bench/tcp-proxy';
+import type { Db } from '../../src/db/client';
+import type { TestDatabase } from '../support/db';
+import { startProxiedServer, type ProxiedServer } from '../support/proxied-server';
+import type { TestServer } from '../support/server';
 
 const ADMIN_TOKEN = 'outage-admin-token-0123456789abcdef';
 let tdb: TestDatabase;
@@ -16,20 +17,15 @@ let server: TestServer;
 let editor: string;
 let releaseId: string;
 
+let env: ProxiedServer;
+
 beforeAll(async () => {
-  tdb = await createTestDatabase('corpus');
-  const target = new URL(tdb.url);
-  proxy = await startTcpProxy({ host: target.hostname, port: Number(target.port || 5432) });
-  db = createDb(proxy.via(tdb.url), { statementTimeoutMs: 15000 });
-  server = await startTestServer(db, { ADMIN_TOKEN, NODE_ENV: 'production' });
-  editor = (await server.gql(`mutation { createApiKey(input: { name: "e", role: EDITOR }) { key } }`, {}, ADMIN_TOKEN)).data.createApiKey.key;
+  env = await startProxiedServer(ADMIN_TOKEN);
+  ({ tdb, proxy, db, server, editor } = env);
   releaseId = (await server.gql(`{ pressReleases(first: 1) { edges { node { id } } } }`)).data.pressReleases.edges[0].node.id;
 });
 afterAll(async () => {
-  await server?.close();
-  await db?.$disconnect().catch(() => undefined);
-  await proxy?.close();
-  await tdb?.drop();
+  await env?.close();
 });
 
 let serial = 0;
