@@ -60,6 +60,25 @@ function homeCountry(countries: ExtractedCountry[], people: Person[]): string | 
   return best?.code ?? null;
 }
 
+/**
+ * For a release datelined in a place, the country the release is from when that place is abroad: the
+ * lead person is unqualified (the ministry's own minister: "Minister of Foreign Affairs Dr. Badr
+ * Abdelatty, who is heading Egypt's delegation") and another country is named more often than the
+ * dateline's, which counts for nothing when a qualified participant holds it ("Latvia's Minister of
+ * Foreign Affairs"); else the dateline's country. Null for an organisation's statement (its
+ * official leads the text).
+ */
+function abroadHome(datelineCountry: string | null, countries: ExtractedCountry[], people: Person[]): string | null {
+  const lead = people.find((person) => person.mentions.some((m) => m.sentence === 0));
+  if (!datelineCountry || lead?.roleKind === 'INTERNATIONAL_OFFICIAL') return null;
+  if (!lead || lead.country) return datelineCountry;
+  const home = homeCountry(countries, people);
+  if (!home || home === datelineCountry) return datelineCountry;
+  const held = people.some((person) => person.country === datelineCountry);
+  const mentions = (code: string) => countries.find((country) => country.code === code)?.mentions ?? 0;
+  return held || mentions(home) > mentions(datelineCountry) ? home : datelineCountry;
+}
+
 /** The paragraphs up to `MAX_ANALYSED` characters, the last one cut at a space. */
 function withinBudget(paragraphs: string[]): string[] {
   const out: string[] = [];
@@ -133,7 +152,11 @@ export function extractPressRelease(text: string, options: ExtractOptions = {}):
   // The issuer may be named in the header ("Statement of the Ministry of Foreign Affairs of Ukraine"),
   // the body or a source line ("Source: Ministry of ..."); a photo credit names no issuer.
   const agencyReport = Boolean(parsedDateline?.agency);
-  const issuerTexts = [...headlines, ...sentences.map((sentence) => sentence.text), ...removed].filter((line) => !/^\s*(?:photo|image|picture)\b/iu.test(line));
+  const issuerTexts = [
+    ...headlines.map((text) => ({ text, prominent: true })),
+    ...sentences.map((sentence, index) => ({ text: sentence.text, prominent: index < 3 })),
+    ...removed.map((text) => ({ text, prominent: true })),
+  ].filter(({ text }) => !/^\s*(?:photo|image|picture)\b/iu.test(text));
   let issuer = findIssuer(issuerTexts, fullText, dateline?.country ?? null, agencyReport);
   const initiatives = extractInitiatives(sentences);
   const { triggers } = loadMeetingVocabulary();
@@ -147,9 +170,12 @@ export function extractPressRelease(text: string, options: ExtractOptions = {}):
   // no ministry is its own country's: the country it names most that no qualified participant holds
   // ("Minister Braže ... the Prime Cabinet Secretary of the Republic of Kenya ... Latvia's candidacy").
   const countries = extractCountries(withinBudget(paragraphs), fullText);
-  if ((!issuer || !issuer.country) && !agencyReport) {
-    const home = dateline?.place ? null : leadCountry(people) ?? homeCountry(countries, people);
-    if (home) issuer = { name: `Ministry of Foreign Affairs of ${findCountry(home)?.name ?? home}`, country: home };
+  // One whose ministry is named without its country ("the official spokesperson of the Ministry of
+  // Foreign Affairs said") or not at all, datelined abroad ("NEW YORK", "Jeddah", "Riga, Latvia" for a
+  // minister's trip), is its country's too: the dateline's country is where the minister went.
+  if (!agencyReport && !issuer?.named) {
+    const home = dateline?.place ? abroadHome(dateline.country, countries, people) : leadCountry(people) ?? homeCountry(countries, people);
+    if (home) issuer = { name: `Ministry of Foreign Affairs of ${findCountry(home)?.name ?? home}`, country: home, named: false };
   }
   const { meetings, warnings: meetingWarnings } = extractMeetings({
     sentences,

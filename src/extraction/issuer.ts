@@ -6,6 +6,14 @@ import { WORD_END, WORD_START, phraseSource, type Span } from './text';
 export interface Issuer {
   name: string;
   country: string | null;
+  /** The country is written with the ministry's name ("Ministry of Foreign Affairs of Georgia", "Global Affairs Canada"), not taken from the dateline. */
+  named: boolean;
+}
+
+/** A text the issuer may be read from; only a prominent one (header, lead, source line) names it without a reporting verb. */
+export interface IssuerText {
+  text: string;
+  prominent: boolean;
 }
 
 let ministryPattern: RegExp | null = null;
@@ -43,33 +51,40 @@ const UNNAMED_MINISTRY = /\b(?:the )?(?:ministry|foreign ministry)(?:['’]s)?(?
  * "the press service of the Uzbek Foreign Ministry reported", or an unqualified "the Ministry of Foreign
  * Affairs told Trend" in a release datelined in that ministry's country.
  */
-export function findIssuer(sentences: string[], fullText: string, datelineCountry: string | null, agencyReport = false): Issuer | null {
-  // Prefer the ministry that reports (the attribution clause); fall back to the first ministry named.
-  const candidates: Array<{ sentence: string; index: number; length: number; reporting: boolean }> = [];
-  for (const sentence of sentences) {
+export function findIssuer(texts: IssuerText[], fullText: string, datelineCountry: string | null, agencyReport = false): Issuer | null {
+  // Prefer the ministry that reports (the attribution clause); fall back to the first ministry named
+  // where a release names its own ministry: its header, its lead, a source line. A ministry named in
+  // passing further down ("the diplomatic academy of the Estonian Ministry of Foreign Affairs") is
+  // the other side's, not the issuer.
+  const candidates: Array<{ sentence: string; index: number; length: number; reporting: boolean; prominent: boolean }> = [];
+  for (const { text: sentence, prominent } of texts) {
     for (const span of ministrySpans(sentence)) {
       const after = sentence.slice(span.end, span.end + 80);
       const reporting = REPORTING.test(after.split(/[,.;]/).slice(0, 2).join(','));
-      candidates.push({ sentence, index: span.start, length: span.end - span.start, reporting });
+      candidates.push({ sentence, index: span.start, length: span.end - span.start, reporting, prominent });
     }
   }
   // An agency's report has an issuer only where it names a ministry as its source.
-  const chosen = candidates.find((candidate) => candidate.reporting) ?? (agencyReport ? undefined : candidates[0]);
+  const chosen = candidates.find((candidate) => candidate.reporting) ?? (agencyReport ? undefined : candidates.find((candidate) => candidate.prominent));
   if (!chosen) {
     // "the ministry's press service told Trend": the ministry of the place the release is datelined in.
-    const unnamed = sentences.some((sentence) => UNNAMED_MINISTRY.test(sentence));
+    const unnamed = texts.some(({ text }) => UNNAMED_MINISTRY.test(text));
     if (!unnamed || !datelineCountry) return null;
     const name = findCountry(datelineCountry)?.name ?? datelineCountry;
-    return { name: `Ministry of Foreign Affairs of ${name}`, country: datelineCountry };
+    return { name: `Ministry of Foreign Affairs of ${name}`, country: datelineCountry, named: false };
   }
-  const country = ministryCountry(chosen.sentence, chosen.index, chosen.length, fullText) ?? datelineCountry;
+  const named = ministryCountry(chosen.sentence, chosen.index, chosen.length, fullText);
+  const country = named ?? datelineCountry;
   const countryName = country ? findCountry(country)?.name ?? country : null;
-  return { name: countryName ? `Ministry of Foreign Affairs of ${countryName}` : 'Ministry of Foreign Affairs', country };
+  return { name: countryName ? `Ministry of Foreign Affairs of ${countryName}` : 'Ministry of Foreign Affairs', country, named: named !== null };
 }
 
 function ministryCountry(sentence: string, index: number, length: number, fullText: string): string | null {
   const resolve = (match: { code: string | null; form: string; ambiguous: boolean }) =>
     match.ambiguous ? resolveAmbiguous(match.form, fullText) : match.code;
+  // "Global Affairs Canada": the country is in the name.
+  const within = matchCountries(sentence.slice(index, index + length)).find((match) => match.code);
+  if (within) return resolve(within);
   // "... Foreign Ministry of Uzbekistan", "... Ministry of Foreign Affairs of the Republic of Korea"
   const after = sentence.slice(index + length);
   const ofCountry = /^\s+of\s+(?:the\s+)?/u.exec(after);

@@ -199,15 +199,24 @@ function cities() {
   return cityRegex;
 }
 
-export function matchCities(text: string): CityMatch[] {
+export function matchCities(text: string): readonly CityMatch[] {
+  // The stages ask about the same sentences several times (meeting places, topics' names): the
+  // answers for the last sentences read are kept.
+  const known = cityCache.get(text);
+  if (known) return known;
   const { regex, byKey } = cities();
   const out: CityMatch[] = [];
   for (const match of text.matchAll(regex)) {
     const city = byKey.get(foldKey(match[1]));
     if (city) out.push({ start: match.index, end: match.index + match[0].length, name: city.name, country: city.country });
   }
+  if (cityCache.size >= CITY_CACHE_SIZE) cityCache.delete(cityCache.keys().next().value as string);
+  cityCache.set(text, out);
   return out;
 }
+
+const CITY_CACHE_SIZE = 128;
+const cityCache = new Map<string, readonly CityMatch[]>();
 
 export function cityCountry(name: string): string | null {
   return cities().byKey.get(foldKey(name))?.country ?? null;

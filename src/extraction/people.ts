@@ -111,21 +111,22 @@ export function findPeople(
   }
 
   // Bare mentions of known people: "Nurtleu noted", "Fidan and Meredov discussed", "Jeyhun Bayramov".
+  // One pattern per person (the full name first, then the surname forms only they hold), built once.
+  const formPatterns = people.map((person) => {
+    const forms = [person.name, ...tokensOf(person.name).filter((token) => token.length >= 3 && byToken(token) === person)];
+    return new RegExp(`(?<![\\p{L}\\p{N}'’-])(?:${forms.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}-])`, 'gu');
+  });
   sentences.forEach((sentence, sentenceIndex) => {
-    for (const person of people) {
-      const forms = [person.name, ...tokensOf(person.name).filter((token) => token.length >= 3 && byToken(token) === person)];
-      for (const form of forms) {
-        const pattern = new RegExp(`(?<![\\p{L}\\p{N}'’-])${escapeRegExp(form)}(?![\\p{L}\\p{N}-])`, 'gu');
-        for (const match of sentence.text.matchAll(pattern)) {
-          const span = { start: match.index, end: match.index + match[0].length };
-          const covered = people.some((p) =>
-            p.mentions.some((m) => m.sentence === sentenceIndex && m.start <= span.start && m.end >= span.end),
-          );
-          if (covered) continue;
-          person.mentions.push({ sentence: sentenceIndex, ...span, phraseStart: span.start, full: form === person.name });
-        }
+    people.forEach((person, index) => {
+      for (const match of sentence.text.matchAll(formPatterns[index])) {
+        const span = { start: match.index, end: match.index + match[0].length };
+        const covered = people.some((p) =>
+          p.mentions.some((m) => m.sentence === sentenceIndex && m.start <= span.start && m.end >= span.end),
+        );
+        if (covered) continue;
+        person.mentions.push({ sentence: sentenceIndex, ...span, phraseStart: span.start, full: match[0] === person.name });
       }
-    }
+    });
   });
   linkDefiniteTitles(sentences, people, fullText);
   for (const person of people) person.mentions.sort((a, b) => a.sentence - b.sentence || a.start - b.start);

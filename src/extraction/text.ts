@@ -48,15 +48,25 @@ export function normaliseCase(value: string): string {
   return value.toLowerCase().replace(/(^|[\s\-'’.])(\p{L})/gu, (_, sep: string, letter: string) => sep + letter.toUpperCase());
 }
 
+/** Folded keys of recent values: the stages fold the same names and words many times over. */
+const folded = new Map<string, string>();
+const FOLDED_MAX = 20_000;
+
 /** Folds case and diacritics for comparisons ("Türkiye" ~ "turkiye"). */
 export function foldKey(value: string): string {
-  return value
+  const known = folded.get(value);
+  if (known !== undefined) return known;
+  const key = value
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
     .replace(/[’`]/g, "'")
     .replace(/\s+/g, ' ')
     .trim()
     .toLowerCase();
+  // Bounded: a long-running service folds the names of every release it reads.
+  if (folded.size >= FOLDED_MAX) folded.clear();
+  if (value.length <= 200) folded.set(value, key);
+  return key;
 }
 
 export function stripDiacritics(value: string): string {
