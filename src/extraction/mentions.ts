@@ -3,7 +3,8 @@ import { countryAt, matchCountries } from './lexicon';
 import { roleAt } from './roles';
 import { readName, readNameBackwards, type NameParse } from './names';
 import { resolveCountry, type RawMention } from './titles';
-import type { Sentence, Span } from './text';
+import { escapeRegExp, type Sentence, type Span } from './text';
+import { loadRoles } from '../reference/roles';
 
 /**
  * Stage 2c, mentions without a title of their own: people listed after a plural title ("the foreign
@@ -35,6 +36,39 @@ function countryList(sentence: string, offset: number, fullText: string): { code
     position = end + separator[0].length;
   }
   return { codes, end };
+}
+
+/** Honorifics and courtesy titles before a listed name ("Dr.", "Dato' Seri"). */
+let courtesyPattern: RegExp | null = null;
+function courtesyBefore(): RegExp {
+  const roles = loadRoles();
+  const words = [...roles.honorifics, ...roles.courtesyTitles].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|');
+  courtesyPattern ??= new RegExp(`^(?:(?:${words})\\s+){0,4}`, 'u');
+  return courtesyPattern;
+}
+
+/**
+ * "Türkiye - Hakan Fidan, Egypt - Dr. Badr Abdelatty, and Malaysia - Mohamad Hasan", "the Republic of
+ * Belarus - Maxim Ryzhenkov, the Republic of Azerbaijan Jeyhun Bayramov": countries each followed by
+ * a name (a dash between them or not), from `offset`.
+ */
+function countryNamePairs(sentence: string, offset: number, fullText: string) {
+  const pairs: Array<{ country: string | null; countryText: string; name: NameParse }> = [];
+  let position = offset;
+  for (;;) {
+    const article = /^(?:the\s+)?/u.exec(sentence.slice(position))![0];
+    const country = countryAt(sentence, position + article.length);
+    if (!country?.code) break;
+    const dash = /^\s*[-–—]?\s*/u.exec(sentence.slice(country.end))![0];
+    const courtesy = courtesyBefore().exec(sentence.slice(country.end + dash.length))![0];
+    const name = readName(sentence, country.end + dash.length + courtesy.length, 6);
+    if (!name || (name.tokens.length < 2 && !/^\s*(?:,|and\b|$|\.)/u.test(sentence.slice(name.end)))) break;
+    pairs.push({ country: resolveCountry(country, fullText), countryText: sentence.slice(position + article.length, country.end), name });
+    const separator = /^(?:\s*,\s*(?:as\s+well\s+as\s+(?:with\s+)?)?(?:and\s+)?|\s+and\s+)/u.exec(sentence.slice(name.end));
+    if (!separator) break;
+    position = name.end + separator[0].length;
+  }
+  return pairs;
 }
 
 /**
@@ -98,6 +132,25 @@ export function collectiveMentions(sentences: Sentence[], fullText: string): Raw
         }
       }
       if (kind === 'MINISTER' && /foreign/i.test(text.slice(Math.max(0, match.index - 10), position))) kind = 'FOREIGN_MINISTER';
+      // "the Foreign Ministers of Türkiye - Hakan Fidan, Egypt - Dr. Badr Abdelatty, and Malaysia -
+      // Dato' Seri Mohamad Hasan": each country with its minister.
+      const pairs = of ? countryNamePairs(text, match.index + match[0].length + of[0].length, fullText) : [];
+      if (pairs.length >= 2) {
+        collectiveKind ??= { role: singular, kind };
+        for (const pair of pairs) {
+          out.push({
+            sentence: sentenceIndex,
+            phraseStart: pair.name.start,
+            name: pair.name,
+            role: `${singular.replace(/^\p{Ll}/u, (c) => c.toUpperCase())} of ${pair.countryText}`,
+            roleKind: kind,
+            country: pair.country,
+            organisation: null,
+            reference: false,
+          });
+        }
+        continue;
+      }
       // The names: ", A, B and C" (or " A, B and C"), each maybe with "(Country)" after it.
       const names: Array<{ name: NameParse; country: string | null }> = [];
       let cursor = position;

@@ -32,6 +32,7 @@ function vocabularyWords() {
   const honorifics = [...roles.honorifics].sort((a, b) => b.length - a.length);
   return {
     honorificSource: honorifics.map(escapeRegExp).join('|'),
+    postNominal: new RegExp(`(?:,?\\s+(?:${roles.postNominals.map(escapeRegExp).join('|')}))+$`, 'u'),
     particles: new Set(roles.nameParticles.map((p) => p.toLowerCase())),
     modifiers: [...roles.modifiers].sort((a, b) => b.length - a.length),
     headWords: new Set(loadInitiativePatterns().heads.map((head) => head.word)),
@@ -145,6 +146,9 @@ export function readName(sentence: string, offset: number, maxTokens = 8): NameP
 
 /** Reads a name that ends at `end` (for "Jeyhun Bayramov, Minister of ..."). */
 export function readNameBackwards(sentence: string, end: number): NameParse | null {
+  // "Hon. Winston Peters MP, Deputy Prime Minister ...": the letters after the name are not part of it.
+  const letters = vocab().postNominal.exec(sentence.slice(Math.max(0, end - 40), end));
+  if (letters) end -= letters[0].length;
   const before = sentence.slice(0, end);
   const match = /((?:\p{Lu}[\p{L}'’]*(?:-\p{L}[\p{L}'’]*)*)(?: (?:[a-z]+ ){0,2}(?:\p{Lu}\. )?\p{Lu}[\p{L}'’]*(?:-\p{L}[\p{L}'’]*)*){1,4})$/u.exec(before);
   if (!match) return null;

@@ -58,9 +58,12 @@ export function findPeople(
     );
   };
 
-  const titled = [...mentionsWithTitles(sentences, fullText)];
+  let titled = [...mentionsWithTitles(sentences, fullText)];
   for (const mention of collectiveMentions(sentences, fullText)) {
-    if (!titled.some((m) => m.sentence === mention.sentence && m.name.start < mention.name.end && mention.name.start < m.name.end)) titled.push(mention);
+    const overlapping = (m: (typeof titled)[number]) => m.sentence === mention.sentence && m.name.start < mention.name.end && mention.name.start < m.name.end;
+    // A list's title says more than a courtesy title does ("Egypt - Dr. Badr Abdelatty").
+    titled = titled.filter((m) => !(overlapping(m) && m.role === null));
+    if (!titled.some(overlapping)) titled.push(mention);
   }
   const raw = [...titled, ...untitledParticipants(sentences, isMeetingSentence, titled, notNames)].sort(
     (a, b) => a.sentence - b.sentence || a.name.start - b.name.start,

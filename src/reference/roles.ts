@@ -13,6 +13,8 @@ export interface RoleVocabulary {
   modifiers: string[];
   /** Courtesy titles that are not part of a name ("H.E.", "Mr."). */
   honorifics: string[];
+  /** Letters after a name that are not part of it ("MP", "KC", "OBE"). */
+  postNominals: string[];
   /** Lower-case words that may sit inside a name ("bin", "van"). */
   nameParticles: string[];
   /** Words that make a role a deputy post ("First Vice", "Deputy"). */
@@ -39,6 +41,7 @@ interface RolesFile {
   kinds?: Record<string, unknown>;
   modifiers?: unknown;
   honorifics?: unknown;
+  postNominals?: unknown;
   nameParticles?: unknown;
   deputyPrefixes?: unknown;
   portfolioWords?: unknown;
@@ -77,6 +80,7 @@ export function loadRoles(): RoleVocabulary {
     phrases,
     modifiers: asStringList(file.modifiers, `${ROLES_FILE} modifiers`),
     honorifics: asStringList(file.honorifics, `${ROLES_FILE} honorifics`),
+    postNominals: asStringList(file.postNominals ?? [], `${ROLES_FILE} postNominals`),
     nameParticles: asStringList(file.nameParticles, `${ROLES_FILE} nameParticles`),
     deputyPrefixes: asStringList(file.deputyPrefixes, `${ROLES_FILE} deputyPrefixes`),
     portfolioWords: asStringList(file.portfolioWords, `${ROLES_FILE} portfolioWords`),
