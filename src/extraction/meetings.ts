@@ -37,12 +37,16 @@ export interface MeetingResult {
 
 /** People named in a sentence as present there (not "the greetings of President X"). */
 function presentIn(sentenceIndex: number, ctx: MeetingContext): number[] {
-  const { notPresent } = loadMeetingVocabulary();
+  const { notPresent, sourceClauses } = loadMeetingVocabulary();
   const text = ctx.sentences[sentenceIndex].text;
   const ids: number[] = [];
   for (const person of ctx.people) {
     const here = person.mentions.filter((mention) => mention.sentence === sentenceIndex);
-    const present = here.some((mention) => !notPresent.some((pattern) => pattern.test(text.slice(0, mention.phraseStart))));
+    const present = here.some(
+      (mention) =>
+        !notPresent.some((pattern) => pattern.test(text.slice(0, mention.phraseStart))) &&
+        !(mention.start > 0 && sourceClauses.some((pattern) => pattern.test(text.slice(mention.end)))),
+    );
     if (present) ids.push(person.id);
   }
   return ids.sort((a, b) => firstMention(a, sentenceIndex, ctx) - firstMention(b, sentenceIndex, ctx));
@@ -63,6 +67,11 @@ function draftMeetings(ctx: MeetingContext): Draft[] {
   const inAnyMeeting = (id: number) => drafts.some((draft) => draft.participants.includes(id));
   ctx.sentences.forEach((sentence, index) => {
     const present = presentIn(index, ctx);
+    // "In his meeting with X", "He also met X": the principal meets X.
+    const principal = drafts[0]?.participants[0];
+    if (principal !== undefined && !present.includes(principal) && present.length > 0 && vocabulary.pronounMeetings.some((pattern) => pattern.test(sentence.text))) {
+      present.unshift(principal);
+    }
     const visitLead = index === 0 && vocabulary.visitLeads.some((pattern) => pattern.test(sentence.text));
     const trigger = visitLead || vocabulary.triggers.some((pattern) => pattern.test(sentence.text));
     const eventLead = index === 0 && vocabulary.eventLeads.some((pattern) => pattern.test(ctx.leadText));

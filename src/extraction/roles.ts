@@ -31,6 +31,12 @@ interface RoleMatcher {
    * slow): the phrases as listed, and a deputy prefix followed by a phrase.
    */
   plain: RegExp;
+  /**
+   * The listed phrases without `{portfolio}` ones: a portfolio phrase ranks first in `plain` but may
+   * match less ("Minister {portfolio}" reads "Minister of State" where "Minister of State for Foreign
+   * Affairs" is listed); the longer of the two readings wins.
+   */
+  literal: RegExp;
   prefixed: RegExp;
   /** Lower-case first words of every role phrase and prefix. */
   openers: Set<string>;
@@ -126,6 +132,7 @@ function build(): RoleMatcher {
   const phrases = entries.map((entry) => entry.source).join('|');
   const prefixes = [...vocabulary.deputyPrefixes].sort((a, b) => b.length - a.length).map((prefix) => caseTolerant(prefix.replace(/-$/, '')));
   const plain = new RegExp(`(?:${phrases})${WORD_END}`, 'uy');
+  const literal = new RegExp(`(?:${entries.filter((entry) => entry.key !== null).map((entry) => entry.source).join('|')})${WORD_END}`, 'uy');
   const prefixed = new RegExp(`(?:${prefixes.join('|')})[\\s-]+(?:${phrases})${WORD_END}`, 'uy');
   const openers = new Set<string>();
   for (const { phrase } of vocabulary.phrases) openers.add(phrase.split(/[\s-]+/)[0].toLowerCase());
@@ -140,7 +147,7 @@ function build(): RoleMatcher {
   for (const word of vocabulary.nameWords) roleWords.delete(word);
   const byKey = new Map<string, CompiledRole>();
   for (const entry of entries) if (entry.key && !byKey.has(entry.key)) byKey.set(entry.key, entry);
-  return { plain, prefixed, openers, entries, byKey, roleWords };
+  return { plain, literal, prefixed, openers, entries, byKey, roleWords };
 }
 
 function compiled(): RoleMatcher {
@@ -233,9 +240,12 @@ const ROLE_CACHE_SIZE = 64;
 const roleCache = new Map<string, Map<number, RoleMatch | null>>();
 
 function roleAtNow(sentence: string, offset: number): RoleMatch | null {
-  const { plain, prefixed } = compiled();
+  const { plain, literal, prefixed } = compiled();
   plain.lastIndex = offset;
-  const listed = plain.exec(sentence);
+  let listed = plain.exec(sentence);
+  literal.lastIndex = offset;
+  const literalMatch = listed ? literal.exec(sentence) : null;
+  if (literalMatch && literalMatch[0].length > listed![0].length) listed = literalMatch;
   prefixed.lastIndex = offset;
   const deputy = prefixed.exec(sentence);
   if (deputy && (!listed || deputy[0].length > listed[0].length)) return toMatch(deputy[0], offset, true);

@@ -15,6 +15,10 @@ export interface MeetingVocabulary {
   visitLeads: RegExp[];
   umbrellaKinds: MeetingKind[];
   participation: RegExp[];
+  /** A meeting whose subject is a pronoun ("In his meeting with X", "He also met X"): the release's principal. */
+  pronounMeetings: RegExp[];
+  /** Tested on the text after a person's mention: the person is the source of the report, not at the meeting. */
+  sourceClauses: RegExp[];
   /** Tested against the text just before a name: a match means the person is only mentioned. */
   notPresent: RegExp[];
   hostFirst: RegExp[];
@@ -34,6 +38,8 @@ interface MeetingsFile {
   visitLeads?: unknown;
   umbrellaKinds?: unknown;
   participation?: unknown;
+  pronounMeetings?: unknown;
+  sourceClauses?: unknown;
   notPresent?: unknown;
   sides?: { hostFirst?: unknown; guestFirst?: unknown };
   kinds?: Array<{ kind?: unknown; scope?: unknown; cues?: unknown }>;
@@ -73,6 +79,8 @@ export function loadMeetingVocabulary(): MeetingVocabulary {
       return kind as MeetingKind;
     }),
     participation: patterns(file.participation, 'participation'),
+    pronounMeetings: patterns(file.pronounMeetings ?? [], 'pronounMeetings'),
+    sourceClauses: patterns(file.sourceClauses ?? [], 'sourceClauses'),
     notPresent: patterns(file.notPresent, 'notPresent'),
     hostFirst: patterns(file.sides?.hostFirst, 'sides.hostFirst'),
     guestFirst: patterns(file.sides?.guestFirst, 'sides.guestFirst'),
