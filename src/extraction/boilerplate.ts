@@ -1,3 +1,4 @@
+import { listMarker } from './segment';
 import { loadBoilerplate } from '../reference/boilerplate';
 import { findCountryCode } from '../reference/countries';
 import { dateLineDate } from './dateline';
@@ -43,7 +44,11 @@ function joinWrappedLines(block: string): string[] {
   let current: string[] = [];
   lines.forEach((line, index) => {
     const own = dateLineDate(line) !== null || (index < lines.length - 1 && line.length < SHORT_LINE && !/[,;]$/.test(line));
-    if (own) {
+    // A list item ("ii. H.E. Ms. X, Ambassador-designate of Lithuania;") is a paragraph of its own.
+    if (index > 0 && listMarker(line)) {
+      if (current.length) out.push(current.join(' '));
+      current = [line];
+    } else if (own) {
       if (current.length) out.push(current.join(' '));
       current = [];
       out.push(line);

@@ -129,6 +129,13 @@ export function extractPressRelease(text: string, options: ExtractOptions = {}):
   const skipped = new Set(parsedDateline?.skipped ?? []);
   // Without a dateline, a first line that reads as a title (short, no sentence end) is the headline.
   if (!parsedDateline && paragraphs.length >= 3 && isHeadline(paragraphs[0])) skipped.add(0);
+  // Title lines at the top ("PRESS RELEASE", then the headline) before the first paragraph read: up
+  // to three, as long as a paragraph of text follows them.
+  for (let index = 0; index < 3 && index < paragraphs.length - 1; index++) {
+    if (skipped.has(index)) continue;
+    if ((index === parsedDateline?.paragraph && parsedDateline.textStart > 0) || !isHeadline(paragraphs[index])) break;
+    skipped.add(index);
+  }
   const headlines = paragraphs.filter((_, index) => skipped.has(index));
   const readable = paragraphs
     .map((paragraph, index) => (skipped.has(index) ? '' : index === parsedDateline?.paragraph ? paragraph.slice(parsedDateline.textStart) : paragraph))

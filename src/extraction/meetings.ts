@@ -65,6 +65,7 @@ function draftMeetings(ctx: MeetingContext): Draft[] {
     vocabulary.statementLeads.some((pattern) => pattern.test(lead)) && !vocabulary.triggers.some((pattern) => pattern.test(lead));
   if (leadIsStatement) return drafts;
   const inAnyMeeting = (id: number) => drafts.some((draft) => draft.participants.includes(id));
+  let listOpen = false;
   ctx.sentences.forEach((sentence, index) => {
     const present = presentIn(index, ctx);
     // "In his meeting with X", "He also met X": the principal meets X.
@@ -75,8 +76,16 @@ function draftMeetings(ctx: MeetingContext): Draft[] {
     const visitLead = index === 0 && vocabulary.visitLeads.some((pattern) => pattern.test(sentence.text));
     const trigger = visitLead || vocabulary.triggers.some((pattern) => pattern.test(sentence.text));
     const eventLead = index === 0 && vocabulary.eventLeads.some((pattern) => pattern.test(ctx.leadText));
-    const participation = vocabulary.participation.some((pattern) => pattern.test(sentence.text));
     const current = drafts[drafts.length - 1];
+    // "The Ambassadors-designate are as follows:" and then "i. H.E. Mr. X, Ambassador-designate of
+    // Brazil;": the items of a list under a meeting are its people.
+    const previous = ctx.sentences[index - 1];
+    const item =
+      sentence.enumerated !== undefined &&
+      previous !== undefined &&
+      (previous.text.trimEnd().endsWith(':') || (listOpen && previous.enumerated === sentence.enumerated));
+    listOpen = item || sentence.text.trimEnd().endsWith(':');
+    const participation = item || vocabulary.participation.some((pattern) => pattern.test(sentence.text));
     if (current?.visit && (trigger || participation)) {
       for (const id of present) if (!current.participants.includes(id)) current.participants.push(id);
       return;

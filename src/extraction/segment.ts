@@ -66,10 +66,25 @@ export function splitSentences(paragraph: string): string[] {
   return sentences;
 }
 
+/** A paragraph's list marker: "2. ", "iii. ", "(b) ", "4) ", "- ", "• ". */
+export const LIST_MARKER = /^(?:(\d{1,2})[.)]|([ivx]{1,5})[.)]|([a-z])[.)]|\((\d{1,2})\)|\(([ivx]{1,5})\)|\(([a-z])\)|([-–•·*]))\s+(?=\S)/u;
+
+/** The marker's style and length, or null. */
+export function listMarker(paragraph: string): { style: NonNullable<Sentence['enumerated']>; length: number } | null {
+  const match = LIST_MARKER.exec(paragraph);
+  if (!match) return null;
+  const style = match[1] || match[4] ? 'digit' : match[2] || match[5] ? 'roman' : match[3] || match[6] ? 'letter' : 'bullet';
+  return { style, length: match[0].length };
+}
+
 export function toSentences(paragraphs: string[]): Sentence[] {
   const out: Sentence[] = [];
   paragraphs.forEach((paragraph, p) => {
-    splitSentences(paragraph).forEach((text, index) => out.push({ paragraph: p, index, text }));
+    // The marker of a numbered paragraph or a list item is no sentence of its own ("2.").
+    const marker = listMarker(paragraph);
+    splitSentences(marker ? paragraph.slice(marker.length) : paragraph).forEach((text, index) =>
+      out.push(marker && index === 0 ? { paragraph: p, index, text, enumerated: marker.style } : { paragraph: p, index, text }),
+    );
   });
   return out;
 }

@@ -5,6 +5,11 @@ export interface Sentence {
   paragraph: number;
   index: number;
   text: string;
+  /**
+   * The sentence opens a numbered paragraph or a list item ("2. The ...", "iii. H.E. Mr. X, ...",
+   * "(b) ...", "- ..."): the style of its marker, which is not part of `text`.
+   */
+  enumerated?: 'digit' | 'roman' | 'letter' | 'bullet';
 }
 
 export interface Span {

@@ -159,8 +159,9 @@ export function mentionsWithTitles(sentences: Sentence[], fullText: string): Raw
   const out: RawMention[] = [];
   const { honorificSource } = vocab();
   // After a post, honorifics and courtesy ranks ("Ambassador", "Senator", "Datuk Seri") before the name.
-  const courtesy = [...loadRoles().courtesyTitles].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|');
-  const honorific = new RegExp(`^(?:(?:${honorificSource}|${courtesy})\\s+){1,4}`, 'u');
+  // One alternation, longest first: "Dato' Seri Utama" is a courtesy title, not "Dato' Seri" and a name.
+  const courtesy = [...new Set([...loadRoles().honorifics, ...loadRoles().courtesyTitles])].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|');
+  const honorific = new RegExp(`^(?:(?:${courtesy})\\s+){1,4}`, 'u');
   sentences.forEach((sentence, sentenceIndex) => {
     const text = sentence.text;
     let from = 0;
