@@ -10,7 +10,7 @@ import { matchCities } from './lexicon';
 import { extractMeetings } from './meetings';
 import { findPeople, type Person } from './people';
 import { findCountry, findCountryCode } from '../reference/countries';
-import { isAgencyName } from '../reference/agencies';
+import { agencyCountryIn, isAgencyName } from '../reference/agencies';
 import { foldKey, toSentences } from './text';
 import { deriveTitle } from './title';
 import { extractTopics } from './topics';
@@ -177,6 +177,13 @@ export function extractPressRelease(text: string, options: ExtractOptions = {}):
   // no ministry is its own country's: the country it names most that no qualified participant holds
   // ("Minister Braže ... the Prime Cabinet Secretary of the Republic of Kenya ... Latvia's candidacy").
   const countries = extractCountries(withinBudget(paragraphs), fullText);
+  // An agency's report whose source is its own country's ministry, unqualified ("ARMENPRESS was informed
+  // from the press service of the Ministry of Foreign Affairs", datelined in Tbilisi).
+  if (agencyReport && issuer && !issuer.named && parsedDateline) {
+    const datelineText = paragraphs[parsedDateline.paragraph]?.slice(0, Math.max(parsedDateline.textStart, 120)) ?? '';
+    const own = agencyCountryIn(datelineText);
+    if (own && own !== issuer.country) issuer = { name: `Ministry of Foreign Affairs of ${findCountry(own)?.name ?? own}`, country: own, named: false };
+  }
   // One whose ministry is named without its country ("the official spokesperson of the Ministry of
   // Foreign Affairs said") or not at all, datelined abroad ("NEW YORK", "Jeddah", "Riga, Latvia" for a
   // minister's trip), is its country's too: the dateline's country is where the minister went.

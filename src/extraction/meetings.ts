@@ -92,7 +92,11 @@ function draftMeetings(ctx: MeetingContext): Draft[] {
     }
     if ((trigger && present.length > 0) || eventLead) {
       const newcomers = present.filter((id) => !inAnyMeeting(id));
-      const opensMeeting = !current || (trigger && newcomers.length > 0 && current.participants.length > 0 && !participation);
+      // "On the sidelines of the meeting, Vieira held a bilateral meeting with Lamola": people of the
+      // meeting before meet again, apart.
+      const apart =
+        trigger && !participation && current !== undefined && present.length >= 2 && present.length < current.participants.length && vocabulary.apartMeetings.some((pattern) => pattern.test(sentence.text));
+      const opensMeeting = !current || apart || (trigger && newcomers.length > 0 && current.participants.length > 0 && !participation);
       // Past the first paragraph a meeting needs two people in its sentence: one name next to a
       // verb there is usually a recollection ("the President had received the delegation").
       if (opensMeeting && sentence.paragraph > 0 && !eventLead && present.length < 2) return;

@@ -138,11 +138,17 @@ export function findPeople(
     if (person.country) continue;
     for (const mention of person.mentions) {
       const text = sentences[mention.sentence].text;
-      const cues = [...text.slice(0, mention.phraseStart).matchAll(/\b(?:accompanied\s+by|together\s+with|and\s+(?:his|her)\s+delegation,?\s+including)\s+/gu)];
+      const cues = [
+        ...text
+          .slice(0, mention.phraseStart)
+          .matchAll(/\b(?:accompanied\s+by|together\s+with|and\s+(?:his|her)\s+delegation,?\s+including|(?:and|with)\s+(?:an?|the|his|her)\s+(?:[\w-]+\s+)?delegation,?\s+(?:that|which)\s+included|delegation\s+(?:comprising|consisting\s+of|including))\s+/gu),
+      ];
       const cue = cues[cues.length - 1];
       if (!cue) continue;
       const between = (m: PersonMention) => m.sentence === mention.sentence && m.start >= cue.index && m.start < mention.start;
-      if (people.some((other) => other !== person && other.mentions.some(between))) continue;
+      // Someone named between the cue and this person stops it, unless they are of the list too
+      // ("a delegation that included Minister of Justice A, Minister B and Deputy Minister C").
+      if (people.some((other) => other !== person && other.accompanies === undefined && other.mentions.some(between))) continue;
       let anchor: { id: number; end: number } | null = null;
       for (const other of people) {
         if (other === person) continue;

@@ -1,14 +1,30 @@
 import { asStringList, readReferenceYaml } from './paths';
 
-let cached: { names: string[]; keys: Set<string> } | null = null;
+let cached: { names: string[]; keys: Set<string>; countries: Map<string, string> } | null = null;
 
 /** News agencies and ministry abbreviations of data/reference/agencies.yaml (never places, people or initiatives). */
-export function loadAgencies(): { names: string[]; keys: Set<string> } {
+export function loadAgencies(): { names: string[]; keys: Set<string>; countries: Map<string, string> } {
   if (cached) return cached;
-  const file = readReferenceYaml<{ agencies?: unknown }>('agencies.yaml') ?? {};
+  const file = readReferenceYaml<{ agencies?: unknown; countries?: unknown }>('agencies.yaml') ?? {};
   const names = asStringList(file.agencies, 'agencies.yaml agencies');
-  cached = { names, keys: new Set(names.map((name) => name.toLowerCase())) };
+  const countries = new Map<string, string>();
+  for (const [name, code] of Object.entries((file.countries ?? {}) as Record<string, unknown>)) {
+    if (typeof code !== 'string' || !/^[A-Z]{2}$/.test(code)) throw new Error(`agencies.yaml countries: ${name} needs an ISO code, not ${String(code)}`);
+    countries.set(name.toLowerCase(), code);
+  }
+  cached = { names, keys: new Set(names.map((name) => name.toLowerCase())), countries };
   return cached;
+}
+
+/** The country of the first national agency named in `text` (a dateline: "TBILISI, FEBRUARY 12, ARMENPRESS."). */
+export function agencyCountryIn(text: string): string | null {
+  const { countries } = loadAgencies();
+  let best: { at: number; code: string } | null = null;
+  for (const [name, code] of countries) {
+    const match = new RegExp(`(?<![\\p{L}\\p{N}])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'iu').exec(text);
+    if (match && (!best || match.index < best.at)) best = { at: match.index, code };
+  }
+  return best?.code ?? null;
 }
 
 /** Whether `name` ("Yonhap", "AZERTAC", "MFA") is an agency or a ministry abbreviation of the list. */

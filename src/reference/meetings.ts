@@ -19,6 +19,8 @@ export interface MeetingVocabulary {
   pronounMeetings: RegExp[];
   /** Tested on the text after a person's mention: the person is the source of the report, not at the meeting. */
   sourceClauses: RegExp[];
+  /** A meeting apart from the one before, among some of its people ("on the sidelines", "a bilateral meeting"). */
+  apartMeetings: RegExp[];
   /** Tested against the text just before a name: a match means the person is only mentioned. */
   notPresent: RegExp[];
   hostFirst: RegExp[];
@@ -40,6 +42,7 @@ interface MeetingsFile {
   participation?: unknown;
   pronounMeetings?: unknown;
   sourceClauses?: unknown;
+  apartMeetings?: unknown;
   notPresent?: unknown;
   sides?: { hostFirst?: unknown; guestFirst?: unknown };
   kinds?: Array<{ kind?: unknown; scope?: unknown; cues?: unknown }>;
@@ -81,6 +84,7 @@ export function loadMeetingVocabulary(): MeetingVocabulary {
     participation: patterns(file.participation, 'participation'),
     pronounMeetings: patterns(file.pronounMeetings ?? [], 'pronounMeetings'),
     sourceClauses: patterns(file.sourceClauses ?? [], 'sourceClauses'),
+    apartMeetings: patterns(file.apartMeetings ?? [], 'apartMeetings'),
     notPresent: patterns(file.notPresent, 'notPresent'),
     hostFirst: patterns(file.sides?.hostFirst, 'sides.hostFirst'),
     guestFirst: patterns(file.sides?.guestFirst, 'sides.guestFirst'),
