@@ -148,7 +148,11 @@ export function findPeople(
       const between = (m: PersonMention) => m.sentence === mention.sentence && m.start >= cue.index && m.start < mention.start;
       // Someone named between the cue and this person stops it, unless they are of the list too
       // ("a delegation that included Minister of Justice A, Minister B and Deputy Minister C").
-      if (people.some((other) => other !== person && other.accompanies === undefined && other.mentions.some(between))) continue;
+      const inBetween = people.filter((other) => other !== person && other.mentions.some(between));
+      if (inBetween.some((other) => other.accompanies === undefined)) continue;
+      // ... and only as the next item of that list: "A, B and C", not "A, ..., was received by C".
+      const lastEnd = Math.max(-1, ...inBetween.flatMap((other) => other.mentions.filter(between).map((m) => m.end)));
+      if (lastEnd >= 0 && !/^\s*(?:,\s*(?:and\s+)?|and\s+)$/u.test(text.slice(lastEnd, mention.phraseStart))) continue;
       let anchor: { id: number; end: number } | null = null;
       for (const other of people) {
         if (other === person) continue;
