@@ -10,6 +10,7 @@ import { matchCities } from './lexicon';
 import { extractMeetings } from './meetings';
 import { findPeople, type Person } from './people';
 import { findCountry, findCountryCode } from '../reference/countries';
+import { loadRoles } from '../reference/roles';
 import { agencyCountryIn, isAgencyName } from '../reference/agencies';
 import { foldKey, toSentences } from './text';
 import { deriveTitle } from './title';
@@ -38,7 +39,10 @@ function notAnInitiative(name: string): boolean {
   if (/\bStrategic Partnership$/iu.test(name)) return true;
   const international = /\b(?:United Nations|UN|International|European Union|World|Regional|Global|Intergovernmental)\b/u.test(name);
   const acronym = /\b\p{Lu}[\p{Lu}\d]+\b/u.test(name);
-  return !international && !acronym && /\b(?:Office|Group|Department|Division|Directorate|Bureau|Unit|Section)$/u.test(name);
+  // A post-nominal honour ("OON") or a courtesy title read as the end of a name ("... Group of the Ministry Ms").
+  if (loadRoles().postNominals.includes(name)) return true;
+  const bare = name.replace(/\s+(?:Mr|Ms|Mrs|Dr|H\.E)\.?$/u, '');
+  return !international && !acronym && /\b(?:Office|Group|Department|Division|Directorate|Bureau|Unit|Section|of the Ministry(?: of Foreign Affairs)?)$/u.test(bare);
 }
 
 /** The country of the person the release opens with, where the text gives it ("Minister of Foreign Affairs of Georgia X held"). */
@@ -228,7 +232,10 @@ export function extractPressRelease(text: string, options: ExtractOptions = {}):
     meetings,
     topics,
     // A person's name read as a capitalised run ("IWAYA Takeshi") is no initiative.
-    initiatives: initiatives.initiatives.filter((initiative) => !people.some((person) => foldKey(person.name) === foldKey(initiative.name)) && !notAnInitiative(initiative.name)),
+    // Nor is a title that runs into a name ("European Union for Foreign Affairs and Security Policy Kaja Kallas").
+    initiatives: initiatives.initiatives.filter(
+      (initiative) => !people.some((person) => foldKey(initiative.name).endsWith(foldKey(person.name))) && !notAnInitiative(initiative.name),
+    ),
     countries,
     warnings,
   };

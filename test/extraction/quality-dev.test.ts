@@ -30,13 +30,13 @@ const ISSUE_FLOORS: Partial<Record<Field, number>> = {
  */
 const ENFORCED_FLOORS: Partial<Record<Field, number>> = {
   dateline: 0.95,
-  meetingKind: 0.82,
-  participants: 0.75,
+  meetingKind: 0.92,
+  participants: 0.9,
   topics: 0.9,
-  initiatives: 0.87,
+  initiatives: 0.9,
   countries: 0.97,
-  issuer: 0.7,
-  side: 0.78,
+  issuer: 0.85,
+  side: 0.89,
 };
 
 const set = loadLabelledSet(DEV_FIXTURE_DIR);
