@@ -1,3 +1,4 @@
+import { ministrySpans } from './issuer';
 import { loadMeetingVocabulary } from '../reference/meetings';
 import type { ExtractedDateline, ExtractedMeeting, ExtractedParticipant, MeetingKind, ParticipantSide } from './types';
 import { findDateIn } from './dateline';
@@ -219,7 +220,9 @@ function fallbackCountry(
   visited: string | null = null,
 ): string | null {
   if (person.roleKind === 'INTERNATIONAL_OFFICIAL') return null;
-  const envoy = person.roleKind === 'AMBASSADOR' || person.roleKind === 'DIPLOMAT';
+  // An envoy stands for another country; a diplomat at the ministry's own department ("Director of
+  // the Department of Asia of the Ministry of Foreign Affairs") is the ministry's.
+  const envoy = person.roleKind === 'AMBASSADOR' || (person.roleKind === 'DIPLOMAT' && ministrySpans(person.role).length === 0);
   for (const candidate of [visited, ctx.issuerCountry, placeCountry, ctx.dateline?.country ?? null]) {
     if (!candidate || candidate === visiting) continue;
     const compatriots = resolved.filter((other) => other.country === candidate);

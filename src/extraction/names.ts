@@ -79,6 +79,16 @@ function surnameInCapitals(token: string, sentence: string, offset: number, inde
   return Boolean(given && /^\p{Lu}\p{Ll}/u.test(given[0]) && isNameToken(given[0], sentence, next));
 }
 
+/** "Israel Katz": a country's name as a given name, first in a name and followed by another name word. */
+function givenNameCountry(token: string, sentence: string, offset: number, index: number): boolean {
+  if (index !== 0 || !loadRoles().countryGivenNames.includes(token)) return false;
+  const next = offset + token.length + 1;
+  if (sentence[next - 1] !== ' ') return false;
+  TOKEN.lastIndex = next;
+  const following = TOKEN.exec(sentence);
+  return Boolean(following && /^\p{Lu}\p{Ll}/u.test(following[0]) && isNameToken(following[0], sentence, next));
+}
+
 /** Reads a name forward from `offset`: capitalised tokens, inner particles ("bin", "van") allowed. */
 export function readName(sentence: string, offset: number, maxTokens = 8): NameParse | null {
   const tokens: string[] = [];
@@ -100,7 +110,7 @@ export function readName(sentence: string, offset: number, maxTokens = 8): NameP
     }
     TOKEN.lastIndex = position;
     const match = TOKEN.exec(sentence);
-    if (match && (isNameToken(match[0], sentence, position) || surnameInCapitals(match[0], sentence, position, tokens.length))) {
+    if (match && (isNameToken(match[0], sentence, position) || surnameInCapitals(match[0], sentence, position, tokens.length) || givenNameCountry(match[0], sentence, position, tokens.length))) {
       tokens.push(match[0]);
       end = position + match[0].length;
       const gap = /^ (?=\S)/.exec(sentence.slice(end));

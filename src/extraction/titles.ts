@@ -1,3 +1,4 @@
+import { ministrySpans } from './issuer';
 import { loadRoles } from '../reference/roles';
 import { loadLanguage } from '../reference/language';
 import type { RoleKind } from './types';
@@ -134,6 +135,14 @@ function readComplements(sentence: string, from: number, fullText: string): Comp
       runWords.forEach((word, index) => {
         if (isOrganisationEnd(word)) cut = index;
       });
+      // "of the Department of Asia of the Ministry of Foreign Affairs Yerlan Sadykov": a ministry's
+      // name ends the organisation where it ends, not at its head word.
+      const ministries = ministrySpans(text);
+      const ministry = ministries[ministries.length - 1];
+      if (ministry) {
+        const wordsBefore = text.slice(0, ministry.end).trim().split(/\s+/).length;
+        if (wordsBefore - 1 > cut && wordsBefore < runWords.length) cut = wordsBefore - 1;
+      }
       // Without one, a run of three or more words is a place and a two-word name ("for Central Asia Terhi Hakala").
       if (cut < 0 && runWords.length >= 3 && runWords.slice(-2).every((word) => /^\p{Lu}/u.test(word))) cut = runWords.length - 3;
       // "of the International Committee of the Red Cross." goes on past its organisation word with a
@@ -207,6 +216,10 @@ export function mentionsWithTitles(sentences: Sentence[], fullText: string): Raw
       if (kind === 'OFFICIAL' && isDeputyPost(role.text) && atForeignMinistry(roleText)) kind = 'DEPUTY_FOREIGN_MINISTER';
       if (!country) country = delegationCountry(text, roleStart, fullText);
       // An organisation that is a state body ("the State Migration Service") keeps the post national.
+      // A post in a foreign ministry's department ("Director of the Department of Asia of the Ministry of
+      // Foreign Affairs") is a diplomat's.
+      const inForeignMinistry = organisation !== null && ministrySpans(organisation).length > 0;
+      if (inForeignMinistry && (kind === 'OFFICIAL' || kind === 'OTHER' || kind === 'INTERNATIONAL_OFFICIAL')) kind = 'DIPLOMAT';
       if (!country && organisation && kind !== 'AMBASSADOR' && kind !== 'DIPLOMAT' && !isNationalBody(organisation)) kind = 'INTERNATIONAL_OFFICIAL';
       if (kind === 'INTERNATIONAL_OFFICIAL' && organisation) country = null;
 

@@ -15,6 +15,8 @@ export interface RoleVocabulary {
   honorifics: string[];
   /** Letters after a name that are not part of it ("MP", "KC", "OBE"). */
   postNominals: string[];
+  /** Country names that are also given names ("Israel Katz"). */
+  countryGivenNames: string[];
   /** Lower-case words that may sit inside a name ("bin", "van"). */
   nameParticles: string[];
   /** Words that make a role a deputy post ("First Vice", "Deputy"). */
@@ -42,6 +44,7 @@ interface RolesFile {
   modifiers?: unknown;
   honorifics?: unknown;
   postNominals?: unknown;
+  countryGivenNames?: unknown;
   nameParticles?: unknown;
   deputyPrefixes?: unknown;
   portfolioWords?: unknown;
@@ -81,6 +84,7 @@ export function loadRoles(): RoleVocabulary {
     modifiers: asStringList(file.modifiers, `${ROLES_FILE} modifiers`),
     honorifics: asStringList(file.honorifics, `${ROLES_FILE} honorifics`),
     postNominals: asStringList(file.postNominals ?? [], `${ROLES_FILE} postNominals`),
+    countryGivenNames: asStringList(file.countryGivenNames ?? [], `${ROLES_FILE} countryGivenNames`),
     nameParticles: asStringList(file.nameParticles, `${ROLES_FILE} nameParticles`),
     deputyPrefixes: asStringList(file.deputyPrefixes, `${ROLES_FILE} deputyPrefixes`),
     portfolioWords: asStringList(file.portfolioWords, `${ROLES_FILE} portfolioWords`),
