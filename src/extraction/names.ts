@@ -160,7 +160,7 @@ export function readNameBackwards(sentence: string, end: number): NameParse | nu
   const letters = vocab().postNominal.exec(sentence.slice(Math.max(0, end - 40), end));
   if (letters) end -= letters[0].length;
   const before = sentence.slice(0, end);
-  const match = /((?:\p{Lu}[\p{L}'’]*(?:-\p{L}[\p{L}'’]*)*)(?: (?:[a-z]+ ){0,2}(?:\p{Lu}\. )?\p{Lu}[\p{L}'’]*(?:-\p{L}[\p{L}'’]*)*){1,4})$/u.exec(before);
+  const match = /((?:(?<![\p{L}.])\p{Lu}\p{Ll}?\. )?(?:\p{Lu}[\p{L}'’]*(?:-\p{L}[\p{L}'’]*)*)(?: (?:[a-z]+ ){0,2}(?:\p{Lu}\p{Ll}?\. )?\p{Lu}[\p{L}'’]*(?:-\p{L}[\p{L}'’]*)*){1,4})$/u.exec(before);
   if (!match) return null;
   // Drop leading words that cannot belong to a name ("On", "Yesterday" stays: rare enough).
   let start = match.index;
@@ -170,6 +170,14 @@ export function readNameBackwards(sentence: string, end: number): NameParse | nu
     if (nextSpace < 0 || nextSpace >= end) return null;
     start = nextSpace + 1;
     candidate = readName(sentence, start);
+  }
+  // "Prince Faisal bin Farhan": a courtesy title read first is not part of the name.
+  const courtesy = new Set(loadRoles().courtesyTitles);
+  while (candidate.tokens.length > 2 && courtesy.has(candidate.tokens[0])) {
+    const first = candidate.tokens[0];
+    const tokens = candidate.tokens.slice(1);
+    const startAt: number = candidate.start + first.length + 1;
+    candidate = { name: tokens.join(' '), tokens, start: startAt, end: candidate.end };
   }
   return candidate.tokens.length >= 2 ? candidate : null;
 }

@@ -1,3 +1,4 @@
+import { matchCountries } from './lexicon';
 import { collectiveMentions, untitledParticipants } from './mentions';
 import { tokensOf } from './names';
 import { linkDefiniteTitles, mentionsWithTitles } from './titles';
@@ -165,6 +166,24 @@ export function findPeople(
         break;
       }
     }
+  }
+  // "Latvia's Minister of Foreign Affairs, Baiba Braže, and Minister of Defence, Andris Sprūds": the
+  // country before the first title of a coordinated pair holds for the second.
+  for (const person of people) {
+    if (person.country) continue;
+    const mention = person.mentions.find((m) => m.title);
+    if (!mention) continue;
+    const text = sentences[mention.sentence].text;
+    let previous: { person: Person; end: number; titleStart: number } | null = null;
+    for (const other of people) {
+      if (other === person || !other.country) continue;
+      for (const m of other.mentions) {
+        if (m.sentence === mention.sentence && m.title && m.end <= mention.phraseStart && (!previous || m.end > previous.end)) previous = { person: other, end: m.end, titleStart: m.title.start };
+      }
+    }
+    if (!previous || !/^,?\s+(?:and|as well as)\s+$/u.test(text.slice(previous.end, mention.phraseStart))) continue;
+    const leading = matchCountries(text.slice(previous.titleStart, previous.titleStart + 40)).find((match) => match.start === 0 && match.code);
+    if (leading) person.country = previous.person.country;
   }
   // A counterpart holds the post of the titled person named before it in the same sentence.
   for (const person of people) {
