@@ -284,10 +284,18 @@ export function mentionsWithTitles(sentences: Sentence[], fullText: string): Raw
       'gu',
     );
     for (const match of text.matchAll(counterpart)) {
-      const parsed = readName(text, match.index + match[0].length);
+      // "his Senegalese counterpart, H.E. Yassine Fall": the courtesy title is not part of the name.
+      const courtesyTitle = honorific.exec(text.slice(match.index + match[0].length));
+      const parsed = readName(text, match.index + match[0].length + (courtesyTitle ? courtesyTitle[0].length : 0));
       if (!parsed || parsed.tokens.length < 2) continue;
-      if (out.some((m) => m.sentence === sentenceIndex && m.name.start === parsed.start)) continue;
       const adjective = matchCountries(match[1]).find((m) => m.code);
+      // Named with a title of its own too ("..., H.E. Yassine Fall, Minister of African Integration and
+      // Foreign Affairs"): that mention stands, with the adjective's country where it gives none.
+      const titledAlready = out.find((m) => m.sentence === sentenceIndex && m.name.start === parsed.start);
+      if (titledAlready) {
+        if (!titledAlready.country && adjective && titledAlready.roleKind !== 'INTERNATIONAL_OFFICIAL') titledAlready.country = resolveCountry(adjective, fullText);
+        continue;
+      }
       out.push({
         sentence: sentenceIndex,
         phraseStart: match.index,
