@@ -6,7 +6,7 @@ import { extractCountries } from './countries';
 import { isHeadline, parseDateline } from './dateline';
 import { extractInitiatives } from './initiatives';
 import { findIssuer, ministrySpans } from './issuer';
-import { matchCities } from './lexicon';
+import { matchCities, matchCountries, resolveAmbiguous } from './lexicon';
 import { extractMeetings } from './meetings';
 import { findPeople, type Person } from './people';
 import { findCountry, findCountryCode } from '../reference/countries';
@@ -54,8 +54,10 @@ function leadCountry(people: Person[]): string | null {
 }
 
 /** The most named country that no participant with a stated country holds; ties go to the first named. */
-function homeCountry(countries: ExtractedCountry[], people: Person[]): string | null {
+function homeCountry(countries: ExtractedCountry[], people: Person[], visited: string | null = null): string | null {
   const held = new Set(people.map((person) => person.country).filter((code): code is string => Boolean(code)));
+  // The country the release's lead visits is not its own ("made an Official Visit to Kazakhstan").
+  if (visited) held.add(visited);
   let best: ExtractedCountry | null = null;
   for (const country of countries) {
     if (held.has(country.code)) continue;
@@ -72,15 +74,25 @@ function homeCountry(countries: ExtractedCountry[], people: Person[]): string | 
  * Foreign Affairs"); else the dateline's country. Null for an organisation's statement (its
  * official leads the text).
  */
-function abroadHome(datelineCountry: string | null, countries: ExtractedCountry[], people: Person[]): string | null {
+function abroadHome(datelineCountry: string | null, countries: ExtractedCountry[], people: Person[], leadVisit: string | null): string | null {
   const lead = people.find((person) => person.mentions.some((m) => m.sentence === 0));
   if (!datelineCountry || lead?.roleKind === 'INTERNATIONAL_OFFICIAL') return null;
   if (!lead || lead.country) return datelineCountry;
-  const home = homeCountry(countries, people);
+  const home = homeCountry(countries, people, leadVisit);
   if (!home || home === datelineCountry) return datelineCountry;
   const held = people.some((person) => person.country === datelineCountry);
   const mentions = (code: string) => countries.find((country) => country.code === code)?.mentions ?? 0;
   return held || mentions(home) > mentions(datelineCountry) ? home : datelineCountry;
+}
+
+/** "X made an Official Visit to Kazakhstan": the country the first person of the lead sentence visits. */
+function visitedByLead(lead: string, people: Person[], fullText: string): string | null {
+  const visit = /\bvisit\s+to\s+(?:the\s+)?/iu.exec(lead);
+  if (!visit) return null;
+  const first = Math.min(...people.flatMap((person) => person.mentions.filter((m) => m.sentence === 0).map((m) => m.start)));
+  if (!(first < visit.index)) return null;
+  const country = matchCountries(lead).find((match) => match.start === visit.index + visit[0].length && match.code);
+  return country ? (country.ambiguous ? resolveAmbiguous(country.form, fullText) : country.code) : null;
 }
 
 /** The paragraphs up to `MAX_ANALYSED` characters, the last one cut at a space. */
@@ -192,7 +204,8 @@ export function extractPressRelease(text: string, options: ExtractOptions = {}):
   // Foreign Affairs said") or not at all, datelined abroad ("NEW YORK", "Jeddah", "Riga, Latvia" for a
   // minister's trip), is its country's too: the dateline's country is where the minister went.
   if (!agencyReport && !issuer?.named) {
-    const home = dateline?.place ? abroadHome(dateline.country, countries, people) : leadCountry(people) ?? homeCountry(countries, people);
+    const leadVisit = visitedByLead(sentences[0]?.text ?? '', people, fullText);
+    const home = dateline?.place ? abroadHome(dateline.country, countries, people, leadVisit) : leadCountry(people) ?? homeCountry(countries, people, leadVisit);
     if (home) issuer = { name: `Ministry of Foreign Affairs of ${findCountry(home)?.name ?? home}`, country: home, named: false };
   }
   const { meetings, warnings: meetingWarnings } = extractMeetings({

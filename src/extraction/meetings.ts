@@ -87,6 +87,12 @@ function draftMeetings(ctx: MeetingContext): Draft[] {
       (previous.text.trimEnd().endsWith(':') || (listOpen && previous.enumerated === sentence.enumerated));
     listOpen = item || sentence.text.trimEnd().endsWith(':');
     const participation = item || vocabulary.participation.some((pattern) => pattern.test(sentence.text));
+    // During a visit, a meeting the text sets apart ("held a bilateral meeting with X") is one of its own.
+    const apartInVisit = current?.visit && trigger && !participation && present.length >= 2 && vocabulary.apartMeetings.some((pattern) => pattern.test(sentence.text));
+    if (apartInVisit) {
+      drafts.push({ sentence: index, participants: present, fromEventLead: false, visit: false });
+      return;
+    }
     if (current?.visit && (trigger || participation)) {
       for (const id of present) if (!current.participants.includes(id)) current.participants.push(id);
       return;
@@ -248,6 +254,15 @@ function splitSeparate(drafts: Draft[], ctx: MeetingContext): Draft[] {
   });
 }
 
+/**
+ * "Foreign Secretary" is the foreign minister in the United Kingdom and the ministry's senior civil
+ * servant elsewhere (Bangladesh, India, Nepal, Pakistan, Sri Lanka): a deputy foreign minister's rank.
+ */
+function foreignSecretaryKind(person: Person, country: string | null): Person['roleKind'] {
+  if (person.roleKind !== 'FOREIGN_MINISTER' || !/^(?:\p{Lu}[\p{L}'’-]*\s+)?Foreign\s+Secretary$/iu.test(person.role.trim())) return person.roleKind;
+  return country && loadMeetingVocabulary().foreignSecretaryIsMinister.includes(country) ? 'FOREIGN_MINISTER' : country ? 'DEPUTY_FOREIGN_MINISTER' : person.roleKind;
+}
+
 export function extractMeetings(ctx: MeetingContext): MeetingResult {
   const warnings: string[] = [];
   const meetings: ExtractedMeeting[] = [];
@@ -296,7 +311,7 @@ export function extractMeetings(ctx: MeetingContext): MeetingResult {
     const participants: ExtractedParticipant[] = people.map((person) => ({
       name: person.name,
       role: person.role,
-      roleKind: person.roleKind,
+      roleKind: foreignSecretaryKind(person, countries.get(person.id) ?? null),
       country: countries.get(person.id) ?? null,
       side: sides.get(person.id) ?? null,
     }));

@@ -20,7 +20,8 @@ export interface NameParse {
   end: number;
 }
 
-export const TOKEN = /\p{Lu}[\p{L}'’]*(?:-\p{L}[\p{L}'’]*)*/uy;
+/** A name word; Mongolian names print the patronymic's initial against it ("B.Battsetseg", "Ts.Davaasuren"). */
+export const TOKEN = /(?:\p{Lu}\p{Ll}?\.(?=\p{Lu}))?\p{Lu}[\p{L}'’]*(?:-\p{L}[\p{L}'’]*)*/uy;
 /** A middle initial inside a name ("Enrique A. Manalo"), followed by more of the name. */
 const INITIAL = /^\p{Lu}\p{Ll}?\.(?:\s?\p{Lu}\.)*(?= \p{Lu})/u;
 /** A regnal number that ends a name ("Abdullah II", "Mohammed VI", "Charles III"). */

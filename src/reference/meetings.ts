@@ -21,6 +21,8 @@ export interface MeetingVocabulary {
   sourceClauses: RegExp[];
   /** A meeting apart from the one before, among some of its people ("on the sidelines", "a bilateral meeting"). */
   apartMeetings: RegExp[];
+  /** Countries whose "Foreign Secretary" is the foreign minister (elsewhere the ministry's senior civil servant). */
+  foreignSecretaryIsMinister: string[];
   /** Tested against the text just before a name: a match means the person is only mentioned. */
   notPresent: RegExp[];
   hostFirst: RegExp[];
@@ -43,6 +45,7 @@ interface MeetingsFile {
   pronounMeetings?: unknown;
   sourceClauses?: unknown;
   apartMeetings?: unknown;
+  foreignSecretaryIsMinister?: unknown;
   notPresent?: unknown;
   sides?: { hostFirst?: unknown; guestFirst?: unknown };
   kinds?: Array<{ kind?: unknown; scope?: unknown; cues?: unknown }>;
@@ -85,6 +88,7 @@ export function loadMeetingVocabulary(): MeetingVocabulary {
     pronounMeetings: patterns(file.pronounMeetings ?? [], 'pronounMeetings'),
     sourceClauses: patterns(file.sourceClauses ?? [], 'sourceClauses'),
     apartMeetings: patterns(file.apartMeetings ?? [], 'apartMeetings'),
+    foreignSecretaryIsMinister: Array.isArray(file.foreignSecretaryIsMinister) ? file.foreignSecretaryIsMinister.map(String) : [],
     notPresent: patterns(file.notPresent, 'notPresent'),
     hostFirst: patterns(file.sides?.hostFirst, 'sides.hostFirst'),
     guestFirst: patterns(file.sides?.guestFirst, 'sides.guestFirst'),
