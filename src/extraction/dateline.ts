@@ -65,10 +65,12 @@ function compiled(): Patterns {
   const { monthSource, weekdays } = loadLanguage();
   const weekday = `(?:${weekdays.join('|')}),?\\s{1,3}`;
   // Groups: 1 month, 2 day | 3 day, 4 month; 5 year.
-  const textDate = `(?:(${monthSource})\\s{0,3}(\\d{1,2})(?:st|nd|rd|th)?|(\\d{1,2})(?:st|nd|rd|th)?\\s{1,3}(?:of\\s)?(${monthSource}))(?:,?\\s{1,3}(\\d{4})(?!\\d))?`;
+  const textDate = `(?:(${monthSource})\\s{0,3}(\\d{1,2})(?:st|nd|rd|th)?|(\\d{1,2})(?:st|nd|rd|th)?\\s{1,3}(?:of\\s)?(${monthSource}))(?:(?:,?\\s{1,3}|/)(\\d{4})(?!\\d))?`;
   // Groups as textDate, then 6-8 ISO y-m-d, 9-11 d.m.y (or d/m/y).
   const numeric = `(\\d{4})[-./](\\d{1,2})[-./](\\d{1,2})|(\\d{1,2})[./-](\\d{1,2})[./-](\\d{4})`;
-  const prefix = `(?:(?:Published|Posted|Date|Updated|Released|Release date|Issued)\\s{0,3}:?\\s{0,3})?(?:${weekday})?`;
+  // A label before the date: "Published", "Publication date", or words in another script (a Thai
+  // site's "date entered" label).
+  const prefix = `(?:(?:Published(?:\\s+on)?|Posted|Date|Updated|Released|Release date|Issued|Publication date|Date of publication)\\s{0,3}:?\\s{0,3}|(?:(?!\\p{Script=Latin})\\p{L}[\\p{M}]*)+\\s{1,3})?(?:${weekday})?`;
   const time = `(?:\\s{0,3}[,|–—-]?\\s{0,3}\\d{1,2}[:.]\\d{2}(?:\\s{0,2}[AaPp]\\.?[Mm]\\.?)?(?:\\s{0,2}\\(?(?:GMT|UTC|[A-Z]{2,4}T)(?:[+-]\\d{1,2})?\\)?)?)?`;
   patterns = {
     textDate: new RegExp(textDate, 'iuy'),
@@ -114,6 +116,12 @@ function textDateAt(line: string, offset: number): DatePart | null {
 
 /** A line that is only a date ("22 March 2024", "2020-09-29", "12.05.2024", "Friday, 22 March 2024 14:30"). */
 export function dateLineDate(line: string): DatePart | null {
+  // "Publication date 14.3.2025 13.25 | Published in English on ...": the first part is the date line.
+  const bar = line.indexOf(' | ');
+  if (bar > 0 && bar <= 80) {
+    const first = dateLineDate(line.slice(0, bar));
+    if (first) return { ...first, end: line.length };
+  }
   if (line.length > 80) return null;
   const match = compiled().dateLine.exec(line);
   if (!match) return null;
