@@ -27,6 +27,8 @@ interface Draft {
   fromEventLead: boolean;
   /** Opened by "X paid an official visit": everything after it happens during the visit. */
   visit: boolean;
+  /** "X called Y": a phone call whatever else the sentence says. */
+  called?: boolean;
 }
 
 export interface MeetingResult {
@@ -75,7 +77,10 @@ function draftMeetings(ctx: MeetingContext): Draft[] {
       present.unshift(principal);
     }
     const visitLead = index === 0 && vocabulary.visitLeads.some((pattern) => pattern.test(sentence.text));
-    const trigger = visitLead || vocabulary.triggers.some((pattern) => pattern.test(sentence.text));
+    // "Safadi later called Slovenian Foreign Minister Tanja Fajon": "called" straight before a person
+    // named there is a phone call ("called for", "called on all parties" name nobody).
+    const called = calledSomeone(index, ctx);
+    const trigger = visitLead || called || vocabulary.triggers.some((pattern) => pattern.test(sentence.text));
     const eventLead = index === 0 && vocabulary.eventLeads.some((pattern) => pattern.test(ctx.leadText));
     const current = drafts[drafts.length - 1];
     // "The Ambassadors-designate are as follows:" and then "i. H.E. Mr. X, Ambassador-designate of
@@ -102,13 +107,18 @@ function draftMeetings(ctx: MeetingContext): Draft[] {
       // "On the sidelines of the meeting, Vieira held a bilateral meeting with Lamola": people of the
       // meeting before meet again, apart.
       const apart =
-        trigger && !participation && current !== undefined && present.length >= 2 && present.length < current.participants.length && vocabulary.apartMeetings.some((pattern) => pattern.test(sentence.text));
+        trigger &&
+        !participation &&
+        current !== undefined &&
+        present.length >= 2 &&
+        (present.length !== current.participants.length || present.some((id) => !current.participants.includes(id))) &&
+        vocabulary.apartMeetings.some((pattern) => pattern.test(sentence.text));
       const opensMeeting = !current || apart || (trigger && newcomers.length > 0 && current.participants.length > 0 && !participation);
       // Past the first paragraph a meeting needs two people in its sentence: one name next to a
       // verb there is usually a recollection ("the President had received the delegation").
       if (opensMeeting && sentence.paragraph > 0 && !eventLead && present.length < 2) return;
       if (opensMeeting) {
-        drafts.push({ sentence: index, participants: present, fromEventLead: eventLead, visit: visitLead });
+        drafts.push({ sentence: index, participants: present, fromEventLead: eventLead, visit: visitLead, called });
       } else {
         for (const id of newcomers) current.participants.push(id);
       }
@@ -131,8 +141,20 @@ function cueKind(texts: string[], scopes: Array<'lead' | 'opening' | 'own'> | nu
  * The meeting's own sentence decides first. The first meeting also reads the opening of the release;
  * a later one takes the first one's kind only when that kind spans the others (an official visit).
  */
+/** Whether a person of the sentence is named straight after "called" ("called his Thai counterpart X"). */
+function calledSomeone(sentenceIndex: number, ctx: MeetingContext): boolean {
+  const text = ctx.sentences[sentenceIndex].text;
+  return ctx.people.some((person) =>
+    person.mentions.some((mention) => mention.sentence === sentenceIndex && /\bcalled\s+(?:(?:his|her)\s+(?:[\p{L}-]+\s+){0,2}counterpart,?\s+)?$/u.test(text.slice(Math.max(0, mention.phraseStart - 60), mention.phraseStart))),
+  );
+}
+
 function meetingKind(draft: Draft, ctx: MeetingContext, sides: number, first: MeetingKind | null): MeetingKind {
-  const own = cueKind([ctx.sentences[draft.sentence].text], null);
+  if (draft.called) return 'PHONE_CALL';
+  // "On the sidelines of the Ministerial Meeting, X held a bilateral meeting": the event named as the
+  // setting is not the meeting's kind.
+  const ownText = ctx.sentences[draft.sentence].text.replace(/\b(?:on|at) the (?:sidelines|margins?) of [^,]*,?/giu, '');
+  const own = cueKind([ownText], null);
   if (own) return own;
   if (first === null) {
     const lead = [...ctx.sentences.filter((s) => s.paragraph === 0).map((s) => s.text), ...(ctx.headlines ?? [])];

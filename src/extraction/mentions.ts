@@ -49,8 +49,9 @@ function courtesyBefore(): RegExp {
 
 /**
  * "Türkiye - Hakan Fidan, Egypt - Dr. Badr Abdelatty, and Malaysia - Mohamad Hasan", "the Republic of
- * Belarus - Maxim Ryzhenkov, the Republic of Azerbaijan Jeyhun Bayramov": countries each followed by
- * a name (a dash between them or not), from `offset`.
+ * Belarus - Maxim Ryzhenkov, the Republic of Azerbaijan Jeyhun Bayramov", "Honduras, Eduardo Enrique
+ * Reina; Colombia, Laura Sarabia": countries each followed by a name (a dash or a comma between them
+ * or nothing), from `offset`.
  */
 function countryNamePairs(sentence: string, offset: number, fullText: string) {
   const pairs: Array<{ country: string | null; countryText: string; name: NameParse }> = [];
@@ -59,12 +60,12 @@ function countryNamePairs(sentence: string, offset: number, fullText: string) {
     const article = /^(?:the\s+)?/u.exec(sentence.slice(position))![0];
     const country = countryAt(sentence, position + article.length);
     if (!country?.code) break;
-    const dash = /^\s*[-–—]?\s*/u.exec(sentence.slice(country.end))![0];
+    const dash = /^\s*(?:[-–—]|,)?\s*/u.exec(sentence.slice(country.end))![0];
     const courtesy = courtesyBefore().exec(sentence.slice(country.end + dash.length))![0];
     const name = readName(sentence, country.end + dash.length + courtesy.length, 6);
     if (!name || (name.tokens.length < 2 && !/^\s*(?:,|and\b|$|\.)/u.test(sentence.slice(name.end)))) break;
     pairs.push({ country: resolveCountry(country, fullText), countryText: sentence.slice(position + article.length, country.end), name });
-    const separator = /^(?:\s*,\s*(?:as\s+well\s+as\s+(?:with\s+)?)?(?:and\s+)?|\s+and\s+)/u.exec(sentence.slice(name.end));
+    const separator = /^(?:\s*[,;]\s*(?:as\s+well\s+as\s+(?:with\s+)?)?(?:and\s+)?|\s+and\s+)/u.exec(sentence.slice(name.end));
     if (!separator) break;
     position = name.end + separator[0].length;
   }

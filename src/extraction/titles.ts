@@ -164,6 +164,9 @@ function readComplements(sentence: string, from: number, fullText: string): Comp
   return out;
 }
 
+/** ", Foreign Employment" / " and Expatriates" after a post: one to three capitalised words. */
+const PORTFOLIO_MORE = /(?:\s*,\s*|\s+and\s+)((?:\p{Lu}[\p{L}-]*)(?:\s+\p{Lu}[\p{L}-]*){0,2})(?=\s*,|\s+and\s+\p{Lu}|\s+\p{Lu}|\s*$)/uy;
+
 export function mentionsWithTitles(sentences: Sentence[], fullText: string): RawMention[] {
   const out: RawMention[] = [];
   const { honorificSource } = vocab();
@@ -187,6 +190,17 @@ export function mentionsWithTitles(sentences: Sentence[], fullText: string): Raw
         if (second) {
           kind = strongerKind(kind, second.kind);
           roleEnd = second.end;
+          bare = false;
+        }
+      }
+      // "Minister of Foreign Affairs and Expatriates Ayman Safadi", "Minister of Foreign Affairs,
+      // Foreign Employment and Tourism Vijitha Herath": more of the portfolio after the listed post.
+      if (/\b(?:Affairs|Relations)$/u.test(text.slice(role.start, roleEnd))) {
+        for (;;) {
+          PORTFOLIO_MORE.lastIndex = roleEnd;
+          const more = PORTFOLIO_MORE.exec(text);
+          if (!more || !more[1].split(/\s+/).every((word) => loadRoles().portfolioWords.includes(word) || word === 'Foreign')) break;
+          roleEnd = more.index + more[0].length;
           bare = false;
         }
       }
