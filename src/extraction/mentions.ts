@@ -196,7 +196,7 @@ export function collectiveMentions(sentences: Sentence[], fullText: string): Raw
 
 /** Verbs next to which an untitled full name is a participant: "Jeyhun Bayramov received Kang Kymgu". */
 const SUBJECT_VERB = /^\s+(?:and\s+\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)*\s+)?(?:received|met|hosted|welcomed|held|had|spoke|paid|chaired)\b/u;
-const OBJECT_VERB = /\b(?:received|met(?:\s+with)?|hosted|welcomed|with)\s+$/u;
+const OBJECT_VERB = /\b(?:received|met(?:\s+with)?|hosted|welcomed|with)(?:\s+(?:on|in)\s+(?:\p{Lu}\p{Ll}+\s+\d{1,2}|\d{1,2}\s+\p{Lu}\p{Ll}+|\p{Lu}\p{Ll}+day))?\s+$/u;
 
 /**
  * In a sentence that reports a meeting, full names without a title that stand next to the verb
