@@ -1,19 +1,22 @@
 /**
  * Extraction time (issue 8): a realistic 5,000-character release under 20 ms, and no input up to the
  * ingest size limit (src/domain/validate.ts MAX_TEXT_LENGTH) over 100 ms, including texts built to
- * make patterns backtrack. CPU time of this process (process.cpuUsage), the least of several runs:
+ * make patterns backtrack. CPU time (process.cpuUsage), the least of several runs:
  * on a loaded machine a run's CPU time still grows with the other work (shared caches, the garbage
  * collector's threads; a median of 5 read 122 ms for a text that takes 34 ms alone, while the whole
  * suite ran beside it), and the least is the closest to the extraction's own cost. The bounds are the
  * issue's, far above the measured figures in docs/extraction.md; catastrophic backtracking, what this
  * guards against, costs seconds, not percents.
  */
+import { execFile } from 'child_process';
 import * as fs from 'fs';
+import { promisify } from 'util';
 import * as path from 'path';
 import { extractPressRelease } from '../../src/extraction';
 import { MAX_TEXT_LENGTH } from '../../src/domain/validate';
 
 const RUNS = 7;
+const execFileP = promisify(execFile);
 
 function leastCpuMs(text: string): number {
   const times: number[] = [];
@@ -45,14 +48,37 @@ describe('extraction time', () => {
     extractPressRelease('BAKU, Azerbaijan, May 23. The Minister of Foreign Affairs received the Ambassador of Japan.', { year: 2025 });
   });
 
-  // About 13 ms under ts-jest and 8 ms compiled on the 2-core machine, once warm (docs/extraction.md,
-  // "Speed"): a running service reads warm, so the first few runs (the JIT compiling) are not counted.
-  it('reads a realistic 5,000-character release in under 20 ms of CPU', () => {
+  // The service runs the compiled build, so this is timed there, in a child process of its own
+  // (scripts/build-if-stale.js builds it first when a source changed): 8 to 9 ms least, 14 to 18 ms
+  // median on the 2-core machine, where the same code under ts-jest took 13 ms alone and 27 ms while
+  // the rest of the suite ran beside it. Least of 25 runs after 5 warm-up runs (a service reads warm).
+  it('reads a realistic 5,000-character release in under 20 ms of CPU (compiled, as the service runs it)', async () => {
     const text = realistic();
     expect(text.length).toBe(5000);
-    for (let run = 0; run < 5; run++) extractPressRelease(text, { year: 2025 });
-    expect(leastCpuMs(text)).toBeLessThan(20);
-  });
+    const root = path.resolve(__dirname, '..', '..');
+    await execFileP(process.execPath, ['scripts/build-if-stale.js', 'service'], { cwd: root });
+    const script = `
+      const { extractPressRelease } = require('./dist/extraction');
+      const text = require('fs').readFileSync(0, 'utf8');
+      for (let i = 0; i < 5; i++) extractPressRelease(text, { year: 2025 });
+      let least = Infinity;
+      for (let i = 0; i < 25; i++) {
+        const start = process.cpuUsage();
+        extractPressRelease(text, { year: 2025 });
+        const used = process.cpuUsage(start);
+        least = Math.min(least, (used.user + used.system) / 1000);
+      }
+      process.stdout.write(String(least));`;
+    const child = execFile(process.execPath, ['-e', script], { cwd: root });
+    child.stdin!.end(text);
+    let out = '';
+    child.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(code).toBe(0);
+    const ms = Number(out);
+    expect(Number.isFinite(ms)).toBe(true);
+    expect(ms).toBeLessThan(20);
+  }, 180_000);
 
   it.each([
     ['Al-Al-Al-... (backtracking bait for the dateline)', fill('Al-')],
