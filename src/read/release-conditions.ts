@@ -92,6 +92,25 @@ export function releaseConditions(f: ResolvedFilter, omit?: FilterField): Sql {
   return c.length ? join(c, ' AND ') : sql`TRUE`;
 }
 
+/**
+ * The slice of the archive whose facet counts are kept up to date (migration release_facet_counts)
+ * that holds exactly the releases `releaseConditions(f, omit)` matches: 0 for the whole archive (a
+ * filter of statuses only), a topic's id for the releases about one topic, null for any other
+ * filter. Statuses are read from the counts, so they may be any.
+ */
+export function countedSlice(f: ResolvedFilter, omit?: FilterField): number | null {
+  const use = (field: FilterField) => omit !== field;
+  if (some(f.languages) || f.search) return null;
+  if (use('countries') && some(f.countries)) return null;
+  if (use('initiatives') && some(f.initiatives)) return null;
+  if (use('people') && some(f.people)) return null;
+  if (use('meetingKinds') && some(f.meetingKinds)) return null;
+  if (use('issuers') && some(f.issuers)) return null;
+  if (omit !== 'from' && (f.from || f.to)) return null;
+  if (!use('topics') || !some(f.topics)) return 0;
+  return f.topicIds?.length === 1 ? f.topicIds[0] : null;
+}
+
 /** "YYYY-MM-DD" of a day, years 1 to 9999 written with four digits (toISOString signs others). */
 export function isoDay(d: Date): string {
   const pad = (n: number, w = 2) => String(n).padStart(w, '0');

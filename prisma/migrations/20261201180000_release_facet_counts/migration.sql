@@ -1,0 +1,141 @@
+-- Facet counts kept up to date, so the facets of the whole archive and of one topic are a read of a
+-- few thousand small rows instead of a count over tens of thousands of releases (on 100,000
+-- releases the seven facets of the whole archive took 1.1 s alone, those of one topic 0.6 s).
+--
+-- A row adds `n` releases of status `status` to option `key` of facet `facet` over a slice of the
+-- archive: `topic_id` 0 is the whole archive, any other the releases about that topic (for every
+-- facet but topics: a filter on one topic leaves the topics facet out). Key '' counts the releases
+-- with no value (a facet's `missing`). Months are 'YYYY-MM' in UTC, ids and codes as text.
+--
+-- The table is a log of changes, not one row per option: each statement that inserts, updates or
+-- deletes releases appends its net change per (slice, facet, status, key), so concurrent writers
+-- never wait on one another's rows (one row per option would have every ingest lock the same rows
+-- and deadlock two that take them in different statements). A reader sums the rows of its options.
+-- Now and then a writer folds the log into one row per option (release_facet_count_compact): it
+-- deletes the rows it sees and inserts their sums in one statement, so the totals never change,
+-- and an advisory lock lets one writer at a time do it.
+--
+-- The link arrays (migration release_link_arrays) reach press_release through UPDATE statements of
+-- their own triggers, so a change of a link counts here too. Function bodies are escape strings
+-- with each semicolon written as the octal escape 073 (the migration runner splits at semicolons).
+
+CREATE TABLE "release_facet_count" (
+  "topic_id" INTEGER NOT NULL,
+  "facet" TEXT NOT NULL,
+  "status" "ReleaseStatus" NOT NULL,
+  "key" TEXT NOT NULL,
+  "n" INTEGER NOT NULL
+);
+CREATE INDEX "release_facet_count_slice_idx" ON "release_facet_count" ("topic_id", "facet", "status") INCLUDE ("key", "n");
+
+-- What a release contributes: its status, facet columns, and +1 or -1.
+CREATE TYPE "release_facet_source" AS (
+  "sign" INTEGER,
+  "status" "ReleaseStatus",
+  "issuer_country_code" CHAR(2),
+  "published_at" TIMESTAMPTZ(3),
+  "topic_ids" INTEGER[],
+  "country_codes" CHAR(2)[],
+  "initiative_ids" INTEGER[],
+  "person_ids" INTEGER[],
+  "meeting_kinds" "MeetingKind"[]
+);
+
+-- Folds the log into one row per option. The DELETE reads committed rows (and this transaction's
+-- own): rows other transactions add meanwhile stay as they are, so every release is counted once.
+CREATE FUNCTION release_facet_count_compact() RETURNS void LANGUAGE sql AS '
+  WITH gone AS (DELETE FROM release_facet_count RETURNING topic_id, facet, status, key, n)
+  INSERT INTO release_facet_count (topic_id, facet, status, key, n)
+  SELECT topic_id, facet, status, key, sum(n)::int FROM gone GROUP BY 1, 2, 3, 4 HAVING sum(n) <> 0
+';
+
+-- Appends the net change of `src`, then folds the log about once per 20,000 appended rows.
+CREATE FUNCTION release_facet_count_add(src release_facet_source[]) RETURNS void LANGUAGE plpgsql AS E'
+DECLARE
+  added INTEGER\073
+BEGIN
+  INSERT INTO release_facet_count (topic_id, facet, status, key, n)
+  SELECT s.topic_id, f.facet, r.status, f.key, sum(r.sign)::int
+  FROM unnest(src) r
+  CROSS JOIN LATERAL (
+    SELECT ''topics'', k::text FROM unnest(r.topic_ids) k
+    UNION ALL SELECT ''topics'', '''' WHERE cardinality(r.topic_ids) = 0
+    UNION ALL SELECT ''countries'', k::text FROM unnest(r.country_codes) k
+    UNION ALL SELECT ''countries'', '''' WHERE cardinality(r.country_codes) = 0
+    UNION ALL SELECT ''initiatives'', k::text FROM unnest(r.initiative_ids) k
+    UNION ALL SELECT ''initiatives'', '''' WHERE cardinality(r.initiative_ids) = 0
+    UNION ALL SELECT ''people'', k::text FROM unnest(r.person_ids) k
+    UNION ALL SELECT ''people'', '''' WHERE cardinality(r.person_ids) = 0
+    UNION ALL SELECT ''meetingKinds'', k::text FROM unnest(r.meeting_kinds) k
+    UNION ALL SELECT ''meetingKinds'', '''' WHERE cardinality(r.meeting_kinds) = 0
+    UNION ALL SELECT ''issuers'', coalesce(r.issuer_country_code::text, '''')
+    UNION ALL SELECT ''months'', to_char(r.published_at AT TIME ZONE ''UTC'', ''YYYY-MM'')
+  ) f(facet, key)
+  CROSS JOIN LATERAL (SELECT 0 UNION ALL SELECT unnest(r.topic_ids)) s(topic_id)
+  WHERE s.topic_id = 0 OR f.facet <> ''topics''
+  GROUP BY 1, 2, 3, 4
+  HAVING sum(r.sign) <> 0\073
+  GET DIAGNOSTICS added = ROW_COUNT\073
+  IF added > 0 AND random() * 20000 < added AND pg_try_advisory_xact_lock(hashtext(''release_facet_count_compact'')) THEN
+    PERFORM release_facet_count_compact()\073
+  END IF\073
+END
+';
+
+-- An UPDATE counts only the releases whose facet columns changed: the old values out, the new in.
+CREATE FUNCTION release_facet_rows_changed() RETURNS trigger LANGUAGE plpgsql AS E'
+BEGIN
+  IF TG_OP = ''INSERT'' THEN
+    PERFORM release_facet_count_add(ARRAY(
+      SELECT ROW(1, n.status, n.issuer_country_code, n.published_at, n.topic_ids, n.country_codes, n.initiative_ids,
+                 n.person_ids, n.meeting_kinds)::release_facet_source FROM new_rows n))\073
+  ELSIF TG_OP = ''DELETE'' THEN
+    PERFORM release_facet_count_add(ARRAY(
+      SELECT ROW(-1, o.status, o.issuer_country_code, o.published_at, o.topic_ids, o.country_codes, o.initiative_ids,
+                 o.person_ids, o.meeting_kinds)::release_facet_source FROM old_rows o))\073
+  ELSE
+    PERFORM release_facet_count_add(ARRAY(
+      SELECT ROW(-1, o.status, o.issuer_country_code, o.published_at, o.topic_ids, o.country_codes, o.initiative_ids,
+                 o.person_ids, o.meeting_kinds)::release_facet_source
+      FROM old_rows o
+      WHERE NOT EXISTS (SELECT 1 FROM new_rows n WHERE n.id = o.id
+        AND (n.status, n.issuer_country_code, n.published_at, n.topic_ids, n.country_codes, n.initiative_ids, n.person_ids, n.meeting_kinds)
+            IS NOT DISTINCT FROM (o.status, o.issuer_country_code, o.published_at, o.topic_ids, o.country_codes, o.initiative_ids, o.person_ids, o.meeting_kinds))
+      UNION ALL
+      SELECT ROW(1, n.status, n.issuer_country_code, n.published_at, n.topic_ids, n.country_codes, n.initiative_ids,
+                 n.person_ids, n.meeting_kinds)::release_facet_source
+      FROM new_rows n
+      WHERE NOT EXISTS (SELECT 1 FROM old_rows o WHERE o.id = n.id
+        AND (n.status, n.issuer_country_code, n.published_at, n.topic_ids, n.country_codes, n.initiative_ids, n.person_ids, n.meeting_kinds)
+            IS NOT DISTINCT FROM (o.status, o.issuer_country_code, o.published_at, o.topic_ids, o.country_codes, o.initiative_ids, o.person_ids, o.meeting_kinds))))\073
+  END IF\073
+  RETURN NULL\073
+END
+';
+
+CREATE FUNCTION release_facet_rows_truncated() RETURNS trigger LANGUAGE plpgsql AS E'
+BEGIN
+  DELETE FROM release_facet_count\073
+  RETURN NULL\073
+END
+';
+
+CREATE TRIGGER release_facet_rows_inserted AFTER INSERT ON "press_release"
+  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION release_facet_rows_changed();
+CREATE TRIGGER release_facet_rows_updated AFTER UPDATE ON "press_release"
+  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION release_facet_rows_changed();
+CREATE TRIGGER release_facet_rows_deleted AFTER DELETE ON "press_release"
+  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION release_facet_rows_changed();
+CREATE TRIGGER release_facet_rows_truncated AFTER TRUNCATE ON "press_release"
+  FOR EACH STATEMENT EXECUTE FUNCTION release_facet_rows_truncated();
+
+-- Readers that cache answers hear of changes here as of any table a read sees (archive_change_notify).
+CREATE TRIGGER archive_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "release_facet_count"
+  FOR EACH STATEMENT EXECUTE FUNCTION notify_archive_changed();
+
+-- The releases already stored, folded.
+SELECT release_facet_count_add(ARRAY(
+  SELECT ROW(1, status, issuer_country_code, published_at, topic_ids, country_codes, initiative_ids,
+             person_ids, meeting_kinds)::release_facet_source FROM press_release));
+SELECT release_facet_count_compact();
+ANALYZE "release_facet_count";
