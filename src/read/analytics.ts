@@ -1,9 +1,9 @@
 // The shape of the archive: who meets whom (partners), how often over time (trends), and which
 // releases are close to one another (related).
-import { sql, type SqlExecutor } from '../db/sql';
+import { sql, type Sql, type SqlExecutor } from '../db/sql';
 import { MAX_TREND_POINTS, type ReleaseFilter } from '../domain/filters';
 import { DEFAULT_STATUSES } from '../domain/visibility';
-import { isoDay, releaseConditions, resolveFilter } from './release-conditions';
+import { countedSlice, isoDay, releaseConditions, resolveFilter } from './release-conditions';
 import { statusIn } from './visibility';
 
 export interface PartnerRow {
@@ -67,21 +67,35 @@ export type TrendSubject = { topicId: number } | { initiativeId: number } | { fi
 export async function trend(db: SqlExecutor, subject: TrendSubject, args: TrendArgs): Promise<TrendPoint[]> {
   const unit = args.interval === 'YEAR' ? 'year' : 'month';
   const fmt = args.interval === 'YEAR' ? 'YYYY' : 'YYYY-MM';
+  const filter = 'filter' in subject ? await resolveFilter(db, subject.filter) : null;
   const where =
     'topicId' in subject
       ? sql`${statusIn('pr', DEFAULT_STATUSES)} AND pr.topic_ids @> ARRAY[${subject.topicId}::int]`
       : 'initiativeId' in subject
         ? sql`${statusIn('pr', DEFAULT_STATUSES)} AND pr.initiative_ids @> ARRAY[${subject.initiativeId}::int]`
-        : releaseConditions(await resolveFilter(db, subject.filter));
+        : releaseConditions(filter!);
   const from = args.from ? isoDay(args.from) : null;
   const to = args.to ? isoDay(args.to) : null;
+  // A topic's releases, or a filter of statuses (and at most one topic), over whole months: the
+  // months facet of the kept counts (migration release_facet_counts) has them, counted already.
+  const slice = 'topicId' in subject ? subject.topicId : filter ? countedSlice(filter) : null;
+  const wholeMonths = (!args.from || args.from.getUTCDate() === 1) && (!args.to || new Date(args.to.getTime() + 86400000).getUTCDate() === 1);
+  const counts: Sql =
+    slice !== null && wholeMonths
+      ? sql`SELECT date_trunc(${unit}, to_date(c.key, 'YYYY-MM')::timestamp) AS start, sum(c.n)::int AS n
+          FROM release_facet_count c
+          WHERE c.topic_id = ${slice}::int AND c.facet = 'months'
+            AND ${filter && !filter.statuses.length ? sql`TRUE` : statusIn('c', filter ? filter.statuses : DEFAULT_STATUSES)}
+            AND (${from}::text IS NULL OR c.key >= left(${from}::text, 7))
+            AND (${to}::text IS NULL OR c.key <= left(${to}::text, 7))
+          GROUP BY 1 HAVING sum(c.n) <> 0`
+      : sql`SELECT date_trunc(${unit}, pr.published_at AT TIME ZONE 'UTC') AS start, count(*)::int AS n
+          FROM press_release pr WHERE ${where}
+            AND (${from}::date IS NULL OR pr.published_at >= (${from}::date::timestamp AT TIME ZONE 'UTC'))
+            AND (${to}::date IS NULL OR pr.published_at < ((${to}::date + 1)::timestamp AT TIME ZONE 'UTC'))
+          GROUP BY 1`;
   const rows = await db.query<{ period: string; start: Date; count: number }>(sql`
-    WITH counts AS (
-      SELECT date_trunc(${unit}, pr.published_at AT TIME ZONE 'UTC') AS start, count(*)::int AS n
-      FROM press_release pr WHERE ${where}
-        AND (${from}::date IS NULL OR pr.published_at >= (${from}::date::timestamp AT TIME ZONE 'UTC'))
-        AND (${to}::date IS NULL OR pr.published_at < ((${to}::date + 1)::timestamp AT TIME ZONE 'UTC'))
-      GROUP BY 1
+    WITH counts AS (${counts}
     ), bounds AS (
       SELECT date_trunc(${unit}, coalesce(${from}::date::timestamp, min(start))) AS lo,
              date_trunc(${unit}, coalesce(${to}::date::timestamp, max(start))) AS hi

@@ -136,11 +136,16 @@ it('follows a draft, its publication, edits, retraction and deletion through the
   expect(iceland(await topicFacets('energy'))).toBe(iceland(before));
   const tourism = await topicFacets('tourism');
   expect(tourism.months.options.find((o: { value: string }) => o.value === '2031-05')?.count).toBe(1);
+  // A topic's trend over whole months reads the same counts.
+  const trend2031 = async () =>
+    (await server.gql(`{ topic(slug: "tourism") { trend(interval: MONTH, from: "2031-05-01", to: "2031-06-30") { period count } } }`)).data.topic.trend;
+  expect(await trend2031()).toEqual([{ period: '2031-05', count: 1 }, { period: '2031-06', count: 0 }]);
 
   const retracted = await server.gql(`mutation($id: ID!) { retractPressRelease(id: $id, reason: "test") { status } }`, { id }, editor);
   expect(retracted.errors).toBeUndefined();
   expect(await drifted()).toEqual([]);
   expect((await topicFacets('tourism')).months.options.find((o: { value: string }) => o.value === '2031-05')).toBeUndefined();
+  expect(await trend2031()).toEqual([{ period: '2031-05', count: 0 }, { period: '2031-06', count: 0 }]);
   const asEditor = await topicFacets('tourism', editor, ['RETRACTED']);
   expect(asEditor.months.options.find((o: { value: string }) => o.value === '2031-05')?.count).toBe(1);
 
