@@ -29,6 +29,8 @@ interface FacetSql {
   grouped: (m: Sql) => Sql;
   /** Rows (value, label, n) of the non-NULL groups of `g` (a CTE of `grouped`). */
   labelled: (g: Sql) => Sql;
+  /** The columns of the matching releases `grouped` reads. */
+  reads: readonly string[];
   /** The key of `grouped` from a key of the kept counts (text, migration release_facet_counts). */
   keyOf: (k: Sql) => Sql;
   /** Months read chronologically; the others by count. */
@@ -39,7 +41,6 @@ const global = (type: string, idSql: Sql) => sql`encode(convert_to(${type} || ':
 
 /** The release arrays (migration release_link_arrays) a facet counts the elements of. */
 type LinkArray = 'topic_ids' | 'country_codes' | 'initiative_ids' | 'person_ids' | 'meeting_kinds';
-const LINK_ARRAYS: readonly LinkArray[] = ['topic_ids', 'country_codes', 'initiative_ids', 'person_ids', 'meeting_kinds'];
 
 /**
  * (key, n) of one array over the releases in `m`: each element counts its release once (the arrays
@@ -53,18 +54,21 @@ const FACETS: Record<FacetName, FacetSql> = {
   topics: {
     omit: 'topics',
     grouped: (m) => elements(m, 'topic_ids'),
+    reads: ['topic_ids'],
     keyOf: (k) => sql`${k}::int`,
     labelled: (g) => sql`SELECT t.slug AS value, t.name AS label, g.n FROM ${g} g JOIN topic t ON t.id = g.key`,
   },
   countries: {
     omit: 'countries',
     grouped: (m) => elements(m, 'country_codes'),
+    reads: ['country_codes'],
     keyOf: (k) => sql`${k}::bpchar`,
     labelled: (g) => sql`SELECT c.code::text AS value, c.name AS label, g.n FROM ${g} g JOIN country c ON c.code = g.key`,
   },
   initiatives: {
     omit: 'initiatives',
     grouped: (m) => elements(m, 'initiative_ids'),
+    reads: ['initiative_ids'],
     keyOf: (k) => sql`${k}::int`,
     labelled: (g) => sql`SELECT ${global('Initiative', sql`i.id`)} AS value,
         CASE WHEN i.acronym IS NOT NULL AND i.acronym <> i.name THEN i.name || ' (' || i.acronym || ')' ELSE i.name END AS label, g.n
@@ -73,12 +77,14 @@ const FACETS: Record<FacetName, FacetSql> = {
   people: {
     omit: 'people',
     grouped: (m) => elements(m, 'person_ids'),
+    reads: ['person_ids'],
     keyOf: (k) => sql`${k}::int`,
     labelled: (g) => sql`SELECT ${global('Person', sql`pe.id`)} AS value, pe.name AS label, g.n FROM ${g} g JOIN person pe ON pe.id = g.key`,
   },
   meetingKinds: {
     omit: 'meetingKinds',
     grouped: (m) => elements(m, 'meeting_kinds'),
+    reads: ['meeting_kinds'],
     keyOf: (k) => sql`${k}::"MeetingKind"`,
     labelled: (g) => sql`SELECT g.key::text AS value, initcap(replace(lower(g.key::text), '_', ' ')) AS label, g.n
       FROM ${g} g WHERE g.key IS NOT NULL`,
@@ -86,6 +92,7 @@ const FACETS: Record<FacetName, FacetSql> = {
   issuers: {
     omit: 'issuers',
     grouped: (m) => sql`SELECT mt.issuer_country_code AS key, count(*)::int AS n FROM ${m} mt GROUP BY 1`,
+    reads: ['issuer_country_code'],
     keyOf: (k) => sql`${k}::bpchar`,
     labelled: (g) => sql`SELECT c.code::text AS value, c.name AS label, g.n FROM ${g} g JOIN country c ON c.code = g.key`,
   },
@@ -93,6 +100,7 @@ const FACETS: Record<FacetName, FacetSql> = {
     omit: 'from',
     grouped: (m) => sql`SELECT date_trunc('month', mt.published_at AT TIME ZONE 'UTC') AS key, count(*)::int AS n
       FROM ${m} mt GROUP BY 1`,
+    reads: ['published_at'],
     keyOf: (k) => sql`to_date(${k}, 'YYYY-MM')::timestamp`,
     labelled: (g) => sql`SELECT to_char(g.key, 'YYYY-MM') AS value, to_char(g.key, 'FMMonth YYYY') AS label, g.n
       FROM ${g} g WHERE g.key IS NOT NULL`,
@@ -167,7 +175,9 @@ async function computeFacets(
   requests: readonly (FacetRequest & { own: Sql; slice: number | null })[],
 ): Promise<FacetResult[]> {
   if (!requests.length) return [];
-  const matchingSets: Sql[] = [];
+  // Each matching set reads only the columns of its facets, and is computed once (materialized)
+  // only when several facets share it; otherwise the planner folds it into its one facet.
+  const matchingSets: { where: Sql; reads: Set<string>; users: number }[] = [];
   const ctes: Sql[] = [];
   const parts = requests.map((r, i) => {
     const f = FACETS[r.name];
@@ -175,8 +185,10 @@ async function computeFacets(
     if (r.slice !== null) {
       ctes.push(sql`${g} AS MATERIALIZED (${counted(r.name, r.slice, statuses)})`);
     } else {
-      let m = matchingSets.findIndex((c) => sameSql(c, r.own));
-      if (m < 0) m = matchingSets.push(r.own) - 1;
+      let m = matchingSets.findIndex((c) => sameSql(c.where, r.own));
+      if (m < 0) m = matchingSets.push({ where: r.own, reads: new Set(), users: 0 }) - 1;
+      f.reads.forEach((c) => matchingSets[m].reads.add(c));
+      matchingSets[m].users++;
       ctes.push(sql`${g} AS MATERIALIZED (${f.grouped(raw(`m${m}`))})`);
     }
     const order = f.chronological ? sql`value` : sql`n DESC, label`;
@@ -192,9 +204,8 @@ async function computeFacets(
       'missing', coalesce((SELECT n FROM ${g} WHERE key IS NULL), 0))`;
   });
   const matching = matchingSets.map(
-    (c, m) => sql`${raw(`m${m}`)} AS MATERIALIZED (
-      SELECT pr.id, pr.issuer_country_code, pr.published_at, ${raw(LINK_ARRAYS.map((c) => `pr.${c}`).join(', '))}
-      FROM press_release pr WHERE ${c})`,
+    (c, m) => sql`${raw(`m${m}`)} AS ${raw(c.users > 1 ? 'MATERIALIZED' : 'NOT MATERIALIZED')} (
+      SELECT ${raw([...c.reads].map((col) => `pr.${col}`).join(', '))} FROM press_release pr WHERE ${c.where})`,
   );
   const [row] = await db.query<{ facets: FacetResult[] }>(sql`
     WITH ${join([...matching, ...ctes], ', ')}
