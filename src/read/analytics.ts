@@ -15,29 +15,27 @@ export interface PartnerRow {
 
 export type PartnerOrder = 'MOST_MEETINGS' | 'MOST_RECENT';
 
-/** Countries whose representatives met `code`'s, in meetings of published releases (a list's default statuses). */
+/**
+ * Countries whose representatives met `code`'s, in meetings of published releases (a list's default
+ * statuses). Read from the counts kept per pair of countries (migration partner_counts): meetings
+ * per day, for the count and the last meeting, and per topic, for the top topics.
+ */
 export async function partners(db: SqlExecutor, code: string, first: number, order: PartnerOrder, topTopics: number): Promise<PartnerRow[]> {
   const orderSql =
     order === 'MOST_RECENT' ? sql`last_meeting DESC, meeting_count DESC, code` : sql`meeting_count DESC, last_meeting DESC, code`;
   return db.query<PartnerRow>(sql`
-    WITH mine AS (
-      SELECT DISTINCT m.id, m.date FROM participant p1
-      JOIN meeting m ON m.id = p1.meeting_id
-      JOIN press_release pr ON pr.id = m.press_release_id AND ${statusIn('pr', DEFAULT_STATUSES)}
-      WHERE p1.country_code = ${code}::bpchar
-    ), pairs AS (
-      SELECT DISTINCT p2.country_code AS code, mine.id AS meeting_id, mine.date
-      FROM mine JOIN participant p2 ON p2.meeting_id = mine.id
-      WHERE p2.country_code IS NOT NULL AND p2.country_code <> ${code}::bpchar
+    WITH days AS (
+      SELECT d.partner_code AS code, d.day, sum(d.n) AS n FROM partner_day d
+      WHERE d.country_code = ${code}::bpchar GROUP BY 1, 2 HAVING sum(d.n) <> 0
     ), ranked AS (
-      SELECT code, count(*)::int AS meeting_count, max(date) AS last_meeting FROM pairs GROUP BY code
+      SELECT code, sum(n)::int AS meeting_count, max(day) AS last_meeting FROM days GROUP BY code
       ORDER BY ${orderSql} LIMIT ${first}
     )
     SELECT r.code, r.meeting_count AS "meetingCount", r.last_meeting AS "lastMeeting",
       coalesce((SELECT array_agg(topic_id ORDER BY n DESC, position) FROM (
-        SELECT mt.topic_id, t.position, count(*) AS n FROM pairs p JOIN meeting_topic mt ON mt.meeting_id = p.meeting_id
-        JOIN topic t ON t.id = mt.topic_id
-        WHERE p.code = r.code GROUP BY mt.topic_id, t.position ORDER BY n DESC, t.position LIMIT ${topTopics}) tt), '{}') AS "topTopicIds"
+        SELECT pt.topic_id, t.position, sum(pt.n) AS n FROM partner_topic pt JOIN topic t ON t.id = pt.topic_id
+        WHERE pt.country_code = ${code}::bpchar AND pt.partner_code = r.code
+        GROUP BY pt.topic_id, t.position HAVING sum(pt.n) <> 0 ORDER BY n DESC, t.position LIMIT ${topTopics}) tt), '{}') AS "topTopicIds"
     FROM ranked r ORDER BY ${orderSql}`);
 }
 
