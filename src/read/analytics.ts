@@ -18,23 +18,26 @@ export type PartnerOrder = 'MOST_MEETINGS' | 'MOST_RECENT';
 /**
  * Countries whose representatives met `code`'s, in meetings of published releases (a list's default
  * statuses). Read from the counts kept per pair of countries (migration partner_counts): meetings
- * per day, for the count and the last meeting, and per topic, for the top topics.
+ * per topic (topic 0: all of them) for the count and the top topics, and per day for the last
+ * meeting (the pair's latest day with a count, read backwards from the index).
  */
 export async function partners(db: SqlExecutor, code: string, first: number, order: PartnerOrder, topTopics: number): Promise<PartnerRow[]> {
   const orderSql =
     order === 'MOST_RECENT' ? sql`last_meeting DESC, meeting_count DESC, code` : sql`meeting_count DESC, last_meeting DESC, code`;
   return db.query<PartnerRow>(sql`
-    WITH days AS (
-      SELECT d.partner_code AS code, d.day, sum(d.n) AS n FROM partner_day d
-      WHERE d.country_code = ${code}::bpchar GROUP BY 1, 2 HAVING sum(d.n) <> 0
+    WITH totals AS (
+      SELECT pt.partner_code AS code, sum(pt.n)::int AS meeting_count FROM partner_topic pt
+      WHERE pt.country_code = ${code}::bpchar AND pt.topic_id = 0 GROUP BY 1 HAVING sum(pt.n) <> 0
     ), ranked AS (
-      SELECT code, sum(n)::int AS meeting_count, max(day) AS last_meeting FROM days GROUP BY code
-      ORDER BY ${orderSql} LIMIT ${first}
+      SELECT t.code, t.meeting_count,
+        (SELECT d.day FROM partner_day d WHERE d.country_code = ${code}::bpchar AND d.partner_code = t.code
+         GROUP BY d.day HAVING sum(d.n) <> 0 ORDER BY d.day DESC LIMIT 1) AS last_meeting
+      FROM totals t ORDER BY ${orderSql} LIMIT ${first}
     )
     SELECT r.code, r.meeting_count AS "meetingCount", r.last_meeting AS "lastMeeting",
       coalesce((SELECT array_agg(topic_id ORDER BY n DESC, position) FROM (
         SELECT pt.topic_id, t.position, sum(pt.n) AS n FROM partner_topic pt JOIN topic t ON t.id = pt.topic_id
-        WHERE pt.country_code = ${code}::bpchar AND pt.partner_code = r.code
+        WHERE pt.country_code = ${code}::bpchar AND pt.partner_code = r.code AND pt.topic_id <> 0
         GROUP BY pt.topic_id, t.position HAVING sum(pt.n) <> 0 ORDER BY n DESC, t.position LIMIT ${topTopics}) tt), '{}') AS "topTopicIds"
     FROM ranked r ORDER BY ${orderSql}`);
 }

@@ -36,6 +36,8 @@ async function drifted(): Promise<unknown[]> {
     ), expected_topic AS (
       SELECT a, b, mt.topic_id, count(*)::int AS n FROM mc JOIN meeting_topic mt ON mt.meeting_id = mc.id, unnest(mc.codes) a, unnest(mc.codes) b
       WHERE a <> b GROUP BY 1, 2, 3
+      UNION ALL -- topic 0: every meeting of the pair
+      SELECT a, b, 0, count(*)::int FROM mc, unnest(mc.codes) a, unnest(mc.codes) b WHERE a <> b GROUP BY 1, 2
     ), kept_topic AS (
       SELECT country_code AS a, partner_code AS b, topic_id, sum(n)::int AS n FROM partner_topic GROUP BY 1, 2, 3 HAVING sum(n) <> 0
     )
