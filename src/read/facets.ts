@@ -4,7 +4,7 @@
 import { join, raw, sql, type Sql, type SqlExecutor } from '../db/sql';
 import type { ReleaseFilter } from '../domain/filters';
 import type { ReleaseStatus } from '../generated/prisma/enums';
-import { countedSlice, releaseConditions, resolveFilter, type FilterField } from './release-conditions';
+import { countedSlice, cubeCells, releaseConditions, resolveFilter, type CubeCells, type FilterField } from './release-conditions';
 import { statusIn } from './visibility';
 
 export type FacetName = 'topics' | 'countries' | 'initiatives' | 'people' | 'meetingKinds' | 'issuers' | 'months';
@@ -150,7 +150,9 @@ export async function facets(
     const slice = countedSlice(filter, omit);
     const key = JSON.stringify([r.name, r.limit, own.sql, own.values]);
     // The counts of a topic's releases leave out the topics facet (only the whole archive has it).
-    return { ...r, own, slice: r.name === 'topics' && slice !== 0 ? null : slice, key, known: memo?.get(key) };
+    const sliced = r.name === 'topics' && slice !== 0 ? null : slice;
+    const cube = sliced === null && CUBE_FACETS.includes(r.name) ? cubeCells(filter, omit) : null;
+    return { ...r, own, slice: sliced, cube, key, known: memo?.get(key) };
   });
   const missing = asked.filter((a) => !a.known);
   const computed = await computeFacets(db, filter.statuses, missing);
@@ -165,14 +167,35 @@ const counted = (name: FacetName, slice: number, statuses: readonly ReleaseStatu
   WHERE c.topic_id = ${slice}::int AND c.facet = ${name} AND ${statuses.length ? statusIn('c', statuses) : sql`TRUE`}
   GROUP BY c.key HAVING sum(c.n) <> 0`;
 
+/** The facets the release cube (counts per topic, country and month) answers. */
+const CUBE_FACETS: readonly FacetName[] = ['topics', 'countries', 'months'];
+
+/** (key, n) of the topics, countries or months facet from the cells of the release cube. */
+function cubeCounted(name: FacetName, cells: CubeCells, statuses: readonly ReleaseStatus[]): Sql {
+  const months = sql`(${cells.fromMonth}::text IS NULL OR c.month >= ${cells.fromMonth}::text)
+    AND (${cells.toMonth}::text IS NULL OR c.month <= ${cells.toMonth}::text)
+    AND ${statuses.length ? statusIn('c', statuses) : sql`TRUE`}`;
+  if (name === 'topics') {
+    return sql`SELECT NULLIF(c.topic_id, 0) AS key, sum(c.n)::int AS n FROM release_cube_count c
+      WHERE c.country_code = ${cells.country}::text AND c.topic_id <> -1 AND ${months} GROUP BY c.topic_id HAVING sum(c.n) <> 0`;
+  }
+  if (name === 'countries') {
+    return sql`SELECT NULLIF(c.country_code, '')::bpchar AS key, sum(c.n)::int AS n FROM release_cube_count c
+      WHERE c.topic_id = ${cells.topicId}::int AND c.country_code <> '*' AND ${months} GROUP BY c.country_code HAVING sum(c.n) <> 0`;
+  }
+  return sql`SELECT to_date(c.month, 'YYYY-MM')::timestamp AS key, sum(c.n)::int AS n FROM release_cube_count c
+    WHERE c.topic_id = ${cells.topicId}::int AND c.country_code = ${cells.country}::text AND ${months}
+    GROUP BY c.month HAVING sum(c.n) <> 0`;
+}
+
 /**
  * The facets in one statement; `own` is each one's matching set (the filter without its field), and
- * `slice` the kept counts that hold it, if any.
+ * `slice` or `cube` the kept counts that hold it, if any.
  */
 async function computeFacets(
   db: SqlExecutor,
   statuses: readonly ReleaseStatus[],
-  requests: readonly (FacetRequest & { own: Sql; slice: number | null })[],
+  requests: readonly (FacetRequest & { own: Sql; slice: number | null; cube: CubeCells | null })[],
 ): Promise<FacetResult[]> {
   if (!requests.length) return [];
   // Each matching set reads only the columns of its facets, and is computed once (materialized)
@@ -184,6 +207,8 @@ async function computeFacets(
     const g = raw(`g${i}`);
     if (r.slice !== null) {
       ctes.push(sql`${g} AS MATERIALIZED (${counted(r.name, r.slice, statuses)})`);
+    } else if (r.cube) {
+      ctes.push(sql`${g} AS MATERIALIZED (${cubeCounted(r.name, r.cube, statuses)})`);
     } else {
       let m = matchingSets.findIndex((c) => sameSql(c.where, r.own));
       if (m < 0) m = matchingSets.push({ where: r.own, reads: new Set(), users: 0 }) - 1;

@@ -15,6 +15,12 @@
 -- deletes the rows it sees and inserts their sums in one statement, so the totals never change,
 -- and an advisory lock lets one writer at a time do it.
 --
+-- release_cube_count counts releases per topic, country and month (a cell per topic and country
+-- of the release, topic -1 and country '*' for any, topic 0 and country '' for none), so that the
+-- topics, countries and months facets of a filter of at most one topic, one country and whole
+-- months (a drill-down: a topic, then a country, then a year) are sums of a few hundred cells.
+-- The cells of one topic or one country are exact: a release is in each of them once.
+--
 -- The link arrays (migration release_link_arrays) reach press_release through UPDATE statements of
 -- their own triggers, so a change of a link counts here too. Function bodies are escape strings
 -- with each semicolon written as the octal escape 073 (the migration runner splits at semicolons).
@@ -27,6 +33,16 @@ CREATE TABLE "release_facet_count" (
   "n" INTEGER NOT NULL
 );
 CREATE INDEX "release_facet_count_slice_idx" ON "release_facet_count" ("topic_id", "facet", "status") INCLUDE ("key", "n");
+
+CREATE TABLE "release_cube_count" (
+  "topic_id" INTEGER NOT NULL,
+  "country_code" TEXT NOT NULL,
+  "month" TEXT NOT NULL,
+  "status" "ReleaseStatus" NOT NULL,
+  "n" INTEGER NOT NULL
+);
+CREATE INDEX "release_cube_count_country_idx" ON "release_cube_count" ("country_code", "month") INCLUDE ("topic_id", "status", "n");
+CREATE INDEX "release_cube_count_topic_idx" ON "release_cube_count" ("topic_id", "month") INCLUDE ("country_code", "status", "n");
 
 -- What a release contributes: its status, facet columns, and +1 or -1.
 CREATE TYPE "release_facet_source" AS (
@@ -47,6 +63,11 @@ CREATE FUNCTION release_facet_count_compact() RETURNS void LANGUAGE sql AS '
   WITH gone AS (DELETE FROM release_facet_count RETURNING topic_id, facet, status, key, n)
   INSERT INTO release_facet_count (topic_id, facet, status, key, n)
   SELECT topic_id, facet, status, key, sum(n)::int FROM gone GROUP BY 1, 2, 3, 4 HAVING sum(n) <> 0
+';
+CREATE FUNCTION release_cube_count_compact() RETURNS void LANGUAGE sql AS '
+  WITH gone AS (DELETE FROM release_cube_count RETURNING topic_id, country_code, month, status, n)
+  INSERT INTO release_cube_count (topic_id, country_code, month, status, n)
+  SELECT topic_id, country_code, month, status, sum(n)::int FROM gone GROUP BY 1, 2, 3, 4 HAVING sum(n) <> 0
 ';
 
 -- Appends the net change of `src`, then folds the log about once per 20,000 appended rows.
@@ -78,6 +99,19 @@ BEGIN
   GET DIAGNOSTICS added = ROW_COUNT\073
   IF added > 0 AND random() * 20000 < added AND pg_try_advisory_xact_lock(hashtext(''release_facet_count_compact'')) THEN
     PERFORM release_facet_count_compact()\073
+  END IF\073
+
+  INSERT INTO release_cube_count (topic_id, country_code, month, status, n)
+  SELECT t, c, to_char(r.published_at AT TIME ZONE ''UTC'', ''YYYY-MM''), r.status, sum(r.sign)::int
+  FROM unnest(src) r
+  CROSS JOIN LATERAL unnest(CASE WHEN cardinality(r.topic_ids) = 0 THEN ARRAY[-1, 0] ELSE array_prepend(-1, r.topic_ids) END) t
+  CROSS JOIN LATERAL unnest(CASE WHEN cardinality(r.country_codes) = 0 THEN ARRAY[''*'', ''''] ELSE array_prepend(''*'', r.country_codes::text[]) END) c
+  WHERE NOT (t = -1 AND c = ''*'')
+  GROUP BY 1, 2, 3, 4
+  HAVING sum(r.sign) <> 0\073
+  GET DIAGNOSTICS added = ROW_COUNT\073
+  IF added > 0 AND random() * 20000 < added AND pg_try_advisory_xact_lock(hashtext(''release_cube_count_compact'')) THEN
+    PERFORM release_cube_count_compact()\073
   END IF\073
 END
 ';
@@ -116,6 +150,7 @@ END
 CREATE FUNCTION release_facet_rows_truncated() RETURNS trigger LANGUAGE plpgsql AS E'
 BEGIN
   DELETE FROM release_facet_count\073
+  DELETE FROM release_cube_count\073
   RETURN NULL\073
 END
 ';
@@ -133,9 +168,14 @@ CREATE TRIGGER release_facet_rows_truncated AFTER TRUNCATE ON "press_release"
 CREATE TRIGGER archive_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "release_facet_count"
   FOR EACH STATEMENT EXECUTE FUNCTION notify_archive_changed();
 
+CREATE TRIGGER archive_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "release_cube_count"
+  FOR EACH STATEMENT EXECUTE FUNCTION notify_archive_changed();
+
 -- The releases already stored, folded.
 SELECT release_facet_count_add(ARRAY(
   SELECT ROW(1, status, issuer_country_code, published_at, topic_ids, country_codes, initiative_ids,
              person_ids, meeting_kinds)::release_facet_source FROM press_release));
 SELECT release_facet_count_compact();
+SELECT release_cube_count_compact();
 ANALYZE "release_facet_count";
+ANALYZE "release_cube_count";
