@@ -54,7 +54,9 @@ CREATE TYPE "release_facet_source" AS (
   "country_codes" CHAR(2)[],
   "initiative_ids" INTEGER[],
   "person_ids" INTEGER[],
-  "meeting_kinds" "MeetingKind"[]
+  "meeting_kinds" "MeetingKind"[],
+  -- The facets whose options may have changed (an update of some link arrays only), null for all.
+  "emit" TEXT[]
 );
 
 -- Folds the log into one row per option. The DELETE reads committed rows (and this transaction's
@@ -78,7 +80,7 @@ BEGIN
   INSERT INTO release_facet_count (topic_id, facet, status, key, n)
   SELECT s.topic_id, f.facet, r.status, f.key, sum(r.sign)::int
   FROM unnest(src) r
-  CROSS JOIN LATERAL (
+  CROSS JOIN LATERAL (SELECT * FROM (
     SELECT ''topics'', k::text FROM unnest(r.topic_ids) k
     UNION ALL SELECT ''topics'', '''' WHERE cardinality(r.topic_ids) = 0
     UNION ALL SELECT ''countries'', k::text FROM unnest(r.country_codes) k
@@ -91,7 +93,7 @@ BEGIN
     UNION ALL SELECT ''meetingKinds'', '''' WHERE cardinality(r.meeting_kinds) = 0
     UNION ALL SELECT ''issuers'', coalesce(r.issuer_country_code::text, '''')
     UNION ALL SELECT ''months'', to_char(r.published_at AT TIME ZONE ''UTC'', ''YYYY-MM'')
-  ) f(facet, key)
+  ) u(facet, key) WHERE r.emit IS NULL OR u.facet = ANY(r.emit)) f(facet, key)
   CROSS JOIN LATERAL (SELECT 0 UNION ALL SELECT unnest(r.topic_ids)) s(topic_id)
   WHERE s.topic_id = 0 OR f.facet <> ''topics''
   GROUP BY 1, 2, 3, 4
@@ -106,7 +108,7 @@ BEGIN
   FROM unnest(src) r
   CROSS JOIN LATERAL unnest(CASE WHEN cardinality(r.topic_ids) = 0 THEN ARRAY[-1, 0] ELSE array_prepend(-1, r.topic_ids) END) t
   CROSS JOIN LATERAL unnest(CASE WHEN cardinality(r.country_codes) = 0 THEN ARRAY[''*'', ''''] ELSE array_prepend(''*'', r.country_codes::text[]) END) c
-  WHERE NOT (t = -1 AND c = ''*'')
+  WHERE (r.emit IS NULL OR r.emit && ARRAY[''countries'', ''months'']) AND NOT (t = -1 AND c = ''*'')
   GROUP BY 1, 2, 3, 4
   HAVING sum(r.sign) <> 0\073
   GET DIAGNOSTICS added = ROW_COUNT\073
@@ -116,32 +118,49 @@ BEGIN
 END
 ';
 
--- An UPDATE counts only the releases whose facet columns changed: the old values out, the new in.
+-- An UPDATE counts only the releases whose facet columns changed: the old values out, the new in,
+-- and when neither status nor topics changed, only the facets whose columns did (a statement of the
+-- link-array triggers changes one array of each release it touches).
 CREATE FUNCTION release_facet_rows_changed() RETURNS trigger LANGUAGE plpgsql AS E'
 BEGIN
   IF TG_OP = ''INSERT'' THEN
     PERFORM release_facet_count_add(ARRAY(
       SELECT ROW(1, n.status, n.issuer_country_code, n.published_at, n.topic_ids, n.country_codes, n.initiative_ids,
-                 n.person_ids, n.meeting_kinds)::release_facet_source FROM new_rows n))\073
+                 n.person_ids, n.meeting_kinds, NULL)::release_facet_source FROM new_rows n))\073
   ELSIF TG_OP = ''DELETE'' THEN
     PERFORM release_facet_count_add(ARRAY(
       SELECT ROW(-1, o.status, o.issuer_country_code, o.published_at, o.topic_ids, o.country_codes, o.initiative_ids,
-                 o.person_ids, o.meeting_kinds)::release_facet_source FROM old_rows o))\073
+                 o.person_ids, o.meeting_kinds, NULL)::release_facet_source FROM old_rows o))\073
   ELSE
     PERFORM release_facet_count_add(ARRAY(
+      WITH pairs AS (
+        SELECT o.status AS o_status, o.issuer_country_code AS o_issuer, o.published_at AS o_at, o.topic_ids AS o_topics,
+               o.country_codes AS o_countries, o.initiative_ids AS o_initiatives, o.person_ids AS o_people, o.meeting_kinds AS o_kinds,
+               n.status AS n_status, n.issuer_country_code AS n_issuer, n.published_at AS n_at, n.topic_ids AS n_topics,
+               n.country_codes AS n_countries, n.initiative_ids AS n_initiatives, n.person_ids AS n_people, n.meeting_kinds AS n_kinds,
+               CASE WHEN (o.status, o.topic_ids) IS DISTINCT FROM (n.status, n.topic_ids) THEN NULL
+                 ELSE array_remove(ARRAY[
+                   CASE WHEN o.country_codes IS DISTINCT FROM n.country_codes THEN ''countries'' END,
+                   CASE WHEN o.initiative_ids IS DISTINCT FROM n.initiative_ids THEN ''initiatives'' END,
+                   CASE WHEN o.person_ids IS DISTINCT FROM n.person_ids THEN ''people'' END,
+                   CASE WHEN o.meeting_kinds IS DISTINCT FROM n.meeting_kinds THEN ''meetingKinds'' END,
+                   CASE WHEN o.issuer_country_code IS DISTINCT FROM n.issuer_country_code THEN ''issuers'' END,
+                   CASE WHEN o.published_at IS DISTINCT FROM n.published_at THEN ''months'' END], NULL) END AS emit
+        FROM old_rows o JOIN new_rows n ON n.id = o.id
+        WHERE (n.status, n.issuer_country_code, n.published_at, n.topic_ids, n.country_codes, n.initiative_ids, n.person_ids, n.meeting_kinds)
+              IS DISTINCT FROM (o.status, o.issuer_country_code, o.published_at, o.topic_ids, o.country_codes, o.initiative_ids, o.person_ids, o.meeting_kinds)
+      )
+      SELECT ROW(-1, o_status, o_issuer, o_at, o_topics, o_countries, o_initiatives, o_people, o_kinds, emit)::release_facet_source FROM pairs
+      UNION ALL
+      SELECT ROW(1, n_status, n_issuer, n_at, n_topics, n_countries, n_initiatives, n_people, n_kinds, emit)::release_facet_source FROM pairs
+      UNION ALL
       SELECT ROW(-1, o.status, o.issuer_country_code, o.published_at, o.topic_ids, o.country_codes, o.initiative_ids,
-                 o.person_ids, o.meeting_kinds)::release_facet_source
-      FROM old_rows o
-      WHERE NOT EXISTS (SELECT 1 FROM new_rows n WHERE n.id = o.id
-        AND (n.status, n.issuer_country_code, n.published_at, n.topic_ids, n.country_codes, n.initiative_ids, n.person_ids, n.meeting_kinds)
-            IS NOT DISTINCT FROM (o.status, o.issuer_country_code, o.published_at, o.topic_ids, o.country_codes, o.initiative_ids, o.person_ids, o.meeting_kinds))
+                 o.person_ids, o.meeting_kinds, NULL)::release_facet_source
+      FROM old_rows o WHERE NOT EXISTS (SELECT 1 FROM new_rows n WHERE n.id = o.id)
       UNION ALL
       SELECT ROW(1, n.status, n.issuer_country_code, n.published_at, n.topic_ids, n.country_codes, n.initiative_ids,
-                 n.person_ids, n.meeting_kinds)::release_facet_source
-      FROM new_rows n
-      WHERE NOT EXISTS (SELECT 1 FROM old_rows o WHERE o.id = n.id
-        AND (n.status, n.issuer_country_code, n.published_at, n.topic_ids, n.country_codes, n.initiative_ids, n.person_ids, n.meeting_kinds)
-            IS NOT DISTINCT FROM (o.status, o.issuer_country_code, o.published_at, o.topic_ids, o.country_codes, o.initiative_ids, o.person_ids, o.meeting_kinds))))\073
+                 n.person_ids, n.meeting_kinds, NULL)::release_facet_source
+      FROM new_rows n WHERE NOT EXISTS (SELECT 1 FROM old_rows o WHERE o.id = n.id)))\073
   END IF\073
   RETURN NULL\073
 END
@@ -174,7 +193,7 @@ CREATE TRIGGER archive_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "
 -- The releases already stored, folded.
 SELECT release_facet_count_add(ARRAY(
   SELECT ROW(1, status, issuer_country_code, published_at, topic_ids, country_codes, initiative_ids,
-             person_ids, meeting_kinds)::release_facet_source FROM press_release));
+             person_ids, meeting_kinds, NULL)::release_facet_source FROM press_release));
 SELECT release_facet_count_compact();
 SELECT release_cube_count_compact();
 ANALYZE "release_facet_count";
