@@ -2,6 +2,7 @@
 // meetings of published releases: after writes through the API (a draft, its publication, an edit
 // of its meetings, a retraction, a deletion), after SQL writes to participants, meeting topics and
 // meetings, and after the logs are folded. Country.partners reads them.
+import { Client } from 'pg';
 import { createTestDatabase, type TestDatabase } from '../support/db';
 import { startTestServer, type TestServer } from '../support/server';
 
@@ -150,4 +151,40 @@ it('follows SQL writes to participants, meeting topics and meetings, and folding
   expect(folded.rows).toBe(folded.keys);
   await x(`UPDATE press_release SET status = 'PUBLISHED' WHERE status = 'DRAFT' AND id % 5 = 0`);
   expect(await drifted()).toEqual([]);
+});
+
+it('counts two transactions that change one meeting at once, each on top of the other', async () => {
+  const [m] = await q<{ id: number }>(`
+    SELECT m.id FROM meeting m JOIN press_release pr ON pr.id = m.press_release_id
+    WHERE pr.status = 'PUBLISHED' AND EXISTS (SELECT 1 FROM participant p WHERE p.meeting_id = m.id AND p.country_code IS NOT NULL)
+    ORDER BY m.id DESC LIMIT 1`);
+  const [people] = await q<{ a: number; b: number }>(`
+    SELECT min(id)::int AS a, max(id)::int AS b FROM (
+      SELECT id FROM person WHERE id NOT IN (SELECT person_id FROM participant WHERE meeting_id = $1) ORDER BY id LIMIT 2) x`, m.id);
+  const insert = `INSERT INTO participant (meeting_id, person_id, position, role, role_kind, country_code) VALUES ($1, $2, 90 + $2 % 5, 'Minister', 'FOREIGN_MINISTER', $3)`;
+  const a = new Client({ connectionString: tdb.url });
+  const b = new Client({ connectionString: tdb.url });
+  await a.connect();
+  await b.connect();
+  try {
+    await a.query('BEGIN');
+    await a.query(insert, [m.id, people.a, 'FO']);
+    // b adds another country to the same meeting while a is open: it waits for a, then counts both.
+    const second = b.query(insert, [m.id, people.b, 'GL']);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    await a.query('COMMIT');
+    await second;
+  } finally {
+    await a.end();
+    await b.end();
+  }
+  expect(await drifted()).toEqual([]);
+  expect((await partnersOf('FO')).map((p: { country: { code: string } }) => p.country.code)).toContain('GL');
+});
+
+it('counts again from scratch after a table it follows is truncated', async () => {
+  await x(`TRUNCATE meeting_topic`);
+  expect(await drifted()).toEqual([]);
+  const [{ n }] = await q<{ n: number }>(`SELECT count(*)::int AS n FROM partner_topic WHERE topic_id <> 0`);
+  expect(n).toBe(0);
 });

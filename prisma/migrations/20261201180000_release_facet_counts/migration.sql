@@ -11,7 +11,8 @@
 -- deletes releases appends its net change per (slice, facet, status, key), so concurrent writers
 -- never wait on one another's rows (one row per option would have every ingest lock the same rows
 -- and deadlock two that take them in different statements). A reader sums the rows of its options.
--- Now and then a writer folds the log into one row per option (release_facet_count_compact): it
+-- Now and then (about once per as many appended rows as the folded log holds) a writer folds the
+-- log into one row per option (release_facet_count_compact): it
 -- deletes the rows it sees and inserts their sums in one statement, so the totals never change,
 -- and an advisory lock lets one writer at a time do it.
 --
@@ -72,7 +73,8 @@ CREATE FUNCTION release_cube_count_compact() RETURNS void LANGUAGE sql AS '
   SELECT topic_id, country_code, month, status, sum(n)::int FROM gone GROUP BY 1, 2, 3, 4 HAVING sum(n) <> 0
 ';
 
--- Appends the net change of `src`, then folds the log about once per 20,000 appended rows.
+-- Appends the net change of `src`, then folds a log about once per as many appended rows as it
+-- holds folded (at least 20,000), so folding costs each appended row about one row of work.
 CREATE FUNCTION release_facet_count_add(src release_facet_source[]) RETURNS void LANGUAGE plpgsql AS E'
 DECLARE
   added INTEGER\073
@@ -99,7 +101,8 @@ BEGIN
   GROUP BY 1, 2, 3, 4
   HAVING sum(r.sign) <> 0\073
   GET DIAGNOSTICS added = ROW_COUNT\073
-  IF added > 0 AND random() * 20000 < added AND pg_try_advisory_xact_lock(hashtext(''release_facet_count_compact'')) THEN
+  IF added > 0 AND random() * greatest(20000, (SELECT reltuples FROM pg_class WHERE oid = ''release_facet_count''::regclass)) < added
+     AND pg_try_advisory_xact_lock(hashtext(''release_facet_count_compact'')) THEN
     PERFORM release_facet_count_compact()\073
   END IF\073
 
@@ -112,7 +115,8 @@ BEGIN
   GROUP BY 1, 2, 3, 4
   HAVING sum(r.sign) <> 0\073
   GET DIAGNOSTICS added = ROW_COUNT\073
-  IF added > 0 AND random() * 20000 < added AND pg_try_advisory_xact_lock(hashtext(''release_cube_count_compact'')) THEN
+  IF added > 0 AND random() * greatest(20000, (SELECT reltuples FROM pg_class WHERE oid = ''release_cube_count''::regclass)) < added
+     AND pg_try_advisory_xact_lock(hashtext(''release_cube_count_compact'')) THEN
     PERFORM release_cube_count_compact()\073
   END IF\073
 END

@@ -57,28 +57,53 @@ CREATE FUNCTION partner_topics_compact() RETURNS void LANGUAGE sql AS '
 ';
 
 -- Recomputes the facts of meetings `ids` and appends the difference to the logs.
-CREATE FUNCTION refresh_meeting_partners(ids INTEGER[]) RETURNS void LANGUAGE plpgsql AS E'
+-- Hash joins only: a plan made while the tables look small (a fresh bulk load, before any ANALYZE)
+-- otherwise nests a loop over all the statement's meetings inside another (seconds per statement).
+CREATE FUNCTION refresh_meeting_partners(ids INTEGER[], lock_meetings BOOLEAN DEFAULT TRUE) RETURNS void LANGUAGE plpgsql
+SET enable_nestloop = off AS E'
 DECLARE
   fresh meeting_partner_fact[]\073
   src meeting_partner_source[]\073
   added INTEGER\073
 BEGIN
   IF cardinality(ids) = 0 THEN RETURN\073 END IF\073
+  -- Two transactions that change one meeting take turns here (a row lock on the meeting, in id
+  -- order, which foreign-key checks do not wait for), so the second reads the fact the first
+  -- wrote. Meetings this transaction wrote are left out: no other transaction sees them (new) or
+  -- this one holds them already (updated).
+  IF lock_meetings THEN
+    PERFORM 1 FROM meeting WHERE id = ANY(ids) AND xmin <> pg_current_xact_id()::xid ORDER BY id FOR NO KEY UPDATE\073
+  END IF\073
   fresh := ARRAY(
-    SELECT ROW(m.id, m.date, c.codes, ARRAY(SELECT mt.topic_id FROM meeting_topic mt WHERE mt.meeting_id = m.id ORDER BY 1))::meeting_partner_fact
+    SELECT ROW(m.id, m.date, c.codes, coalesce(t.topics, ''{}''))::meeting_partner_fact
     FROM meeting m
     JOIN press_release pr ON pr.id = m.press_release_id AND pr.status = ''PUBLISHED''
-    CROSS JOIN LATERAL (SELECT ARRAY(SELECT DISTINCT p.country_code FROM participant p
-                                     WHERE p.meeting_id = m.id AND p.country_code IS NOT NULL ORDER BY 1) AS codes) c
-    WHERE m.id = ANY(ids) AND cardinality(c.codes) > 1)\073
+    JOIN (SELECT p.meeting_id, array_agg(DISTINCT p.country_code ORDER BY p.country_code) AS codes
+          FROM participant p WHERE p.meeting_id = ANY(ids) AND p.country_code IS NOT NULL
+          GROUP BY 1 HAVING count(DISTINCT p.country_code) > 1) c ON c.meeting_id = m.id
+    LEFT JOIN (SELECT mt.meeting_id, array_agg(mt.topic_id ORDER BY mt.topic_id) AS topics
+               FROM meeting_topic mt WHERE mt.meeting_id = ANY(ids) GROUP BY 1) t ON t.meeting_id = m.id
+    WHERE m.id = ANY(ids))\073
+  -- Old fact out, new fact in, for the meetings whose fact changed (one hash join of the two).
+  -- When the countries stay, only what changed counts: the day if it moved, the topics that went
+  -- and came. Otherwise the whole fact, with topic 0 (every meeting). A null day counts no day.
   src := ARRAY(
-    SELECT ROW(-1, f.day, f.country_codes, f.topic_ids)::meeting_partner_source FROM meeting_partner_fact f
-    WHERE f.meeting_id = ANY(ids) AND NOT EXISTS (SELECT 1 FROM unnest(fresh) n WHERE n.meeting_id = f.meeting_id
-      AND (n.day, n.country_codes, n.topic_ids) IS NOT DISTINCT FROM (f.day, f.country_codes, f.topic_ids))
-    UNION ALL
-    SELECT ROW(1, n.day, n.country_codes, n.topic_ids)::meeting_partner_source FROM unnest(fresh) n
-    WHERE NOT EXISTS (SELECT 1 FROM meeting_partner_fact f WHERE f.meeting_id = n.meeting_id
-      AND (n.day, n.country_codes, n.topic_ids) IS NOT DISTINCT FROM (f.day, f.country_codes, f.topic_ids)))\073
+    SELECT y.delta FROM (
+      SELECT f.meeting_id AS old_id, f.day AS od, f.country_codes AS oc, f.topic_ids AS ot,
+             n.meeting_id AS new_id, n.day AS nd, n.country_codes AS nc, n.topic_ids AS nt,
+             f.country_codes = n.country_codes AS same
+      FROM (SELECT * FROM meeting_partner_fact WHERE meeting_id = ANY(ids)) f
+      FULL JOIN unnest(fresh) n ON n.meeting_id = f.meeting_id
+      WHERE (f.day, f.country_codes, f.topic_ids) IS DISTINCT FROM (n.day, n.country_codes, n.topic_ids)
+    ) d
+    CROSS JOIN LATERAL (
+      SELECT ROW(-1, CASE WHEN d.od <> d.nd THEN d.od END, d.oc,
+                 ARRAY(SELECT unnest(d.ot) EXCEPT SELECT unnest(d.nt)))::meeting_partner_source WHERE d.same
+      UNION ALL SELECT ROW(1, CASE WHEN d.od <> d.nd THEN d.nd END, d.nc,
+                 ARRAY(SELECT unnest(d.nt) EXCEPT SELECT unnest(d.ot)))::meeting_partner_source WHERE d.same
+      UNION ALL SELECT ROW(-1, d.od, d.oc, array_prepend(0, d.ot))::meeting_partner_source WHERE d.old_id IS NOT NULL AND d.same IS NOT TRUE
+      UNION ALL SELECT ROW(1, d.nd, d.nc, array_prepend(0, d.nt))::meeting_partner_source WHERE d.new_id IS NOT NULL AND d.same IS NOT TRUE
+    ) y(delta))\073
   IF cardinality(src) = 0 THEN RETURN\073 END IF\073
   DELETE FROM meeting_partner_fact WHERE meeting_id = ANY(ids)\073
   INSERT INTO meeting_partner_fact SELECT * FROM unnest(fresh)\073
@@ -86,18 +111,20 @@ BEGIN
   INSERT INTO partner_day (country_code, partner_code, day, n)
   SELECT a, b, s.day, sum(s.sign)::int
   FROM unnest(src) s, unnest(s.country_codes) a, unnest(s.country_codes) b
-  WHERE a <> b GROUP BY 1, 2, 3 HAVING sum(s.sign) <> 0\073
+  WHERE s.day IS NOT NULL AND a <> b GROUP BY 1, 2, 3 HAVING sum(s.sign) <> 0\073
   GET DIAGNOSTICS added = ROW_COUNT\073
-  IF added > 0 AND random() * 20000 < added AND pg_try_advisory_xact_lock(hashtext(''partner_counts_compact'')) THEN
+  IF added > 0 AND random() * greatest(20000, (SELECT reltuples FROM pg_class WHERE oid = ''partner_day''::regclass)) < added
+     AND pg_try_advisory_xact_lock(hashtext(''partner_counts_compact'')) THEN
     PERFORM partner_counts_compact()\073
   END IF\073
 
   INSERT INTO partner_topic (country_code, partner_code, topic_id, n)
   SELECT a, b, t, sum(s.sign)::int
-  FROM unnest(src) s, unnest(s.country_codes) a, unnest(s.country_codes) b, unnest(array_prepend(0, s.topic_ids)) t
+  FROM unnest(src) s, unnest(s.country_codes) a, unnest(s.country_codes) b, unnest(s.topic_ids) t
   WHERE a <> b GROUP BY 1, 2, 3 HAVING sum(s.sign) <> 0\073
   GET DIAGNOSTICS added = ROW_COUNT\073
-  IF added > 0 AND random() * 20000 < added AND pg_try_advisory_xact_lock(hashtext(''partner_topics_compact'')) THEN
+  IF added > 0 AND random() * greatest(20000, (SELECT reltuples FROM pg_class WHERE oid = ''partner_topic''::regclass)) < added
+     AND pg_try_advisory_xact_lock(hashtext(''partner_topics_compact'')) THEN
     PERFORM partner_topics_compact()\073
   END IF\073
 END
@@ -108,7 +135,7 @@ CREATE FUNCTION meeting_partners_changed() RETURNS trigger LANGUAGE plpgsql AS E
 BEGIN
   IF TG_TABLE_NAME = ''meeting'' THEN
     IF TG_OP = ''INSERT'' THEN
-      PERFORM refresh_meeting_partners(ARRAY(SELECT id FROM new_rows))\073
+      PERFORM refresh_meeting_partners(ARRAY(SELECT id FROM new_rows), FALSE)\073
     ELSIF TG_OP = ''DELETE'' THEN
       PERFORM refresh_meeting_partners(ARRAY(SELECT id FROM old_rows))\073
     ELSE
@@ -134,6 +161,25 @@ BEGIN
   RETURN NULL\073
 END
 ';
+
+-- A truncated participant, meeting_topic or meeting table (or press_release, which cascades): all
+-- facts again.
+CREATE FUNCTION meeting_partners_truncated() RETURNS trigger LANGUAGE plpgsql AS E'
+BEGIN
+  DELETE FROM meeting_partner_fact\073
+  DELETE FROM partner_day\073
+  DELETE FROM partner_topic\073
+  PERFORM refresh_meeting_partners(ARRAY(SELECT id FROM meeting))\073
+  RETURN NULL\073
+END
+';
+
+CREATE TRIGGER meeting_partners_truncated AFTER TRUNCATE ON "participant"
+  FOR EACH STATEMENT EXECUTE FUNCTION meeting_partners_truncated();
+CREATE TRIGGER meeting_partners_truncated AFTER TRUNCATE ON "meeting_topic"
+  FOR EACH STATEMENT EXECUTE FUNCTION meeting_partners_truncated();
+CREATE TRIGGER meeting_partners_truncated AFTER TRUNCATE ON "meeting"
+  FOR EACH STATEMENT EXECUTE FUNCTION meeting_partners_truncated();
 
 CREATE TRIGGER meeting_partners_inserted AFTER INSERT ON "participant"
   REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION meeting_partners_changed();
@@ -168,7 +214,7 @@ CREATE TRIGGER archive_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "
   FOR EACH STATEMENT EXECUTE FUNCTION notify_archive_changed();
 
 -- The meetings already stored, folded.
-SELECT refresh_meeting_partners(ARRAY(SELECT id FROM meeting));
+SELECT refresh_meeting_partners(ARRAY(SELECT id FROM meeting), FALSE);
 SELECT partner_counts_compact();
 SELECT partner_topics_compact();
 ANALYZE "meeting_partner_fact";
