@@ -1,9 +1,9 @@
 // The shape of the archive: who meets whom (partners), how often over time (trends), and which
 // releases are close to one another (related).
-import { sql, type SqlExecutor } from '../db/sql';
+import { sql, type Sql, type SqlExecutor } from '../db/sql';
 import { MAX_TREND_POINTS, type ReleaseFilter } from '../domain/filters';
 import { DEFAULT_STATUSES } from '../domain/visibility';
-import { isoDay, releaseConditions, resolveFilter } from './release-conditions';
+import { countedSlice, isoDay, releaseConditions, resolveFilter } from './release-conditions';
 import { statusIn } from './visibility';
 
 export interface PartnerRow {
@@ -15,29 +15,30 @@ export interface PartnerRow {
 
 export type PartnerOrder = 'MOST_MEETINGS' | 'MOST_RECENT';
 
-/** Countries whose representatives met `code`'s, in meetings of published releases (a list's default statuses). */
+/**
+ * Countries whose representatives met `code`'s, in meetings of published releases (a list's default
+ * statuses). Read from the counts kept per pair of countries (migration partner_counts): meetings
+ * per topic (topic 0: all of them) for the count and the top topics, and per day for the last
+ * meeting (the pair's latest day with a count, read backwards from the index).
+ */
 export async function partners(db: SqlExecutor, code: string, first: number, order: PartnerOrder, topTopics: number): Promise<PartnerRow[]> {
   const orderSql =
     order === 'MOST_RECENT' ? sql`last_meeting DESC, meeting_count DESC, code` : sql`meeting_count DESC, last_meeting DESC, code`;
   return db.query<PartnerRow>(sql`
-    WITH mine AS (
-      SELECT DISTINCT m.id, m.date FROM participant p1
-      JOIN meeting m ON m.id = p1.meeting_id
-      JOIN press_release pr ON pr.id = m.press_release_id AND ${statusIn('pr', DEFAULT_STATUSES)}
-      WHERE p1.country_code = ${code}::bpchar
-    ), pairs AS (
-      SELECT DISTINCT p2.country_code AS code, mine.id AS meeting_id, mine.date
-      FROM mine JOIN participant p2 ON p2.meeting_id = mine.id
-      WHERE p2.country_code IS NOT NULL AND p2.country_code <> ${code}::bpchar
+    WITH totals AS (
+      SELECT pt.partner_code AS code, sum(pt.n)::int AS meeting_count FROM partner_topic pt
+      WHERE pt.country_code = ${code}::bpchar AND pt.topic_id = 0 GROUP BY 1 HAVING sum(pt.n) <> 0
     ), ranked AS (
-      SELECT code, count(*)::int AS meeting_count, max(date) AS last_meeting FROM pairs GROUP BY code
-      ORDER BY ${orderSql} LIMIT ${first}
+      SELECT t.code, t.meeting_count,
+        (SELECT d.day FROM partner_day d WHERE d.country_code = ${code}::bpchar AND d.partner_code = t.code
+         GROUP BY d.day HAVING sum(d.n) <> 0 ORDER BY d.day DESC LIMIT 1) AS last_meeting
+      FROM totals t ORDER BY ${orderSql} LIMIT ${first}
     )
     SELECT r.code, r.meeting_count AS "meetingCount", r.last_meeting AS "lastMeeting",
       coalesce((SELECT array_agg(topic_id ORDER BY n DESC, position) FROM (
-        SELECT mt.topic_id, t.position, count(*) AS n FROM pairs p JOIN meeting_topic mt ON mt.meeting_id = p.meeting_id
-        JOIN topic t ON t.id = mt.topic_id
-        WHERE p.code = r.code GROUP BY mt.topic_id, t.position ORDER BY n DESC, t.position LIMIT ${topTopics}) tt), '{}') AS "topTopicIds"
+        SELECT pt.topic_id, t.position, sum(pt.n) AS n FROM partner_topic pt JOIN topic t ON t.id = pt.topic_id
+        WHERE pt.country_code = ${code}::bpchar AND pt.partner_code = r.code AND pt.topic_id <> 0
+        GROUP BY pt.topic_id, t.position HAVING sum(pt.n) <> 0 ORDER BY n DESC, t.position LIMIT ${topTopics}) tt), '{}') AS "topTopicIds"
     FROM ranked r ORDER BY ${orderSql}`);
 }
 
@@ -67,21 +68,35 @@ export type TrendSubject = { topicId: number } | { initiativeId: number } | { fi
 export async function trend(db: SqlExecutor, subject: TrendSubject, args: TrendArgs): Promise<TrendPoint[]> {
   const unit = args.interval === 'YEAR' ? 'year' : 'month';
   const fmt = args.interval === 'YEAR' ? 'YYYY' : 'YYYY-MM';
+  const filter = 'filter' in subject ? await resolveFilter(db, subject.filter) : null;
   const where =
     'topicId' in subject
       ? sql`${statusIn('pr', DEFAULT_STATUSES)} AND pr.topic_ids @> ARRAY[${subject.topicId}::int]`
       : 'initiativeId' in subject
         ? sql`${statusIn('pr', DEFAULT_STATUSES)} AND pr.initiative_ids @> ARRAY[${subject.initiativeId}::int]`
-        : releaseConditions(await resolveFilter(db, subject.filter));
+        : releaseConditions(filter!);
   const from = args.from ? isoDay(args.from) : null;
   const to = args.to ? isoDay(args.to) : null;
+  // A topic's releases, or a filter of statuses (and at most one topic), over whole months: the
+  // months facet of the kept counts (migration release_facet_counts) has them, counted already.
+  const slice = 'topicId' in subject ? subject.topicId : filter ? countedSlice(filter) : null;
+  const wholeMonths = (!args.from || args.from.getUTCDate() === 1) && (!args.to || new Date(args.to.getTime() + 86400000).getUTCDate() === 1);
+  const counts: Sql =
+    slice !== null && wholeMonths
+      ? sql`SELECT date_trunc(${unit}, to_date(c.key, 'YYYY-MM')::timestamp) AS start, sum(c.n)::int AS n
+          FROM release_facet_count c
+          WHERE c.topic_id = ${slice}::int AND c.facet = 'months'
+            AND ${filter && !filter.statuses.length ? sql`TRUE` : statusIn('c', filter ? filter.statuses : DEFAULT_STATUSES)}
+            AND (${from}::text IS NULL OR c.key >= left(${from}::text, 7))
+            AND (${to}::text IS NULL OR c.key <= left(${to}::text, 7))
+          GROUP BY 1 HAVING sum(c.n) <> 0`
+      : sql`SELECT date_trunc(${unit}, pr.published_at AT TIME ZONE 'UTC') AS start, count(*)::int AS n
+          FROM press_release pr WHERE ${where}
+            AND (${from}::date IS NULL OR pr.published_at >= (${from}::date::timestamp AT TIME ZONE 'UTC'))
+            AND (${to}::date IS NULL OR pr.published_at < ((${to}::date + 1)::timestamp AT TIME ZONE 'UTC'))
+          GROUP BY 1`;
   const rows = await db.query<{ period: string; start: Date; count: number }>(sql`
-    WITH counts AS (
-      SELECT date_trunc(${unit}, pr.published_at AT TIME ZONE 'UTC') AS start, count(*)::int AS n
-      FROM press_release pr WHERE ${where}
-        AND (${from}::date IS NULL OR pr.published_at >= (${from}::date::timestamp AT TIME ZONE 'UTC'))
-        AND (${to}::date IS NULL OR pr.published_at < ((${to}::date + 1)::timestamp AT TIME ZONE 'UTC'))
-      GROUP BY 1
+    WITH counts AS (${counts}
     ), bounds AS (
       SELECT date_trunc(${unit}, coalesce(${from}::date::timestamp, min(start))) AS lo,
              date_trunc(${unit}, coalesce(${to}::date::timestamp, max(start))) AS hi

@@ -3,7 +3,9 @@
 // releases that have no value for the facet.
 import { join, raw, sql, type Sql, type SqlExecutor } from '../db/sql';
 import type { ReleaseFilter } from '../domain/filters';
-import { releaseConditions, resolveFilter, type FilterField } from './release-conditions';
+import type { ReleaseStatus } from '../generated/prisma/enums';
+import { countedSlice, cubeCells, releaseConditions, resolveFilter, type CubeCells, type FilterField } from './release-conditions';
+import { statusIn } from './visibility';
 
 export type FacetName = 'topics' | 'countries' | 'initiatives' | 'people' | 'meetingKinds' | 'issuers' | 'months';
 
@@ -27,6 +29,10 @@ interface FacetSql {
   grouped: (m: Sql) => Sql;
   /** Rows (value, label, n) of the non-NULL groups of `g` (a CTE of `grouped`). */
   labelled: (g: Sql) => Sql;
+  /** The columns of the matching releases `grouped` reads. */
+  reads: readonly string[];
+  /** The key of `grouped` from a key of the kept counts (text, migration release_facet_counts). */
+  keyOf: (k: Sql) => Sql;
   /** Months read chronologically; the others by count. */
   chronological?: boolean;
 }
@@ -35,7 +41,6 @@ const global = (type: string, idSql: Sql) => sql`encode(convert_to(${type} || ':
 
 /** The release arrays (migration release_link_arrays) a facet counts the elements of. */
 type LinkArray = 'topic_ids' | 'country_codes' | 'initiative_ids' | 'person_ids' | 'meeting_kinds';
-const LINK_ARRAYS: readonly LinkArray[] = ['topic_ids', 'country_codes', 'initiative_ids', 'person_ids', 'meeting_kinds'];
 
 /**
  * (key, n) of one array over the releases in `m`: each element counts its release once (the arrays
@@ -49,16 +54,22 @@ const FACETS: Record<FacetName, FacetSql> = {
   topics: {
     omit: 'topics',
     grouped: (m) => elements(m, 'topic_ids'),
+    reads: ['topic_ids'],
+    keyOf: (k) => sql`${k}::int`,
     labelled: (g) => sql`SELECT t.slug AS value, t.name AS label, g.n FROM ${g} g JOIN topic t ON t.id = g.key`,
   },
   countries: {
     omit: 'countries',
     grouped: (m) => elements(m, 'country_codes'),
+    reads: ['country_codes'],
+    keyOf: (k) => sql`${k}::bpchar`,
     labelled: (g) => sql`SELECT c.code::text AS value, c.name AS label, g.n FROM ${g} g JOIN country c ON c.code = g.key`,
   },
   initiatives: {
     omit: 'initiatives',
     grouped: (m) => elements(m, 'initiative_ids'),
+    reads: ['initiative_ids'],
+    keyOf: (k) => sql`${k}::int`,
     labelled: (g) => sql`SELECT ${global('Initiative', sql`i.id`)} AS value,
         CASE WHEN i.acronym IS NOT NULL AND i.acronym <> i.name THEN i.name || ' (' || i.acronym || ')' ELSE i.name END AS label, g.n
       FROM ${g} g JOIN initiative i ON i.id = g.key`,
@@ -66,23 +77,31 @@ const FACETS: Record<FacetName, FacetSql> = {
   people: {
     omit: 'people',
     grouped: (m) => elements(m, 'person_ids'),
+    reads: ['person_ids'],
+    keyOf: (k) => sql`${k}::int`,
     labelled: (g) => sql`SELECT ${global('Person', sql`pe.id`)} AS value, pe.name AS label, g.n FROM ${g} g JOIN person pe ON pe.id = g.key`,
   },
   meetingKinds: {
     omit: 'meetingKinds',
     grouped: (m) => elements(m, 'meeting_kinds'),
+    reads: ['meeting_kinds'],
+    keyOf: (k) => sql`${k}::"MeetingKind"`,
     labelled: (g) => sql`SELECT g.key::text AS value, initcap(replace(lower(g.key::text), '_', ' ')) AS label, g.n
       FROM ${g} g WHERE g.key IS NOT NULL`,
   },
   issuers: {
     omit: 'issuers',
     grouped: (m) => sql`SELECT mt.issuer_country_code AS key, count(*)::int AS n FROM ${m} mt GROUP BY 1`,
+    reads: ['issuer_country_code'],
+    keyOf: (k) => sql`${k}::bpchar`,
     labelled: (g) => sql`SELECT c.code::text AS value, c.name AS label, g.n FROM ${g} g JOIN country c ON c.code = g.key`,
   },
   months: {
     omit: 'from',
     grouped: (m) => sql`SELECT date_trunc('month', mt.published_at AT TIME ZONE 'UTC') AS key, count(*)::int AS n
       FROM ${m} mt GROUP BY 1`,
+    reads: ['published_at'],
+    keyOf: (k) => sql`to_date(${k}, 'YYYY-MM')::timestamp`,
     labelled: (g) => sql`SELECT to_char(g.key, 'YYYY-MM') AS value, to_char(g.key, 'FMMonth YYYY') AS label, g.n
       FROM ${g} g WHERE g.key IS NOT NULL`,
     chronological: true,
@@ -110,9 +129,11 @@ export interface FacetMemo {
 }
 
 /**
- * Several facets of one filter in one SQL statement (one connection, one round trip). The matching
- * releases are computed once and shared by every facet whose own field the filter does not set;
- * a facet that must leave its field out gets its own matching set.
+ * Several facets of one filter in one SQL statement (one connection, one round trip). A facet whose
+ * matching set is the whole archive or the releases of one topic (its own field left out) is read
+ * from the kept counts (migration release_facet_counts). The others count the matching releases,
+ * computed once and shared by every facet whose own field the filter does not set; a facet that
+ * must leave its field out gets its own matching set.
  */
 export async function facets(
   db: SqlExecutor,
@@ -124,42 +145,92 @@ export async function facets(
   const epoch = memo?.epoch() ?? 0;
   const filter = await resolveFilter(db, rawFilter);
   const asked = requests.map((r) => {
-    const own = releaseConditions(filter, FACETS[r.name].omit);
+    const omit = FACETS[r.name].omit;
+    const own = releaseConditions(filter, omit);
+    const slice = countedSlice(filter, omit);
     const key = JSON.stringify([r.name, r.limit, own.sql, own.values]);
-    return { ...r, own, key, known: memo?.get(key) };
+    // The counts of a topic's releases leave out the topics facet (only the whole archive has it).
+    const sliced = r.name === 'topics' && slice !== 0 ? null : slice;
+    const cube = sliced === null && CUBE_FACETS.includes(r.name) ? cubeCells(filter, omit) : null;
+    return { ...r, own, slice: sliced, cube, key, known: memo?.get(key) };
   });
   const missing = asked.filter((a) => !a.known);
-  const computed = await computeFacets(db, releaseConditions(filter), missing);
+  const computed = await computeFacets(db, filter.statuses, missing);
   missing.forEach((a, i) => memo?.set(epoch, a.key, computed[i]));
   let next = 0;
   return asked.map((a) => a.known ?? computed[next++]);
 }
 
-/** The facets in one statement; `own` is each one's matching set (the filter without its field). */
+/** (key, n) of a facet over a slice of the kept counts, the releases of `statuses` (all when empty). */
+const counted = (name: FacetName, slice: number, statuses: readonly ReleaseStatus[]) => sql`
+  SELECT ${FACETS[name].keyOf(sql`NULLIF(c.key, '')`)} AS key, sum(c.n)::int AS n FROM release_facet_count c
+  WHERE c.topic_id = ${slice}::int AND c.facet = ${name} AND ${statuses.length ? statusIn('c', statuses) : sql`TRUE`}
+  GROUP BY c.key HAVING sum(c.n) <> 0`;
+
+/** The facets the release cube (counts per topic, country and month) answers. */
+const CUBE_FACETS: readonly FacetName[] = ['topics', 'countries', 'months'];
+
+/** (key, n) of the topics, countries or months facet from the cells of the release cube. */
+function cubeCounted(name: FacetName, cells: CubeCells, statuses: readonly ReleaseStatus[]): Sql {
+  const months = sql`(${cells.fromMonth}::text IS NULL OR c.month >= ${cells.fromMonth}::text)
+    AND (${cells.toMonth}::text IS NULL OR c.month <= ${cells.toMonth}::text)
+    AND ${statuses.length ? statusIn('c', statuses) : sql`TRUE`}`;
+  if (name === 'topics') {
+    return sql`SELECT NULLIF(c.topic_id, 0) AS key, sum(c.n)::int AS n FROM release_cube_count c
+      WHERE c.country_code = ${cells.country}::text AND c.topic_id <> -1 AND ${months} GROUP BY c.topic_id HAVING sum(c.n) <> 0`;
+  }
+  if (name === 'countries') {
+    return sql`SELECT NULLIF(c.country_code, '')::bpchar AS key, sum(c.n)::int AS n FROM release_cube_count c
+      WHERE c.topic_id = ${cells.topicId}::int AND c.country_code <> '*' AND ${months} GROUP BY c.country_code HAVING sum(c.n) <> 0`;
+  }
+  return sql`SELECT to_date(c.month, 'YYYY-MM')::timestamp AS key, sum(c.n)::int AS n FROM release_cube_count c
+    WHERE c.topic_id = ${cells.topicId}::int AND c.country_code = ${cells.country}::text AND ${months}
+    GROUP BY c.month HAVING sum(c.n) <> 0`;
+}
+
+/**
+ * The facets in one statement; `own` is each one's matching set (the filter without its field), and
+ * `slice` or `cube` the kept counts that hold it, if any.
+ */
 async function computeFacets(
   db: SqlExecutor,
-  base: Sql,
-  requests: readonly (FacetRequest & { own: Sql })[],
+  statuses: readonly ReleaseStatus[],
+  requests: readonly (FacetRequest & { own: Sql; slice: number | null; cube: CubeCells | null })[],
 ): Promise<FacetResult[]> {
   if (!requests.length) return [];
-  const matchingSets: Sql[] = [base];
+  // Each matching set reads only the columns of its facets, and is computed once (materialized)
+  // only when several facets share it; otherwise the planner folds it into its one facet.
+  const matchingSets: { where: Sql; reads: Set<string>; users: number }[] = [];
   const ctes: Sql[] = [];
   const parts = requests.map((r, i) => {
     const f = FACETS[r.name];
-    let m = matchingSets.findIndex((c) => sameSql(c, r.own));
-    if (m < 0) m = matchingSets.push(r.own) - 1;
     const g = raw(`g${i}`);
-    ctes.push(sql`${g} AS MATERIALIZED (${f.grouped(raw(`m${m}`))})`);
+    if (r.slice !== null) {
+      ctes.push(sql`${g} AS MATERIALIZED (${counted(r.name, r.slice, statuses)})`);
+    } else if (r.cube) {
+      ctes.push(sql`${g} AS MATERIALIZED (${cubeCounted(r.name, r.cube, statuses)})`);
+    } else {
+      let m = matchingSets.findIndex((c) => sameSql(c.where, r.own));
+      if (m < 0) m = matchingSets.push({ where: r.own, reads: new Set(), users: 0 }) - 1;
+      f.reads.forEach((c) => matchingSets[m].reads.add(c));
+      matchingSets[m].users++;
+      ctes.push(sql`${g} AS MATERIALIZED (${f.grouped(raw(`m${m}`))})`);
+    }
     const order = f.chronological ? sql`value` : sql`n DESC, label`;
+    // By count, only the options counted at least as often as the limit-th are labelled and sorted
+    // (the people facet has thousands): the ties at the limit are all in, so the order is the same.
+    const candidates = f.chronological
+      ? g
+      : sql`(SELECT * FROM ${g} WHERE key IS NOT NULL AND n >= coalesce(
+          (SELECT n FROM ${g} WHERE key IS NOT NULL ORDER BY n DESC OFFSET ${r.limit - 1} LIMIT 1), 0))`;
     return sql`json_build_object(
       'options', coalesce((SELECT json_agg(json_build_object('value', value, 'label', label, 'count', n) ORDER BY ${order})
-                   FROM (SELECT * FROM (${f.labelled(g)}) l ORDER BY ${order} LIMIT ${r.limit}) o), '[]'::json),
+                   FROM (SELECT * FROM (${f.labelled(candidates)}) l ORDER BY ${order} LIMIT ${r.limit}) o), '[]'::json),
       'missing', coalesce((SELECT n FROM ${g} WHERE key IS NULL), 0))`;
   });
   const matching = matchingSets.map(
-    (c, m) => sql`${raw(`m${m}`)} AS MATERIALIZED (
-      SELECT pr.id, pr.issuer_country_code, pr.published_at, ${raw(LINK_ARRAYS.map((c) => `pr.${c}`).join(', '))}
-      FROM press_release pr WHERE ${c})`,
+    (c, m) => sql`${raw(`m${m}`)} AS ${raw(c.users > 1 ? 'MATERIALIZED' : 'NOT MATERIALIZED')} (
+      SELECT ${raw([...c.reads].map((col) => `pr.${col}`).join(', '))} FROM press_release pr WHERE ${c.where})`,
   );
   const [row] = await db.query<{ facets: FacetResult[] }>(sql`
     WITH ${join([...matching, ...ctes], ', ')}

@@ -92,6 +92,64 @@ export function releaseConditions(f: ResolvedFilter, omit?: FilterField): Sql {
   return c.length ? join(c, ' AND ') : sql`TRUE`;
 }
 
+/**
+ * The slice of the archive whose facet counts are kept up to date (migration release_facet_counts)
+ * that holds exactly the releases `releaseConditions(f, omit)` matches: 0 for the whole archive (a
+ * filter of statuses only), a topic's id for the releases about one topic, null for any other
+ * filter. Statuses are read from the counts, so they may be any.
+ */
+export function countedSlice(f: ResolvedFilter, omit?: FilterField): number | null {
+  const use = (field: FilterField) => omit !== field;
+  if (some(f.languages) || f.search) return null;
+  if (use('countries') && some(f.countries)) return null;
+  if (use('initiatives') && some(f.initiatives)) return null;
+  if (use('people') && some(f.people)) return null;
+  if (use('meetingKinds') && some(f.meetingKinds)) return null;
+  if (use('issuers') && some(f.issuers)) return null;
+  if (omit !== 'from' && (f.from || f.to)) return null;
+  if (!use('topics') || !some(f.topics)) return 0;
+  return f.topicIds?.length === 1 ? f.topicIds[0] : null;
+}
+
+/** A cell range of the release cube (migration release_facet_counts): a topic, a country, months. */
+export interface CubeCells {
+  /** A topic's id, or -1 for any. */
+  topicId: number;
+  /** A country's code, or '*' for any. */
+  country: string;
+  /** First and last month ("YYYY-MM"), null for open. */
+  fromMonth: string | null;
+  toMonth: string | null;
+}
+
+/**
+ * The cells of the release cube (counts per topic, country and month) that hold exactly the
+ * releases `releaseConditions(f, omit)` matches, or null: statuses, at most one topic, at most one
+ * country and whole months (from the first of a month to the last day of one), nothing else.
+ */
+export function cubeCells(f: ResolvedFilter, omit?: FilterField): CubeCells | null {
+  const use = (field: FilterField) => omit !== field;
+  if (some(f.languages) || f.search) return null;
+  if ((use('initiatives') && some(f.initiatives)) || (use('people') && some(f.people))) return null;
+  if ((use('meetingKinds') && some(f.meetingKinds)) || (use('issuers') && some(f.issuers))) return null;
+  let topicId = -1;
+  if (use('topics') && some(f.topics)) {
+    if (f.topicIds?.length !== 1) return null;
+    topicId = f.topicIds[0];
+  }
+  let country = '*';
+  if (use('countries') && some(f.countries)) {
+    const codes = [...new Set(f.countries)];
+    if (codes.length !== 1) return null;
+    country = codes[0];
+  }
+  const from = omit === 'from' ? null : f.from;
+  const to = omit === 'from' ? null : f.to;
+  if (from && from.getUTCDate() !== 1) return null;
+  if (to && new Date(to.getTime() + 86400000).getUTCDate() !== 1) return null;
+  return { topicId, country, fromMonth: from ? isoDay(from).slice(0, 7) : null, toMonth: to ? isoDay(to).slice(0, 7) : null };
+}
+
 /** "YYYY-MM-DD" of a day, years 1 to 9999 written with four digits (toISOString signs others). */
 export function isoDay(d: Date): string {
   const pad = (n: number, w = 2) => String(n).padStart(w, '0');

@@ -154,12 +154,17 @@ describe('with a TTL of 1 s', () => {
   });
   afterAll(() => short?.close());
 
-  /** Sum of a facet's counts and its releases without a value: it drops when a release goes. */
+  /**
+   * Sum of a facet's counts and its releases without a value: it drops when a release goes. The
+   * filter (every release since 2 January 1900: not whole months) makes it a count over the
+   * releases; the kept counts (migration release_facet_counts) are kept by triggers, which the
+   * unseen write below bypasses like the notifications.
+   */
   async function countryFacetTotal(alias: string): Promise<{ cached: boolean; total: number }> {
     const res = await fetch(short.url, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: `{ ${alias}: facets { countries(limit: 500) { missing options { value count } } } }` }),
+      body: JSON.stringify({ query: `{ ${alias}: facets(filter: { from: "1900-01-02" }) { countries(limit: 500) { missing options { value count } } } }` }),
     });
     const body = (await res.json()) as any;
     expect(body.errors).toBeUndefined();
