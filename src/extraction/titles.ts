@@ -164,6 +164,9 @@ function readComplements(sentence: string, from: number, fullText: string): Comp
   return out;
 }
 
+/** ", who presented her credentials as the newly appointed " before a post. */
+const AS_POST = /,\s+who\s+(?:[\p{L}'’-]+\s+){0,8}?as\s+(?:the\s+|an?\s+)?(?:newly[- ]appointed\s+|new\s+|incoming\s+)?$/u;
+
 /** ", Foreign Employment" / " and Expatriates" after a post: one to three capitalised words. */
 const PORTFOLIO_MORE = /(?:\s*,\s*|\s+and\s+)((?:\p{Lu}[\p{L}-]*)(?:\s+\p{Lu}[\p{L}-]*){0,2})(?=\s*,|\s+and\s+\p{Lu}|\s+\p{Lu}|\s*$)/uy;
 
@@ -275,6 +278,10 @@ export function mentionsWithTitles(sentences: Sentence[], fullText: string): Raw
         const closesAfter = /^\s*(?:,|$|\.|;|\(|\s+(?:who|and|on|at|in|during|has|had|have|was|were|is|said|received|met|held|noted|paid|visited|attended|presented|discussed|expressed|stated|thanked|informed|briefed|welcomed|hosted|signed|called|spoke|took|participated|arrived|handed|delivered|emphasi[sz]ed|stressed|highlighted|underlined|conveyed)\b)/u;
         if (closesAfter.test(text.slice(phraseEnd))) name = readNameBackwards(text, beforePhrase.length - 1);
       }
+      // "received Dewi Kartika Sari, who presented her credentials as the newly appointed Ambassador
+      // of the Republic of Indonesia": the post of a relative clause is the name's before it.
+      const relative = name ? null : AS_POST.exec(text.slice(Math.max(0, roleStart - 200), roleStart));
+      if (relative) name = readNameBackwards(text, Math.max(0, roleStart - 200) + relative.index);
       if (name) {
         out.push({
           sentence: sentenceIndex,
