@@ -8,7 +8,7 @@ import { extractInitiatives } from './initiatives';
 import { findIssuer, ministrySpans } from './issuer';
 import { matchCities, matchCountries, resolveAmbiguous } from './lexicon';
 import { extractMeetings } from './meetings';
-import { findPeople, type Person } from './people';
+import { bylinePerson, findPeople, type Person } from './people';
 import { findCountry, findCountryCode } from '../reference/countries';
 import { loadRoles } from '../reference/roles';
 import { agencyCountryIn, isAgencyName } from '../reference/agencies';
@@ -146,8 +146,9 @@ export function extractPressRelease(text: string, options: ExtractOptions = {}):
   // Without a dateline, a first line that reads as a title (short, no sentence end) is the headline.
   if (!parsedDateline && paragraphs.length >= 3 && isHeadline(paragraphs[0])) skipped.add(0);
   // Title lines at the top ("PRESS RELEASE", then the headline) before the first paragraph read: up
-  // to three, as long as a paragraph of text follows them.
-  for (let index = 0; index < 3 && index < paragraphs.length - 1; index++) {
+  // to six (a byline: "Senator the Hon Penny Wong" / "Minister for Foreign Affairs"), as long as a
+  // paragraph of text follows them.
+  for (let index = 0; index < 6 && index < paragraphs.length - 1; index++) {
     if (skipped.has(index)) continue;
     if ((index === parsedDateline?.paragraph && parsedDateline.textStart > 0) || !isHeadline(paragraphs[index])) break;
     skipped.add(index);
@@ -189,6 +190,9 @@ export function extractPressRelease(text: string, options: ExtractOptions = {}):
     (index) => triggers.some((trigger) => trigger.test(sentences[index].text)),
     initiatives.spans,
   );
+  // "Today I welcomed ...", signed "Senator the Hon Penny Wong / Minister for Foreign Affairs".
+  const signer = bylinePerson(headlines, sentences, people);
+  if (signer) people.push(signer);
   // A ministry's own release (no place dateline: a date line under the title, or nothing) that names
   // no ministry is its own country's: the country it names most that no qualified participant holds
   // ("Minister Braže ... the Prime Cabinet Secretary of the Republic of Kenya ... Latvia's candidacy").

@@ -160,6 +160,8 @@ function meetingKind(draft: Draft, ctx: MeetingContext, sides: number, first: Me
     const lead = [...ctx.sentences.filter((s) => s.paragraph === 0).map((s) => s.text), ...(ctx.headlines ?? [])];
     const opening = ctx.sentences.filter((s) => s.paragraph <= 1).map((s) => s.text);
     const fromLead = cueKind(lead, ['lead', 'opening']) ?? cueKind(opening, ['opening']);
+    // "Australia–Viet Nam Foreign Ministers' Meeting" over a meeting of two sides is bilateral.
+    if (fromLead === 'MULTILATERAL_MEETING' && sides === 2) return 'BILATERAL_MEETING';
     if (fromLead) return fromLead;
   } else if (loadMeetingVocabulary().umbrellaKinds.includes(first)) {
     return first;

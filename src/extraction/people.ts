@@ -1,7 +1,9 @@
 import { matchCountries } from './lexicon';
 import { collectiveMentions, untitledParticipants } from './mentions';
-import { tokensOf } from './names';
+import { readName, tokensOf } from './names';
 import { linkDefiniteTitles, mentionsWithTitles } from './titles';
+import { roleAt } from './roles';
+import { loadRoles } from '../reference/roles';
 import type { RoleKind } from './types';
 import { escapeRegExp, foldKey, type Sentence, type Span } from './text';
 
@@ -198,4 +200,50 @@ export function findPeople(
     if (other) person.roleKind = other.roleKind;
   }
   return people;
+}
+
+/**
+ * A minister's first-person release ("Today I welcomed His Excellency X") signed in its header lines:
+ * a name line ("Senator the Hon Penny Wong") followed by a post line ("Minister for Foreign Affairs").
+ * The signer is a person whose mentions are the sentences' "I" (and "my"); nothing when the release
+ * has no such byline or does not speak in the first person.
+ */
+export function bylinePerson(headlines: string[], sentences: Sentence[], people: Person[]): Person | null {
+  const courtesy = new RegExp(`^(?:(?:${[...loadRoles().honorifics, ...loadRoles().courtesyTitles, 'the', 'The', 'Hon', 'Honourable', 'Rt']
+    .sort((a, b) => b.length - a.length)
+    .map(escapeRegExp)
+    .join('|')})\\s+){0,5}`, 'u');
+  for (let index = 0; index + 1 < headlines.length; index++) {
+    const line = headlines[index].trim();
+    const post = headlines[index + 1].trim();
+    const role = roleAt(post, 0);
+    if (!role || role.end !== post.replace(/[.,]$/, '').length) continue;
+    const prefix = courtesy.exec(line)![0];
+    const name = readName(line, prefix.length);
+    if (!name || name.tokens.length < 2 || name.end !== line.length) continue;
+    const mentions: PersonMention[] = [];
+    sentences.forEach((sentence, sentenceIndex) => {
+      for (const match of sentence.text.matchAll(/(?<![\p{L}'’])I(?![\p{L}'’.])/gu)) {
+        mentions.push({ sentence: sentenceIndex, start: match.index, end: match.index + 1, phraseStart: match.index, full: false });
+      }
+    });
+    if (mentions.length === 0) return null;
+    const known = people.find((person) => foldKey(person.name) === foldKey(name.name));
+    if (known) {
+      known.mentions.push(...mentions);
+      known.mentions.sort((a, b) => a.sentence - b.sentence || a.start - b.start);
+      return null;
+    }
+    return {
+      id: people.length,
+      name: name.name,
+      role: role.text,
+      roleKind: role.kind,
+      country: null,
+      organisation: null,
+      mentions,
+      roleFromReference: false,
+    };
+  }
+  return null;
 }

@@ -679,3 +679,44 @@ describe('initiatives named by Mission, Society and similar heads', () => {
     expect(release.initiatives.map((i) => i.name)).toContain('Multinational Security Support Mission');
   });
 });
+
+describe('phrasings of published releases (second round)', () => {
+  it('reads a first-person release signed in its header lines', () => {
+    const release = extractPressRelease(
+      'Media release\n\nNew Zealand–Fiji Foreign Ministers’ Meeting\n\n2 June 2025\n\nThe Rt Hon Aroha Tane\n\nMinister of Foreign Affairs\n\nToday I welcomed the Minister of Foreign Affairs of Fiji, Semi Ratu, to Wellington for our annual talks.\n\nWe agreed to work together on climate finance and on labour mobility.',
+      FIXED,
+    );
+    expect(release.meetings).toHaveLength(1);
+    expect(release.meetings[0].kind).toBe('BILATERAL_MEETING');
+    expect(participantsOf(release).map((p) => [p.name, p.roleKind, p.country])).toEqual([
+      ['Aroha Tane', 'FOREIGN_MINISTER', 'NZ'],
+      ['Semi Ratu', 'FOREIGN_MINISTER', 'FJ'],
+    ]);
+  });
+
+  it('gives a guest the post of a relative clause', () => {
+    const release = extractPressRelease(
+      'YEREVAN, MAY 4, ARMENPRESS. Foreign Minister Ararat Mirzoyan received on May 4 Tomas Halvorsen, who presented a copy of his credentials as the newly appointed Ambassador of the Kingdom of Norway to Armenia.',
+      FIXED,
+    );
+    expect(release.meetings[0].kind).toBe('CREDENTIALS_PRESENTATION');
+    expect(participantsOf(release).map((p) => [p.name, p.roleKind, p.country])).toEqual([
+      ['Ararat Mirzoyan', 'FOREIGN_MINISTER', 'AM'],
+      ['Tomas Halvorsen', 'AMBASSADOR', 'NO'],
+    ]);
+  });
+
+  it('splits "the foreign ministers of A, X; B, Y" into one minister per country, and reads "X called Y" as a phone call', () => {
+    const release = extractPressRelease(
+      'AMMAN, May 6 (Petra) -- Deputy Prime Minister and Minister of Foreign Affairs and Expatriates Ayman Safadi met the foreign ministers of Slovenia, Tanja Fajon; and Ireland, Simon Harris, in Amman on Tuesday.\n\nSafadi later called Spanish Foreign Minister José Manuel Albares.',
+      FIXED,
+    );
+    expect(release.meetings.map((m) => m.kind)).toEqual(['MULTILATERAL_MEETING', 'PHONE_CALL']);
+    expect(release.meetings[0].participants.map((p) => [p.name, p.country])).toEqual([
+      ['Ayman Safadi', 'JO'],
+      ['Tanja Fajon', 'SI'],
+      ['Simon Harris', 'IE'],
+    ]);
+    expect(release.meetings[1].participants.map((p) => p.name)).toEqual(['Ayman Safadi', 'José Manuel Albares']);
+  });
+});
