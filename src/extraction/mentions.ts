@@ -1,10 +1,9 @@
 import type { RoleKind } from './types';
 import { countryAt, matchCountries } from './lexicon';
 import { roleAt } from './roles';
-import { readName, readNameBackwards, type NameParse } from './names';
+import { courtesyRun, readName, readNameBackwards, type NameParse } from './names';
 import { resolveCountry, type RawMention } from './titles';
-import { escapeRegExp, type Sentence, type Span } from './text';
-import { loadRoles } from '../reference/roles';
+import type { Sentence, Span } from './text';
 
 /**
  * Stage 2c, mentions without a title of their own: people listed after a plural title ("the foreign
@@ -38,15 +37,6 @@ function countryList(sentence: string, offset: number, fullText: string): { code
   return { codes, end };
 }
 
-/** Honorifics and courtesy titles before a listed name ("Dr.", "Dato' Seri"). */
-let courtesyPattern: RegExp | null = null;
-function courtesyBefore(): RegExp {
-  const roles = loadRoles();
-  const words = [...roles.honorifics, ...roles.courtesyTitles].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|');
-  courtesyPattern ??= new RegExp(`^(?:(?:${words})\\s+){0,4}`, 'u');
-  return courtesyPattern;
-}
-
 /**
  * "Türkiye - Hakan Fidan, Egypt - Dr. Badr Abdelatty, and Malaysia - Mohamad Hasan", "the Republic of
  * Belarus - Maxim Ryzhenkov, the Republic of Azerbaijan Jeyhun Bayramov", "Honduras, Eduardo Enrique
@@ -61,7 +51,7 @@ function countryNamePairs(sentence: string, offset: number, fullText: string) {
     const country = countryAt(sentence, position + article.length);
     if (!country?.code) break;
     const dash = /^\s*(?:[-–—]|,)?\s*/u.exec(sentence.slice(country.end))![0];
-    const courtesy = courtesyBefore().exec(sentence.slice(country.end + dash.length))![0];
+    const courtesy = courtesyRun().exec(sentence.slice(country.end + dash.length))![0];
     const name = readName(sentence, country.end + dash.length + courtesy.length, 6);
     if (!name || (name.tokens.length < 2 && !/^\s*(?:,|and\b|$|\.)/u.test(sentence.slice(name.end)))) break;
     pairs.push({ country: resolveCountry(country, fullText), countryText: sentence.slice(position + article.length, country.end), name });

@@ -33,6 +33,9 @@ function vocabularyWords() {
   const honorifics = [...roles.honorifics].sort((a, b) => b.length - a.length);
   return {
     honorificSource: honorifics.map(escapeRegExp).join('|'),
+    // Honorifics and courtesy ranks in one alternation, longest first: "Dato' Seri Utama" is a
+    // courtesy title, not "Dato' Seri" and a name.
+    courtesySource: [...new Set([...roles.honorifics, ...roles.courtesyTitles])].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|'),
     postNominal: new RegExp(`(?:,?\\s+(?:${roles.postNominals.map(escapeRegExp).join('|')}))+$`, 'u'),
     particles: new Set(roles.nameParticles.map((p) => p.toLowerCase())),
     modifiers: [...roles.modifiers].sort((a, b) => b.length - a.length),
@@ -49,6 +52,13 @@ function vocabularyWords() {
 }
 
 let words: ReturnType<typeof vocabularyWords> | null = null;
+let courtesy: RegExp | null = null;
+
+/** Up to four honorifics and courtesy ranks before a name ("H.E. Mr.", "YB Dato' Seri Utama Haji"): matches "" where none. */
+export function courtesyRun(): RegExp {
+  courtesy ??= new RegExp(`^(?:(?:${vocab().courtesySource})\\s+){0,4}`, 'u');
+  return courtesy;
+}
 export function vocab() {
   words ??= vocabularyWords();
   return words;

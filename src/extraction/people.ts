@@ -1,9 +1,8 @@
 import { matchCountries } from './lexicon';
 import { collectiveMentions, untitledParticipants } from './mentions';
-import { readName, tokensOf } from './names';
+import { readName, tokensOf, vocab } from './names';
 import { linkDefiniteTitles, mentionsWithTitles } from './titles';
 import { roleAt } from './roles';
-import { loadRoles } from '../reference/roles';
 import type { RoleKind } from './types';
 import { escapeRegExp, foldKey, type Sentence, type Span } from './text';
 
@@ -202,6 +201,8 @@ export function findPeople(
   return people;
 }
 
+let signatureCourtesy: RegExp | null = null;
+
 /**
  * A minister's first-person release ("Today I welcomed His Excellency X") signed in its header lines:
  * a name line ("Senator the Hon Penny Wong") followed by a post line ("Minister for Foreign Affairs").
@@ -209,10 +210,9 @@ export function findPeople(
  * has no such byline or does not speak in the first person.
  */
 export function bylinePerson(headlines: string[], sentences: Sentence[], people: Person[]): Person | null {
-  const courtesy = new RegExp(`^(?:(?:${[...loadRoles().honorifics, ...loadRoles().courtesyTitles, 'the', 'The', 'Hon', 'Honourable', 'Rt']
-    .sort((a, b) => b.length - a.length)
-    .map(escapeRegExp)
-    .join('|')})\\s+){0,5}`, 'u');
+  // The courtesy run of a signature line: "Senator the Hon", "The Rt Hon".
+  signatureCourtesy ??= new RegExp(`^(?:(?:${vocab().courtesySource}|the|The|Hon|Honourable|Rt)\\s+){0,5}`, 'u');
+  const courtesy = signatureCourtesy;
   for (let index = 0; index + 1 < headlines.length; index++) {
     const line = headlines[index].trim();
     const post = headlines[index + 1].trim();

@@ -4,7 +4,7 @@ import { loadLanguage } from '../reference/language';
 import type { RoleKind } from './types';
 import { countryAt, matchCountries, resolveAmbiguous, type CountryMatch } from './lexicon';
 import { atForeignMinistry, isDeputyPost, nextRole, roleAt, strongerKind, type RoleMatch } from './roles';
-import { readName, readNameBackwards, vocab, type NameParse } from './names';
+import { courtesyRun, readName, readNameBackwards, vocab, type NameParse } from './names';
 import type { Person } from './people';
 import { escapeRegExp, type Sentence, type Span } from './text';
 
@@ -174,9 +174,7 @@ export function mentionsWithTitles(sentences: Sentence[], fullText: string): Raw
   const out: RawMention[] = [];
   const { honorificSource } = vocab();
   // After a post, honorifics and courtesy ranks ("Ambassador", "Senator", "Datuk Seri") before the name.
-  // One alternation, longest first: "Dato' Seri Utama" is a courtesy title, not "Dato' Seri" and a name.
-  const courtesy = [...new Set([...loadRoles().honorifics, ...loadRoles().courtesyTitles])].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|');
-  const honorific = new RegExp(`^(?:(?:${courtesy})\\s+){1,4}`, 'u');
+  const honorific = courtesyRun();
   sentences.forEach((sentence, sentenceIndex) => {
     const text = sentence.text;
     let from = 0;

@@ -1,3 +1,4 @@
+import { escapeRegExp } from '../extraction/text';
 import { asStringList, readReferenceYaml } from './paths';
 
 let cached: { names: string[]; keys: Set<string>; countries: Map<string, string> } | null = null;
@@ -16,15 +17,21 @@ export function loadAgencies(): { names: string[]; keys: Set<string>; countries:
   return cached;
 }
 
+let agencyPattern: RegExp | null = null;
+
 /** The country of the first national agency named in `text` (a dateline: "TBILISI, FEBRUARY 12, ARMENPRESS."). */
 export function agencyCountryIn(text: string): string | null {
   const { countries } = loadAgencies();
-  let best: { at: number; code: string } | null = null;
-  for (const [name, code] of countries) {
-    const match = new RegExp(`(?<![\\p{L}\\p{N}])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'iu').exec(text);
-    if (match && (!best || match.index < best.at)) best = { at: match.index, code };
-  }
-  return best?.code ?? null;
+  // One alternation over every agency with a country, longest first, compiled once.
+  agencyPattern ??= new RegExp(
+    `(?<![\\p{L}\\p{N}])(?:${[...countries.keys()]
+      .sort((a, b) => b.length - a.length)
+      .map(escapeRegExp)
+      .join('|')})(?![\\p{L}\\p{N}])`,
+    'iu',
+  );
+  const match = agencyPattern.exec(text);
+  return match ? countries.get(match[0].toLowerCase()) ?? null : null;
 }
 
 /** Whether `name` ("Yonhap", "AZERTAC", "MFA") is an agency or a ministry abbreviation of the list. */
