@@ -2,7 +2,7 @@
 // audit over the wire, and the choices behind its answers (src/http/graphql-http.ts, docs/api.md).
 import { serverAudits } from 'graphql-http';
 import { createTestDatabase, type TestDatabase } from '../support/db';
-import { startTestServer, type TestServer } from '../support/server';
+import { startTestServer, type TestServer, newApiKey } from '../support/server';
 
 const ADMIN_TOKEN = 'graphql-http-admin-token-0123456789';
 let tdb: TestDatabase;
@@ -50,7 +50,7 @@ it('answers a request it cannot execute with 4xx, or with 200 to a client that a
 });
 
 it('runs a query sent by GET with variables and a key, without a CSRF preflight header', async () => {
-  const editor = (await server.gql(`mutation { createApiKey(input: { name: "reader", role: EDITOR }) { key } }`, {}, ADMIN_TOKEN)).data.createApiKey.key;
+  const editor = await newApiKey(server, ADMIN_TOKEN, 'reader');
   const params = new URLSearchParams({ query: 'query($s: String!) { topic(slug: $s) { slug } }', variables: JSON.stringify({ s: 'energy' }) });
   for (const token of [undefined, editor]) {
     const res = await fetch(`${server.url}?${params}`, {

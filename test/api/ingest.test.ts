@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createTestDatabase, type TestDatabase } from '../support/db';
-import { codes, startTestServer, type TestServer } from '../support/server';
+import { codes, startTestServer, type TestServer, newApiKey } from '../support/server';
 import { MAX_TEXT_LENGTH } from '../../src/domain/validate';
 
 const ADMIN_TOKEN = 'ingest-admin-token-abcdef0123456789';
@@ -22,8 +22,7 @@ const INGEST = `mutation($input: IngestPressReleaseInput!) { ingestPressRelease(
 beforeAll(async () => {
   tdb = await createTestDatabase('corpus');
   server = await startTestServer(tdb, { ADMIN_TOKEN });
-  const r = await server.gql(`mutation { createApiKey(input: { name: "ingest editor", role: EDITOR }) { key } }`, {}, ADMIN_TOKEN);
-  editor = r.data.createApiKey.key;
+  editor = await newApiKey(server, ADMIN_TOKEN, 'ingest editor');
 });
 afterAll(async () => {
   await server?.close();

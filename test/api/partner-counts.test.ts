@@ -4,7 +4,7 @@
 // meetings, and after the logs are folded. Country.partners reads them.
 import { Client } from 'pg';
 import { createTestDatabase, type TestDatabase } from '../support/db';
-import { startTestServer, type TestServer } from '../support/server';
+import { startTestServer, type TestServer, newApiKey } from '../support/server';
 
 const ADMIN_TOKEN = 'partner-counts-admin-token-0123456789';
 let tdb: TestDatabase;
@@ -14,7 +14,7 @@ let editor: string;
 beforeAll(async () => {
   tdb = await createTestDatabase('corpus');
   server = await startTestServer(tdb, { ADMIN_TOKEN });
-  editor = (await server.gql(`mutation { createApiKey(input: { name: "e", role: EDITOR }) { key } }`, {}, ADMIN_TOKEN)).data.createApiKey.key;
+  editor = await newApiKey(server, ADMIN_TOKEN);
 });
 afterAll(async () => {
   await server?.close();

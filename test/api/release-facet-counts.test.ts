@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Client } from 'pg';
 import { createTestDatabase, type TestDatabase } from '../support/db';
-import { startTestServer, type TestServer } from '../support/server';
+import { startTestServer, type TestServer, newApiKey } from '../support/server';
 
 const ADMIN_TOKEN = 'facet-counts-admin-token-0123456789';
 const REFERENCE = fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'reference-release.txt'), 'utf8');
@@ -18,7 +18,7 @@ let editor: string;
 beforeAll(async () => {
   tdb = await createTestDatabase('corpus');
   server = await startTestServer(tdb, { ADMIN_TOKEN });
-  editor = (await server.gql(`mutation { createApiKey(input: { name: "e", role: EDITOR }) { key } }`, {}, ADMIN_TOKEN)).data.createApiKey.key;
+  editor = await newApiKey(server, ADMIN_TOKEN);
 });
 afterAll(async () => {
   await server?.close();

@@ -1,6 +1,6 @@
 // Structured writes: create, update, publish, retract, delete; merges and aliases.
 import { createTestDatabase, type TestDatabase } from '../support/db';
-import { codes, startTestServer, type TestServer } from '../support/server';
+import { codes, startTestServer, type TestServer, newApiKey } from '../support/server';
 
 const ADMIN_TOKEN = 'mutations-admin-token-0123456789';
 let tdb: TestDatabase;
@@ -10,7 +10,7 @@ let editor: string;
 beforeAll(async () => {
   tdb = await createTestDatabase('corpus');
   server = await startTestServer(tdb, { ADMIN_TOKEN });
-  editor = (await server.gql(`mutation { createApiKey(input: { name: "e", role: EDITOR }) { key } }`, {}, ADMIN_TOKEN)).data.createApiKey.key;
+  editor = await newApiKey(server, ADMIN_TOKEN);
 });
 afterAll(async () => {
   await server?.close();

@@ -7,7 +7,7 @@ import { createDb, type Db } from '../../src/db/client';
 import { migrateDeploy } from '../../src/db/migrate';
 import { loadReferenceData } from '../../src/domain/reference-data';
 import { postgresBinaries, startStreamingPair, type StreamingPair } from '../support/replica';
-import { startTestServer, type TestServer } from '../support/server';
+import { startTestServer, type TestServer, newApiKey } from '../support/server';
 
 const BIN = postgresBinaries();
 const required = process.env.REQUIRE_REPLICA === '1';
@@ -44,7 +44,7 @@ describeWithReplica('read replicas', () => {
         RESPONSE_CACHE_MB: '0',
       },
     );
-    editor = (await server.gql(`mutation { createApiKey(input: { name: "replica", role: EDITOR }) { key } }`, {}, ADMIN_TOKEN)).data.createApiKey.key;
+    editor = await newApiKey(server, ADMIN_TOKEN, 'replica');
   }, 120_000);
   afterAll(async () => {
     await server?.close();

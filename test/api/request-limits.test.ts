@@ -2,7 +2,7 @@
 // given as variables, the fields that run statements of their own counted in it, `related` capped
 // across every `first` of the request and nested at most 2 deep, and per-client rates answered 429.
 import { createTestDatabase, type TestDatabase } from '../support/db';
-import { startTestServer, type TestServer } from '../support/server';
+import { startTestServer, type TestServer, newApiKey } from '../support/server';
 
 const ADMIN_TOKEN = 'limits-admin-token-0123456789abcdef';
 let tdb: TestDatabase;
@@ -104,7 +104,7 @@ describe('per-client rates', () => {
       RATE_LIMIT_KEY_PER_MINUTE: '8',
       RATE_LIMIT_NO_CACHE_PER_MINUTE: '2',
     });
-    editor = (await limited.gql(`mutation { createApiKey(input: { name: "e", role: EDITOR }) { key } }`, {}, ADMIN_TOKEN)).data.createApiKey.key;
+    editor = await newApiKey(limited, ADMIN_TOKEN);
   });
   afterAll(() => limited?.close());
 

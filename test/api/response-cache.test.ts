@@ -1,7 +1,7 @@
 // The response cache: anonymous queries are answered from memory until the archive changes, by
 // whichever writer (this instance, another one, psql), and never while changes could go unseen.
 import { Client } from 'pg';
-import { createTestDatabase, type TestDatabase } from '../support/db';
+import { createTestDatabase, terminateChangeFeed, type TestDatabase } from '../support/db';
 import { startTestServer, type TestServer } from '../support/server';
 
 const ADMIN_TOKEN = 'cache-admin-token-0123456789';
@@ -182,27 +182,18 @@ it('keeps requests with credentials, and requests asking for no-cache, out of th
 it('caches nothing while the change feed is cut off, and resumes once it has reconnected', async () => {
   await ask(FIRST);
   expect((await ask(FIRST)).cached).toBe(true);
-  const admin = new Client({ connectionString: tdb.url });
-  await admin.connect();
-  try {
-    const { rowCount } = await admin.query(
-      `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'archive-change-feed' AND datname = current_database()`,
-    );
-    expect(rowCount).toBe(1);
-    // Until the feed listens again, every query is computed afresh.
-    const during = await eventually(() => ask(FIRST), (a) => !a.cached);
-    expect(during.cached).toBe(false);
-    expect(await feedLive()).toBe(0);
-    // It reconnects by itself (after 0.5 s), and caching resumes.
-    const resumed = await eventually(
-      async () => (await ask(FIRST)) && ask(FIRST),
-      (a) => a.cached,
-    );
-    expect(resumed.cached).toBe(true);
-    expect(await feedLive()).toBe(1);
-  } finally {
-    await admin.end();
-  }
+  expect(await terminateChangeFeed(tdb.url)).toBe(1);
+  // Until the feed listens again, every query is computed afresh.
+  const during = await eventually(() => ask(FIRST), (a) => !a.cached);
+  expect(during.cached).toBe(false);
+  expect(await feedLive()).toBe(0);
+  // It reconnects by itself (after 0.5 s), and caching resumes.
+  const resumed = await eventually(
+    async () => (await ask(FIRST)) && ask(FIRST),
+    (a) => a.cached,
+  );
+  expect(resumed.cached).toBe(true);
+  expect(await feedLive()).toBe(1);
 });
 
 it('has the change trigger on every table a read can see (a new table needs one too)', async () => {

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import net from 'node:net';
 import { createTestDatabase, type TestDatabase } from '../support/db';
-import { startTestServer, type TestServer } from '../support/server';
+import { startTestServer, type TestServer, newApiKey } from '../support/server';
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const REDIS_HERE = !!process.env.TEST_REDIS_URL || ['/usr/bin/redis-server', '/usr/local/bin/redis-server'].some((p) => fs.existsSync(p));
@@ -82,7 +82,7 @@ describeWithRedis('two instances sharing Redis', () => {
   beforeAll(async () => {
     a = await startTestServer(tdb, { ADMIN_TOKEN, REDIS_URL });
     b = await startTestServer(tdb, { ADMIN_TOKEN, REDIS_URL });
-    editor = (await a.gql(`mutation { createApiKey(input: { name: "shared", role: EDITOR }) { key } }`, {}, ADMIN_TOKEN)).data.createApiKey.key;
+    editor = await newApiKey(a, ADMIN_TOKEN, 'shared');
   });
   afterAll(async () => {
     await a?.close();
@@ -160,7 +160,7 @@ describeWithRedis('a Redis outage', () => {
     const one = await startTestServer(tdb, { ADMIN_TOKEN, REDIS_URL: relay.url() });
     const two = await startTestServer(tdb, { ADMIN_TOKEN, REDIS_URL: relay.url() });
     try {
-      editor = (await one.gql(`mutation { createApiKey(input: { name: "outage", role: EDITOR }) { key } }`, {}, ADMIN_TOKEN)).data.createApiKey.key;
+      editor = await newApiKey(one, ADMIN_TOKEN, 'outage');
       const before = await ask(one, COUNT);
       expect(await ask(two, COUNT)).toEqual({ cached: true, body: before.body });
 

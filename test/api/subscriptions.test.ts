@@ -5,7 +5,7 @@ import WebSocket from 'ws';
 import { createClient, type Client } from 'graphql-ws';
 import { Client as PgClient } from 'pg';
 import { createTestDatabase, type TestDatabase } from '../support/db';
-import { codes, startTestServer, type TestServer } from '../support/server';
+import { codes, startTestServer, type TestServer, newApiKey } from '../support/server';
 
 const ADMIN_TOKEN = 'subscriptions-admin-token-0123456789';
 let tdb: TestDatabase;
@@ -18,7 +18,7 @@ beforeAll(async () => {
   tdb = await createTestDatabase('corpus');
   writer = await startTestServer(tdb, { ADMIN_TOKEN });
   reader = await startTestServer(tdb, { ADMIN_TOKEN });
-  editor = (await writer.gql(`mutation { createApiKey(input: { name: "live", role: EDITOR }) { key } }`, {}, ADMIN_TOKEN)).data.createApiKey.key;
+  editor = await newApiKey(writer, ADMIN_TOKEN, 'live');
 });
 afterAll(async () => {
   await Promise.all(clients.map((c) => c.dispose()));

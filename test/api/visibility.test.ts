@@ -2,7 +2,7 @@
 // and role dates stay with editors, and stay private after the draft is deleted; a retraction
 // takes a release out of public view (docs/api.md, "Who sees what").
 import { createTestDatabase, type TestDatabase } from '../support/db';
-import { codes, startTestServer, type TestServer } from '../support/server';
+import { codes, startTestServer, type TestServer, newApiKey } from '../support/server';
 
 const ADMIN_TOKEN = 'visibility-admin-token-0123456789';
 let tdb: TestDatabase;
@@ -13,7 +13,7 @@ beforeAll(async () => {
   tdb = await createTestDatabase('corpus');
   // No response cache (no URL given): every answer below is computed.
   server = await startTestServer(tdb.db, { ADMIN_TOKEN });
-  editor = (await server.gql(`mutation { createApiKey(input: { name: "e", role: EDITOR }) { key } }`, {}, ADMIN_TOKEN)).data.createApiKey.key;
+  editor = await newApiKey(server, ADMIN_TOKEN);
 });
 afterAll(async () => {
   await server?.close();

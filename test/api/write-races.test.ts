@@ -3,7 +3,7 @@
 // the real HTTP API; whatever the interleaving, the final row agrees with every answer that said
 // success, the loser (if any) answered CONFLICT, and `version` counts the acknowledged writes.
 import { createTestDatabase, type TestDatabase } from '../support/db';
-import { codes, startTestServer, type GqlResult, type TestServer } from '../support/server';
+import { codes, startTestServer, type GqlResult, type TestServer, newApiKey } from '../support/server';
 
 const ADMIN_TOKEN = 'races-admin-token-0123456789abcdef';
 const ROUNDS = 25;
@@ -14,7 +14,7 @@ let editor: string;
 beforeAll(async () => {
   tdb = await createTestDatabase('ref');
   server = await startTestServer(tdb, { ADMIN_TOKEN });
-  editor = (await server.gql(`mutation { createApiKey(input: { name: "e", role: EDITOR }) { key } }`, {}, ADMIN_TOKEN)).data.createApiKey.key;
+  editor = await newApiKey(server, ADMIN_TOKEN);
 });
 afterAll(async () => {
   await server?.close();

@@ -48,3 +48,17 @@ export async function createTestDatabase(
     },
   };
 }
+
+/** Ends the service's change-feed connection (`application_name` archive-change-feed) to the database at `url`: how many it ended. */
+export async function terminateChangeFeed(url: string): Promise<number> {
+  const admin = new Client({ connectionString: url });
+  await admin.connect();
+  try {
+    const { rowCount } = await admin.query(
+      `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'archive-change-feed' AND datname = current_database()`,
+    );
+    return rowCount ?? 0;
+  } finally {
+    await admin.end();
+  }
+}

@@ -3,7 +3,7 @@
 import { startTcpProxy, type TcpProxy } from '../../bench/tcp-proxy';
 import { createDb, type Db } from '../../src/db/client';
 import { createTestDatabase, type TestDatabase } from './db';
-import { startTestServer, type TestServer } from './server';
+import { newApiKey, startTestServer, type TestServer } from './server';
 
 export interface ProxiedServer {
   tdb: TestDatabase;
@@ -22,7 +22,7 @@ export async function startProxiedServer(adminToken: string): Promise<ProxiedSer
   // As src/app.ts makes it: the service's statement timeout, the stall check's default delay.
   const db = createDb(proxy.via(tdb.url), { statementTimeoutMs: 15000 });
   const server = await startTestServer(db, { ADMIN_TOKEN: adminToken, NODE_ENV: 'production' });
-  const editor = (await server.gql(`mutation { createApiKey(input: { name: "e", role: EDITOR }) { key } }`, {}, adminToken)).data.createApiKey.key;
+  const editor = await newApiKey(server, adminToken);
   return {
     tdb,
     proxy,

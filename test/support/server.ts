@@ -56,4 +56,10 @@ export async function startTestServer(target: Db | { db: Db; url: string }, env:
   };
 }
 
+/** A new API key made with the admin token (an editor's unless `role` says otherwise): the key itself. */
+export async function newApiKey(server: TestServer, adminToken: string, name = 'e', role: 'EDITOR' | 'ADMIN' = 'EDITOR'): Promise<string> {
+  const result = await server.gql(`mutation { createApiKey(input: { name: ${JSON.stringify(name)}, role: ${role} }) { key } }`, {}, adminToken);
+  return result.data.createApiKey.key;
+}
+
 export const codes = (r: GqlResult) => (r.errors ?? []).map((e) => e.extensions?.code);
