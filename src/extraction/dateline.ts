@@ -152,6 +152,8 @@ function placeAt(line: string, offset: number): { text: string; end: number } | 
     PLACE_WORD.lastIndex = start + (particle ? particle[0].length : 0);
     const word = PLACE_WORD.exec(line);
     if (!word) break;
+    // "Addis Ababa February 13/2025": a month after the place is the date's, not the place's.
+    if (words > 0 && loadLanguage().calendarWords.has(word[0])) break;
     end = word.index + word[0].length;
     if (line[end] === '.' && PLACE_ABBREVIATIONS.has(word[0])) end += 1;
   }

@@ -44,7 +44,8 @@ export function ministrySpans(sentence: string): Span[] {
 /** The reporting verb that makes a ministry the source of the information. */
 const REPORTING = /\b(?:told|reported|reports|said|says|announced|informed|informs|stated|noted|issued|released|published|quoted|citing|according)\b/u;
 
-const UNNAMED_MINISTRY = /\b(?:the )?(?:ministry|foreign ministry)(?:['’]s)?(?: press service| press office| spokesperson)?\b[^.]{0,40}?\b(?:told|reported|reports|said|informed|announced)\b/iu;
+const UNNAMED_MINISTRY =
+  /\b(?:the )?(?:ministry|foreign ministry)(?:['’]s)?(?: press service| press office| spokesperson)?\b[^.]{0,40}?\b(?:told|reported|reports|said|informed|announced)\b|\baccording to (?:the )?(?:foreign ministry|foreign affairs|ministry of foreign affairs|mfa)(?:['’]s)? (?:spokesperson|spokesman|spokeswoman|press service|press office)\b/iu;
 
 /**
  * The ministry that released the information: "the Ministry of Foreign Affairs of Kazakhstan told ...",

@@ -29,6 +29,14 @@ interface Draft {
   visit: boolean;
   /** "X called Y": a phone call whatever else the sentence says. */
   called?: boolean;
+  /**
+   * Announced as separate meetings before the counterparts are named ("received, in separate
+   * audiences, copies of the credentials of the new ambassadors of A, B and C"): each counterpart
+   * named later meets the host on their own.
+   */
+  separate?: boolean;
+  /** One of those later meetings: of the announcing meeting's kind. */
+  ofSeparate?: boolean;
 }
 
 export interface MeetingResult {
@@ -60,6 +68,11 @@ function firstMention(personId: number, sentenceIndex: number, ctx: MeetingConte
   return mention ? mention.start : Number.MAX_SAFE_INTEGER;
 }
 
+/** "held separate meetings with A, B and C", "separately received": one meeting per counterpart. */
+const SEPARATE = /\bseparate(?:ly)?\b/iu;
+/** A sentence about the host of separate meetings without naming them ("the minister discussed"). */
+const HOST_REFERENCE = /\b(?:the\s+(?:foreign\s+)?minister|(?:he|she)\s+(?!was\b)\w+|in\s+(?:his|her)\s+(?:[\w-]+\s+){0,2}(?:meeting|talks|conversation|discussion)\s+with)\b/iu;
+
 function draftMeetings(ctx: MeetingContext): Draft[] {
   const vocabulary = loadMeetingVocabulary();
   const drafts: Draft[] = [];
@@ -71,6 +84,22 @@ function draftMeetings(ctx: MeetingContext): Draft[] {
   let listOpen = false;
   ctx.sentences.forEach((sentence, index) => {
     const present = presentIn(index, ctx);
+    // After "held separate meetings with his counterparts from A and B", a sentence about the host
+    // ("In his meeting with X", "With the Ambassador of B, Y, the minister discussed", "Gedion discussed
+    // with X and with Y") that names someone new gives each of them a meeting with the host.
+    const announced = drafts.find((draft) => draft.separate);
+    if (announced && index > announced.sentence) {
+      const host = announced.participants[0];
+      const newcomers = present.filter((id) => id !== host && !inAnyMeeting(id));
+      const aboutHost = present.includes(host) || HOST_REFERENCE.test(sentence.text);
+      if (newcomers.length > 0 && aboutHost && !vocabulary.participation.some((pattern) => pattern.test(sentence.text))) {
+        for (const id of newcomers) {
+          if (announced.participants.length === 1) announced.participants.push(id);
+          else drafts.push({ sentence: index, participants: [host, id], fromEventLead: false, visit: false, ofSeparate: true });
+        }
+        return;
+      }
+    }
     // "In his meeting with X", "He also met X": the principal meets X.
     const principal = drafts[0]?.participants[0];
     if (principal !== undefined && !present.includes(principal) && present.length > 0 && vocabulary.pronounMeetings.some((pattern) => pattern.test(sentence.text))) {
@@ -118,7 +147,8 @@ function draftMeetings(ctx: MeetingContext): Draft[] {
       // verb there is usually a recollection ("the President had received the delegation").
       if (opensMeeting && sentence.paragraph > 0 && !eventLead && present.length < 2) return;
       if (opensMeeting) {
-        drafts.push({ sentence: index, participants: present, fromEventLead: eventLead, visit: visitLead, called });
+        const separate = drafts.length === 0 && present.length === 1 && SEPARATE.test(sentence.text);
+        drafts.push({ sentence: index, participants: present, fromEventLead: eventLead, visit: visitLead, called, separate });
       } else {
         for (const id of newcomers) current.participants.push(id);
       }
@@ -156,6 +186,8 @@ function meetingKind(draft: Draft, ctx: MeetingContext, sides: number, first: Me
   const ownText = ctx.sentences[draft.sentence].text.replace(/\b(?:on|at) the (?:sidelines|margins?) of [^,]*,?/giu, '');
   const own = cueKind([ownText], null);
   if (own) return own;
+  // The counterparts of "in separate audiences, received copies of the credentials of ..." meet as announced.
+  if (draft.ofSeparate && first && first !== 'MULTILATERAL_MEETING') return first;
   if (first === null) {
     const lead = [...ctx.sentences.filter((s) => s.paragraph === 0).map((s) => s.text), ...(ctx.headlines ?? [])];
     const opening = ctx.sentences.filter((s) => s.paragraph <= 1).map((s) => s.text);
@@ -263,8 +295,6 @@ function fallbackCountry(
   return null;
 }
 
-/** "held separate meetings with A, B and C", "separately received": one meeting per counterpart. */
-const SEPARATE = /\bseparate(?:ly)?\b/iu;
 
 /**
  * A draft whose own sentence says its meetings were separate becomes one draft per counterpart, each
