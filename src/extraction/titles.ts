@@ -75,14 +75,42 @@ function countryBefore(sentence: string, end: number, fullText: string): { code:
   return code ? { code, start: last.start } : null;
 }
 
+/** The delegation whose list a title stands in: "The Lithuanian delegation included A, B and ". */
+function listedIn(before: string): [string, string, string] | null {
+  const cues = [...before.matchAll(/(?:^|[,;]\s*(?:and\s+)?|\band\s+)((?:the\s+)?[^,;]{0,60}?)\s+(?:delegation|side|team)\s+(?:also\s+)?(?:included|includes|comprised|comprises|consisted\s+of|consists\s+of|was\s+composed\s+of)\s+/giu)];
+  const cue = cues[cues.length - 1];
+  if (!cue) return null;
+  // Only within the list: no clause of its own between the cue and the title.
+  const rest = before.slice(cue.index + cue[0].length);
+  if (rest.length > 400 || /[;:]|\b(?:was|were|is|are|has|have|held|met|said)\b/u.test(rest)) return null;
+  return [cue[0], cue[1], ''];
+}
+
 /** "The Uzbek delegation was led by <title>", "the Azerbaijani delegation by <title>". */
 function delegationCountry(sentence: string, roleStart: number, fullText: string): string | null {
   const before = sentence.slice(0, roleStart);
-  const clause = /(?:^|[,;]\s*(?:and\s+)?|\band\s+)((?:the\s+)?[^,;]{0,60}?)\s+(?:delegation|side|team)\s+(?:was\s+|is\s+)?(?:(?:led|headed)\s+)?by\s+(?:the\s+)?$/iu.exec(before);
+  // "a delegation of the Republic of Uzbekistan led by <title>": the country after "of" or "from".
+  const clause =
+    /(?:^|[,;]\s*(?:and\s+)?|\band\s+)((?:the\s+)?[^,;]{0,120}?)\s+(?:delegation|side|team)(?:\s+(?:of|from)\s+([^,;]{1,60}?))?\s+(?:was\s+|is\s+)?(?:(?:led|headed)\s+)?by\s+(?:the\s+)?$/iu.exec(before) ??
+    // "The Lithuanian delegation included <title> A, <title> B and <title> C": every item of the list.
+    listedIn(before);
   if (!clause) return null;
-  const countries = matchCountries(clause[1]).filter((match) => match.code);
+  const countries = matchCountries(`${clause[1].split(/\s+/u).slice(-3).join(' ')} ${clause[2] ?? ''}`).filter((match) => match.code);
   const last = countries[countries.length - 1];
-  return last ? resolveCountry(last, fullText) : null;
+  if (last) return resolveCountry(last, fullText);
+  // "The delegation comprised <title> A": the one delegation the text gives a country to.
+  return /^(?:the\s+)?$/iu.test(clause[1].trim()) ? onlyDelegation(fullText) : null;
+}
+
+/** The country of the text's one national delegation ("a delegation of the Republic of Uzbekistan", "the Kenyan delegation"). */
+function onlyDelegation(fullText: string): string | null {
+  const codes = new Set<string>();
+  for (const phrase of fullText.matchAll(/\b((?:\p{Lu}[\p{L}'’-]+\s+){1,3})delegation\b|\bdelegation\s+(?:of|from)\s+(?:the\s+)?((?:\p{Lu}[\p{L}'’-]+\s+(?:of\s+(?:the\s+)?)?){1,4})/gu)) {
+    const match = matchCountries(phrase[1] ?? phrase[2]).find((candidate) => candidate.code);
+    const code = match ? resolveCountry(match, fullText) : null;
+    if (code) codes.add(code);
+  }
+  return codes.size === 1 ? [...codes][0] : null;
 }
 
 /**
