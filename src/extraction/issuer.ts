@@ -24,7 +24,7 @@ export function ministryRegex(): RegExp {
     // A ministry's longer portfolio ("Ministry of Foreign Affairs, International Trade and Worship") is
     // part of its name.
     `${WORD_START}(?:${loadMinistryNames().map(phraseSource).join('|')})${WORD_END}` +
-      `(?:(?:\\s*,\\s*|\\s+and\\s+)\\p{Lu}\\p{Ll}+(?:\\s+\\p{Lu}\\p{Ll}+){0,2}(?=\\s*,|\\s+and\\s+\\p{Lu}|\\s+of\\s|\\s+\\p{Ll}|[.;]|$)){0,4}` +
+      `(?:(?:\\s*,\\s*|\\s+and\\s+)\\p{Lu}\\p{Ll}+(?:\\s+\\p{Lu}\\p{Ll}+){0,2}(?=\\s*,|\\s+and\\s+\\p{Lu}|\\s+of\\s|\\s+\\p{Ll}|\\s+[-–—|]\\s|[.;]|$)){0,4}` +
       `(?:\\s*\\(\\p{Lu}[\\p{Lu}\\d&-]+\\))?`,
     'gu',
   );
@@ -88,7 +88,7 @@ function ministryCountry(sentence: string, index: number, length: number, fullTe
   if (within) return resolve(within);
   // "... Foreign Ministry of Uzbekistan", "... Ministry of Foreign Affairs of the Republic of Korea"
   const after = sentence.slice(index + length);
-  const ofCountry = /^\s+of\s+(?:the\s+)?/u.exec(after);
+  const ofCountry = /^\s+of\s+(?:the\s+)?|^\s*[-–—|]\s*(?:the\s+)?/u.exec(after);
   if (ofCountry) {
     const first = matchCountries(after).find((match) => match.start === ofCountry[0].length);
     if (first?.code !== undefined && first.code !== null) return resolve(first);

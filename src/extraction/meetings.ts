@@ -109,7 +109,7 @@ function draftMeetings(ctx: MeetingContext): Draft[] {
     // "Safadi later called Slovenian Foreign Minister Tanja Fajon": "called" straight before a person
     // named there is a phone call ("called for", "called on all parties" name nobody).
     const called = calledSomeone(index, ctx);
-    const trigger = visitLead || called || vocabulary.triggers.some((pattern) => pattern.test(sentence.text));
+    const trigger = visitLead || called || calledOn(index, ctx) || vocabulary.triggers.some((pattern) => pattern.test(sentence.text));
     const eventLead = index === 0 && vocabulary.eventLeads.some((pattern) => pattern.test(ctx.leadText));
     const current = drafts[drafts.length - 1];
     // "The Ambassadors-designate are as follows:" and then "i. H.E. Mr. X, Ambassador-designate of
@@ -176,6 +176,14 @@ function calledSomeone(sentenceIndex: number, ctx: MeetingContext): boolean {
   const text = ctx.sentences[sentenceIndex].text;
   return ctx.people.some((person) =>
     person.mentions.some((mention) => mention.sentence === sentenceIndex && /\bcalled\s+(?:(?:his|her)\s+(?:[\p{L}-]+\s+){0,2}counterpart,?\s+)?$/u.test(text.slice(Math.max(0, mention.phraseStart - 60), mention.phraseStart))),
+  );
+}
+
+/** "Ambassador X called on Hon. Y": a courtesy call in person, straight before a person named there. */
+function calledOn(sentenceIndex: number, ctx: MeetingContext): boolean {
+  const text = ctx.sentences[sentenceIndex].text;
+  return ctx.people.some((person) =>
+    person.mentions.some((mention) => mention.sentence === sentenceIndex && /\b(?:called|calls|paid a (?:courtesy )?call)\s+on\s+(?:the\s+)?(?:\p{Lu}[\p{L}.]*\s+){0,3}$/u.test(text.slice(Math.max(0, mention.phraseStart - 40), mention.phraseStart))),
   );
 }
 

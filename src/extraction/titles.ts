@@ -327,7 +327,7 @@ export function mentionsWithTitles(sentences: Sentence[], fullText: string): Raw
     }
     // "his Portuguese counterpart Paulo Rangel": the post is the other person's, the country the adjective's.
     const counterpart = new RegExp(
-      `\\b(?:his|her|their)\\s+((?:[\\p{Lu}][\\p{L}'’-]*\\s+){0,3})(${loadRoles().counterpartWords.map(escapeRegExp).join('|')})(?:,\\s*|\\s+)`,
+      `\\b(?:his|her|their)\\s+(?:(?:new|newly[ -]appointed|incoming)\\s+)?((?:[\\p{Lu}][\\p{L}'’-]*\\s+){0,3})(${loadRoles().counterpartWords.map(escapeRegExp).join('|')})(?:,\\s*|\\s+)`,
       'gu',
     );
     for (const match of text.matchAll(counterpart)) {
