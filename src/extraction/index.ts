@@ -6,7 +6,7 @@ import { extractCountries } from './countries';
 import { isHeadline, parseDateline } from './dateline';
 import { extractInitiatives } from './initiatives';
 import { findIssuer, ministrySpans } from './issuer';
-import { matchCities, matchCountries, resolveAmbiguous } from './lexicon';
+import { countryNamedAt, matchCities, matchCountries, resolveAmbiguous } from './lexicon';
 import { extractMeetings } from './meetings';
 import { bylinePerson, findPeople, type Person } from './people';
 import { findCountry, findCountryCode } from '../reference/countries';
@@ -91,8 +91,8 @@ function visitedByLead(lead: string, people: Person[], fullText: string): string
   if (!visit) return null;
   const first = Math.min(...people.flatMap((person) => person.mentions.filter((m) => m.sentence === 0).map((m) => m.start)));
   if (!(first < visit.index)) return null;
-  const country = matchCountries(lead).find((match) => match.start === visit.index + visit[0].length && match.code);
-  return country ? (country.ambiguous ? resolveAmbiguous(country.form, fullText) : country.code) : null;
+  const country = countryNamedAt(lead, visit.index + visit[0].length);
+  return country?.code ? (country.ambiguous ? resolveAmbiguous(country.form, fullText) : country.code) : null;
 }
 
 /** The paragraphs up to `MAX_ANALYSED` characters, the last one cut at a space. */
@@ -207,8 +207,8 @@ export function extractPressRelease(text: string, options: ExtractOptions = {}):
   // One whose ministry is named without its country ("the official spokesperson of the Ministry of
   // Foreign Affairs said") or not at all, datelined abroad ("NEW YORK", "Jeddah", "Riga, Latvia" for a
   // minister's trip), is its country's too: the dateline's country is where the minister went.
+  const leadVisit = visitedByLead(sentences[0]?.text ?? '', people, fullText);
   if (!agencyReport && !issuer?.named) {
-    const leadVisit = visitedByLead(sentences[0]?.text ?? '', people, fullText);
     const home = dateline?.place ? abroadHome(dateline.country, countries, people, leadVisit) : leadCountry(people) ?? homeCountry(countries, people, leadVisit);
     if (home) issuer = { name: `Ministry of Foreign Affairs of ${findCountry(home)?.name ?? home}`, country: home, named: false };
   }
@@ -220,6 +220,7 @@ export function extractPressRelease(text: string, options: ExtractOptions = {}):
     dateline,
     issuerCountry: issuer?.country ?? null,
     year,
+    tripCountry: leadVisit,
   });
   warnings.push(...meetingWarnings);
   const { impliedTopics, impliedTopicsByRole } = loadMeetingVocabulary();

@@ -132,6 +132,19 @@ export function countryAt(text: string, offset: number): CountryMatch | null {
   };
 }
 
+/** An official name's head before the country's own name: "Republic of", "Hashemite Kingdom of the". */
+const OFFICIAL_HEAD =
+  /(?:(?:Federal|Islamic|Socialist|Democratic|People['’]s|United|Arab|Bolivarian|Plurinational|Cooperative|Co-operative|Oriental|Hashemite|Independent|Sovereign)\s+)*(?:Republic|Kingdom|State|Sultanate|Principality|Grand\s+Duchy|Commonwealth|Federation|Emirate)\s+of\s+(?:the\s+)?/uy;
+
+/** The country named at `offset`, its official name's head allowed ("the Republic of Kenya" → Kenya). */
+export function countryNamedAt(text: string, offset: number): CountryMatch | null {
+  const direct = countryAt(text, offset);
+  if (direct?.code) return direct;
+  OFFICIAL_HEAD.lastIndex = offset;
+  const head = OFFICIAL_HEAD.exec(text);
+  return head ? countryAt(text, offset + head[0].length) : direct;
+}
+
 /** Resolves ambiguous forms ("Korea") with the contexts of country-additions.yaml. */
 export function resolveAmbiguous(form: string, fullText: string): string | null {
   // Asked once per mention: answered once per form and text.

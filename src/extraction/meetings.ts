@@ -3,7 +3,7 @@ import { loadMeetingVocabulary } from '../reference/meetings';
 import type { ExtractedDateline, ExtractedMeeting, ExtractedParticipant, MeetingKind, ParticipantSide } from './types';
 import { findDateIn } from './dateline';
 import { findCountry } from '../reference/countries';
-import { matchCities, matchCountries, resolveAmbiguous } from './lexicon';
+import { countryNamedAt, matchCities, resolveAmbiguous } from './lexicon';
 import type { Person } from './people';
 import type { Sentence } from './text';
 
@@ -17,6 +17,12 @@ export interface MeetingContext {
   dateline: ExtractedDateline | null;
   issuerCountry: string | null;
   year: number;
+  /**
+   * The country the release's lead person travels to ("Deputy Minister X paid a working visit to the
+   * Republic of Kenya, during which she held consultations with ..."): the people met there, unqualified,
+   * are its.
+   */
+  tripCountry?: string | null;
 }
 
 interface Draft {
@@ -215,8 +221,8 @@ function visitDestination(draft: Draft, ctx: MeetingContext): string | null {
   const to = /\bvisit\s+to\s+(?:the\s+)?/u.exec(text);
   if (!to) return null;
   const offset = to.index + to[0].length;
-  const country = matchCountries(text).find((match) => match.start === offset && match.code);
-  if (country) return country.ambiguous ? resolveAmbiguous(country.form, ctx.sentences.map((s) => s.text).join('\n')) : country.code;
+  const country = countryNamedAt(text, offset);
+  if (country?.code) return country.ambiguous ? resolveAmbiguous(country.form, ctx.sentences.map((s) => s.text).join('\n')) : country.code;
   return matchCities(text).find((city) => city.start === offset)?.country ?? null;
 }
 
@@ -293,7 +299,10 @@ function fallbackCountry(
   // An envoy stands for another country; a diplomat at the ministry's own department ("Director of
   // the Department of Asia of the Ministry of Foreign Affairs") is the ministry's.
   const envoy = person.roleKind === 'AMBASSADOR' || (person.roleKind === 'DIPLOMAT' && ministrySpans(person.role).length === 0);
-  for (const candidate of [visited, ctx.issuerCountry, placeCountry, ctx.dateline?.country ?? null]) {
+  // On the lead's trip abroad, those met there are the visited country's; the traveller is not.
+  const traveller = ctx.people.find((other) => other.mentions.some((mention) => mention.sentence === 0));
+  const trip = ctx.tripCountry && person !== traveller && person.accompanies === undefined ? ctx.tripCountry : null;
+  for (const candidate of [visited, trip, ctx.issuerCountry, placeCountry, ctx.dateline?.country ?? null]) {
     if (!candidate || candidate === visiting) continue;
     const compatriots = resolved.filter((other) => other.country === candidate);
     if (envoy && compatriots.length > 0) continue;
@@ -318,11 +327,15 @@ function splitSeparate(drafts: Draft[], ctx: MeetingContext): Draft[] {
 
 /**
  * "Foreign Secretary" is the foreign minister in the United Kingdom and the ministry's senior civil
- * servant elsewhere (Bangladesh, India, Nepal, Pakistan, Sri Lanka): a deputy foreign minister's rank.
+ * servant elsewhere (Bangladesh, India, Nepal, Pakistan, Sri Lanka); "Secretary of State" the United
+ * States' foreign minister and a state secretary elsewhere: a deputy foreign minister's rank.
  */
-function foreignSecretaryKind(person: Person, country: string | null): Person['roleKind'] {
-  if (person.roleKind !== 'FOREIGN_MINISTER' || !/^(?:\p{Lu}[\p{L}'’-]*\s+)?Foreign\s+Secretary$/iu.test(person.role.trim())) return person.roleKind;
-  return country && loadMeetingVocabulary().foreignSecretaryIsMinister.includes(country) ? 'FOREIGN_MINISTER' : country ? 'DEPUTY_FOREIGN_MINISTER' : person.roleKind;
+function countryTitleKind(person: Person, country: string | null): Person['roleKind'] {
+  if (person.roleKind !== 'FOREIGN_MINISTER' || !country) return person.roleKind;
+  const bare = person.role.trim().replace(/^(?:\p{Lu}[\p{L}'’-]*\s+)(?=Foreign\s+Secretary$)/u, '');
+  const only = Object.entries(loadMeetingVocabulary().ministerOnlyIn).find(([title]) => title.toLowerCase() === bare.toLowerCase());
+  if (!only) return person.roleKind;
+  return only[1].includes(country) ? 'FOREIGN_MINISTER' : 'DEPUTY_FOREIGN_MINISTER';
 }
 
 export function extractMeetings(ctx: MeetingContext): MeetingResult {
@@ -373,7 +386,7 @@ export function extractMeetings(ctx: MeetingContext): MeetingResult {
     const participants: ExtractedParticipant[] = people.map((person) => ({
       name: person.name,
       role: person.role,
-      roleKind: foreignSecretaryKind(person, countries.get(person.id) ?? null),
+      roleKind: countryTitleKind(person, countries.get(person.id) ?? null),
       country: countries.get(person.id) ?? null,
       side: sides.get(person.id) ?? null,
     }));

@@ -162,6 +162,11 @@ export function findPeople(
           if (m.sentence === mention.sentence && m.end <= cue.index && (!anchor || m.end > anchor.end)) anchor = { id: other.id, end: m.end };
         }
       }
+      // "The Minister was accompanied by Vice Minister X": the release's principal, named in its lead.
+      if (!anchor && /^accompanied/u.test(cue[0]) && /^(?:the\s+(?:foreign\s+)?minister|he|she)\s+(?:was|is)\s+(?:also\s+)?$/iu.test(text.slice(0, cue.index))) {
+        const principal = people.find((other) => other !== person && other.mentions.some((m) => m.sentence === 0));
+        if (principal) anchor = { id: principal.id, end: 0 };
+      }
       if (anchor) {
         person.accompanies = anchor.id;
         break;

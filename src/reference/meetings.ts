@@ -21,8 +21,11 @@ export interface MeetingVocabulary {
   sourceClauses: RegExp[];
   /** A meeting apart from the one before, among some of its people ("on the sidelines", "a bilateral meeting"). */
   apartMeetings: RegExp[];
-  /** Countries whose "Foreign Secretary" is the foreign minister (elsewhere the ministry's senior civil servant). */
-  foreignSecretaryIsMinister: string[];
+  /**
+   * Bare titles that are the foreign minister's only in the countries listed ("Foreign Secretary" in
+   * GB, "Secretary of State" in the US); elsewhere a senior post of the ministry, a deputy's rank.
+   */
+  ministerOnlyIn: Record<string, string[]>;
   /** Tested against the text just before a name: a match means the person is only mentioned. */
   notPresent: RegExp[];
   hostFirst: RegExp[];
@@ -45,7 +48,7 @@ interface MeetingsFile {
   pronounMeetings?: unknown;
   sourceClauses?: unknown;
   apartMeetings?: unknown;
-  foreignSecretaryIsMinister?: unknown;
+  ministerOnlyIn?: Record<string, unknown>;
   notPresent?: unknown;
   sides?: { hostFirst?: unknown; guestFirst?: unknown };
   kinds?: Array<{ kind?: unknown; scope?: unknown; cues?: unknown }>;
@@ -88,7 +91,9 @@ export function loadMeetingVocabulary(): MeetingVocabulary {
     pronounMeetings: patterns(file.pronounMeetings ?? [], 'pronounMeetings'),
     sourceClauses: patterns(file.sourceClauses ?? [], 'sourceClauses'),
     apartMeetings: patterns(file.apartMeetings ?? [], 'apartMeetings'),
-    foreignSecretaryIsMinister: Array.isArray(file.foreignSecretaryIsMinister) ? file.foreignSecretaryIsMinister.map(String) : [],
+    ministerOnlyIn: Object.fromEntries(
+      Object.entries(file.ministerOnlyIn ?? {}).map(([title, codes]) => [title, asStringList(codes, `${MEETINGS_FILE} ministerOnlyIn.${title}`)]),
+    ),
     notPresent: patterns(file.notPresent, 'notPresent'),
     hostFirst: patterns(file.sides?.hostFirst, 'sides.hostFirst'),
     guestFirst: patterns(file.sides?.guestFirst, 'sides.guestFirst'),
