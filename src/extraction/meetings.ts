@@ -76,8 +76,14 @@ function firstMention(personId: number, sentenceIndex: number, ctx: MeetingConte
 
 /** "held separate meetings with A, B and C", "separately received": one meeting per counterpart. */
 const SEPARATE = /\bseparate(?:ly)?\b/iu;
+/** A sentence whose subject takes part in an event of its own. */
+const OWN_EVENT =
+  /\b(?:took part in|takes part in|attended|attends|participated in|participates in|addressed|chaired|(?:heading|leading|heads|leads|headed|led) (?:[\p{L}’']+ ){0,2}delegation to)\b/iu;
+/** "held a number of meetings in Budapest": meetings announced before their counterparts are named. */
+const ANNOUNCED = /\bseparate(?:ly)?\b|\b(?:a (?:number|series|round) of|several|a day of) (?:[\w-]+ )?(?:meetings|talks)\b/iu;
 /** A sentence about the host of separate meetings without naming them ("the minister discussed"). */
-const HOST_REFERENCE = /\b(?:the\s+(?:foreign\s+)?minister|(?:he|she)\s+(?!was\b)\w+|in\s+(?:his|her)\s+(?:[\w-]+\s+){0,2}(?:meeting|talks|conversation|discussion)\s+with)\b/iu;
+const HOST_REFERENCE =
+  /\b(?:the\s+(?:foreign\s+)?minister|(?:he|she)\s+(?!was\b)\w+|in\s+(?:his|her)\s+(?:[\w-]+\s+){0,2}(?:meeting|talks|conversation|discussion)\s+with|(?:his|her)\s+(?:\p{Lu}[\p{L}-]+\s+)?(?:counterpart|guest|colleague))\b/iu;
 
 function draftMeetings(ctx: MeetingContext): Draft[] {
   const vocabulary = loadMeetingVocabulary();
@@ -153,7 +159,9 @@ function draftMeetings(ctx: MeetingContext): Draft[] {
       // verb there is usually a recollection ("the President had received the delegation").
       if (opensMeeting && sentence.paragraph > 0 && !eventLead && present.length < 2) return;
       if (opensMeeting) {
-        const separate = drafts.length === 0 && present.length === 1 && SEPARATE.test(sentence.text);
+        // Not where the sentence's own event comes first ("took part in the 58th ASEAN Foreign Ministers'
+        // Meeting and held separate bilateral meetings with several counterparts").
+        const separate = drafts.length === 0 && present.length === 1 && ANNOUNCED.test(sentence.text) && !OWN_EVENT.test(sentence.text);
         drafts.push({ sentence: index, participants: present, fromEventLead: eventLead, visit: visitLead, called, separate });
       } else {
         for (const id of newcomers) current.participants.push(id);
@@ -198,14 +206,19 @@ function meetingKind(draft: Draft, ctx: MeetingContext, sides: number, first: Me
   // "On the sidelines of the Ministerial Meeting, X held a bilateral meeting": the event named as the
   // setting is not the meeting's kind.
   const ownText = ctx.sentences[draft.sentence].text.replace(/\b(?:on|at) the (?:sidelines|margins?) of [^,]*,?/giu, '');
-  const own = cueKind([ownText], null);
+  // Meetings announced as separate ("who is on a working visit to Hungary, held a number of meetings")
+  // are reported one by one: the visit or the forum around them is not their kind.
+  const setting = (kind: MeetingKind | null) => (draft.separate || draft.ofSeparate) && (kind === 'OFFICIAL_VISIT' || kind === 'MULTILATERAL_MEETING');
+  const ownCue = cueKind([ownText], null);
+  const own = setting(ownCue) ? null : ownCue;
   if (own) return own;
   // The counterparts of "in separate audiences, received copies of the credentials of ..." meet as announced.
   if (draft.ofSeparate && first && first !== 'MULTILATERAL_MEETING') return first;
   if (first === null) {
     const lead = [...ctx.sentences.filter((s) => s.paragraph === 0).map((s) => s.text), ...(ctx.headlines ?? [])];
     const opening = ctx.sentences.filter((s) => s.paragraph <= 1).map((s) => s.text);
-    const fromLead = cueKind(lead, ['lead', 'opening']) ?? cueKind(opening, ['opening']);
+    const leadCue = cueKind(lead, ['lead', 'opening']) ?? cueKind(opening, ['opening']);
+    const fromLead = setting(leadCue) ? null : leadCue;
     // "Australia–Viet Nam Foreign Ministers' Meeting" over a meeting of two sides is bilateral.
     if (fromLead === 'MULTILATERAL_MEETING' && sides === 2) return 'BILATERAL_MEETING';
     if (fromLead) return fromLead;
