@@ -257,6 +257,18 @@ export function mentionsWithTitles(sentences: Sentence[], fullText: string): Raw
       const acronymInside = kind === 'INTERNATIONAL_OFFICIAL' && !organisation ? /\s(\p{Lu}[\p{Lu}\d&]{1,9})\s/u.exec(role.text) : null;
       if (acronymInside && isOrganisationAcronym(acronymInside[1])) organisation = acronymInside[1];
       if (kind === 'OFFICIAL' && isDeputyPost(role.text) && atForeignMinistry(roleText)) kind = 'DEPUTY_FOREIGN_MINISTER';
+      // "Deputy Minister of Foreign Affairs and Foreign Employment": a foreign ministry's deputy, its
+      // portfolio running on.
+      if (kind === 'OFFICIAL' && /^(?:Deputy|Vice)[\s-]+Minister\s+(?:of|for)\s+Foreign\s+Affairs\b/u.test(roleText)) kind = 'DEPUTY_FOREIGN_MINISTER';
+      // "Director of the Second CIS Department of the Russian Foreign Ministry", "Director of the
+      // Asia-Pacific Department" (the ministry's own): a foreign ministry's directors are diplomats.
+      if (
+        (kind === 'OFFICIAL' || kind === 'OTHER') &&
+        /^(?:(?:Deputy\s+)?Director(?:[\s-]+General)?|Head|Chief)\s+of\s+(?:the\s+)?/u.test(roleText) &&
+        (atForeignMinistry(roleText) || (/\b(?:Department|Directorate)\b/u.test(roleText) && !/\bMinistry\b/u.test(roleText)))
+      ) {
+        kind = 'DIPLOMAT';
+      }
       if (!country) country = delegationCountry(text, roleStart, fullText);
       // An organisation that is a state body ("the State Migration Service") keeps the post national.
       // A post in a foreign ministry's department ("Director of the Department of Asia of the Ministry of
