@@ -76,6 +76,8 @@ function firstMention(personId: number, sentenceIndex: number, ctx: MeetingConte
 
 /** "held separate meetings with A, B and C", "separately received": one meeting per counterpart. */
 const SEPARATE = /\bseparate(?:ly)?\b/iu;
+/** A sentence that moves to another time of the day: what it reports is another event. */
+const TIME_SHIFT = /^(?:earlier|later|in the (?:morning|afternoon|evening)|on the same day|the same day|the (?:next|following) day|afterwards|subsequently)\b/iu;
 /** A sentence whose subject takes part in an event of its own. */
 const OWN_EVENT =
   /\b(?:took part in|takes part in|attended|attends|participated in|participates in|addressed|chaired|(?:heading|leading|heads|leads|headed|led) (?:[\p{L}’']+ ){0,2}delegation to)\b/iu;
@@ -136,6 +138,23 @@ function draftMeetings(ctx: MeetingContext): Draft[] {
     // During a visit, a meeting the text sets apart ("held a bilateral meeting with X") is one of its own.
     const apartInVisit = current?.visit && trigger && !participation && present.length >= 2 && vocabulary.apartMeetings.some((pattern) => pattern.test(sentence.text));
     if (apartInVisit) {
+      drafts.push({ sentence: index, participants: present, fromEventLead: false, visit: false });
+      return;
+    }
+    // "Earlier on Tuesday, Wang chaired a meeting of foreign ministers ..., which was attended by Saidov,
+    // Kulubaev and their counterparts", "In the evening, Nafti, together with ..., attended the opening
+    // ceremony": another event, at another time, among people already met.
+    if (
+      current &&
+      !current.visit &&
+      (trigger || participation) &&
+      present.length >= 2 &&
+      TIME_SHIFT.test(sentence.text) &&
+      (present.length !== current.participants.length ||
+        present.some((id) => !current.participants.includes(id)) ||
+        // the meeting before is several, one per counterpart ("met separately with A and B")
+        SEPARATE.test(ctx.sentences[current.sentence].text))
+    ) {
       drafts.push({ sentence: index, participants: present, fromEventLead: false, visit: false });
       return;
     }
