@@ -44,6 +44,14 @@ export function ministrySpans(sentence: string): Span[] {
 /** The reporting verb that makes a ministry the source of the information. */
 const REPORTING = /\b(?:told|reported|reports|said|says|announced|informed|informs|stated|noted|issued|released|published|quoted|citing|according)\b/u;
 
+/**
+ * Before a ministry's name, the words that make it the source: "according to the press service of the",
+ * "citing the press service of the Kazakh", "was informed from the press service of the", "according to
+ * a statement from the", "according to Turkish".
+ */
+const SOURCE_BEFORE =
+  /\b(?:according\s+to|citing|quoting|informed\s+(?:by|from)|(?:statement|release|report)\s+(?:from|by|of))\s+(?:(?:a|the)\s+(?:statement|release)\s+(?:from|by|of)\s+)?(?:the\s+)?(?:(?:press\s+service|press\s+office|information\s+department|spokesperson|spokesman|spokeswoman)\s+of\s+(?:the\s+)?)?(?:\p{Lu}[\p{L}'’]+\s+){0,2}$/iu;
+
 const UNNAMED_MINISTRY =
   /\b(?:the )?(?:ministry|foreign ministry)(?:['’]s)?(?: press service| press office| spokesperson)?\b[^.]{0,40}?\b(?:told|reported|reports|said|informed|announced)\b|\baccording to (?:the )?(?:foreign ministry|foreign affairs|ministry of foreign affairs|mfa)(?:['’]s)? (?:spokesperson|spokesman|spokeswoman|press service|press office)\b/iu;
 
@@ -61,7 +69,7 @@ export function findIssuer(texts: IssuerText[], fullText: string, datelineCountr
   for (const { text: sentence, prominent } of texts) {
     for (const span of ministrySpans(sentence)) {
       const after = sentence.slice(span.end, span.end + 80);
-      const reporting = REPORTING.test(after.split(/[,.;]/).slice(0, 2).join(','));
+      const reporting = REPORTING.test(after.split(/[,.;]/).slice(0, 2).join(',')) || SOURCE_BEFORE.test(sentence.slice(Math.max(0, span.start - 120), span.start));
       candidates.push({ sentence, index: span.start, length: span.end - span.start, reporting, prominent });
     }
   }
