@@ -230,6 +230,13 @@ function placeDateline(line: string): PlaceDateline | null {
   }
   const beforeDate = /^(?:,\s{0,3}|\s{1,3})/u.exec(line.slice(position, position + 5));
   let date = beforeDate ? textDateAt(line, position + beforeDate[0].length) : null;
+  // "Bern, 18.02.2025 - ", "Vilnius, 2025-03-12 –": a numeric date after the place.
+  if (!date && beforeDate) {
+    const from = position + beforeDate[0].length;
+    const numeric = /^(?:\d{1,2}\.\d{1,2}\.\d{4}|\d{4}-\d{2}-\d{2})(?=\s{1,3}(?:--|[–—-])\s)/u.exec(line.slice(from, from + 20));
+    const parsed = numeric ? dateLineDate(numeric[0]) : null;
+    if (parsed) date = { ...parsed, end: from + numeric![0].length };
+  }
   // "Riyadh, Shawwal 21, 1446, April 19, 2025, SPA --": another calendar's date before the Gregorian one.
   if (!date && beforeDate) {
     const from = position + beforeDate[0].length;

@@ -85,9 +85,9 @@ function abroadHome(datelineCountry: string | null, countries: ExtractedCountry[
   return held || mentions(home) > mentions(datelineCountry) ? home : datelineCountry;
 }
 
-/** "X made an Official Visit to Kazakhstan": the country the first person of the lead sentence visits. */
+/** "X made an Official Visit to Kazakhstan", "X travelled to Viet Nam": the country the first person of the lead sentence visits. */
 function visitedByLead(lead: string, people: Person[], fullText: string): string | null {
-  const visit = /\bvisit\s+to\s+(?:the\s+)?/iu.exec(lead);
+  const visit = /\b(?:visit\s+to|trip\s+to|tour\s+of|travell?ed\s+to|travels\s+to|arrived\s+in|is\s+visiting|visited)\s+(?:the\s+)?/iu.exec(lead);
   if (!visit) return null;
   const first = Math.min(...people.flatMap((person) => person.mentions.filter((m) => m.sentence === 0).map((m) => m.start)));
   if (!(first < visit.index)) return null;

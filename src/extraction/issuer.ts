@@ -1,5 +1,5 @@
 import { findCountry } from '../reference/countries';
-import { loadMinistryNames } from '../reference/ministries';
+import { loadMinistryNames, ministryNameCountry } from '../reference/ministries';
 import { matchCountries, resolveAmbiguous } from './lexicon';
 import { WORD_END, WORD_START, phraseSource, type Span } from './text';
 
@@ -94,6 +94,9 @@ function ministryCountry(sentence: string, index: number, length: number, fullTe
   // "Global Affairs Canada": the country is in the name.
   const within = matchCountries(sentence.slice(index, index + length)).find((match) => match.code);
   if (within) return resolve(within);
+  // "Foreign, Commonwealth & Development Office", "Itamaraty": a name only one country's ministry has.
+  const own = ministryNameCountry(sentence.slice(index, index + length));
+  if (own) return own;
   // "... Foreign Ministry of Uzbekistan", "... Ministry of Foreign Affairs of the Republic of Korea"
   const after = sentence.slice(index + length);
   const ofCountry = /^\s+of\s+(?:the\s+)?|^\s*[-–—|]\s*(?:the\s+)?/u.exec(after);

@@ -6,6 +6,6 @@ export { loadCities, findCityCountry, type CityRef } from './cities';
 export { loadBoilerplate, type Boilerplate, type SourceRef } from './boilerplate';
 export { projectRoot } from './paths';
 export { loadMeetingVocabulary, type MeetingVocabulary } from './meetings';
-export { loadMinistryNames } from './ministries';
+export { loadMinistryNames, ministryNameCountry } from './ministries';
 export { loadLanguage, type LanguageVocabulary } from './language';
 export { loadAgencies, isAgencyName } from './agencies';
