@@ -7,12 +7,12 @@ import { isHeadline, parseDateline } from './dateline';
 import { extractInitiatives } from './initiatives';
 import { findIssuer, ministrySpans } from './issuer';
 import { countryNamedAt, matchCities, matchCountries, resolveAmbiguous } from './lexicon';
-import { extractMeetings } from './meetings';
+import { extractMeetings, onlyMentioned } from './meetings';
 import { bylinePerson, findPeople, type Person } from './people';
 import { findCountry, findCountryCode } from '../reference/countries';
 import { loadRoles } from '../reference/roles';
 import { agencyCountryIn, isAgencyName } from '../reference/agencies';
-import { foldKey, toSentences } from './text';
+import { foldKey, toSentences, type Sentence } from './text';
 import { deriveTitle } from './title';
 import { extractTopics } from './topics';
 
@@ -54,8 +54,9 @@ function leadCountry(people: Person[]): string | null {
 }
 
 /** The most named country that no participant with a stated country holds; ties go to the first named. */
-function homeCountry(countries: ExtractedCountry[], people: Person[], visited: string | null = null): string | null {
-  const held = new Set(people.map((person) => person.country).filter((code): code is string => Boolean(code)));
+function homeCountry(countries: ExtractedCountry[], people: Person[], visited: string | null = null, sentences: Sentence[] = []): string | null {
+  // Someone only mentioned ("a special message from H.E. X, President of the Republic of Ghana") holds nothing.
+  const held = new Set(people.filter((person) => !onlyMentioned(person, sentences)).map((person) => person.country).filter((code): code is string => Boolean(code)));
   // The country the release's lead visits is not its own ("made an Official Visit to Kazakhstan").
   if (visited) held.add(visited);
   let best: ExtractedCountry | null = null;
@@ -74,11 +75,11 @@ function homeCountry(countries: ExtractedCountry[], people: Person[], visited: s
  * Foreign Affairs"); else the dateline's country. Null for an organisation's statement (its
  * official leads the text).
  */
-function abroadHome(datelineCountry: string | null, countries: ExtractedCountry[], people: Person[], leadVisit: string | null): string | null {
+function abroadHome(datelineCountry: string | null, countries: ExtractedCountry[], people: Person[], leadVisit: string | null, sentences: Sentence[]): string | null {
   const lead = people.find((person) => person.mentions.some((m) => m.sentence === 0));
   if (!datelineCountry || lead?.roleKind === 'INTERNATIONAL_OFFICIAL') return null;
   if (!lead || lead.country) return datelineCountry;
-  const home = homeCountry(countries, people, leadVisit);
+  const home = homeCountry(countries, people, leadVisit, sentences);
   if (!home || home === datelineCountry) return datelineCountry;
   const held = people.some((person) => person.country === datelineCountry);
   const mentions = (code: string) => countries.find((country) => country.code === code)?.mentions ?? 0;
@@ -93,6 +94,43 @@ function visitedByLead(lead: string, people: Person[], fullText: string): string
   if (!(first < visit.index)) return null;
   const country = countryNamedAt(lead, visit.index + visit[0].length);
   return country?.code ? (country.ambiguous ? resolveAmbiguous(country.form, fullText) : country.code) : null;
+}
+
+/**
+ * The country a statement speaks for in its own voice: "Türkiye stands in full solidarity", "The UK
+ * warmly welcomes", "On behalf of the United States of America, I congratulate" (first sentences only).
+ */
+function voiceCountry(sentences: Sentence[], fullText: string): string | null {
+  for (const sentence of sentences.slice(0, 8)) {
+    const text = sentence.text;
+    const behalf = /^On\s+behalf\s+of\s+(?:the\s+(?:Government|people)\s+of\s+)?(?:the\s+)?/u.exec(text);
+    const offset = behalf ? behalf[0].length : /^The\s+/u.exec(text)?.[0].length ?? 0;
+    const country = countryNamedAt(text, offset);
+    if (!country?.code || country.kind === 'demonym') continue;
+    const rest = text.slice(country.end);
+    const voice = behalf
+      ? /^(?:\s+of\s+America)?,\s+(?:I|we)\b/u.test(rest)
+      : /^\s+(?:(?:strongly|warmly|firmly|fully|deeply|once again|also)\s+)?(?:welcomes|condemns|stands|supports|calls\s+(?:on|for)|congratulates|reaffirms|reiterates|remains|expresses|extends|urges|is\s+deeply|will\s+continue)\b/u.test(rest);
+    if (voice) return country.ambiguous ? resolveAmbiguous(country.form, fullText) : country.code;
+  }
+  return null;
+}
+
+/**
+ * For a release with no dateline place, the country of the city its lead sentence places the meeting
+ * in, when the lead's first person is unqualified (the ministry's own: "Secretary of State X and Vice
+ * Minister of Foreign Affairs of Mongolia Y held political consultations at the Ministry of Foreign
+ * Affairs in Warsaw") and the text names that country; not for a trip ("visit to").
+ */
+function leadPlaceCountry(sentences: Sentence[], people: Person[], countries: ExtractedCountry[]): string | null {
+  const lead = sentences[0]?.text ?? '';
+  if (/\b(?:visit|trip|travell?ed|arrived|delegation|took part|takes part|participated|attended|attends)\b/iu.test(lead)) return null;
+  const first = people
+    .filter((person) => person.mentions.some((mention) => mention.sentence === 0))
+    .sort((a, b) => a.mentions.find((m) => m.sentence === 0)!.start - b.mentions.find((m) => m.sentence === 0)!.start)[0];
+  if (!first || first.country || first.roleKind === 'INTERNATIONAL_OFFICIAL') return null;
+  const city = matchCities(lead).find((match) => /\bin\s+(?:the\s+city\s+of\s+)?$/iu.test(lead.slice(0, match.start)));
+  return city && countries.some((country) => country.code === city.country) ? city.country : null;
 }
 
 /** The paragraphs up to `MAX_ANALYSED` characters, the last one cut at a space. */
@@ -209,7 +247,9 @@ export function extractPressRelease(text: string, options: ExtractOptions = {}):
   // minister's trip), is its country's too: the dateline's country is where the minister went.
   const leadVisit = visitedByLead(sentences[0]?.text ?? '', people, fullText);
   if (!agencyReport && !issuer?.named) {
-    const home = dateline?.place ? abroadHome(dateline.country, countries, people, leadVisit) : leadCountry(people) ?? homeCountry(countries, people, leadVisit);
+    const home = dateline?.place
+      ? abroadHome(dateline.country, countries, people, leadVisit, sentences)
+      : leadCountry(people) ?? voiceCountry(sentences, fullText) ?? leadPlaceCountry(sentences, people, countries) ?? homeCountry(countries, people, leadVisit, sentences);
     if (home) issuer = { name: `Ministry of Foreign Affairs of ${findCountry(home)?.name ?? home}`, country: home, named: false };
   }
   const { meetings, warnings: meetingWarnings } = extractMeetings({

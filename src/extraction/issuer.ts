@@ -52,6 +52,9 @@ const REPORTING = /\b(?:told|reported|reports|said|says|announced|informed|infor
 const SOURCE_BEFORE =
   /\b(?:according\s+to|citing|quoting|informed\s+(?:by|from)|(?:statement|release|report)\s+(?:from|by|of))\s+(?:(?:a|the)\s+(?:statement|release)\s+(?:from|by|of)\s+)?(?:the\s+)?(?:(?:press\s+service|press\s+office|information\s+department|spokesperson|spokesman|spokeswoman)\s+of\s+(?:the\s+)?)?(?:\p{Lu}[\p{L}'’]+\s+){0,2}$/iu;
 
+/** A post's title running into the ministry's name: "Director of the Department of Asia of the". */
+const POST_BEFORE = /\b(?:Secretary|Minister|Director|Head|Chief|Spokesperson|Spokesman|Spokeswoman|Counsellor|Adviser|Advisor|Ambassador|Consul|Officer)\b[^,.;]{0,80}?\bof\s+(?:the\s+)?$/u;
+
 const UNNAMED_MINISTRY =
   /\b(?:the )?(?:ministry|foreign ministry)(?:['’]s)?(?: press service| press office| spokesperson)?\b[^.]{0,40}?\b(?:told|reported|reports|said|informed|announced)\b|\baccording to (?:the )?(?:foreign ministry|foreign affairs|ministry of foreign affairs|mfa)(?:['’]s)? (?:spokesperson|spokesman|spokeswoman|press service|press office)\b/iu;
 
@@ -70,6 +73,10 @@ export function findIssuer(texts: IssuerText[], fullText: string, datelineCountr
     for (const span of ministrySpans(sentence)) {
       const after = sentence.slice(span.end, span.end + 80);
       const reporting = REPORTING.test(after.split(/[,.;]/).slice(0, 2).join(',')) || SOURCE_BEFORE.test(sentence.slice(Math.max(0, span.start - 120), span.start));
+      // "State Secretary for Political Affairs of the Ministry of Foreign and European Affairs of the
+      // Republic of Croatia": a ministry inside someone's post is where they work, not who reports.
+      const inPost = !reporting && POST_BEFORE.test(sentence.slice(Math.max(0, span.start - 120), span.start));
+      if (inPost) continue;
       candidates.push({ sentence, index: span.start, length: span.end - span.start, reporting, prominent });
     }
   }

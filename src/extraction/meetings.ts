@@ -52,6 +52,12 @@ export interface MeetingResult {
   warnings: string[];
 }
 
+/** Whether every mention of a person only names them ("a message from H.E. X, President of Ghana"). */
+export function onlyMentioned(person: Person, sentences: Sentence[]): boolean {
+  const { notPresent } = loadMeetingVocabulary();
+  return person.mentions.every((mention) => notPresent.some((pattern) => pattern.test(sentences[mention.sentence].text.slice(0, mention.phraseStart))));
+}
+
 /** People named in a sentence as present there (not "the greetings of President X"). */
 function presentIn(sentenceIndex: number, ctx: MeetingContext): number[] {
   const { notPresent, sourceClauses } = loadMeetingVocabulary();

@@ -156,7 +156,10 @@ function readComplements(sentence: string, from: number, fullText: string): Comp
     const afterRun = /^\s*,\s*/.exec(sentence.slice(target + text.length));
     const nameAfterComma = afterRun ? readName(sentence, target + text.length + afterRun[0].length) : null;
     const followedByComma = Boolean(afterRun) && (nameAfterComma?.tokens.length ?? 0) >= 2;
-    if (!followedByComma) {
+    // "... of the Ministry of Foreign and European Affairs of the Republic of Croatia": a run that ends
+    // with "of <country>" hides no name at its end.
+    const endsWithCountry = matchCountries(text).some((match) => match.code && match.end === text.length && /\bof\s+(?:the\s+)?$/u.test(text.slice(0, match.start)));
+    if (!followedByComma && !endsWithCountry) {
       // No comma: the run may end with the person's name; keep it up to its last organisation word.
       const runWords = text.replace(/\s*\([^)]*\)$/, '').split(/\s+/);
       let cut = -1;
