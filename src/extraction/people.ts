@@ -1,4 +1,4 @@
-import { matchCountries } from './lexicon';
+import { matchCountries, resolveAmbiguous } from './lexicon';
 import { collectiveMentions, untitledParticipants } from './mentions';
 import { readName, tokensOf, vocab } from './names';
 import { linkDefiniteTitles, mentionsWithTitles } from './titles';
@@ -190,6 +190,18 @@ export function findPeople(
     if (!previous || !/^,?\s+(?:and|as well as)\s+$/u.test(text.slice(previous.end, mention.phraseStart))) continue;
     const leading = matchCountries(text.slice(previous.titleStart, previous.titleStart + 40)).find((match) => match.start === 0 && match.code);
     if (leading) person.country = previous.person.country;
+  }
+  // "Deputy Foreign Minister Nguyen Minh Hang headed the Vietnamese delegation": the delegation's country.
+  for (const person of people) {
+    if (person.country) continue;
+    for (const mention of person.mentions) {
+      const after = /^\s+(?:led|headed)\s+the\s+((?:\p{Lu}[\p{L}'’-]+\s+){1,3})(?:side|delegation)\b/u.exec(sentences[mention.sentence].text.slice(mention.end));
+      const country = after ? matchCountries(after[1]).find((match) => match.code) : undefined;
+      if (country) {
+        person.country = country.ambiguous ? resolveAmbiguous(country.form, fullText) : country.code;
+        break;
+      }
+    }
   }
   // A counterpart holds the post of the titled person named before it in the same sentence.
   for (const person of people) {

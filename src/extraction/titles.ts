@@ -178,7 +178,9 @@ function readComplements(sentence: string, from: number, fullText: string): Comp
       if (cut < 0 && runWords.length >= 3 && runWords.slice(-2).every((word) => /^\p{Lu}/u.test(word))) cut = runWords.length - 3;
       // "of the International Committee of the Red Cross." goes on past its organisation word with a
       // complement; with the clause ending there, no name hides in the run.
-      if (cut >= 0 && cut < runWords.length - 1 && /^\p{Ll}/u.test(runWords[cut + 1]) && /^\s*(?:[.;:)]|$)/u.test(sentence.slice(target + text.length))) {
+      // So does one that a comma closes with no name after it ("of the Foreign Ministry for Political
+      // Affairs, today received").
+      if (cut >= 0 && cut < runWords.length - 1 && /^\p{Ll}/u.test(runWords[cut + 1]) && (/^\s*(?:[.;:)]|$)/u.test(sentence.slice(target + text.length)) || afterRun)) {
         cut = runWords.length - 1;
       }
       if (cut < 0) break;
@@ -316,7 +318,7 @@ export function mentionsWithTitles(sentences: Sentence[], fullText: string): Raw
       // Kenzhebayev, Kazakhstan's Ambassador to Hungary, met".
       const beforePhrase = leftCountry ? leftOfRole(text, leftCountry.start).rest : beforeRole;
       if (!name && beforePhrase.endsWith(',')) {
-        const closesAfter = /^\s*(?:,|$|\.|;|\(|\s+(?:who|and|on|at|in|during|has|had|have|was|were|is|said|received|met|held|noted|paid|visited|attended|presented|discussed|expressed|stated|thanked|informed|briefed|welcomed|hosted|signed|called|spoke|took|participated|arrived|handed|delivered|emphasi[sz]ed|stressed|highlighted|underlined|conveyed)\b)/u;
+        const closesAfter = /^\s*(?:,|$|\.|;|\(|\s+(?:who|and|on|at|in|during|today|yesterday|also|then|has|had|have|was|were|is|said|received|met|held|noted|paid|visited|attended|presented|discussed|expressed|stated|thanked|informed|briefed|welcomed|hosted|signed|called|spoke|took|participated|arrived|handed|delivered|emphasi[sz]ed|stressed|highlighted|underlined|conveyed)\b)/u;
         if (closesAfter.test(text.slice(phraseEnd))) name = readNameBackwards(text, beforePhrase.length - 1);
       }
       // "received Dewi Kartika Sari, who presented her credentials as the newly appointed Ambassador
