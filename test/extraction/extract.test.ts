@@ -720,3 +720,91 @@ describe('phrasings of published releases (second round)', () => {
     expect(release.meetings[1].participants.map((p) => p.name)).toEqual(['Ayman Safadi', 'José Manuel Albares']);
   });
 });
+
+describe('phrasings of published releases (third round)', () => {
+  it('gives each counterpart named after "in separate audiences" a meeting of the announced kind', () => {
+    const release = extractPressRelease(
+      'LIMA, Peru, March 3. Foreign Minister Elmer Schialer received on Monday, in separate audiences, copies of the credentials of the new ambassadors of Norway and Ghana, the ministry reported.\n\nIn his meeting with the Ambassador of Norway, Ingrid Solberg, the minister discussed fisheries cooperation.\n\nWith the Ambassador of Ghana, Kwame Asante, the minister reviewed trade in cocoa and gold.',
+      FIXED,
+    );
+    expect(release.meetings.map((m) => m.kind)).toEqual(['CREDENTIALS_PRESENTATION', 'CREDENTIALS_PRESENTATION']);
+    expect(release.meetings.map((m) => m.participants.map((p) => [p.name, p.country]))).toEqual([
+      [['Elmer Schialer', 'PE'], ['Ingrid Solberg', 'NO']],
+      [['Elmer Schialer', 'PE'], ['Kwame Asante', 'GH']],
+    ]);
+  });
+
+  it('reads "held a number of meetings" during a visit as meetings of their own, not the visit', () => {
+    const release = extractPressRelease(
+      'TASHKENT, May 12. /UzA/. Minister of Foreign Affairs of the Republic of Uzbekistan Bakhtiyor Saidov, who is on a working visit to Austria, held a number of meetings in Vienna.\n\nBakhtiyor Saidov was received by Federal Minister for European and International Affairs of Austria Anna Leitner.\n\nSaidov also met with Minister of Labour of Austria Peter Gruber.',
+      FIXED,
+    );
+    expect(release.meetings.map((m) => m.kind)).toEqual(['BILATERAL_MEETING', 'BILATERAL_MEETING']);
+    expect(release.meetings.map((m) => m.participants.map((p) => p.name))).toEqual([
+      ['Bakhtiyor Saidov', 'Anna Leitner'],
+      ['Bakhtiyor Saidov', 'Peter Gruber'],
+    ]);
+  });
+
+  it('gives the people met on the lead\'s trip the visited country, and a delegation list its own', () => {
+    const release = extractPressRelease(
+      'Deputy Minister of Foreign Affairs of Ukraine Olena Kovalenko paid a working visit to the Republic of Ghana on 5 May, during which she held political consultations with the Chief Director of the Ministry of Foreign Affairs, Kofi Mensah.\n\nThe Ukrainian delegation included Director of the Africa Department Taras Melnyk.',
+      FIXED,
+    );
+    expect(participantsOf(release).map((p) => [p.name, p.roleKind, p.country])).toEqual([
+      ['Olena Kovalenko', 'DEPUTY_FOREIGN_MINISTER', 'UA'],
+      ['Kofi Mensah', 'DIPLOMAT', 'GH'],
+      ['Taras Melnyk', 'DIPLOMAT', 'UA'],
+    ]);
+  });
+
+  it('reports no meeting for an announced trip, and leaves out those only greeted or to be met later', () => {
+    const announced = extractPressRelease('Foreign Minister Winston Peters will travel to Fiji and Samoa next week to meet his counterparts.', FIXED);
+    expect(announced.meetings).toEqual([]);
+    const release = extractPressRelease(
+      'VILNIUS, March 3. Minister of Foreign Affairs of Lithuania Kęstutis Budrys met Minister of Foreign Affairs of Georgia Maka Botchorishvili. Minister Budrys conveyed the greetings of President of Lithuania Gitanas Nausėda to President of Georgia Mikheil Kavelashvili.',
+      FIXED,
+    );
+    expect(participantsOf(release).map((p) => p.name)).toEqual(['Kęstutis Budrys', 'Maka Botchorishvili']);
+  });
+
+  it('reads a new event at another time of the day among people already met', () => {
+    const release = extractPressRelease(
+      'BEIJING, June 3 (Xinhua) -- Chinese Foreign Minister Wang Yi met separately with Kazakh Foreign Minister Murat Nurtleu and Tajik Foreign Minister Sirojiddin Muhriddin here on Tuesday.\n\nEarlier on Tuesday, Wang chaired a meeting of foreign ministers of China and Central Asian countries, which was attended by Nurtleu and Muhriddin.',
+      FIXED,
+    );
+    expect(release.meetings.map((m) => m.kind)).toEqual(['BILATERAL_MEETING', 'BILATERAL_MEETING', 'MULTILATERAL_MEETING']);
+    expect(release.meetings[2].participants.map((p) => p.name)).toEqual(['Wang Yi', 'Murat Nurtleu', 'Sirojiddin Muhriddin']);
+  });
+
+  it('takes the issuer from the source a report cites, a ministry name only one country has, and a statement\'s own voice', () => {
+    const cited = extractPressRelease(
+      'ASTANA. KAZINFORM – Deputy Foreign Minister Alibek Bakayev received the Ambassador of Chile, Pablo Rojas, Kazinform correspondent reports, citing the press service of the Kazakh Foreign Ministry.',
+      FIXED,
+    );
+    expect(cited.issuerCountry).toBe('KZ');
+    const fcdo = extractPressRelease(
+      'Press release\n\nForeign Secretary welcomes ceasefire\n\nFrom: Foreign, Commonwealth & Development Office\n\nThe Foreign Secretary welcomed the ceasefire agreed by Armenia and Azerbaijan and urged both sides to build on it.',
+      FIXED,
+    );
+    expect(fcdo.issuerCountry).toBe('GB');
+    const voice = extractPressRelease(
+      'Press Release Regarding the Earthquake in Myanmar\n\n29 March 2025\n\nWe are deeply saddened by the loss of life caused by the earthquake in Myanmar.\n\nMalaysia stands ready to send search and rescue teams to Myanmar.',
+      FIXED,
+    );
+    expect(voice.issuerCountry).toBe('MY');
+  });
+
+  it('reads a state secretary outside the United States as a deputy, and a ministry\'s directors as diplomats', () => {
+    const release = extractPressRelease(
+      'On 4 March 2025, Secretary of State Marta Kowalczyk and Vice Minister of Foreign Affairs of Viet Nam Le Thi Thu Hang held political consultations at the Ministry of Foreign Affairs in Warsaw.\n\nThe Polish delegation also included the Director of the Asia-Pacific Department, Adam Nowicki.',
+      FIXED,
+    );
+    expect(release.issuerCountry).toBe('PL');
+    expect(participantsOf(release).map((p) => [p.name, p.roleKind, p.country])).toEqual([
+      ['Marta Kowalczyk', 'DEPUTY_FOREIGN_MINISTER', 'PL'],
+      ['Le Thi Thu Hang', 'DEPUTY_FOREIGN_MINISTER', 'VN'],
+      ['Adam Nowicki', 'DIPLOMAT', 'PL'],
+    ]);
+  });
+});
