@@ -3,7 +3,7 @@
  * miss with QUALITY_VERBOSE=1), check that every release and field was scored, and fail any field
  * below its F1 floor, naming the field and its counts in the failure itself.
  */
-import { FIELDS, formatMisses, formatTable, scoreExtraction, type Field, type LabelledRelease, type QualityReport } from './quality';
+import { FIELDS, formatMisses, formatTable, scoreExtraction, validateLabelledSet, type Field, type LabelledRelease, type QualityReport } from './quality';
 
 export function describeQuality(
   title: string,
@@ -43,5 +43,18 @@ export function describeQuality(
         }
       });
     }
+  });
+}
+
+/** The shape every labelled set must have: at least `minimum` labelled releases, valid labels only. */
+export function describeLabelledSet(title: string, set: LabelledRelease[], minimum: number): void {
+  describe(title, () => {
+    it(`has at least ${minimum} releases, each with its expected labels`, () => {
+      expect(set.length).toBeGreaterThanOrEqual(minimum);
+    });
+
+    it('uses only valid topic slugs, meeting kinds, role kinds, sides and country codes', () => {
+      expect(validateLabelledSet(set)).toEqual([]);
+    });
   });
 }

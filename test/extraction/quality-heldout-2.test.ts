@@ -4,9 +4,10 @@
  * sites), written and labelled per test/fixtures/LABELLING.md by a writer who read neither the
  * extractor nor the other sets' texts.
  *
- * It was scored once on the whole, after the development-set work of this round (docs/extraction.md,
+ * It was scored once on the whole, after the development-set work of the second round (docs/extraction.md,
  * "Second held-out set"). Its odd-numbered half was then studied for classes; the even-numbered half
- * was never read and was scored once more at the end. It REPORTS and asserts no floors.
+ * was scored once more at the end of that round, and read as tuning data from the middle of the
+ * third (held-out 4 is the unread set now). It REPORTS and asserts no floors.
  * `QUALITY_VERBOSE=1 npx jest test/extraction/quality-heldout-2.test.ts` prints every miss.
  */
 import * as path from 'path';
@@ -16,7 +17,7 @@ import { describeQuality } from './describe-quality';
 export const HELDOUT_2_FIXTURE_DIR = path.resolve(__dirname, '..', 'fixtures', 'extraction-heldout-2');
 
 const set = loadLabelledSet(HELDOUT_2_FIXTURE_DIR);
-/** The half kept unread: even-numbered files. */
+/** The half kept unread in the second round: even-numbered files. */
 const unread = set.filter((release) => Number(release.file.slice(0, 2)) % 2 === 0);
 
 describe('the second held-out set', () => {

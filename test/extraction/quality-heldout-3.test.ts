@@ -9,19 +9,11 @@
  * `QUALITY_VERBOSE=1 npx jest test/extraction/quality-heldout-3.test.ts` prints every miss.
  */
 import * as path from 'path';
-import { loadLabelledSet, validateLabelledSet } from './quality';
-import { describeQuality } from './describe-quality';
+import { loadLabelledSet } from './quality';
+import { describeLabelledSet, describeQuality } from './describe-quality';
 
 const set = loadLabelledSet(path.resolve(__dirname, '..', 'fixtures', 'extraction-heldout-3'));
 
-describe('the third held-out set', () => {
-  it('has at least 20 releases, each with its expected labels', () => {
-    expect(set.length).toBeGreaterThanOrEqual(20);
-  });
-
-  it('uses only valid topic slugs, meeting kinds, role kinds, sides and country codes', () => {
-    expect(validateLabelledSet(set)).toEqual([]);
-  });
-});
+describeLabelledSet('the third held-out set', set, 20);
 
 describeQuality('extraction quality on the third held-out set (reported, no floors)', set);

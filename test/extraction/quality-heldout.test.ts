@@ -10,21 +10,13 @@
  * every miss.
  */
 import * as path from 'path';
-import { loadLabelledSet, validateLabelledSet } from './quality';
-import { describeQuality } from './describe-quality';
+import { loadLabelledSet } from './quality';
+import { describeLabelledSet, describeQuality } from './describe-quality';
 
 export const HELDOUT_FIXTURE_DIR = path.resolve(__dirname, '..', 'fixtures', 'extraction-heldout');
 
 const set = loadLabelledSet(HELDOUT_FIXTURE_DIR);
 
-describe('the held-out set', () => {
-  it('has at least 20 releases, each with its expected labels', () => {
-    expect(set.length).toBeGreaterThanOrEqual(20);
-  });
-
-  it('uses only valid topic slugs, meeting kinds, role kinds, sides and country codes', () => {
-    expect(validateLabelledSet(set)).toEqual([]);
-  });
-});
+describeLabelledSet('the held-out set', set, 20);
 
 describeQuality('extraction quality on the held-out set (reported, no floors)', set);
