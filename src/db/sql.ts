@@ -38,7 +38,22 @@ export interface SqlExecutor extends SqlRunner {
 
 const DATE = 1082;
 const TIMESTAMP = 1114;
+const TIMESTAMPTZ = 1184;
 const utcDate = (s: string) => new Date(`${s.length === 10 ? `${s}T00:00:00` : s.replace(' ', 'T')}Z`);
+/** How Postgres writes a `timestamptz` (DateStyle ISO): "2025-05-23 10:00:00.123456+00" or "+05:30". */
+const PLAIN_TIMESTAMPTZ = /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(?:\.\d{1,6})?[+-]\d\d(?::\d\d)?$/;
+const parseTimestamptz = pgTypes.getTypeParser(TIMESTAMPTZ, 'text') as (s: string) => Date;
+/**
+ * A `timestamptz` as pg's parser (postgres-date) reads it, at half its cost: the usual shape is an
+ * ISO 8601 instant but for the "T" and a zone of hours only, and V8 parses ISO strings natively
+ * (fractions past milliseconds are truncated by both). Anything else (BC, infinity, a zone with
+ * seconds) goes to pg's parser. A list reads one per row: postgres-date was 3 to 4% of a page's CPU in a profile.
+ */
+const timestamptz = (s: string): Date => {
+  if (!PLAIN_TIMESTAMPTZ.test(s)) return parseTimestamptz(s);
+  const zone = s.charCodeAt(s.length - 3) === 58 /* ":" */ ? '' : ':00';
+  return new Date(`${s.slice(0, 10)}T${s.slice(11)}${zone}`);
+};
 /**
  * Values as Prisma's raw path returned them: a `date` is midnight UTC of its day and a timestamp
  * without zone is read as UTC (pg's default reads both in the process's time zone).
@@ -46,6 +61,7 @@ const utcDate = (s: string) => new Date(`${s.length === 10 ? `${s}T00:00:00` : s
 const TYPES = {
   getTypeParser(oid: number, format?: 'text' | 'binary') {
     if (oid === DATE || oid === TIMESTAMP) return utcDate;
+    if (oid === TIMESTAMPTZ && format !== 'binary') return timestamptz;
     return pgTypes.getTypeParser(oid, format ?? 'text');
   },
 };
