@@ -4,7 +4,7 @@ import type { Context } from '../context';
 import { toConnection, withLazyCursor, type ConnectionArgs } from '../relay';
 import { PressRelease, PressReleaseConnection, PressReleaseEdge } from './release.type';
 import type { PressReleaseOrder } from './release.inputs';
-import { countReleases, highlightFragments, listReleases, type RankedReleaseRow, type ReleaseIncludes } from '../../read/releases';
+import { countReleases, highlightFragments, listReleases, type IncludedRows, type RankedReleaseRow, type ReleaseIncludes } from '../../read/releases';
 import { encodeCursor } from '../../read/paging';
 import type { ReleaseFilter } from '../../domain/filters';
 
@@ -37,19 +37,26 @@ export async function releaseConnection(
 const utcDay = (day: string) => new Date(`${day}T00:00:00Z`);
 
 /**
- * Nested rows the list read in its own statement go into the request's loaders, so the field
- * resolvers of topics, meetings, participants and their countries find them without a statement.
+ * Nested rows a release statement read (a list's or a single release's) go into the request's
+ * loaders, so the field resolvers of topics, countries, initiatives, meetings, participants and
+ * their countries find them without a statement.
  */
-function primeNested(ctx: Context, rows: readonly RankedReleaseRow[]) {
+export function primeNested(ctx: Context, rows: readonly (IncludedRows & { id: number })[]) {
   const l = ctx.loaders;
   for (const r of rows) {
     if (r.topics) l.topicsByRelease.prime(r.id, r.topics.map((t) => ({ ...t, key: r.id })));
+    if (r.countries) {
+      l.countriesByRelease.prime(r.id, r.countries.map((c) => ({ ...c, key: r.id })));
+      for (const c of r.countries) l.country.prime(c.code, { ...c, key: c.code });
+    }
+    if (r.initiatives) l.initiativesByRelease.prime(r.id, r.initiatives.map((i) => ({ ...i, key: r.id })));
     if (!r.meetings) continue;
     l.meetingsByRelease.prime(
       r.id,
-      r.meetings.map(({ participants, ...m }) => ({ ...m, date: utcDay(m.date), key: r.id })),
+      r.meetings.map(({ participants, topics, ...m }) => ({ ...m, date: utcDay(m.date), key: r.id })),
     );
     for (const m of r.meetings) {
+      if (m.topics) l.topicsByMeeting.prime(m.id, m.topics.map((t) => ({ ...t, key: m.id })));
       if (!m.participants) continue;
       l.participantsByMeeting.prime(m.id, m.participants.map((p) => ({ ...p, key: m.id })));
       for (const p of m.participants) if (p.country) l.country.prime(p.country.code, { ...p.country, key: p.country.code });
