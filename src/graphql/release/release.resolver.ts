@@ -7,7 +7,7 @@ import { perRequest, type Context } from '../context';
 import { ConnectionArgs, dbIdOf } from '../relay';
 import { Dateline, Issuer, PressRelease, PressReleaseConnection, PressReleaseEdge } from './release.type';
 import { PressReleaseFilter, PressReleaseOrder, toReleaseFilter } from './release.inputs';
-import { primeNested, releaseConnection } from './release.connection';
+import { meetingFromJson, primeNested, releaseConnection } from './release.connection';
 import { highlightReleases, releaseIdBySlug, releasesByIds } from '../../read/releases';
 import { Meeting } from '../meeting/meeting.type';
 import { Topic } from '../topic/topic.type';
@@ -117,24 +117,35 @@ export class PressReleaseResolver {
     return (await this.body(r, ctx)).split(/\n{2,}/).filter(Boolean);
   }
 
+  // The nested lists below are on the release when its statement read them (PressRelease.included):
+  // returned as they are, without a loader or a promise; otherwise batched through the loaders.
+
   @FieldResolver(() => [Meeting], { description: 'The meetings the release reports, in text order (none for a statement).' })
-  async meetings(@Root() r: PressRelease, @Ctx() ctx: Context): Promise<Meeting[]> {
-    return (await ctx.loaders.meetingsByRelease.load(r.dbId)).map(Meeting.from);
+  meetings(@Root() r: PressRelease, @Ctx() ctx: Context): Meeting[] | Promise<Meeting[]> {
+    const included = r.included?.meetings;
+    if (included) return included.map(meetingFromJson);
+    return ctx.loaders.meetingsByRelease.load(r.dbId).then((rows) => rows.map(Meeting.from));
   }
 
   @FieldResolver(() => [Topic], { description: 'Topics of the taxonomy the release is about.' })
-  async topics(@Root() r: PressRelease, @Ctx() ctx: Context): Promise<Topic[]> {
-    return (await ctx.loaders.topicsByRelease.load(r.dbId)).map(Topic.from);
+  topics(@Root() r: PressRelease, @Ctx() ctx: Context): Topic[] | Promise<Topic[]> {
+    const included = r.included?.topics;
+    if (included) return included.map(Topic.from);
+    return ctx.loaders.topicsByRelease.load(r.dbId).then((rows) => rows.map(Topic.from));
   }
 
   @FieldResolver(() => [Initiative], { description: 'Initiatives the release mentions, in order of first mention.' })
-  async initiatives(@Root() r: PressRelease, @Ctx() ctx: Context): Promise<Initiative[]> {
-    return (await ctx.loaders.initiativesByRelease.load(r.dbId)).map(Initiative.from);
+  initiatives(@Root() r: PressRelease, @Ctx() ctx: Context): Initiative[] | Promise<Initiative[]> {
+    const included = r.included?.initiatives;
+    if (included) return included.map(Initiative.from);
+    return ctx.loaders.initiativesByRelease.load(r.dbId).then((rows) => rows.map(Initiative.from));
   }
 
   @FieldResolver(() => [Country], { description: 'Countries the release involves, most mentioned first.' })
-  async countries(@Root() r: PressRelease, @Ctx() ctx: Context): Promise<Country[]> {
-    return (await ctx.loaders.countriesByRelease.load(r.dbId)).map(Country.from);
+  countries(@Root() r: PressRelease, @Ctx() ctx: Context): Country[] | Promise<Country[]> {
+    const included = r.included?.countries;
+    if (included) return included.map(Country.from);
+    return ctx.loaders.countriesByRelease.load(r.dbId).then((rows) => rows.map(Country.from));
   }
 
   @FieldResolver(() => [Person], { description: 'Everyone at the release’s meetings.' })
