@@ -42,7 +42,9 @@ const USAGE = `usage: npm run bench:compare -- [options]
   --no-write          print only: leave bench/README.md and bench/results alone
   --cached            send no Cache-Control: our server answers from its response cache (with
                       --servers ours: the cached figures beside the computed ones; implies --no-write)
-  --server-env K=V    extra environment for our server (repeatable), e.g. a rate-limit setting`;
+  --server-env K=V    extra environment for our server (repeatable), e.g. a rate-limit setting
+  --port-base N       ports of ours, PostGraphile and the floor: N, N+1, N+2 (default 4500); a
+                      port already taken stops the run`;
 
 const { values: opts } = parseArgs({
   options: {
@@ -57,6 +59,7 @@ const { values: opts } = parseArgs({
     'no-write': { type: 'boolean', default: false },
     cached: { type: 'boolean', default: false },
     'server-env': { type: 'string', multiple: true, default: [] },
+    'port-base': { type: 'string', default: '4500' },
     help: { type: 'boolean', default: false },
   },
 });
@@ -71,7 +74,20 @@ const DURATION = Number(opts.duration);
 const WARMUP = Number(opts.warmup);
 const CONNECTIONS = Number(opts.connections);
 const SERVERS = opts.servers.split(',');
-const PORTS = { ours: 4500, postgraphile: 4501, floor: 4502 };
+const PORT_BASE = Number(opts['port-base']);
+const PORTS = { ours: PORT_BASE, postgraphile: PORT_BASE + 1, floor: PORT_BASE + 2 };
+
+/** Refuses ports another process listens on: its answers would be measured instead of ours. */
+async function assertPortsFree() {
+  const net = require('node:net');
+  for (const [name, port] of Object.entries(PORTS).filter(([name]) => SERVERS.includes(name))) {
+    const taken = await new Promise((resolve) => {
+      const s = net.connect({ host: '127.0.0.1', port }, () => (s.destroy(), resolve(true)));
+      s.on('error', () => resolve(false));
+    });
+    if (taken) throw new Error(`port ${port} (${name}) is already in use: stop what listens there, or pass --port-base`);
+  }
+}
 
 const log = (...a) => console.error('[bench]', ...a);
 
@@ -278,6 +294,7 @@ async function main() {
   const valuesOf = (w) => (Array.isArray(w.rotate) ? w.rotate : w.rotate ? rotations[w.rotate] : []);
   const serversOf = (w) => SERVERS.filter((s) => s !== 'postgraphile' || w.pgl);
 
+  await assertPortsFree();
   const servers = SERVERS.map((s) => startServer(s, peer.node));
   const stopAll = () => {
     for (const s of servers) {

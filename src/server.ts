@@ -6,7 +6,6 @@ import express, { type ErrorRequestHandler } from 'express';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { GraphQLError as GraphQLErrorClass, type GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
@@ -35,7 +34,7 @@ import { asksForComputedAnswer, responseCachePlugins } from './graphql/response-
 import { isTransient } from './domain/ingest';
 import { createRateLimiter, type RateLimiter } from './http/rate-limit';
 import { queryCostPlugin } from './graphql/query-cost';
-import { jsonPostsOnly, legacyJsonStatusPlugin } from './http/graphql-http';
+import { graphqlMiddleware, jsonPostsOnly, legacyJsonStatusPlugin } from './http/graphql-http';
 import { ReleaseEventFeed } from './db/release-events';
 import { ReplicaRouter } from './db/replicas';
 import { RedisResponseStore } from './graphql/redis-response-store';
@@ -504,10 +503,9 @@ export async function createServer(appDeps: AppDeps) {
     '/graphql',
     jsonPostsOnly,
     express.json({ limit: '1mb' }),
-    expressMiddleware(apollo, {
-      context: async ({ req }) =>
-        createContext(deps, req.headers.authorization, asksForComputedAnswer(req.headers['cache-control'], req.headers.pragma), req.ip ?? req.socket.remoteAddress),
-    }),
+    graphqlMiddleware(apollo, async ({ req }) =>
+      createContext(deps, req.headers.authorization, asksForComputedAnswer(req.headers['cache-control'], req.headers.pragma), req.ip ?? req.socket.remoteAddress),
+    ),
   );
 
   // Bodies that are not JSON, or too large, are the client's error: 4xx with a GraphQL-shaped body.

@@ -38,7 +38,50 @@ export interface SqlExecutor extends SqlRunner {
 
 const DATE = 1082;
 const TIMESTAMP = 1114;
+const TIMESTAMPTZ = 1184;
 const utcDate = (s: string) => new Date(`${s.length === 10 ? `${s}T00:00:00` : s.replace(' ', 'T')}Z`);
+const parseTimestamptz = pgTypes.getTypeParser(TIMESTAMPTZ, 'text') as (s: string) => Date;
+/** Two decimal digits at `i` as a number (NaN if they are not digits). */
+const twoDigits = (s: string, i: number) => {
+  const a = s.charCodeAt(i) - 48;
+  const b = s.charCodeAt(i + 1) - 48;
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : NaN;
+};
+/**
+ * A `timestamptz` as pg's parser (postgres-date) reads it, at a third of its cost: Postgres writes
+ * one as "2025-05-23 10:00:00.123456+00" (DateStyle ISO; the zone "+05:30" where it has minutes),
+ * read here digit by digit into `Date.UTC` (fractions past milliseconds truncated, as postgres-date
+ * and V8 do). Anything else (BC, infinity, years before 100, a zone with seconds) goes to pg's
+ * parser. A list reads three per row: postgres-date was 3 to 4% of a page's CPU in a profile.
+ */
+export function timestamptz(s: string): Date {
+  const n = s.length;
+  if (n < 22 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45 || s.charCodeAt(10) !== 32 || s.charCodeAt(13) !== 58 || s.charCodeAt(16) !== 58) {
+    return parseTimestamptz(s);
+  }
+  let i = 19;
+  let ms = 0;
+  if (s.charCodeAt(i) === 46 /* . */) {
+    let digits = 0;
+    for (i++; i < n; i++) {
+      const d = s.charCodeAt(i) - 48;
+      if (d < 0 || d > 9) break;
+      if (digits < 3) (ms = ms * 10 + d), digits++;
+    }
+    for (; digits < 3; digits++) ms *= 10;
+  }
+  const sign = s.charCodeAt(i);
+  if (sign !== 43 /* + */ && sign !== 45 /* - */) return parseTimestamptz(s);
+  let offset = twoDigits(s, i + 1) * 60;
+  if (n === i + 6 && s.charCodeAt(i + 3) === 58) offset += twoDigits(s, i + 4);
+  else if (n !== i + 3) return parseTimestamptz(s);
+  const year = twoDigits(s, 0) * 100 + twoDigits(s, 2);
+  const t =
+    Date.UTC(year, twoDigits(s, 5) - 1, twoDigits(s, 8), twoDigits(s, 11), twoDigits(s, 14), twoDigits(s, 17), ms) -
+    (sign === 45 ? -offset : offset) * 60_000;
+  // Date.UTC reads years 0 to 99 as 1900 to 1999.
+  return year >= 100 && !Number.isNaN(t) ? new Date(t) : parseTimestamptz(s);
+}
 /**
  * Values as Prisma's raw path returned them: a `date` is midnight UTC of its day and a timestamp
  * without zone is read as UTC (pg's default reads both in the process's time zone).
@@ -46,6 +89,7 @@ const utcDate = (s: string) => new Date(`${s.length === 10 ? `${s}T00:00:00` : s
 const TYPES = {
   getTypeParser(oid: number, format?: 'text' | 'binary') {
     if (oid === DATE || oid === TIMESTAMP) return utcDate;
+    if (oid === TIMESTAMPTZ && format !== 'binary') return timestamptz;
     return pgTypes.getTypeParser(oid, format ?? 'text');
   },
 };

@@ -86,8 +86,20 @@ export interface EdgeShape<T> {
 export function EdgeType<T extends object>(NodeClass: ClassType<T>) {
   @ObjectType()
   abstract class Edge {
+    /** How this edge's cursor is written, when a query asks for it (withLazyCursor). */
+    cursorOf?: () => string;
+    /** The cursor, once written or when given. */
+    cursorValue?: string;
+
+    // An accessor, so an edge is a plain object of fixed shape: the cursor is written only when the
+    // field is asked for (most queries never do), and no query pays for a getter per edge.
     @Field(() => String, { description: 'Opaque cursor of this edge.' })
-    cursor: string;
+    get cursor(): string {
+      return (this.cursorValue ??= this.cursorOf!());
+    }
+    set cursor(value: string) {
+      this.cursorValue = value;
+    }
 
     @Field(() => NodeClass)
     node: T;
@@ -116,9 +128,9 @@ export function ConnectionType<T extends object, E extends EdgeShape<T>>(EdgeCla
 }
 
 /** `edge` with a `cursor` computed when read (most queries never ask for the cursors of a page). */
-export function withLazyCursor<E extends object>(edge: E, cursor: () => string): E & { cursor: string } {
-  let value: string | undefined;
-  return Object.defineProperty(edge, 'cursor', { get: () => (value ??= cursor()), enumerable: true, configurable: true }) as E & { cursor: string };
+export function withLazyCursor<E extends { cursorOf?: () => string; cursor: string }>(edge: E, cursor: () => string): E {
+  edge.cursorOf = cursor;
+  return edge;
 }
 
 /** Builds a connection object from a page of rows. */

@@ -17,13 +17,12 @@ export async function meetingConnection(
   page: PageArgs,
   info?: GraphQLResolveInfo,
 ): Promise<MeetingConnection> {
-  // Participants the query asks for come in the page's own statement, into the loaders.
+  // Participants the query asks for come in the page's own statement, on the meeting objects
+  // (Meeting.includedParticipants); their countries also into the country loader.
   const withParticipants = !!info && selects(info, ['edges', 'node', 'participants']);
   const result = await listMeetings(ctx.sql, filter, order !== MeetingOrder.DATE_ASC, page, { withParticipants });
   for (const m of result.rows) {
-    if (!m.participants) continue;
-    ctx.loaders.participantsByMeeting.prime(m.id, m.participants.map((p) => ({ ...p, key: m.id })));
-    for (const p of m.participants) if (p.country) ctx.loaders.country.prime(p.country.code, { ...p.country, key: p.country.code });
+    for (const p of m.participants ?? []) if (p.country) ctx.loaders.country.prime(p.country.code, p.country as typeof p.country & { key: string });
   }
   return toConnection(
     MeetingConnection,

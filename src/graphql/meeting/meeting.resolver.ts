@@ -32,13 +32,16 @@ export class MeetingResolver {
   }
 
   @FieldResolver(() => [Participant], { description: 'Who took part, hosts first as the text names them.' })
-  async participants(@Root() m: Meeting, @Ctx() ctx: Context): Promise<Participant[]> {
-    return (await ctx.loaders.participantsByMeeting.load(m.dbId)).map(Participant.from);
+  participants(@Root() m: Meeting, @Ctx() ctx: Context): Participant[] | Promise<Participant[]> {
+    // Read in the statement of the meeting's list when the query asked (Meeting.includedParticipants).
+    if (m.includedParticipants) return m.includedParticipants.map(Participant.from);
+    return ctx.loaders.participantsByMeeting.load(m.dbId).then((rows) => rows.map(Participant.from));
   }
 
   @FieldResolver(() => [Topic], { description: 'Topics discussed at the meeting.' })
-  async topics(@Root() m: Meeting, @Ctx() ctx: Context): Promise<Topic[]> {
-    return (await ctx.loaders.topicsByMeeting.load(m.dbId)).map(Topic.from);
+  topics(@Root() m: Meeting, @Ctx() ctx: Context): Topic[] | Promise<Topic[]> {
+    if (m.includedTopics) return m.includedTopics.map(Topic.from);
+    return ctx.loaders.topicsByMeeting.load(m.dbId).then((rows) => rows.map(Topic.from));
   }
 
   @FieldResolver(() => [Initiative], { description: 'Initiatives discussed at the meeting.' })
@@ -55,7 +58,9 @@ export class ParticipantResolver {
   }
 
   @FieldResolver(() => Country, { nullable: true, description: 'The country the person represented.' })
-  country(@Root() p: Participant, @Ctx() ctx: Context): Promise<Country | null> {
+  country(@Root() p: Participant, @Ctx() ctx: Context): Country | null | Promise<Country | null> {
+    // Read with the participant (list statements and participantsByMeetings do): no loader.
+    if (p.includedCountry !== undefined) return p.includedCountry && Country.from(p.includedCountry);
     return countryByCode(ctx, p.countryCode);
   }
 

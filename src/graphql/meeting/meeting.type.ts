@@ -2,7 +2,10 @@ import { Field, ObjectType } from 'type-graphql';
 import { ConnectionType, EdgeType, Node, toGlobalId } from '../relay';
 import { Date as DateScalar } from '../scalars';
 import { MeetingKind, ParticipantSide, RoleKind } from '../enums';
-import type { MeetingRow, ParticipantRow } from '../../read/rows';
+import type { CountryRow, MeetingRow, ParticipantRow, TopicRow } from '../../read/rows';
+
+/** A participant row with its country, as list statements read them (src/read). */
+export type ParticipantWithCountry = ParticipantRow & { country: CountryRow | null };
 
 @ObjectType({ implements: Node, description: 'One event a release reports: who met, when, where, about what.' })
 export class Meeting extends Node {
@@ -18,7 +21,11 @@ export class Meeting extends Node {
   @Field(() => String, { nullable: true })
   place: string | null;
 
-  static from(row: MeetingRow): Meeting {
+  /** Participants and topics read in the statement of the meeting's list (absent: the resolvers load them). */
+  includedParticipants?: ParticipantWithCountry[];
+  includedTopics?: TopicRow[];
+
+  static from(row: MeetingRow & { participants?: ParticipantWithCountry[]; topics?: TopicRow[] }): Meeting {
     return Object.assign(new Meeting(), {
       id: toGlobalId('Meeting', row.id),
       dbId: row.id,
@@ -26,6 +33,8 @@ export class Meeting extends Node {
       kind: row.kind,
       date: row.date,
       place: row.place,
+      includedParticipants: row.participants,
+      includedTopics: row.topics,
     });
   }
 }
@@ -48,7 +57,10 @@ export class Participant extends Node {
   @Field(() => ParticipantSide, { nullable: true, description: 'HOST or GUEST where the text says who received whom.' })
   side: ParticipantSide | null;
 
-  static from(row: ParticipantRow): Participant {
+  /** The country's row when the statement read it with the participant (undefined: the resolver loads it). */
+  includedCountry?: CountryRow | null;
+
+  static from(row: ParticipantRow & { country?: CountryRow | null }): Participant {
     return Object.assign(new Participant(), {
       id: toGlobalId('Participant', row.id),
       dbId: row.id,
@@ -60,6 +72,7 @@ export class Participant extends Node {
       role: row.role,
       roleKind: row.roleKind,
       side: row.side,
+      includedCountry: row.country,
     });
   }
 }

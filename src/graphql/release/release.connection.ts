@@ -4,9 +4,11 @@ import type { Context } from '../context';
 import { toConnection, withLazyCursor, type ConnectionArgs } from '../relay';
 import { PressRelease, PressReleaseConnection, PressReleaseEdge } from './release.type';
 import type { PressReleaseOrder } from './release.inputs';
-import { countReleases, highlightFragments, listReleases, type RankedReleaseRow, type ReleaseIncludes } from '../../read/releases';
+import { countReleases, highlightFragments, listReleases, type IncludedRows, type MeetingJson, type RankedReleaseRow, type ReleaseIncludes } from '../../read/releases';
 import { encodeCursor } from '../../read/paging';
 import type { ReleaseFilter } from '../../domain/filters';
+import type { CountryRow, MeetingRow } from '../../read/rows';
+import { Meeting } from '../meeting/meeting.type';
 
 export async function releaseConnection(
   ctx: Context,
@@ -36,23 +38,24 @@ export async function releaseConnection(
 
 const utcDay = (day: string) => new Date(`${day}T00:00:00Z`);
 
+/** A meeting read as JSON in a release's statement (its day as text) as the GraphQL object. */
+export function meetingFromJson(m: MeetingJson): Meeting {
+  const meeting = Meeting.from(m as unknown as MeetingRow & MeetingJson);
+  meeting.date = utcDay(m.date);
+  return meeting;
+}
+
 /**
- * Nested rows the list read in its own statement go into the request's loaders, so the field
- * resolvers of topics, meetings, participants and their countries find them without a statement.
+ * The countries a release statement read (a list's or a single release's: the release's own and
+ * its participants') go into the request's country loader, so a dateline's or an issuer's country
+ * among them costs no statement. The nested lists themselves stay on the release object
+ * (`PressRelease.included`), where the field resolvers read them.
  */
-function primeNested(ctx: Context, rows: readonly RankedReleaseRow[]) {
-  const l = ctx.loaders;
+export function primeNested(ctx: Context, rows: readonly IncludedRows[]) {
+  const country = ctx.loaders.country;
+  const prime = (c: CountryRow) => country.prime(c.code, c as CountryRow & { key: string });
   for (const r of rows) {
-    if (r.topics) l.topicsByRelease.prime(r.id, r.topics.map((t) => ({ ...t, key: r.id })));
-    if (!r.meetings) continue;
-    l.meetingsByRelease.prime(
-      r.id,
-      r.meetings.map(({ participants, ...m }) => ({ ...m, date: utcDay(m.date), key: r.id })),
-    );
-    for (const m of r.meetings) {
-      if (!m.participants) continue;
-      l.participantsByMeeting.prime(m.id, m.participants.map((p) => ({ ...p, key: m.id })));
-      for (const p of m.participants) if (p.country) l.country.prime(p.country.code, { ...p.country, key: p.country.code });
-    }
+    if (r.countries) r.countries.forEach(prime);
+    for (const m of r.meetings ?? []) for (const p of m.participants ?? []) if (p.country) prime(p.country);
   }
 }

@@ -7,8 +7,8 @@ import { perRequest, type Context } from '../context';
 import { ConnectionArgs, dbIdOf } from '../relay';
 import { Dateline, Issuer, PressRelease, PressReleaseConnection, PressReleaseEdge } from './release.type';
 import { PressReleaseFilter, PressReleaseOrder, toReleaseFilter } from './release.inputs';
-import { releaseConnection } from './release.connection';
-import { highlightReleases, releaseIdBySlug } from '../../read/releases';
+import { meetingFromJson, primeNested, releaseConnection } from './release.connection';
+import { highlightReleases, releaseIdBySlug, releasesByIds } from '../../read/releases';
 import { Meeting } from '../meeting/meeting.type';
 import { Topic } from '../topic/topic.type';
 import { Initiative } from '../initiative/initiative.type';
@@ -45,16 +45,35 @@ export class PressReleaseEdgeResolver {
   }
 }
 
+/** The nested lists a release's statement reads with it, those the query selects below `at` (the release). */
+function includesAt(info: GraphQLResolveInfo, at: readonly string[]): ReleaseIncludes {
+  const meetings = selects(info, [...at, 'meetings']);
+  return {
+    topics: selects(info, [...at, 'topics']),
+    meetings,
+    participants: meetings && selects(info, [...at, 'meetings', 'participants']),
+    meetingTopics: meetings && selects(info, [...at, 'meetings', 'topics']),
+    countries: selects(info, [...at, 'countries']),
+    initiatives: selects(info, [...at, 'initiatives']),
+  };
+}
+
 /** The nested lists a page of releases reads in its own statement: those the query selects. */
 export function releaseIncludes(info: GraphQLResolveInfo): ReleaseIncludes & { highlights: boolean } {
-  const node = ['edges', 'node'];
-  const meetings = selects(info, [...node, 'meetings']);
-  return {
-    topics: selects(info, [...node, 'topics']),
-    meetings,
-    participants: meetings && selects(info, [...node, 'meetings', 'participants']),
-    highlights: selects(info, ['edges', 'highlights']),
-  };
+  return { ...includesAt(info, ['edges', 'node']), highlights: selects(info, ['edges', 'highlights']) };
+}
+
+/**
+ * One release and the nested lists the query selects, in one statement (7 for a release with
+ * everything on it when each list had its loader); what it read primes the request's loaders.
+ */
+async function releaseWithIncludes(ctx: Context, id: number, include: ReleaseIncludes): Promise<PressRelease | null> {
+  const [row] = await releasesByIds(ctx.sql, [id], ctx.visible, include);
+  if (!row) return null;
+  ctx.loaders.release.prime(id, row);
+  for (const c of [row.datelineCountry, row.issuerCountry]) if (c) ctx.loaders.country.prime(c.code, { ...c, key: c.code });
+  primeNested(ctx, [row]);
+  return PressRelease.from(row);
 }
 
 @Resolver(() => PressRelease)
@@ -79,10 +98,13 @@ export class PressReleaseResolver {
     @Arg('id', () => ID, { nullable: true }) id: string | null,
     @Arg('slug', () => String, { nullable: true }) slug: string | null,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<PressRelease | null> {
     if ((id == null) === (slug == null)) throw badInput(id == null ? 'id' : 'slug', 'Pass exactly one of `id` and `slug`');
     const dbId = id != null ? dbIdOf(id, 'PressRelease') : await releaseIdBySlug(ctx.sql, slug!);
-    return dbId === null ? null : releaseById(ctx, dbId);
+    if (dbId === null) return null;
+    const include = includesAt(info, []);
+    return Object.values(include).some(Boolean) ? releaseWithIncludes(ctx, dbId, include) : releaseById(ctx, dbId);
   }
 
   @FieldResolver(() => String, { description: 'The body as one text, paragraphs separated by a blank line.' })
@@ -95,24 +117,35 @@ export class PressReleaseResolver {
     return (await this.body(r, ctx)).split(/\n{2,}/).filter(Boolean);
   }
 
+  // The nested lists below are on the release when its statement read them (PressRelease.included):
+  // returned as they are, without a loader or a promise; otherwise batched through the loaders.
+
   @FieldResolver(() => [Meeting], { description: 'The meetings the release reports, in text order (none for a statement).' })
-  async meetings(@Root() r: PressRelease, @Ctx() ctx: Context): Promise<Meeting[]> {
-    return (await ctx.loaders.meetingsByRelease.load(r.dbId)).map(Meeting.from);
+  meetings(@Root() r: PressRelease, @Ctx() ctx: Context): Meeting[] | Promise<Meeting[]> {
+    const included = r.included?.meetings;
+    if (included) return included.map(meetingFromJson);
+    return ctx.loaders.meetingsByRelease.load(r.dbId).then((rows) => rows.map(Meeting.from));
   }
 
   @FieldResolver(() => [Topic], { description: 'Topics of the taxonomy the release is about.' })
-  async topics(@Root() r: PressRelease, @Ctx() ctx: Context): Promise<Topic[]> {
-    return (await ctx.loaders.topicsByRelease.load(r.dbId)).map(Topic.from);
+  topics(@Root() r: PressRelease, @Ctx() ctx: Context): Topic[] | Promise<Topic[]> {
+    const included = r.included?.topics;
+    if (included) return included.map(Topic.from);
+    return ctx.loaders.topicsByRelease.load(r.dbId).then((rows) => rows.map(Topic.from));
   }
 
   @FieldResolver(() => [Initiative], { description: 'Initiatives the release mentions, in order of first mention.' })
-  async initiatives(@Root() r: PressRelease, @Ctx() ctx: Context): Promise<Initiative[]> {
-    return (await ctx.loaders.initiativesByRelease.load(r.dbId)).map(Initiative.from);
+  initiatives(@Root() r: PressRelease, @Ctx() ctx: Context): Initiative[] | Promise<Initiative[]> {
+    const included = r.included?.initiatives;
+    if (included) return included.map(Initiative.from);
+    return ctx.loaders.initiativesByRelease.load(r.dbId).then((rows) => rows.map(Initiative.from));
   }
 
   @FieldResolver(() => [Country], { description: 'Countries the release involves, most mentioned first.' })
-  async countries(@Root() r: PressRelease, @Ctx() ctx: Context): Promise<Country[]> {
-    return (await ctx.loaders.countriesByRelease.load(r.dbId)).map(Country.from);
+  countries(@Root() r: PressRelease, @Ctx() ctx: Context): Country[] | Promise<Country[]> {
+    const included = r.included?.countries;
+    if (included) return included.map(Country.from);
+    return ctx.loaders.countriesByRelease.load(r.dbId).then((rows) => rows.map(Country.from));
   }
 
   @FieldResolver(() => [Person], { description: 'Everyone at the release’s meetings.' })

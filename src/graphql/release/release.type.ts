@@ -3,6 +3,7 @@ import { ConnectionType, EdgeType, Node, toGlobalId } from '../relay';
 import { DateTime, Date as DateScalar, URL as URLScalar } from '../scalars';
 import { ReleaseStatus } from '../enums';
 import type { ReleaseRow } from '../../read/rows';
+import type { IncludedRows } from '../../read/releases';
 
 @ObjectType({ description: 'The line a release opens with: "BAKU, Azerbaijan, May 23."' })
 export class Dateline {
@@ -79,7 +80,10 @@ export class PressRelease extends Node {
   })
   version: number;
 
-  static from(row: ReleaseRow): PressRelease {
+  /** Nested rows read in the release's own statement (src/read/releases.ts, includes): its resolvers return them without a loader. */
+  included?: IncludedRows;
+
+  static from(row: ReleaseRow & IncludedRows): PressRelease {
     return Object.assign(new PressRelease(), {
       id: toGlobalId('PressRelease', row.id),
       dbId: row.id,
@@ -100,6 +104,7 @@ export class PressRelease extends Node {
       createdAt: row.createdAt,
       updatedAt: row.updatedAt,
       version: row.version,
+      included: row.topics || row.meetings || row.countries || row.initiatives ? row : undefined,
     });
   }
 }
