@@ -74,7 +74,7 @@ export function searchMatchSql(search: string, configs: string[] = SEARCH_CONFIG
 export function narrowSearchMatchSql(search: string, configs: string[] = SEARCH_CONFIGS): Sql {
   const known = configs.filter((c) => SEARCH_CONFIGS.includes(c));
   const one = (cfg: string) => sql`(search_match_query(${cfg}::regconfig, ${search}) IS NULL
-      OR pr.match @@ search_match_query(${cfg}::regconfig, ${search}))
+      OR search_match(pr.match) @@ search_match_query(${cfg}::regconfig, ${search}))
     AND (search_match_exact(${cfg}::regconfig, ${search}) OR EXISTS (SELECT 1 FROM press_release sv
       WHERE sv.id = pr.id AND sv.search_vector @@ websearch_to_tsquery(${cfg}::regconfig, ${search})))`;
   if (known.length === 1) return sql`(${one(known[0])})`;
