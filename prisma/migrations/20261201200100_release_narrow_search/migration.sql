@@ -243,6 +243,11 @@ CREATE TRIGGER release_narrow_deleted AFTER DELETE ON "press_release"
 CREATE TRIGGER release_narrow_truncated AFTER TRUNCATE ON "press_release"
   FOR EACH STATEMENT EXECUTE FUNCTION release_narrow_truncated();
 
+-- Reads see this table, so its writes notify the change feed like every other table's (they come
+-- from press_release's writes, which notify already: the notifications of one transaction fold).
+CREATE TRIGGER archive_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "release_narrow"
+  FOR EACH STATEMENT EXECUTE FUNCTION notify_archive_changed();
+
 -- The releases already stored (about 1 ms each: the pairs are read from every vector).
 INSERT INTO release_narrow (id, status, published_at, language, issuer_country_code, topic_ids, country_codes,
   initiative_ids, person_ids, meeting_kinds, match)
