@@ -101,12 +101,15 @@ export async function listReleases(
   const plan = planPage(args, sort);
   if (plan.limit === 0) return { rows: [], hasNextPage: false, hasPreviousPage: false, sort };
   const filter = await resolveFilter(db, rawFilter);
+  // The window is ordered by an expression (the same order) so the planner cannot walk the date
+  // index testing each release's `match`, read from TOAST (which it does not price): for a word in
+  // 19% of 100,000 releases that read 5,300 of them. It takes the bitmap of match's index and sorts.
   const rows = await db.query<RankedReleaseRow>(
     order === 'RELEVANCE'
       ? sql`
           WITH window_hits AS MATERIALIZED (
             SELECT pr.id FROM release_narrow pr WHERE ${releaseConditions(filter, undefined, 'narrow')}
-            ORDER BY pr.published_at DESC, pr.id DESC LIMIT ${RANK_WINDOW}
+            ORDER BY pr.published_at + interval '0' DESC, pr.id DESC LIMIT ${RANK_WINDOW}
           )
           SELECT ${columns}, ${sort.columns[0].sql} AS rank
           FROM window_hits JOIN press_release pr ON pr.id = window_hits.id
