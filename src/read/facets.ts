@@ -133,7 +133,8 @@ export interface FacetMemo {
  * matching set is the whole archive or the releases of one topic (its own field left out) is read
  * from the kept counts (migration release_facet_counts). The others count the matching releases,
  * computed once and shared by every facet whose own field the filter does not set; a facet that
- * must leave its field out gets its own matching set.
+ * must leave its field out gets its own matching set. Matching releases are read from
+ * `release_narrow` (migration release_narrow_search): the facet columns without the texts.
  */
 export async function facets(
   db: SqlExecutor,
@@ -146,7 +147,7 @@ export async function facets(
   const filter = await resolveFilter(db, rawFilter);
   const asked = requests.map((r) => {
     const omit = FACETS[r.name].omit;
-    const own = releaseConditions(filter, omit);
+    const own = releaseConditions(filter, omit, 'narrow');
     const slice = countedSlice(filter, omit);
     const key = JSON.stringify([r.name, r.limit, own.sql, own.values]);
     // The counts of a topic's releases leave out the topics facet (only the whole archive has it).
@@ -230,7 +231,7 @@ async function computeFacets(
   });
   const matching = matchingSets.map(
     (c, m) => sql`${raw(`m${m}`)} AS ${raw(c.users > 1 ? 'MATERIALIZED' : 'NOT MATERIALIZED')} (
-      SELECT ${raw([...c.reads].map((col) => `pr.${col}`).join(', '))} FROM press_release pr WHERE ${c.where})`,
+      SELECT ${raw([...c.reads].map((col) => `pr.${col}`).join(', '))} FROM release_narrow pr WHERE ${c.where})`,
   );
   const [row] = await db.query<{ facets: FacetResult[] }>(sql`
     WITH ${join([...matching, ...ctes], ', ')}

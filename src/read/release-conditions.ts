@@ -63,13 +63,44 @@ export function searchMatchSql(search: string, configs: string[] = SEARCH_CONFIG
   )})`;
 }
 
-/** WHERE conditions over `press_release pr`. `omit` drops one field (a facet's own). */
-export function releaseConditions(f: ResolvedFilter, omit?: FilterField): Sql {
+/**
+ * Matches rows of `release_narrow` (migration release_narrow_search) against a web-search query:
+ * `match` holds each release's lexemes and side-by-side pairs without positions, so words and
+ * two-word phrases are answered by its GIN index exactly, with no release read. A query the pairs
+ * answer only in part (a longer phrase, a distance over 1, a negation inside a phrase) is also
+ * tested against the release's own search vector; search_match_exact says which, and both
+ * functions are folded to constants when the statement is planned.
+ */
+export function narrowSearchMatchSql(search: string, configs: string[] = SEARCH_CONFIGS): Sql {
+  const known = configs.filter((c) => SEARCH_CONFIGS.includes(c));
+  const one = (cfg: string) => sql`(search_match_query(${cfg}::regconfig, ${search}) IS NULL
+      OR search_match(pr.match) @@ search_match_query(${cfg}::regconfig, ${search}))
+    AND (search_match_exact(${cfg}::regconfig, ${search}) OR EXISTS (SELECT 1 FROM press_release sv
+      WHERE sv.id = pr.id AND sv.search_vector @@ websearch_to_tsquery(${cfg}::regconfig, ${search})))`;
+  if (known.length === 1) return sql`(${one(known[0])})`;
+  return sql`(${join(
+    (known.length ? known : SEARCH_CONFIGS).map((cfg) => sql`(${one(cfg)} AND ${SEARCH_CONFIG_SQL} = ${cfg}::regconfig)`),
+    ' OR ',
+  )})`;
+}
+
+/**
+ * Which table `releaseConditions` is written over (alias `pr`): `press_release`, or its narrow copy
+ * `release_narrow` (status, date, language, issuer, link arrays and the search's `match`), which
+ * counts and facets read.
+ */
+export type ConditionTable = 'release' | 'narrow';
+
+/** WHERE conditions over `press_release pr` (or `release_narrow pr`). `omit` drops one field (a facet's own). */
+export function releaseConditions(f: ResolvedFilter, omit?: FilterField, table: ConditionTable = 'release'): Sql {
   const c: Sql[] = [];
   const use = (field: FilterField) => omit !== field;
   if (f.statuses.length) c.push(statusIn('pr', f.statuses));
   if (some(f.languages)) c.push(sql`pr.language = ANY(${f.languages}::text[])`);
-  if (f.search) c.push(searchMatchSql(f.search, f.searchConfigs ?? undefined));
+  if (f.search) {
+    const configs = f.searchConfigs ?? undefined;
+    c.push(table === 'narrow' ? narrowSearchMatchSql(f.search, configs) : searchMatchSql(f.search, configs));
+  }
   // What a release links to is on its own row (sorted id arrays kept by triggers, migration
   // release_link_arrays): an overlap test each, served by a GIN index, no join.
   if (use('countries') && some(f.countries)) c.push(sql`pr.country_codes && ${f.countries}::bpchar[]`);

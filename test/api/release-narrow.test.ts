@@ -1,0 +1,178 @@
+// The narrow copy of the releases (migration release_narrow_search) is kept by triggers on
+// press_release. After any insert, update (text, status, date, links, id) or delete, and after a
+// truncation, every release must have exactly one narrow row equal to it, `match` included (its
+// lexemes and side-by-side pairs, recomputed here independently of the migration's function).
+// And a search over `match` must find exactly the releases the search vector matches.
+import { Prisma } from '../../src/generated/prisma/client';
+import { createTestDatabase, type TestDatabase } from '../support/db';
+import { storeRelease, type ReleaseDraft } from '../../src/domain/store-release';
+import { narrowSearchMatchSql } from '../../src/read/release-conditions';
+
+let tdb: TestDatabase;
+beforeAll(async () => {
+  tdb = await createTestDatabase('corpus');
+});
+afterAll(async () => {
+  await tdb?.drop();
+});
+
+const q = <T = Record<string, unknown>>(text: string, ...values: unknown[]) => tdb.db.$queryRawUnsafe<T[]>(text, ...values);
+const x = (text: string, ...values: unknown[]) => tdb.db.$executeRawUnsafe(text, ...values);
+
+function draft(over: Partial<ReleaseDraft>): ReleaseDraft {
+  return {
+    title: 'A release',
+    publishedAt: new Date('2024-05-01T10:00:00Z'),
+    datelinePlace: 'Baku',
+    datelineCountryCode: 'AZ',
+    datelineDate: null,
+    issuerName: 'Ministry of Foreign Affairs',
+    issuerCountryCode: 'AZ',
+    sourceName: 'Test',
+    sourceUrl: null,
+    language: 'en',
+    paragraphs: ['Nothing to see.'],
+    status: 'PUBLISHED',
+    contentHash: Math.random().toString(36),
+    meetings: [],
+    topics: [],
+    initiatives: [],
+    countries: [],
+    ...over,
+  };
+}
+
+/** Releases whose narrow row is missing, extra or different from the release, `match` recomputed by a self-join of positions. */
+async function drifted(): Promise<number[]> {
+  const rows = await q<{ id: number }>(`
+    SELECT coalesce(pr.id, n.id) AS id FROM press_release pr FULL JOIN release_narrow n ON n.id = pr.id
+    WHERE pr.id IS NULL OR n.id IS NULL
+       OR (pr.status, pr.published_at, pr.language, pr.issuer_country_code, pr.topic_ids, pr.country_codes,
+           pr.initiative_ids, pr.person_ids, pr.meeting_kinds)
+          IS DISTINCT FROM (n.status, n.published_at, n.language, n.issuer_country_code, n.topic_ids, n.country_codes,
+           n.initiative_ids, n.person_ids, n.meeting_kinds)
+       OR n.match IS DISTINCT FROM array_to_tsvector(ARRAY(
+            SELECT u.lexeme FROM unnest(pr.search_vector) u
+            UNION
+            SELECT a.lexeme || ' ' || b.lexeme
+            FROM (SELECT u.lexeme, p FROM unnest(pr.search_vector) u, unnest(u.positions) p) a
+            JOIN (SELECT u.lexeme, p FROM unnest(pr.search_vector) u, unnest(u.positions) p) b ON b.p = a.p + 1))
+    ORDER BY 1`);
+  return rows.map((r) => r.id);
+}
+
+async function narrowCount(): Promise<number> {
+  const [r] = await q<{ n: number }>(`SELECT count(*)::int AS n FROM release_narrow`);
+  return r.n;
+}
+
+test('the stored corpus has a narrow row per release, equal to it', async () => {
+  const [n] = await q<{ n: number }>(`SELECT count(*)::int AS n FROM press_release`);
+  expect(n.n).toBeGreaterThan(0);
+  expect(await narrowCount()).toBe(n.n);
+  expect(await drifted()).toEqual([]);
+});
+
+test('inserts, edits of text, status, date and links, a changed id and deletes keep it equal', async () => {
+  const aId = await storeRelease(
+    tdb.db,
+    draft({ title: 'Ministers open the green corridor', paragraphs: ['Green energy and the middle corridor were discussed.'] }),
+  );
+  const bId = await storeRelease(tdb.db, draft({ title: 'Second release', paragraphs: ['Trade turnover grew.'] }));
+  const a = { id: aId };
+  const b = { id: bId };
+  expect(await drifted()).toEqual([]);
+  const matchOf = async (id: number) => (await q<{ m: string }>(`SELECT match::text AS m FROM release_narrow WHERE id = $1`, id))[0]?.m;
+  expect(await matchOf(a.id)).toContain("'green corridor'");
+  // The title's last word and the body's first stand side by side in the vector.
+  expect(await matchOf(a.id)).toContain("'corridor green'");
+
+  await x(`UPDATE press_release SET body = 'Railway links and the Caspian route.', title = 'New title' WHERE id = $1`, a.id);
+  expect(await matchOf(a.id)).toContain("'caspian rout'");
+  expect(await matchOf(a.id)).not.toContain("'green corridor'");
+  await x(`UPDATE press_release SET status = 'RETRACTED', retraction_reason = 'test' WHERE id = $1`, b.id);
+  await x(`UPDATE press_release SET published_at = published_at - interval '3 days', language = 'en-GB' WHERE id = $1`, a.id);
+  expect(await drifted()).toEqual([]);
+
+  // Links reach the release's arrays through their own triggers, and from there the narrow row.
+  const [t] = await q<{ id: number }>(`SELECT id FROM topic ORDER BY id LIMIT 1`);
+  await x(`INSERT INTO release_topic (press_release_id, topic_id) VALUES ($1, $2)`, a.id, t.id);
+  await x(`INSERT INTO release_country (press_release_id, country_code) VALUES ($1, 'GE') ON CONFLICT DO NOTHING`, a.id);
+  const [narrow] = await q<{ topics: number[]; countries: string[] }>(
+    `SELECT topic_ids AS topics, country_codes::text[] AS countries FROM release_narrow WHERE id = $1`,
+    a.id,
+  );
+  expect(narrow.topics).toContain(t.id);
+  expect(narrow.countries).toContain('GE');
+  await x(`DELETE FROM release_topic WHERE press_release_id = $1 AND topic_id = $2`, a.id, t.id);
+  expect(await drifted()).toEqual([]);
+
+  // A bulk statement over every release, and a release whose id changes.
+  await x(`UPDATE press_release SET published_at = published_at + interval '1 hour'`);
+  const [{ max }] = await q<{ max: number }>(`SELECT max(id)::int AS max FROM press_release`);
+  await x(`UPDATE press_release SET id = $2 WHERE id = $1`, b.id, max + 1000);
+  expect(await drifted()).toEqual([]);
+  expect((await q(`SELECT 1 FROM release_narrow WHERE id = $1`, b.id)).length).toBe(0);
+
+  await x(`DELETE FROM press_release WHERE id IN ($1, $2)`, a.id, max + 1000);
+  expect(await drifted()).toEqual([]);
+});
+
+test('a search over match finds exactly what the search vector does', async () => {
+  await storeRelease(
+    tdb.db,
+    draft({
+      title: 'Middle corridor talks',
+      paragraphs: ['The middle of the corridor; corridor middle. Foreign ministers of Azerbaijan and Georgia met on the Middle Corridor.'],
+    }),
+  );
+  await storeRelease(tdb.db, draft({ title: 'Les ministres se rencontrent', language: 'fr', paragraphs: ['Le corridor du milieu.'] }));
+  const searches = [
+    'corridor',
+    '"middle corridor"',
+    '"corridor middle"',
+    '"talks the middle"',
+    '"foreign ministers of azerbaijan"',
+    '"minister of foreign affairs"',
+    '"middle corridor" -georgia',
+    '-"middle corridor" corridor',
+    '"middle corridor" or "strategic partnership"',
+    'energy -"green energy"',
+    '"the middle"',
+    'the',
+    '"trade turnover" cooperation',
+    'cooperation or -energy',
+  ];
+  for (const search of searches) {
+    for (const configs of [['english'], ['english', 'french']]) {
+      const narrow = await tdb.db.$queryRaw<{ id: number }[]>(
+        Prisma.sql`SELECT pr.id FROM release_narrow pr WHERE ${narrowSearchMatchSql(search, configs)} ORDER BY 1`,
+      );
+      const vector = await q<{ id: number }>(
+        // One configuration in use: every release is read with it (as searchMatchSql does).
+        `SELECT id FROM press_release WHERE EXISTS (SELECT 1 FROM unnest($2::regconfig[]) c
+           WHERE (cardinality($2::regconfig[]) = 1 OR search_config(language) = c) AND search_vector @@ websearch_to_tsquery(c, $1))
+         ORDER BY 1`,
+        search,
+        configs,
+      );
+      expect({ search, configs, ids: narrow.map((r) => r.id) }).toEqual({ search, configs, ids: vector.map((r) => r.id) });
+    }
+  }
+  const [some] = await q<{ n: number }>(`SELECT count(*)::int AS n FROM press_release WHERE search_vector @@ websearch_to_tsquery('english', '"middle corridor"')`);
+  expect(some.n).toBeGreaterThan(0);
+  // Words and two-word phrases are answered by the index alone; a longer phrase is narrowed by it.
+  const exact = await q<{ s: string; e: boolean }>(
+    `SELECT s, search_match_exact('english', s) AS e FROM unnest($1::text[]) s`,
+    ['energy', '"middle corridor"', 'energy -"green energy"', '"foreign ministers of azerbaijan"', '"green energy transition"'],
+  );
+  expect(exact.map((r) => r.e)).toEqual([true, true, true, false, false]);
+});
+
+test('a truncation empties it', async () => {
+  await x(`TRUNCATE press_release CASCADE`);
+  expect(await narrowCount()).toBe(0);
+  await storeRelease(tdb.db, draft({ title: 'After the truncation', paragraphs: ['Middle corridor.'] }));
+  expect(await narrowCount()).toBe(1);
+  expect(await drifted()).toEqual([]);
+});
