@@ -22,4 +22,5 @@ HEALTHCHECK --interval=10s --timeout=3s --start-period=20s --retries=5 \
   CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||4000)+'/healthz').then(r=>process.exit(r.ok?0:1)).catch(()=>process.exit(1))"
 EXPOSE 4000
 USER node
-CMD ["sh", "-c", "npx prisma migrate deploy && node dist/main.js"]
+# V8's old space capped at 112 MB + RESPONSE_CACHE_MB + 16 MB (docs/operations.md, "Node's heap").
+CMD ["sh", "-c", "npx prisma migrate deploy && exec node --max-old-space-size=$((112 + ${RESPONSE_CACHE_MB:-64} + 16)) dist/main.js"]
