@@ -6,6 +6,7 @@
 import { Prisma } from '../../src/generated/prisma/client';
 import { createTestDatabase, type TestDatabase } from '../support/db';
 import { storeRelease, type ReleaseDraft } from '../../src/domain/store-release';
+import { releaseDraft } from '../support/release-draft';
 import { narrowSearchMatchSql } from '../../src/read/release-conditions';
 
 let tdb: TestDatabase;
@@ -19,28 +20,7 @@ afterAll(async () => {
 const q = <T = Record<string, unknown>>(text: string, ...values: unknown[]) => tdb.db.$queryRawUnsafe<T[]>(text, ...values);
 const x = (text: string, ...values: unknown[]) => tdb.db.$executeRawUnsafe(text, ...values);
 
-function draft(over: Partial<ReleaseDraft>): ReleaseDraft {
-  return {
-    title: 'A release',
-    publishedAt: new Date('2024-05-01T10:00:00Z'),
-    datelinePlace: 'Baku',
-    datelineCountryCode: 'AZ',
-    datelineDate: null,
-    issuerName: 'Ministry of Foreign Affairs',
-    issuerCountryCode: 'AZ',
-    sourceName: 'Test',
-    sourceUrl: null,
-    language: 'en',
-    paragraphs: ['Nothing to see.'],
-    status: 'PUBLISHED',
-    contentHash: Math.random().toString(36),
-    meetings: [],
-    topics: [],
-    initiatives: [],
-    countries: [],
-    ...over,
-  };
-}
+const draft = (over: Partial<ReleaseDraft>): ReleaseDraft => releaseDraft({ publishedAt: new Date('2024-05-01T10:00:00Z'), ...over });
 
 /** Releases whose narrow row is missing, extra or different from the release, `match` recomputed by a self-join of positions. */
 async function drifted(): Promise<number[]> {

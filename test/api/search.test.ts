@@ -3,33 +3,13 @@ import { Prisma } from '../../src/generated/prisma/client';
 import { createTestDatabase, type TestDatabase } from '../support/db';
 import { codes, startTestServer, type TestServer } from '../support/server';
 import { storeRelease, type ReleaseDraft } from '../../src/domain/store-release';
+import { releaseDraft } from '../support/release-draft';
 import { releaseConditions } from '../../src/read/release-conditions';
 
 let tdb: TestDatabase;
 let server: TestServer;
 
-function draft(over: Partial<ReleaseDraft>): ReleaseDraft {
-  return {
-    title: 'A release',
-    publishedAt: new Date('2023-03-01T10:00:00Z'),
-    datelinePlace: 'Baku',
-    datelineCountryCode: 'AZ',
-    datelineDate: null,
-    issuerName: 'Ministry of Foreign Affairs',
-    issuerCountryCode: 'AZ',
-    sourceName: 'Test',
-    sourceUrl: null,
-    language: 'en',
-    paragraphs: ['Nothing to see.'],
-    status: 'PUBLISHED',
-    contentHash: Math.random().toString(36),
-    meetings: [],
-    topics: [],
-    initiatives: [],
-    countries: [],
-    ...over,
-  };
-}
+const draft = releaseDraft;
 
 beforeAll(async () => {
   tdb = await createTestDatabase('corpus');
