@@ -369,7 +369,12 @@ function splitSeparate(drafts: Draft[], ctx: MeetingContext): Draft[] {
  * States' foreign minister and a state secretary elsewhere: a deputy foreign minister's rank.
  */
 function countryTitleKind(person: Person, country: string | null): Person['roleKind'] {
-  if (person.roleKind !== 'FOREIGN_MINISTER' || !country) return person.roleKind;
+  if (!country) return person.roleKind;
+  // "Secretary of State for Foreign Affairs and Cooperation" (Portugal), "... for Tourism".
+  const portfolio = /^Secretary\s+of\s+State\s+for\s+(.+)$/u.exec(person.role.trim());
+  const cabinet = loadMeetingVocabulary().ministerOnlyIn['Secretary of State for'] ?? [];
+  if (portfolio && !cabinet.includes(country)) return /\b(?:Foreign|External|International)\b/u.test(portfolio[1]) ? 'DEPUTY_FOREIGN_MINISTER' : 'OFFICIAL';
+  if (person.roleKind !== 'FOREIGN_MINISTER') return person.roleKind;
   const bare = person.role.trim().replace(/^(?:\p{Lu}[\p{L}'’-]*\s+)(?=Foreign\s+Secretary$)/u, '');
   const only = Object.entries(loadMeetingVocabulary().ministerOnlyIn).find(([title]) => title.toLowerCase() === bare.toLowerCase());
   if (!only) return person.roleKind;

@@ -143,7 +143,7 @@ export function findPeople(
       const cues = [
         ...text
           .slice(0, mention.phraseStart)
-          .matchAll(/\b(?:accompanied\s+by|together\s+with|and\s+(?:his|her)\s+delegation,?\s+including|(?:and|with)\s+(?:an?|the|his|her)\s+(?:[\w-]+\s+)?delegation,?\s+(?:that|which)\s+included|delegation\s+(?:comprising|consisting\s+of|including))\s+/gu),
+          .matchAll(/\b(?:accompanied(?:\s+(?:on|at|during|in)\s+(?:the|this|his|her)\s+(?:[\w-]+\s+){0,2}?(?:visit|meeting|talks|reception|ceremony|event))?\s+by|together\s+with|and\s+(?:his|her)\s+delegation,?\s+including|(?:and|with)\s+(?:an?|the|his|her)\s+(?:[\w-]+\s+)?delegation,?\s+(?:that|which)\s+included|delegation\s+(?:comprising|consisting\s+of|including))\s+/gu),
       ];
       const cue = cues[cues.length - 1];
       if (!cue) continue;
@@ -154,7 +154,7 @@ export function findPeople(
       if (inBetween.some((other) => other.accompanies === undefined)) continue;
       // ... and only as the next item of that list: "A, B and C", not "A, ..., was received by C".
       const lastEnd = Math.max(-1, ...inBetween.flatMap((other) => other.mentions.filter(between).map((m) => m.end)));
-      if (lastEnd >= 0 && !/^\s*(?:,\s*(?:and\s+)?|and\s+)$/u.test(text.slice(lastEnd, mention.phraseStart))) continue;
+      if (lastEnd >= 0 && !/^\s*(?:,\s*(?:and\s+)?|and\s+)(?:by\s+)?(?:the\s+)?$/u.test(text.slice(lastEnd, mention.phraseStart))) continue;
       let anchor: { id: number; end: number } | null = null;
       for (const other of people) {
         if (other === person) continue;

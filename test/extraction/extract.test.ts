@@ -795,6 +795,19 @@ describe('phrasings of published releases (third round)', () => {
     expect(voice.issuerCountry).toBe('MY');
   });
 
+  it('adds those "accompanied on the visit by" the principal, with the principal\'s country, and reads state secretaries by portfolio', () => {
+    const release = extractPressRelease(
+      'LISBON, May 5. Minister of Foreign Affairs of Portugal Paulo Rangel paid an official visit to Angola, where he held talks with Minister of External Relations of Angola Tete António.\n\nPaulo Rangel was accompanied on the visit by the Secretary of State for Foreign Affairs and Cooperation, Ana Teresa Morgado, and by the Secretary of State for Tourism, Rui Pedro Leitão.',
+      FIXED,
+    );
+    expect(participantsOf(release).map((p) => [p.name, p.roleKind, p.country])).toEqual([
+      ['Paulo Rangel', 'FOREIGN_MINISTER', 'PT'],
+      ['Tete António', 'FOREIGN_MINISTER', 'AO'],
+      ['Ana Teresa Morgado', 'DEPUTY_FOREIGN_MINISTER', 'PT'],
+      ['Rui Pedro Leitão', 'OFFICIAL', 'PT'],
+    ]);
+  });
+
   it('reads a state secretary outside the United States as a deputy, and a ministry\'s directors as diplomats', () => {
     const release = extractPressRelease(
       'On 4 March 2025, Secretary of State Marta Kowalczyk and Vice Minister of Foreign Affairs of Viet Nam Le Thi Thu Hang held political consultations at the Ministry of Foreign Affairs in Warsaw.\n\nThe Polish delegation also included the Director of the Asia-Pacific Department, Adam Nowicki.',
