@@ -80,19 +80,6 @@ function firstMention(personId: number, sentenceIndex: number, ctx: MeetingConte
   return mention ? mention.start : Number.MAX_SAFE_INTEGER;
 }
 
-/** "held separate meetings with A, B and C", "separately received": one meeting per counterpart. */
-const SEPARATE = /\bseparate(?:ly)?\b/iu;
-/** A sentence that moves to another time of the day: what it reports is another event. */
-const TIME_SHIFT = /^(?:earlier|later|in the (?:morning|afternoon|evening)|on the same day|the same day|the (?:next|following) day|afterwards|subsequently)\b/iu;
-/** A sentence whose subject takes part in an event of its own. */
-const OWN_EVENT =
-  /\b(?:took part in|takes part in|attended|attends|participated in|participates in|addressed|chaired|(?:heading|leading|heads|leads|headed|led) (?:[\p{L}’']+ ){0,2}delegation to)\b/iu;
-/** "held a number of meetings in Budapest": meetings announced before their counterparts are named. */
-const ANNOUNCED = /\bseparate(?:ly)?\b|\b(?:a (?:number|series|round) of|several|a day of) (?:[\w-]+ )?(?:meetings|talks)\b/iu;
-/** A sentence about the host of separate meetings without naming them ("the minister discussed"). */
-const HOST_REFERENCE =
-  /\b(?:the\s+(?:foreign\s+)?minister|(?:he|she)\s+(?!was\b)\w+|in\s+(?:his|her)\s+(?:[\w-]+\s+){0,2}(?:meeting|talks|conversation|discussion)\s+with|(?:his|her)\s+(?:\p{Lu}[\p{L}-]+\s+)?(?:counterpart|guest|colleague))\b/iu;
-
 function draftMeetings(ctx: MeetingContext): Draft[] {
   const vocabulary = loadMeetingVocabulary();
   const drafts: Draft[] = [];
@@ -111,7 +98,7 @@ function draftMeetings(ctx: MeetingContext): Draft[] {
     if (announced && index > announced.sentence) {
       const host = announced.participants[0];
       const newcomers = present.filter((id) => id !== host && !inAnyMeeting(id));
-      const aboutHost = present.includes(host) || HOST_REFERENCE.test(sentence.text);
+      const aboutHost = present.includes(host) || vocabulary.separateMeetings.hostReference.some((pattern) => pattern.test(sentence.text));
       if (newcomers.length > 0 && aboutHost && !vocabulary.participation.some((pattern) => pattern.test(sentence.text))) {
         for (const id of newcomers) {
           if (announced.participants.length === 1) announced.participants.push(id);
@@ -155,11 +142,11 @@ function draftMeetings(ctx: MeetingContext): Draft[] {
       !current.visit &&
       (trigger || participation) &&
       present.length >= 2 &&
-      TIME_SHIFT.test(sentence.text) &&
+      vocabulary.separateMeetings.timeShift.some((pattern) => pattern.test(sentence.text)) &&
       (present.length !== current.participants.length ||
         present.some((id) => !current.participants.includes(id)) ||
         // the meeting before is several, one per counterpart ("met separately with A and B")
-        SEPARATE.test(ctx.sentences[current.sentence].text))
+        vocabulary.separateMeetings.separate.some((pattern) => pattern.test(ctx.sentences[current.sentence].text)))
     ) {
       drafts.push({ sentence: index, participants: present, fromEventLead: false, visit: false });
       return;
@@ -186,7 +173,7 @@ function draftMeetings(ctx: MeetingContext): Draft[] {
       if (opensMeeting) {
         // Not where the sentence's own event comes first ("took part in the 58th ASEAN Foreign Ministers'
         // Meeting and held separate bilateral meetings with several counterparts").
-        const separate = drafts.length === 0 && present.length === 1 && ANNOUNCED.test(sentence.text) && !OWN_EVENT.test(sentence.text);
+        const separate = drafts.length === 0 && present.length === 1 && vocabulary.separateMeetings.announced.some((pattern) => pattern.test(sentence.text)) && !vocabulary.separateMeetings.ownEvent.some((pattern) => pattern.test(sentence.text));
         drafts.push({ sentence: index, participants: present, fromEventLead: eventLead, visit: visitLead, called, separate });
       } else {
         for (const id of newcomers) current.participants.push(id);
@@ -356,8 +343,9 @@ function fallbackCountry(
  * with the host (the first person named, the subject of "held separate meetings with").
  */
 function splitSeparate(drafts: Draft[], ctx: MeetingContext): Draft[] {
+  const { separate } = loadMeetingVocabulary().separateMeetings;
   return drafts.flatMap((draft) => {
-    if (draft.participants.length < 3 || draft.visit || !SEPARATE.test(ctx.sentences[draft.sentence].text)) return [draft];
+    if (draft.participants.length < 3 || draft.visit || !separate.some((pattern) => pattern.test(ctx.sentences[draft.sentence].text))) return [draft];
     const [host, ...others] = draft.participants;
     return others.map((other) => ({ ...draft, participants: [host, other] }));
   });

@@ -28,6 +28,14 @@ export interface MeetingVocabulary {
   ministerOnlyIn: Record<string, string[]>;
   /** Tested against the text just before a name: a match means the person is only mentioned. */
   notPresent: RegExp[];
+  /** Meetings one per counterpart, and events apart from the meeting before (meetings.yaml `separateMeetings`). */
+  separateMeetings: {
+    separate: RegExp[];
+    announced: RegExp[];
+    ownEvent: RegExp[];
+    hostReference: RegExp[];
+    timeShift: RegExp[];
+  };
   hostFirst: RegExp[];
   guestFirst: RegExp[];
   /** In priority order. */
@@ -50,6 +58,7 @@ interface MeetingsFile {
   apartMeetings?: unknown;
   ministerOnlyIn?: Record<string, unknown>;
   notPresent?: unknown;
+  separateMeetings?: { separate?: unknown; announced?: unknown; ownEvent?: unknown; hostReference?: unknown; timeShift?: unknown };
   sides?: { hostFirst?: unknown; guestFirst?: unknown };
   kinds?: Array<{ kind?: unknown; scope?: unknown; cues?: unknown }>;
   impliedTopics?: Record<string, unknown>;
@@ -95,6 +104,13 @@ export function loadMeetingVocabulary(): MeetingVocabulary {
       Object.entries(file.ministerOnlyIn ?? {}).map(([title, codes]) => [title, asStringList(codes, `${MEETINGS_FILE} ministerOnlyIn.${title}`)]),
     ),
     notPresent: patterns(file.notPresent, 'notPresent'),
+    separateMeetings: {
+      separate: patterns(file.separateMeetings?.separate, 'separateMeetings.separate'),
+      announced: patterns(file.separateMeetings?.announced, 'separateMeetings.announced'),
+      ownEvent: patterns(file.separateMeetings?.ownEvent, 'separateMeetings.ownEvent'),
+      hostReference: patterns(file.separateMeetings?.hostReference, 'separateMeetings.hostReference'),
+      timeShift: patterns(file.separateMeetings?.timeShift, 'separateMeetings.timeShift'),
+    },
     hostFirst: patterns(file.sides?.hostFirst, 'sides.hostFirst'),
     guestFirst: patterns(file.sides?.guestFirst, 'sides.guestFirst'),
     kinds: (file.kinds ?? []).map((entry, index) => {
