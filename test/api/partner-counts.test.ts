@@ -21,12 +21,10 @@ afterAll(async () => {
   await tdb?.drop();
 });
 
-const q = <T = Record<string, unknown>>(text: string, ...values: unknown[]) => tdb.db.$queryRawUnsafe<T[]>(text, ...values);
-const x = (text: string, ...values: unknown[]) => tdb.db.$executeRawUnsafe(text, ...values);
 
 /** Rows where the kept counts and a count over the published meetings differ (written here independently). */
 async function drifted(): Promise<unknown[]> {
-  return q(`
+  return tdb.query(`
     WITH mc AS (
       SELECT m.id, m.date, ARRAY(SELECT DISTINCT p.country_code FROM participant p WHERE p.meeting_id = m.id AND p.country_code IS NOT NULL) AS codes
       FROM meeting m JOIN press_release pr ON pr.id = m.press_release_id WHERE pr.status = 'PUBLISHED'
@@ -61,7 +59,7 @@ const meeting = (day: string, countries: string[]) => ({
 
 it('holds the stored corpus', async () => {
   expect(await drifted()).toEqual([]);
-  const [{ n }] = await q<{ n: number }>(`SELECT count(*)::int AS n FROM partner_day`);
+  const [{ n }] = await tdb.query<{ n: number }>(`SELECT count(*)::int AS n FROM partner_day`);
   expect(n).toBeGreaterThan(0);
 });
 
@@ -129,36 +127,36 @@ it('follows a draft, its publication, an edit of its meetings, a retraction and 
 });
 
 it('follows SQL writes to participants, meeting topics and meetings, and folding changes no total', async () => {
-  const [m] = await q<{ id: number; release: number }>(`
+  const [m] = await tdb.query<{ id: number; release: number }>(`
     SELECT m.id, m.press_release_id AS release FROM meeting m JOIN press_release pr ON pr.id = m.press_release_id
     WHERE pr.status = 'PUBLISHED' AND (SELECT count(DISTINCT country_code) FROM participant WHERE meeting_id = m.id) >= 2
     ORDER BY m.id LIMIT 1`);
-  await x(`UPDATE participant SET country_code = 'IS' WHERE meeting_id = $1 AND id = (SELECT min(id) FROM participant WHERE meeting_id = $1)`, m.id);
+  await tdb.execute(`UPDATE participant SET country_code = 'IS' WHERE meeting_id = $1 AND id = (SELECT min(id) FROM participant WHERE meeting_id = $1)`, m.id);
   expect(await drifted()).toEqual([]);
-  await x(`DELETE FROM meeting_topic WHERE meeting_id IN (SELECT id FROM meeting WHERE id % 4 = 0)`);
-  await x(`UPDATE meeting SET date = date - 400 WHERE id % 3 = 0`);
+  await tdb.execute(`DELETE FROM meeting_topic WHERE meeting_id IN (SELECT id FROM meeting WHERE id % 4 = 0)`);
+  await tdb.execute(`UPDATE meeting SET date = date - 400 WHERE id % 3 = 0`);
   expect(await drifted()).toEqual([]);
-  await x(`UPDATE press_release SET status = 'DRAFT' WHERE id % 5 = 0 AND status = 'PUBLISHED'`);
-  await x(`DELETE FROM participant WHERE meeting_id % 7 = 0`);
-  await x(`DELETE FROM meeting WHERE id % 11 = 0`);
+  await tdb.execute(`UPDATE press_release SET status = 'DRAFT' WHERE id % 5 = 0 AND status = 'PUBLISHED'`);
+  await tdb.execute(`DELETE FROM participant WHERE meeting_id % 7 = 0`);
+  await tdb.execute(`DELETE FROM meeting WHERE id % 11 = 0`);
   expect(await drifted()).toEqual([]);
-  await x(`SELECT partner_counts_compact()`);
-  await x(`SELECT partner_topics_compact()`);
+  await tdb.execute(`SELECT partner_counts_compact()`);
+  await tdb.execute(`SELECT partner_topics_compact()`);
   expect(await drifted()).toEqual([]);
-  const [folded] = await q<{ rows: number; keys: number }>(
+  const [folded] = await tdb.query<{ rows: number; keys: number }>(
     `SELECT count(*)::int AS rows, count(DISTINCT (country_code, partner_code, day))::int AS keys FROM partner_day`,
   );
   expect(folded.rows).toBe(folded.keys);
-  await x(`UPDATE press_release SET status = 'PUBLISHED' WHERE status = 'DRAFT' AND id % 5 = 0`);
+  await tdb.execute(`UPDATE press_release SET status = 'PUBLISHED' WHERE status = 'DRAFT' AND id % 5 = 0`);
   expect(await drifted()).toEqual([]);
 });
 
 it('counts two transactions that change one meeting at once, each on top of the other', async () => {
-  const [m] = await q<{ id: number }>(`
+  const [m] = await tdb.query<{ id: number }>(`
     SELECT m.id FROM meeting m JOIN press_release pr ON pr.id = m.press_release_id
     WHERE pr.status = 'PUBLISHED' AND EXISTS (SELECT 1 FROM participant p WHERE p.meeting_id = m.id AND p.country_code IS NOT NULL)
     ORDER BY m.id DESC LIMIT 1`);
-  const [people] = await q<{ a: number; b: number }>(`
+  const [people] = await tdb.query<{ a: number; b: number }>(`
     SELECT min(id)::int AS a, max(id)::int AS b FROM (
       SELECT id FROM person WHERE id NOT IN (SELECT person_id FROM participant WHERE meeting_id = $1) ORDER BY id LIMIT 2) x`, m.id);
   const insert = `INSERT INTO participant (meeting_id, person_id, position, role, role_kind, country_code) VALUES ($1, $2, 90 + $2 % 5, 'Minister', 'FOREIGN_MINISTER', $3)`;
@@ -183,8 +181,8 @@ it('counts two transactions that change one meeting at once, each on top of the 
 });
 
 it('counts again from scratch after a table it follows is truncated', async () => {
-  await x(`TRUNCATE meeting_topic`);
+  await tdb.execute(`TRUNCATE meeting_topic`);
   expect(await drifted()).toEqual([]);
-  const [{ n }] = await q<{ n: number }>(`SELECT count(*)::int AS n FROM partner_topic WHERE topic_id <> 0`);
+  const [{ n }] = await tdb.query<{ n: number }>(`SELECT count(*)::int AS n FROM partner_topic WHERE topic_id <> 0`);
   expect(n).toBe(0);
 });

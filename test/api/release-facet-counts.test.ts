@@ -25,14 +25,13 @@ afterAll(async () => {
   await tdb?.drop();
 });
 
-const q = <T = Record<string, unknown>>(text: string, ...values: unknown[]) => tdb.db.$queryRawUnsafe<T[]>(text, ...values);
 
 /**
  * (slice, facet, status, key) rows where the kept counts and a count over press_release differ,
  * the latter written here independently of the migration.
  */
 async function drifted(): Promise<unknown[]> {
-  return q(`
+  return tdb.query(`
     WITH per_release AS (
       SELECT pr.id, pr.status, pr.topic_ids, f.facet, f.key FROM press_release pr
       CROSS JOIN LATERAL (
@@ -58,7 +57,7 @@ async function drifted(): Promise<unknown[]> {
 
 /** Cells of the release cube (topic, country, month, status) where it and a count over press_release differ. */
 async function cubeDrifted(): Promise<unknown[]> {
-  return q(`
+  return tdb.query(`
     WITH cells AS (
       SELECT t, c, to_char(pr.published_at AT TIME ZONE 'UTC', 'YYYY-MM') AS month, pr.status FROM press_release pr,
         unnest(ARRAY[-1] || CASE WHEN pr.topic_ids = '{}' THEN ARRAY[0] ELSE pr.topic_ids END) t,
@@ -109,15 +108,15 @@ async function topicFacets(topic: string, token?: string, statuses?: string[]) {
 
 it('holds the stored corpus, and the facets read from it are those of a count over the releases', async () => {
   expect([...(await drifted()), ...(await cubeDrifted())]).toEqual([]);
-  const [{ n }] = await q<{ n: number }>(`SELECT count(*)::int AS n FROM release_facet_count WHERE topic_id <> 0`);
+  const [{ n }] = await tdb.query<{ n: number }>(`SELECT count(*)::int AS n FROM release_facet_count WHERE topic_id <> 0`);
   expect(n).toBeGreaterThan(0);
   const f = await topicFacets('energy');
-  const countries = await q<{ value: string; count: number }>(`
+  const countries = await tdb.query<{ value: string; count: number }>(`
     SELECT c::text AS value, count(*)::int AS count FROM press_release pr, unnest(pr.country_codes) c
     WHERE pr.status = 'PUBLISHED' AND pr.topic_ids @> ARRAY[(SELECT id FROM topic WHERE slug = 'energy')]
     GROUP BY 1 ORDER BY 2 DESC, 1`);
   expect([...f.countries.options].sort((a: any, b: any) => b.count - a.count || a.value.localeCompare(b.value))).toEqual(countries);
-  const [months] = await q<{ n: number }>(`
+  const [months] = await tdb.query<{ n: number }>(`
     SELECT count(*)::int AS n FROM press_release pr
     WHERE pr.status = 'PUBLISHED' AND pr.topic_ids @> ARRAY[(SELECT id FROM topic WHERE slug = 'energy')]`);
   expect(f.months.options.reduce((s: number, o: { count: number }) => s + o.count, 0)).toBe(months.n);
@@ -132,16 +131,16 @@ it('answers a drill-down (a topic, a country, a year) from the cube as a count o
   const energy = `(SELECT id FROM topic WHERE slug = 'energy')`;
   const year = `pr.published_at >= '2024-01-01T00:00:00Z' AND pr.published_at < '2025-01-01T00:00:00Z'`;
   const total = (facet: { options: { count: number }[]; missing: number }) => facet.options.reduce((s, o) => s + o.count, 0) + facet.missing;
-  const [topics] = await q<{ n: number; releases: number }>(`
+  const [topics] = await tdb.query<{ n: number; releases: number }>(`
     SELECT count(*)::int AS releases, coalesce(sum(greatest(cardinality(topic_ids), 1)), 0)::int AS n FROM press_release pr
     WHERE pr.status = 'PUBLISHED' AND pr.country_codes && '{AZ}' AND ${year}`);
   expect(topics.releases).toBeGreaterThan(0);
   expect(total(f.topics)).toBe(topics.n);
-  const [countries] = await q<{ n: number }>(`
+  const [countries] = await tdb.query<{ n: number }>(`
     SELECT coalesce(sum(greatest(cardinality(country_codes), 1)), 0)::int AS n FROM press_release pr
     WHERE pr.status = 'PUBLISHED' AND pr.topic_ids @> ARRAY[${energy}] AND ${year}`);
   expect(total(f.countries)).toBe(countries.n);
-  const months = await q<{ value: string; count: number }>(`
+  const months = await tdb.query<{ value: string; count: number }>(`
     SELECT to_char(pr.published_at AT TIME ZONE 'UTC', 'YYYY-MM') AS value, count(*)::int AS count FROM press_release pr
     WHERE pr.status = 'PUBLISHED' AND pr.topic_ids @> ARRAY[${energy}] AND pr.country_codes && '{AZ}' GROUP BY 1 ORDER BY 1`);
   expect(f.months.options).toEqual(months);
@@ -222,28 +221,28 @@ it('follows an ingest from text and a merge of two people', async () => {
 });
 
 it('follows bulk SQL writes, and folding the log changes no total', async () => {
-  await tdb.db.$executeRawUnsafe(`UPDATE press_release SET status = 'DRAFT' WHERE id % 3 = 0 AND status = 'PUBLISHED'`);
-  await tdb.db.$executeRawUnsafe(`DELETE FROM release_topic WHERE press_release_id % 5 = 0`);
-  await tdb.db.$executeRawUnsafe(`UPDATE press_release SET issuer_country_code = NULL WHERE id % 7 = 0`);
+  await tdb.execute(`UPDATE press_release SET status = 'DRAFT' WHERE id % 3 = 0 AND status = 'PUBLISHED'`);
+  await tdb.execute(`DELETE FROM release_topic WHERE press_release_id % 5 = 0`);
+  await tdb.execute(`UPDATE press_release SET issuer_country_code = NULL WHERE id % 7 = 0`);
   expect([...(await drifted()), ...(await cubeDrifted())]).toEqual([]);
-  const [before] = await q<{ rows: number }>(`SELECT count(*)::int AS rows FROM release_facet_count`);
-  await tdb.db.$executeRawUnsafe(`SELECT release_facet_count_compact()`);
-  await tdb.db.$executeRawUnsafe(`SELECT release_cube_count_compact()`);
+  const [before] = await tdb.query<{ rows: number }>(`SELECT count(*)::int AS rows FROM release_facet_count`);
+  await tdb.execute(`SELECT release_facet_count_compact()`);
+  await tdb.execute(`SELECT release_cube_count_compact()`);
   expect([...(await drifted()), ...(await cubeDrifted())]).toEqual([]);
   // Folded: one row per option, none of them zero.
-  const [after] = await q<{ rows: number; options: number; zero: number }>(`
+  const [after] = await tdb.query<{ rows: number; options: number; zero: number }>(`
     SELECT count(*)::int AS rows, count(DISTINCT (topic_id, facet, status, key))::int AS options, count(*) FILTER (WHERE n = 0)::int AS zero
     FROM release_facet_count`);
   expect(after.rows).toBe(after.options);
   expect(after.zero).toBe(0);
   expect(after.rows).toBeLessThan(before.rows);
-  await tdb.db.$executeRawUnsafe(`UPDATE press_release SET status = 'PUBLISHED' WHERE status = 'DRAFT' AND id % 3 = 0`);
+  await tdb.execute(`UPDATE press_release SET status = 'PUBLISHED' WHERE status = 'DRAFT' AND id % 3 = 0`);
   expect([...(await drifted()), ...(await cubeDrifted())]).toEqual([]);
 });
 
 it('lets two writers count at once: neither waits for the other to commit', async () => {
-  const [pr] = await q<{ id: number }>(`SELECT id FROM press_release WHERE status = 'PUBLISHED' AND cardinality(topic_ids) > 0 ORDER BY id LIMIT 1`);
-  const [other] = await q<{ id: number }>(`SELECT id FROM press_release WHERE id <> $1 AND topic_ids && (SELECT topic_ids FROM press_release WHERE id = $1) ORDER BY id LIMIT 1`, pr.id);
+  const [pr] = await tdb.query<{ id: number }>(`SELECT id FROM press_release WHERE status = 'PUBLISHED' AND cardinality(topic_ids) > 0 ORDER BY id LIMIT 1`);
+  const [other] = await tdb.query<{ id: number }>(`SELECT id FROM press_release WHERE id <> $1 AND topic_ids && (SELECT topic_ids FROM press_release WHERE id = $1) ORDER BY id LIMIT 1`, pr.id);
   const a = new Client({ connectionString: tdb.url });
   const b = new Client({ connectionString: tdb.url });
   await a.connect();

@@ -17,14 +17,12 @@ afterAll(async () => {
   await tdb?.drop();
 });
 
-const q = <T = Record<string, unknown>>(text: string, ...values: unknown[]) => tdb.db.$queryRawUnsafe<T[]>(text, ...values);
-const x = (text: string, ...values: unknown[]) => tdb.db.$executeRawUnsafe(text, ...values);
 
 const draft = (over: Partial<ReleaseDraft>): ReleaseDraft => releaseDraft({ publishedAt: new Date('2024-05-01T10:00:00Z'), ...over });
 
 /** Releases whose narrow row is missing, extra or different from the release, `match` recomputed by a self-join of positions. */
 async function drifted(): Promise<number[]> {
-  const rows = await q<{ id: number }>(`
+  const rows = await tdb.query<{ id: number }>(`
     SELECT coalesce(pr.id, n.id) AS id FROM press_release pr FULL JOIN release_narrow n ON n.id = pr.id
     WHERE pr.id IS NULL OR n.id IS NULL
        OR (pr.status, pr.published_at, pr.language, pr.issuer_country_code, pr.topic_ids, pr.country_codes,
@@ -42,12 +40,12 @@ async function drifted(): Promise<number[]> {
 }
 
 async function narrowCount(): Promise<number> {
-  const [r] = await q<{ n: number }>(`SELECT count(*)::int AS n FROM release_narrow`);
+  const [r] = await tdb.query<{ n: number }>(`SELECT count(*)::int AS n FROM release_narrow`);
   return r.n;
 }
 
 test('the stored corpus has a narrow row per release, equal to it', async () => {
-  const [n] = await q<{ n: number }>(`SELECT count(*)::int AS n FROM press_release`);
+  const [n] = await tdb.query<{ n: number }>(`SELECT count(*)::int AS n FROM press_release`);
   expect(n.n).toBeGreaterThan(0);
   expect(await narrowCount()).toBe(n.n);
   expect(await drifted()).toEqual([]);
@@ -62,39 +60,39 @@ test('inserts, edits of text, status, date and links, a changed id and deletes k
   const a = { id: aId };
   const b = { id: bId };
   expect(await drifted()).toEqual([]);
-  const matchOf = async (id: number) => (await q<{ m: string }>(`SELECT match::text AS m FROM release_narrow WHERE id = $1`, id))[0]?.m;
+  const matchOf = async (id: number) => (await tdb.query<{ m: string }>(`SELECT match::text AS m FROM release_narrow WHERE id = $1`, id))[0]?.m;
   expect(await matchOf(a.id)).toContain("'green corridor'");
   // The title's last word and the body's first stand side by side in the vector.
   expect(await matchOf(a.id)).toContain("'corridor green'");
 
-  await x(`UPDATE press_release SET body = 'Railway links and the Caspian route.', title = 'New title' WHERE id = $1`, a.id);
+  await tdb.execute(`UPDATE press_release SET body = 'Railway links and the Caspian route.', title = 'New title' WHERE id = $1`, a.id);
   expect(await matchOf(a.id)).toContain("'caspian rout'");
   expect(await matchOf(a.id)).not.toContain("'green corridor'");
-  await x(`UPDATE press_release SET status = 'RETRACTED', retraction_reason = 'test' WHERE id = $1`, b.id);
-  await x(`UPDATE press_release SET published_at = published_at - interval '3 days', language = 'en-GB' WHERE id = $1`, a.id);
+  await tdb.execute(`UPDATE press_release SET status = 'RETRACTED', retraction_reason = 'test' WHERE id = $1`, b.id);
+  await tdb.execute(`UPDATE press_release SET published_at = published_at - interval '3 days', language = 'en-GB' WHERE id = $1`, a.id);
   expect(await drifted()).toEqual([]);
 
   // Links reach the release's arrays through their own triggers, and from there the narrow row.
-  const [t] = await q<{ id: number }>(`SELECT id FROM topic ORDER BY id LIMIT 1`);
-  await x(`INSERT INTO release_topic (press_release_id, topic_id) VALUES ($1, $2)`, a.id, t.id);
-  await x(`INSERT INTO release_country (press_release_id, country_code) VALUES ($1, 'GE') ON CONFLICT DO NOTHING`, a.id);
-  const [narrow] = await q<{ topics: number[]; countries: string[] }>(
+  const [t] = await tdb.query<{ id: number }>(`SELECT id FROM topic ORDER BY id LIMIT 1`);
+  await tdb.execute(`INSERT INTO release_topic (press_release_id, topic_id) VALUES ($1, $2)`, a.id, t.id);
+  await tdb.execute(`INSERT INTO release_country (press_release_id, country_code) VALUES ($1, 'GE') ON CONFLICT DO NOTHING`, a.id);
+  const [narrow] = await tdb.query<{ topics: number[]; countries: string[] }>(
     `SELECT topic_ids AS topics, country_codes::text[] AS countries FROM release_narrow WHERE id = $1`,
     a.id,
   );
   expect(narrow.topics).toContain(t.id);
   expect(narrow.countries).toContain('GE');
-  await x(`DELETE FROM release_topic WHERE press_release_id = $1 AND topic_id = $2`, a.id, t.id);
+  await tdb.execute(`DELETE FROM release_topic WHERE press_release_id = $1 AND topic_id = $2`, a.id, t.id);
   expect(await drifted()).toEqual([]);
 
   // A bulk statement over every release, and a release whose id changes.
-  await x(`UPDATE press_release SET published_at = published_at + interval '1 hour'`);
-  const [{ max }] = await q<{ max: number }>(`SELECT max(id)::int AS max FROM press_release`);
-  await x(`UPDATE press_release SET id = $2 WHERE id = $1`, b.id, max + 1000);
+  await tdb.execute(`UPDATE press_release SET published_at = published_at + interval '1 hour'`);
+  const [{ max }] = await tdb.query<{ max: number }>(`SELECT max(id)::int AS max FROM press_release`);
+  await tdb.execute(`UPDATE press_release SET id = $2 WHERE id = $1`, b.id, max + 1000);
   expect(await drifted()).toEqual([]);
-  expect((await q(`SELECT 1 FROM release_narrow WHERE id = $1`, b.id)).length).toBe(0);
+  expect((await tdb.query(`SELECT 1 FROM release_narrow WHERE id = $1`, b.id)).length).toBe(0);
 
-  await x(`DELETE FROM press_release WHERE id IN ($1, $2)`, a.id, max + 1000);
+  await tdb.execute(`DELETE FROM press_release WHERE id IN ($1, $2)`, a.id, max + 1000);
   expect(await drifted()).toEqual([]);
 });
 
@@ -128,7 +126,7 @@ test('a search over match finds exactly what the search vector does', async () =
       const narrow = await tdb.db.$queryRaw<{ id: number }[]>(
         Prisma.sql`SELECT pr.id FROM release_narrow pr WHERE ${narrowSearchMatchSql(search, configs)} ORDER BY 1`,
       );
-      const vector = await q<{ id: number }>(
+      const vector = await tdb.query<{ id: number }>(
         // One configuration in use: every release is read with it (as searchMatchSql does).
         `SELECT id FROM press_release WHERE EXISTS (SELECT 1 FROM unnest($2::regconfig[]) c
            WHERE (cardinality($2::regconfig[]) = 1 OR search_config(language) = c) AND search_vector @@ websearch_to_tsquery(c, $1))
@@ -139,10 +137,10 @@ test('a search over match finds exactly what the search vector does', async () =
       expect({ search, configs, ids: narrow.map((r) => r.id) }).toEqual({ search, configs, ids: vector.map((r) => r.id) });
     }
   }
-  const [some] = await q<{ n: number }>(`SELECT count(*)::int AS n FROM press_release WHERE search_vector @@ websearch_to_tsquery('english', '"middle corridor"')`);
+  const [some] = await tdb.query<{ n: number }>(`SELECT count(*)::int AS n FROM press_release WHERE search_vector @@ websearch_to_tsquery('english', '"middle corridor"')`);
   expect(some.n).toBeGreaterThan(0);
   // Words and two-word phrases are answered by the index alone; a longer phrase is narrowed by it.
-  const exact = await q<{ s: string; e: boolean }>(
+  const exact = await tdb.query<{ s: string; e: boolean }>(
     `SELECT s, search_match_exact('english', s) AS e FROM unnest($1::text[]) s`,
     ['energy', '"middle corridor"', 'energy -"green energy"', '"foreign ministers of azerbaijan"', '"green energy transition"'],
   );
@@ -150,7 +148,7 @@ test('a search over match finds exactly what the search vector does', async () =
 });
 
 test('a truncation empties it', async () => {
-  await x(`TRUNCATE press_release CASCADE`);
+  await tdb.execute(`TRUNCATE press_release CASCADE`);
   expect(await narrowCount()).toBe(0);
   await storeRelease(tdb.db, draft({ title: 'After the truncation', paragraphs: ['Middle corridor.'] }));
   expect(await narrowCount()).toBe(1);

@@ -7,6 +7,10 @@ export interface TestDatabase {
   url: string;
   name: string;
   db: Db;
+  /** The rows of one SQL statement, `$1`... bound to `values` (tests that check what triggers keep). */
+  query<T = Record<string, unknown>>(text: string, ...values: unknown[]): Promise<T[]>;
+  /** Runs one SQL statement: how many rows it touched. */
+  execute(text: string, ...values: unknown[]): Promise<number>;
   /** Drops the database (and disconnects). */
   drop(): Promise<void>;
 }
@@ -42,6 +46,8 @@ export async function createTestDatabase(
     url,
     name,
     db,
+    query: <T = Record<string, unknown>>(text: string, ...values: unknown[]) => db.$queryRawUnsafe<T[]>(text, ...values),
+    execute: (text: string, ...values: unknown[]) => db.$executeRawUnsafe(text, ...values),
     drop: async () => {
       await db.$disconnect();
       await admin((c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
