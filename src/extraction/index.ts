@@ -45,11 +45,16 @@ function notAnInitiative(name: string): boolean {
   return !international && !acronym && /\b(?:Office|Group|Department|Division|Directorate|Bureau|Unit|Section|of the Ministry(?: of Foreign Affairs)?)$/u.test(bare);
 }
 
-/** The country of the person the release opens with, where the text gives it ("Minister of Foreign Affairs of Georgia X held"). */
-function leadCountry(people: Person[]): string | null {
-  const first = people
+/** The person the release's lead sentence names first. */
+function leadPerson(people: Person[]): Person | undefined {
+  return people
     .filter((person) => person.mentions.some((mention) => mention.sentence === 0))
     .sort((a, b) => a.mentions.find((m) => m.sentence === 0)!.start - b.mentions.find((m) => m.sentence === 0)!.start)[0];
+}
+
+/** The country of the person the release opens with, where the text gives it ("Minister of Foreign Affairs of Georgia X held"). */
+function leadCountry(people: Person[]): string | null {
+  const first = leadPerson(people);
   return first && first.roleKind !== 'INTERNATIONAL_OFFICIAL' ? first.country : null;
 }
 
@@ -125,9 +130,7 @@ function voiceCountry(sentences: Sentence[], fullText: string): string | null {
 function leadPlaceCountry(sentences: Sentence[], people: Person[], countries: ExtractedCountry[]): string | null {
   const lead = sentences[0]?.text ?? '';
   if (/\b(?:visit|trip|travell?ed|arrived|delegation|took part|takes part|participated|attended|attends)\b/iu.test(lead)) return null;
-  const first = people
-    .filter((person) => person.mentions.some((mention) => mention.sentence === 0))
-    .sort((a, b) => a.mentions.find((m) => m.sentence === 0)!.start - b.mentions.find((m) => m.sentence === 0)!.start)[0];
+  const first = leadPerson(people);
   if (!first || first.country || first.roleKind === 'INTERNATIONAL_OFFICIAL') return null;
   const city = matchCities(lead).find((match) => /\bin\s+(?:the\s+city\s+of\s+)?$/iu.test(lead.slice(0, match.start)));
   return city && countries.some((country) => country.code === city.country) ? city.country : null;

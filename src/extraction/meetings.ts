@@ -4,7 +4,7 @@ import type { ExtractedDateline, ExtractedMeeting, ExtractedParticipant, Meeting
 import { findDateIn } from './dateline';
 import { findCountry } from '../reference/countries';
 import { countryNamedAt, matchCities, resolveAmbiguous } from './lexicon';
-import type { Person } from './people';
+import type { Person, PersonMention } from './people';
 import type { Sentence } from './text';
 
 export interface MeetingContext {
@@ -52,23 +52,25 @@ export interface MeetingResult {
   warnings: string[];
 }
 
+/** A mention after "the greetings of", "a message from H.E.", "will meet": the person is only named there. */
+function namedOnly(mention: PersonMention, text: string): boolean {
+  return loadMeetingVocabulary().notPresent.some((pattern) => pattern.test(text.slice(0, mention.phraseStart)));
+}
+
 /** Whether every mention of a person only names them ("a message from H.E. X, President of Ghana"). */
 export function onlyMentioned(person: Person, sentences: Sentence[]): boolean {
-  const { notPresent } = loadMeetingVocabulary();
-  return person.mentions.every((mention) => notPresent.some((pattern) => pattern.test(sentences[mention.sentence].text.slice(0, mention.phraseStart))));
+  return person.mentions.every((mention) => namedOnly(mention, sentences[mention.sentence].text));
 }
 
 /** People named in a sentence as present there (not "the greetings of President X"). */
 function presentIn(sentenceIndex: number, ctx: MeetingContext): number[] {
-  const { notPresent, sourceClauses } = loadMeetingVocabulary();
+  const { sourceClauses } = loadMeetingVocabulary();
   const text = ctx.sentences[sentenceIndex].text;
   const ids: number[] = [];
   for (const person of ctx.people) {
     const here = person.mentions.filter((mention) => mention.sentence === sentenceIndex);
     const present = here.some(
-      (mention) =>
-        !notPresent.some((pattern) => pattern.test(text.slice(0, mention.phraseStart))) &&
-        !(mention.start > 0 && sourceClauses.some((pattern) => pattern.test(text.slice(mention.end)))),
+      (mention) => !namedOnly(mention, text) && !(mention.start > 0 && sourceClauses.some((pattern) => pattern.test(text.slice(mention.end)))),
     );
     if (present) ids.push(person.id);
   }
@@ -193,26 +195,31 @@ function cueKind(texts: string[], scopes: Array<'lead' | 'opening' | 'own'> | nu
   return null;
 }
 
-/**
- * The meeting's own sentence decides first. The first meeting also reads the opening of the release;
- * a later one takes the first one's kind only when that kind spans the others (an official visit).
- */
 /** Whether a person of the sentence is named straight after "called" ("called his Thai counterpart X"). */
 function calledSomeone(sentenceIndex: number, ctx: MeetingContext): boolean {
-  const text = ctx.sentences[sentenceIndex].text;
-  return ctx.people.some((person) =>
-    person.mentions.some((mention) => mention.sentence === sentenceIndex && /\bcalled\s+(?:(?:his|her)\s+(?:[\p{L}-]+\s+){0,2}counterpart,?\s+)?$/u.test(text.slice(Math.max(0, mention.phraseStart - 60), mention.phraseStart))),
-  );
+  return personRightAfter(sentenceIndex, ctx, CALLED, 60);
 }
 
 /** "Ambassador X called on Hon. Y": a courtesy call in person, straight before a person named there. */
 function calledOn(sentenceIndex: number, ctx: MeetingContext): boolean {
+  return personRightAfter(sentenceIndex, ctx, CALLED_ON, 40);
+}
+
+const CALLED = /\bcalled\s+(?:(?:his|her)\s+(?:[\p{L}-]+\s+){0,2}counterpart,?\s+)?$/u;
+const CALLED_ON = /\b(?:called|calls|paid a (?:courtesy )?call)\s+on\s+(?:the\s+)?(?:\p{Lu}[\p{L}.]*\s+){0,3}$/u;
+
+/** Whether someone named in the sentence stands right after `before` (read in the `reach` characters before the mention). */
+function personRightAfter(sentenceIndex: number, ctx: MeetingContext, before: RegExp, reach: number): boolean {
   const text = ctx.sentences[sentenceIndex].text;
   return ctx.people.some((person) =>
-    person.mentions.some((mention) => mention.sentence === sentenceIndex && /\b(?:called|calls|paid a (?:courtesy )?call)\s+on\s+(?:the\s+)?(?:\p{Lu}[\p{L}.]*\s+){0,3}$/u.test(text.slice(Math.max(0, mention.phraseStart - 40), mention.phraseStart))),
+    person.mentions.some((mention) => mention.sentence === sentenceIndex && before.test(text.slice(Math.max(0, mention.phraseStart - reach), mention.phraseStart))),
   );
 }
 
+/**
+ * The meeting's own sentence decides first. The first meeting also reads the opening of the release;
+ * a later one takes the first one's kind only when that kind spans the others (an official visit).
+ */
 function meetingKind(draft: Draft, ctx: MeetingContext, sides: number, first: MeetingKind | null): MeetingKind {
   if (draft.called) return 'PHONE_CALL';
   // "On the sidelines of the Ministerial Meeting, X held a bilateral meeting": the event named as the
