@@ -47,9 +47,15 @@ function notAnInitiative(name: string): boolean {
 
 /** The person the release's lead sentence names first. */
 function leadPerson(people: Person[]): Person | undefined {
-  return people
-    .filter((person) => person.mentions.some((mention) => mention.sentence === 0))
-    .sort((a, b) => a.mentions.find((m) => m.sentence === 0)!.start - b.mentions.find((m) => m.sentence === 0)!.start)[0];
+  // The lead sentence's first person; a lead that names nobody ("Meeting of the Minister of Foreign
+  // Affairs of Turkmenistan with ...", a title line read as a sentence) leaves it to the next sentence.
+  for (const sentence of [0, 1]) {
+    const first = people
+      .filter((person) => person.mentions.some((mention) => mention.sentence === sentence))
+      .sort((a, b) => a.mentions.find((m) => m.sentence === sentence)!.start - b.mentions.find((m) => m.sentence === sentence)!.start)[0];
+    if (first) return first;
+  }
+  return undefined;
 }
 
 /** The country of the person the release opens with, where the text gives it ("Minister of Foreign Affairs of Georgia X held"). */

@@ -184,7 +184,8 @@ function readComplements(sentence: string, from: number, fullText: string): Comp
         cut = runWords.length - 1;
       }
       if (cut < 0) break;
-      text = runWords.slice(0, cut + 1).join(' ');
+      // "of the Organization of Turkic States (OTS) Kubanychbek Omuraliev": the acronym stays with it.
+      text = cut === runWords.length - 1 ? text : runWords.slice(0, cut + 1).join(' ');
     }
     // A country inside the organisation's name only counts after "of" ("Department of Europe of the
     // Ministry of Foreign Affairs of Azerbaijan"), not in a compound ("Korea-Central Asia Forum").
@@ -208,6 +209,10 @@ export function mentionsWithTitles(sentences: Sentence[], fullText: string): Raw
   const { honorificSource } = vocab();
   // After a post, honorifics and courtesy ranks ("Ambassador", "Senator", "Datuk Seri") before the name.
   const honorific = courtesyRun();
+  const counterparts = new RegExp(
+    `\\b(?:his|her|their)\\s+((?:[\\p{Lu}][\\p{L}'’-]*\\s+){0,3})(${loadRoles().counterpartWords.map((word) => escapeRegExp(word) + 's').join('|')})\\b[^,;.:]{0,80}?(?:,|:)\\s*`,
+    'gu',
+  );
   sentences.forEach((sentence, sentenceIndex) => {
     const text = sentence.text;
     let from = 0;
@@ -372,6 +377,40 @@ export function mentionsWithTitles(sentences: Sentence[], fullText: string): Raw
         counterpart: true,
       });
     }
+    // "welcomed his counterparts from the Caspian states, Jeyhun Bayramov of Azerbaijan, Abbas Araghchi
+    // of Iran and Rashid Meredov of Turkmenistan": each holds the post of the person named before,
+    // with the country after the name (or in parentheses).
+    for (const match of text.matchAll(counterparts)) {
+      const listed: RawMention[] = [];
+      let cursor = match.index + match[0].length;
+      for (;;) {
+        const courtesyTitle = honorific.exec(text.slice(cursor));
+        const parsed = readName(text, cursor + (courtesyTitle ? courtesyTitle[0].length : 0));
+        if (!parsed || parsed.tokens.length < 2) break;
+        const of = /^\s+of\s+(?:the\s+)?|^\s*\((?:the\s+)?/u.exec(text.slice(parsed.end));
+        const country = of ? countryAt(text, parsed.end + of[0].length) : null;
+        if (!country?.code) break;
+        listed.push({
+          sentence: sentenceIndex,
+          phraseStart: parsed.start,
+          name: parsed,
+          role: match[2].replace(/s$/u, ''),
+          roleKind: 'OTHER',
+          country: resolveCountry(country, fullText),
+          organisation: null,
+          reference: false,
+          counterpart: true,
+        });
+        const end = of![0].includes('(') ? text.indexOf(')', country.end) + 1 : country.end;
+        const separator = /^(?:\s*,\s*(?:and\s+)?|\s+and\s+)/u.exec(text.slice(end));
+        if (end <= 0 || !separator) break;
+        cursor = end + separator[0].length;
+      }
+      if (listed.length < 2) continue;
+      for (const mention of listed) {
+        if (!out.some((m) => m.sentence === sentenceIndex && m.name.start === mention.name.start)) out.push(mention);
+      }
+    }
     // "Mr. Morita informed ...": a courtesy title is as good as a role for a reference.
     const honorificNames = new RegExp(`(?<![\\p{L}])(?:${honorificSource})\\s+(?=\\p{Lu})`, 'gu');
     for (const match of text.matchAll(honorificNames)) {
@@ -391,6 +430,13 @@ export function mentionsWithTitles(sentences: Sentence[], fullText: string): Raw
     }
   });
   return out;
+}
+
+/** The person the release opens with (first named in its lead sentence), if among `candidates`. */
+function leadOf(people: Person[], candidates: Person[]): Person | undefined {
+  const start = (person: Person) => person.mentions.find((mention) => mention.sentence === 0)?.start ?? Number.MAX_SAFE_INTEGER;
+  const lead = [...people].sort((a, b) => start(a) - start(b))[0];
+  return lead && start(lead) < Number.MAX_SAFE_INTEGER && candidates.includes(lead) ? lead : undefined;
 }
 
 /**
@@ -420,6 +466,10 @@ export function linkDefiniteTitles(sentences: Sentence[], people: Person[], full
           (person.role.toLowerCase().includes(title) || person.roleKind === current.kind) &&
           (!country || person.country === country),
       );
+      // Several fit ("the Minister" after a foreign minister, a prime minister and a deputy prime
+      // minister): the release's lead person, when one of them, is the one the text goes on about.
+      const lead = candidates.length > 1 ? leadOf(people, candidates) : undefined;
+      if (lead) candidates.splice(0, candidates.length, lead);
       if (candidates.length !== 1) continue;
       candidates[0].mentions.push({ sentence: sentenceIndex, start: current.start, end: current.end, phraseStart: definite.index, full: false });
     }
