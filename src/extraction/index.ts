@@ -103,8 +103,11 @@ function visitedByLead(lead: string, people: Person[], fullText: string): string
   if (!visit) return null;
   const first = Math.min(...people.flatMap((person) => person.mentions.filter((m) => m.sentence === 0).map((m) => m.start)));
   if (!(first < visit.index)) return null;
-  const country = countryNamedAt(lead, visit.index + visit[0].length);
-  return country?.code ? (country.ambiguous ? resolveAmbiguous(country.form, fullText) : country.code) : null;
+  const at = visit.index + visit[0].length;
+  const country = countryNamedAt(lead, at);
+  if (country?.code) return country.ambiguous ? resolveAmbiguous(country.form, fullText) : country.code;
+  // "a working visit to Amman": the city's country.
+  return matchCities(lead).find((city) => city.start === at)?.country ?? null;
 }
 
 /**
