@@ -1,3 +1,4 @@
+import { ministrySpans } from './issuer';
 import { loadRoles } from '../reference/roles';
 import type { RoleKind } from './types';
 import { WORD_END, WORD_START, escapeRegExp, phraseSource } from './text';
@@ -181,7 +182,11 @@ export function hasForeignPortfolio(text: string): boolean {
 
 /** "Deputy Minister ... of the Ministry of Foreign Affairs": a deputy post at a foreign ministry. */
 export function atForeignMinistry(roleText: string): boolean {
-  return /\b(?:Ministry\s+(?:of|for)\s+Foreign\s+Affairs|Foreign\s+Ministry|Foreign\s+Office|Ministry\s+of\s+Foreign\s+Relations|Department\s+of\s+Foreign\s+Affairs)\b/u.test(roleText);
+  return (
+    /\b(?:Ministry\s+(?:of|for)\s+Foreign\s+Affairs|Foreign\s+Ministry|Foreign\s+Office|Ministry\s+of\s+Foreign\s+Relations|Department\s+of\s+Foreign\s+Affairs)\b/u.test(roleText) ||
+    // "of the Ministry of Foreign and European Affairs": any foreign ministry's name of the data.
+    ministrySpans(roleText).length > 0
+  );
 }
 
 function toMatch(text: string, start: number, viaPrefix: boolean): RoleMatch {

@@ -3,7 +3,7 @@ import { loadRoles } from '../reference/roles';
 import { loadLanguage } from '../reference/language';
 import type { RoleKind } from './types';
 import { countryAt, matchCountries, resolveAmbiguous, type CountryMatch } from './lexicon';
-import { atForeignMinistry, isDeputyPost, nextRole, roleAt, strongerKind, type RoleMatch } from './roles';
+import { atForeignMinistry, hasForeignPortfolio, isDeputyPost, nextRole, roleAt, strongerKind, type RoleMatch } from './roles';
 import { courtesyRun, readName, readNameBackwards, vocab, type NameParse } from './names';
 import type { Person } from './people';
 import { escapeRegExp, type Sentence, type Span } from './text';
@@ -151,6 +151,13 @@ function readComplements(sentence: string, from: number, fullText: string): Comp
     const run = /^\p{Lu}[\p{L}'’-]*(?:\s+(?:(?:of|for|and|the|on|in|de|to)\s+)*[\p{Lu}\d][\p{L}'’\d-]*)*(?:\s*\(\p{Lu}[\p{Lu}\d&-]+\))?/u.exec(sentence.slice(target));
     if (!run) break;
     let text = run[0];
+    // "for Economic Diplomacy Jana Hudáková and Ambassador of Slovakia ...": the run ends before the next post.
+    for (const and of text.matchAll(/\s+and\s+/gu)) {
+      if (roleAt(sentence, target + and.index + and[0].length)) {
+        text = text.slice(0, and.index);
+        break;
+      }
+    }
     // A comma after the run closes the complement only when a full name follows it; otherwise the
     // run itself ends with the name ("for Enlargement Marta Kos, the ministry said").
     const afterRun = /^\s*,\s*/.exec(sentence.slice(target + text.length));
@@ -284,7 +291,22 @@ export function mentionsWithTitles(sentences: Sentence[], fullText: string): Raw
       // A post in a foreign ministry's department ("Director of the Department of Asia of the Ministry of
       // Foreign Affairs") is a diplomat's.
       const inForeignMinistry = organisation !== null && ministrySpans(organisation).length > 0;
+      // A deputy's post there ("State Secretary of the Ministry of Foreign and European Affairs") is a deputy foreign minister's.
+      if (inForeignMinistry && kind === 'OFFICIAL' && isDeputyPost(role.text)) kind = 'DEPUTY_FOREIGN_MINISTER';
       if (inForeignMinistry && (kind === 'OFFICIAL' || kind === 'OTHER' || kind === 'INTERNATIONAL_OFFICIAL')) kind = 'DIPLOMAT';
+      // "Director General for Economic Diplomacy": a director of a ministry's portfolio, not of an
+      // organisation; a foreign ministry's when the portfolio is (see roles.yaml foreignPortfolioWords).
+      if (
+        (kind === 'OFFICIAL' || kind === 'INTERNATIONAL_OFFICIAL') &&
+        /^(?:Deputy\s+)?Director[\s-]+General$/iu.test(role.text) &&
+        complements.length === 1 &&
+        complements[0].preposition === 'for' &&
+        organisation !== null &&
+        organisation.split(/\s+/u).every((word) => loadRoles().portfolioWords.includes(word) || /^(?:and|of|the)$/u.test(word))
+      ) {
+        kind = hasForeignPortfolio(` for ${organisation}`) ? 'DIPLOMAT' : 'OFFICIAL';
+        organisation = null;
+      }
       if (!country && organisation && kind !== 'AMBASSADOR' && kind !== 'DIPLOMAT' && !isNationalBody(organisation)) kind = 'INTERNATIONAL_OFFICIAL';
       if (kind === 'INTERNATIONAL_OFFICIAL' && organisation) country = null;
 
