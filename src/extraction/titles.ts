@@ -134,6 +134,12 @@ function leftOfRole(text: string, roleStart: number): { rest: string; modifier: 
 }
 
 /** "of the Republic of Korea", "to Azerbaijan", "of the Organization of Turkic States", ... */
+/** " Investment Authority", " Chamber of Commerce": capitalised words up to an organisation's head word. */
+function bodyAfter(rest: string): boolean {
+  const words = /^(?:\s+\p{Lu}[\p{L}'’-]*){1,4}/u.exec(rest)?.[0].trim().split(/\s+/u) ?? [];
+  return words.some((word) => isOrganisationEnd(word));
+}
+
 function readComplements(sentence: string, from: number, fullText: string): Complement[] {
   const out: Complement[] = [];
   let position = from;
@@ -143,7 +149,9 @@ function readComplements(sentence: string, from: number, fullText: string): Comp
     const target = position + head[0].length;
     const preposition = head[1].toLowerCase();
     const country = countryAt(sentence, target);
-    if (country?.code && !/^[-–]\p{L}/u.test(sentence.slice(country.end))) {
+    // "of the Oman Investment Authority Salim ...": a country that opens a body's name is that body's.
+    const opensBody = country?.code ? bodyAfter(sentence.slice(country.end)) : false;
+    if (country?.code && !opensBody && !/^[-–]\p{L}/u.test(sentence.slice(country.end))) {
       out.push({ preposition, country: resolveCountry(country, fullText), organisation: null, end: country.end });
       position = country.end;
       continue;
@@ -197,10 +205,13 @@ function readComplements(sentence: string, from: number, fullText: string): Comp
     // A country inside the organisation's name only counts after "of" ("Department of Europe of the
     // Ministry of Foreign Affairs of Azerbaijan"), not in a compound ("Korea-Central Asia Forum").
     const inner = matchCountries(text).filter((match) => match.code && /\bof\s+(?:the\s+)?$/.test(text.slice(0, match.start)) && !/^[-–]\p{L}/u.test(text.slice(match.end)));
-    const innerCountry = inner.length ? resolveCountry(inner[inner.length - 1], fullText) : null;
+    const innerCountry = inner.length ? resolveCountry(inner[inner.length - 1], fullText) : opensBody ? resolveCountry(country!, fullText) : null;
     out.push({ preposition, country: innerCountry, organisation: innerCountry ? null : text, end: target + text.length });
     position = target + text.length;
-    if (!followedByComma) break;
+    // A run cut short hides the name after it; one cut where a ministry's name ends may go on with
+    // its portfolio ("of the Ministry of Foreign Affairs for Political Affairs Sheikh X").
+    const ministryEnds = ministrySpans(text).some((span) => span.end === text.length);
+    if (!followedByComma && !(ministryEnds && /^\s+(?:for|of|on)\s+\p{Lu}/u.test(sentence.slice(position)))) break;
   }
   return out;
 }
@@ -282,7 +293,7 @@ export function mentionsWithTitles(sentences: Sentence[], fullText: string): Raw
       if (
         (kind === 'OFFICIAL' || kind === 'OTHER') &&
         /^(?:(?:Deputy\s+)?Director(?:[\s-]+General)?|Head|Chief)\s+of\s+(?:the\s+)?/u.test(roleText) &&
-        (atForeignMinistry(roleText) || (/\b(?:Department|Directorate)\b/u.test(roleText) && !/\bMinistry\b/u.test(roleText)))
+        (atForeignMinistry(roleText) || (/\b(?:Department|Directorate|Bureau)\b/u.test(roleText) && !/\bMinistry\b/u.test(roleText)))
       ) {
         kind = 'DIPLOMAT';
       }
