@@ -106,7 +106,8 @@ function build(): RoleMatcher {
   // "Moroccan Expatriates"): a name after it without a comma is never swallowed, as names do not end
   // in "Affairs" or "Trade".
   const portfolioWord = `(?:${vocabulary.portfolioWords.map(escapeRegExp).join('|')})`;
-  const segment = `(?:\\p{Lu}[\\p{L}'’-]*\\s+){0,2}${portfolioWord}`;
+  // "of the Foreign Ministry" is a body, not a portfolio: a portfolio word never runs into one.
+  const segment = `(?:\\p{Lu}[\\p{L}'’-]*\\s+){0,2}${portfolioWord}(?!\\s+(?:Ministry|Ministries|Department|Office|Service|Agency|Committee|Commission|Council)\\b)`;
   const portfolioSource = `\\s+(?:of|for|in\\s+charge\\s+of|responsible\\s+for)\\s+(?:the\\s+)?${segment}(?:(?:\\s*,\\s*|\\s+and\\s+)${segment})*`;
   const entries: CompiledRole[] = [];
   for (const { phrase, kind } of vocabulary.phrases) {
