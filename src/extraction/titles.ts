@@ -293,7 +293,10 @@ export function mentionsWithTitles(sentences: Sentence[], fullText: string): Raw
       if (
         (kind === 'OFFICIAL' || kind === 'OTHER') &&
         /^(?:(?:Deputy\s+)?Director(?:[\s-]+General)?|Head|Chief)\s+of\s+(?:the\s+)?/u.test(roleText) &&
-        (atForeignMinistry(roleText) || (/\b(?:Department|Directorate|Bureau)\b/u.test(roleText) && !/\bMinistry\b/u.test(roleText)))
+        (atForeignMinistry(roleText) ||
+          // "of the Ministry", unqualified: in a foreign ministry's release, that ministry
+          /\b(?:of|at)\s+the\s+Ministry$/u.test(roleText) ||
+          (/\b(?:Department|Directorate|Bureau)\b/u.test(roleText) && !/\bMinistry\b/u.test(roleText)))
       ) {
         kind = 'DIPLOMAT';
       }
