@@ -102,6 +102,14 @@ export function findPeople(
       person.role = mention.role;
       person.roleKind = mention.roleKind ?? person.roleKind;
       person.roleFromReference = false;
+    } else if (
+      // "Federal Councillor Ignazio Cassis, head of the Federal Department of Foreign Affairs": of two
+      // posts written side by side, the foreign-policy one says who they are at the meeting.
+      mention.role && !mention.reference && mention.roleKind && (person.roleKind === 'OFFICIAL' || person.roleKind === 'OTHER') &&
+      ['FOREIGN_MINISTER', 'DEPUTY_FOREIGN_MINISTER', 'HEAD_OF_STATE', 'HEAD_OF_GOVERNMENT'].includes(mention.roleKind)
+    ) {
+      person.role = mention.role;
+      person.roleKind = mention.roleKind;
     }
     if (!person.country && mention.country) person.country = mention.country;
     if (!person.organisation && mention.organisation) person.organisation = mention.organisation;
