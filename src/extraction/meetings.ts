@@ -330,7 +330,11 @@ function fallbackCountry(
   if (person.roleKind === 'INTERNATIONAL_OFFICIAL') return null;
   // An envoy stands for another country; a diplomat at the ministry's own department ("Director of
   // the Department of Asia of the Ministry of Foreign Affairs") is the ministry's.
-  const envoy = person.roleKind === 'AMBASSADOR' || (person.roleKind === 'DIPLOMAT' && ministrySpans(person.role).length === 0);
+  const envoy =
+    person.roleKind === 'AMBASSADOR' ||
+    (person.roleKind === 'DIPLOMAT' &&
+      ministrySpans(person.role).length === 0 &&
+      !/\b(?:Department|Directorate|Bureau|Division|Ministry)\b|^(?:(?:Deputy\s+)?Director|Head)\b/u.test(person.role));
   // On the lead's trip abroad, those met there are the visited country's; the traveller is not.
   const traveller = ctx.people.find((other) => other.mentions.some((mention) => mention.sentence === 0));
   const trip = ctx.tripCountry && person !== traveller && person.accompanies === undefined ? ctx.tripCountry : null;

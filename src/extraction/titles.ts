@@ -189,6 +189,12 @@ function readComplements(sentence: string, from: number, fullText: string): Comp
         const wordsBefore = text.slice(0, ministry.end).trim().split(/\s+/).length;
         if (wordsBefore - 1 > cut && wordsBefore < runWords.length) cut = wordsBefore - 1;
       }
+      // "Department of Europe Nguyen Dinh Phuc": a body's region or portfolio after it is part of it.
+      if (cut >= 0 && isOrganisationEnd(runWords[cut]) && runWords[cut] !== 'Ministry' && /^(?:of|for)$/u.test(runWords[cut + 1] ?? '')) {
+        let end = cut + 2;
+        while (loadRoles().portfolioWords.includes(runWords[end] ?? '')) end++;
+        if (end > cut + 2 && end <= runWords.length - 2) cut = end - 1;
+      }
       // Without one, a run of three or more words is a place and a two-word name ("for Central Asia Terhi Hakala").
       if (cut < 0 && runWords.length >= 3 && runWords.slice(-2).every((word) => /^\p{Lu}/u.test(word))) cut = runWords.length - 3;
       // "of the International Committee of the Red Cross." goes on past its organisation word with a
