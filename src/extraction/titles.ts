@@ -1,4 +1,5 @@
 import { ministrySpans } from './issuer';
+import { ministryNameCountry } from '../reference/ministries';
 import { loadRoles } from '../reference/roles';
 import { loadLanguage } from '../reference/language';
 import type { RoleKind } from './types';
@@ -305,6 +306,10 @@ export function mentionsWithTitles(sentences: Sentence[], fullText: string): Raw
           (/\b(?:Department|Directorate|Bureau)\b/u.test(roleText) && !/\bMinistry\b/u.test(roleText)))
       ) {
         kind = 'DIPLOMAT';
+      }
+      // "head of the Federal Department of Foreign Affairs": a ministry only one country has.
+      if (!country && kind !== 'INTERNATIONAL_OFFICIAL') {
+        country = ministrySpans(roleText).map((span) => ministryNameCountry(roleText.slice(span.start, span.end))).find(Boolean) ?? null;
       }
       if (!country) country = delegationCountry(text, roleStart, fullText);
       // An organisation that is a state body ("the State Migration Service") keeps the post national.

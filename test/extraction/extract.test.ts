@@ -821,3 +821,69 @@ describe('phrasings of published releases (third round)', () => {
     ]);
   });
 });
+
+describe('phrasings of published releases (fourth round)', () => {
+  it('lists "his counterparts from ..., A of X, B of Y and C of Z" as one meeting with the host', () => {
+    const release = extractPressRelease(
+      'ASTANA, June 2. /Kazinform/. Foreign Minister of Kazakhstan Murat Nurtleu hosted his counterparts from Central Asia, Bakhtiyor Saidov of Uzbekistan, Jeenbek Kulubaev of Kyrgyzstan and Sirojiddin Muhriddin of Tajikistan, at a meeting in Astana on Monday.',
+      FIXED,
+    );
+    expect(release.meetings.map((m) => m.kind)).toEqual(['MULTILATERAL_MEETING']);
+    expect(participantsOf(release).map((p) => [p.name, p.roleKind, p.country])).toEqual([
+      ['Murat Nurtleu', 'FOREIGN_MINISTER', 'KZ'],
+      ['Bakhtiyor Saidov', 'FOREIGN_MINISTER', 'UZ'],
+      ['Jeenbek Kulubaev', 'FOREIGN_MINISTER', 'KG'],
+      ['Sirojiddin Muhriddin', 'FOREIGN_MINISTER', 'TJ'],
+    ]);
+  });
+
+  it('reads long posts: an acronym before the name, a portfolio after a ministry, a body named after a country', () => {
+    const release = extractPressRelease(
+      'DOHA, March 9. Minister of State for Foreign Affairs Sultan bin Saad Al-Muraikhi received a delegation led by the Secretary General of the Gulf Cooperation Council (GCC) Jasem Mohamed Albudaiwi.\n\nThe meeting was also attended by Undersecretary of the Foreign Ministry for Political Affairs Sheikh Khalid bin Ahmed Al-Thani and Deputy Chairman of the Qatar Investment Authority Fahad bin Nasser Al-Kuwari.',
+      FIXED,
+    );
+    expect(participantsOf(release).map((p) => [p.name, p.roleKind])).toEqual([
+      ['Sultan bin Saad Al-Muraikhi', 'DEPUTY_FOREIGN_MINISTER'],
+      ['Jasem Mohamed Albudaiwi', 'INTERNATIONAL_OFFICIAL'],
+      ['Khalid bin Ahmed Al-Thani', 'DEPUTY_FOREIGN_MINISTER'],
+      ['Fahad bin Nasser Al-Kuwari', 'OFFICIAL'],
+    ]);
+  });
+
+  it('reads a state secretary of a named foreign ministry as a deputy minister, and a director general for a portfolio as a diplomat', () => {
+    const release = extractPressRelease(
+      'BAKU, Azerbaijan, October 7. Political consultations between the foreign ministries of Azerbaijan and Croatia were held in Baku, the Azerbaijani Foreign Ministry told Trend.\n\nThe Azerbaijani delegation was led by Deputy Minister of Foreign Affairs Fariz Rzayev, while the Croatian side was headed by State Secretary of the Ministry of Foreign and European Affairs Marko Horvat. The Croatian delegation also included Director General for Political Affairs Ivana Kovač and Ambassador of Croatia to Azerbaijan Petar Babić.',
+      FIXED,
+    );
+    expect(participantsOf(release).map((p) => [p.name, p.roleKind, p.country])).toEqual([
+      ['Fariz Rzayev', 'DEPUTY_FOREIGN_MINISTER', 'AZ'],
+      ['Marko Horvat', 'DEPUTY_FOREIGN_MINISTER', 'HR'],
+      ['Ivana Kovač', 'DIPLOMAT', 'HR'],
+      ['Petar Babić', 'AMBASSADOR', 'HR'],
+    ]);
+  });
+
+  it('gives the meetings of a trip to a city that city\'s country, and "the Minister" the lead among several ministers', () => {
+    const release = extractPressRelease(
+      'Foreign Minister Maria Koleva concludes visit to Amman\n\n12 May 2025\n\nThe Minister of Foreign Affairs, Maria Koleva, concluded a working visit to Amman, during which she held a series of meetings.\n\nMinister Koleva was first received by the Prime Minister, Jafar Hassan.\n\nShe then held talks with her counterpart, the Deputy Prime Minister and Minister of Foreign Affairs and Expatriates Ayman Safadi.\n\nIn the afternoon, the Minister met with the Commissioner-General of UNRWA, Philippe Lazzarini.',
+      FIXED,
+    );
+    expect(release.meetings.map((m) => m.participants.map((p) => [p.name, p.country]))).toEqual([
+      [['Maria Koleva', null], ['Jafar Hassan', 'JO']],
+      [['Maria Koleva', null], ['Ayman Safadi', 'JO']],
+      [['Maria Koleva', null], ['Philippe Lazzarini', null]],
+    ]);
+  });
+
+  it('keeps the foreign-policy post of two written beside one name, and a department\'s region with the department', () => {
+    const release = extractPressRelease(
+      'Hanoi (VNA) – Federal Councillor Ignazio Cassis, head of the Federal Department of Foreign Affairs (FDFA), held talks with Deputy Minister of Foreign Affairs Do Hung Viet. Director of the Department of Europe Tran Van Minh attended the talks.',
+      FIXED,
+    );
+    expect(participantsOf(release).map((p) => [p.name, p.roleKind, p.country])).toEqual([
+      ['Ignazio Cassis', 'FOREIGN_MINISTER', 'CH'],
+      ['Do Hung Viet', 'DEPUTY_FOREIGN_MINISTER', 'VN'],
+      ['Tran Van Minh', 'DIPLOMAT', 'VN'],
+    ]);
+  });
+});
