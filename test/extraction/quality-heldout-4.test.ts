@@ -4,22 +4,23 @@
  * sites), written and labelled per test/fixtures/LABELLING.md by a second writer who read neither the
  * extractor nor the other sets.
  *
- * Kept unread: it was scored when it arrived and again at the end of the round that tuned on the
- * third set (docs/extraction.md, "Third and fourth held-out sets"); nobody studies its misses. It
- * REPORTS and asserts no floors; QUALITY_VERBOSE is deliberately not offered here.
+ * Kept unread through the third round (scored on arrival and at its end: participants 0.776 → 0.809),
+ * then read as tuning data in the fourth, when the fifth and sixth sets took its place
+ * (docs/extraction.md). It REPORTS and asserts no floors;
+ * `QUALITY_VERBOSE=1 npx jest test/extraction/quality-heldout-4.test.ts` prints every miss.
  */
 import * as path from 'path';
-import { FIELDS, formatTable, loadLabelledSet, scoreExtraction } from './quality';
+import { FIELDS, formatMisses, formatTable, loadLabelledSet, scoreExtraction } from './quality';
 import { describeLabelledSet } from './describe-quality';
 
 const set = loadLabelledSet(path.resolve(__dirname, '..', 'fixtures', 'extraction-heldout-4'));
 
-describeLabelledSet('the fourth held-out set (unread)', set, 20);
+describeLabelledSet('the fourth held-out set', set, 20);
 
 describe('extraction quality on the fourth held-out set (figures only)', () => {
-  it('scores every release and reports every field (figures only, no misses printed)', () => {
+  it('scores every release and reports every field', () => {
     const report = scoreExtraction({ set });
-    console.log(formatTable(report));
+    console.log(formatTable(report) + (process.env.QUALITY_VERBOSE === '1' ? '\n' + formatMisses(report) : ''));
     expect(report.releases).toBe(set.length);
     expect(Object.keys(report.fields).sort()).toEqual([...FIELDS].sort());
   });

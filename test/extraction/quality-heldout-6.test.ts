@@ -1,0 +1,26 @@
+/**
+ * Extraction quality against the sixth held-out set (test/fixtures/extraction-heldout-6): 24
+ * releases in the shapes of real publication (24 publishing countries, 15 agency wires and 9 ministry
+ * sites and government readouts), written and labelled per test/fixtures/LABELLING.md by a writer who
+ * read neither the extractor nor the other sets, on 2026-12-01 (fourth round).
+ *
+ * Kept unread: scored once, at the end of the fourth round, with the round's first and last builds
+ * (docs/extraction.md, "Fifth and sixth held-out sets"); nobody studies its misses. It REPORTS and
+ * asserts no floors; QUALITY_VERBOSE is deliberately not offered here.
+ */
+import * as path from 'path';
+import { FIELDS, formatTable, loadLabelledSet, scoreExtraction } from './quality';
+import { describeLabelledSet } from './describe-quality';
+
+const set = loadLabelledSet(path.resolve(__dirname, '..', 'fixtures', 'extraction-heldout-6'));
+
+describeLabelledSet('the sixth held-out set (unread)', set, 20);
+
+describe('extraction quality on the sixth held-out set (figures only)', () => {
+  it('scores every release and reports every field (figures only, no misses printed)', () => {
+    const report = scoreExtraction({ set });
+    console.log(formatTable(report));
+    expect(report.releases).toBe(set.length);
+    expect(Object.keys(report.fields).sort()).toEqual([...FIELDS].sort());
+  });
+});
