@@ -170,7 +170,9 @@ function readComplements(sentence: string, from: number, fullText: string): Comp
     // A comma after the run closes the complement only when a full name follows it; otherwise the
     // run itself ends with the name ("for Enlargement Marta Kos, the ministry said").
     const afterRun = /^\s*,\s*/.exec(sentence.slice(target + text.length));
-    const nameAfterComma = afterRun ? readName(sentence, target + text.length + afterRun[0].length) : null;
+    const afterComma = afterRun ? target + text.length + afterRun[0].length : 0;
+    // (a courtesy rank may stand before that name: "..., Amb. Bankole Adeoye")
+    const nameAfterComma = afterRun ? readName(sentence, afterComma + courtesyRun().exec(sentence.slice(afterComma))![0].length) : null;
     const followedByComma = Boolean(afterRun) && (nameAfterComma?.tokens.length ?? 0) >= 2;
     // "... of the Ministry of Foreign and European Affairs of the Republic of Croatia": a run that ends
     // with "of <country>" hides no name at its end.
