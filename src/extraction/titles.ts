@@ -220,7 +220,7 @@ function readComplements(sentence: string, from: number, fullText: string): Comp
     // A run cut short hides the name after it; one cut where a ministry's name ends may go on with
     // its portfolio ("of the Ministry of Foreign Affairs for Political Affairs Sheikh X").
     const ministryEnds = ministrySpans(text).some((span) => span.end === text.length);
-    if (!followedByComma && !(ministryEnds && /^\s+(?:for|of|on)\s+\p{Lu}/u.test(sentence.slice(position)))) break;
+    if (!followedByComma && !(ministryEnds && /^\s+(?:for|of|on)\s+(?:the\s+)?\p{Lu}/u.test(sentence.slice(position)))) break;
   }
   return out;
 }
@@ -340,7 +340,8 @@ export function mentionsWithTitles(sentences: Sentence[], fullText: string): Raw
       // The name after the title: ", Name," or " Name" (a lone surname only straight after a bare title).
       let name: NameParse | null = null;
       let reference = false;
-      const gap = /^(\s*,\s*|\s+)/.exec(text.slice(phraseEnd));
+      // (an envoy's seat may come between: "Ambassador of X to Y, resident in Vienna, Name")
+      const gap = /^(\s*,\s*(?:resident|based)\s+in\s+\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*)?\s*,\s*|\s*,\s*|\s+)/u.exec(text.slice(phraseEnd));
       if (gap) {
         let nameStart = phraseEnd + gap[0].length;
         const title = honorific.exec(text.slice(nameStart));
