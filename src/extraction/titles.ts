@@ -204,7 +204,18 @@ function readComplements(sentence: string, from: number, fullText: string): Comp
       // complement; with the clause ending there, no name hides in the run.
       // So does one that a comma closes with no name after it ("of the Foreign Ministry for Political
       // Affairs, today received").
-      if (cut >= 0 && cut < runWords.length - 1 && /^\p{Ll}/u.test(runWords[cut + 1]) && (/^\s*(?:[.;:)]|$)/u.test(sentence.slice(target + text.length)) || afterRun)) {
+      // Not where a country and a name follow it ("of the National Assembly of Hungary László Kövér.").
+      const head = runWords.slice(0, cut + 1).join(' ');
+      const countryThenName = cut >= 0 && /^\s+of\s+(?:the\s+)?/u.exec(text.slice(head.length));
+      const bodyCountry = countryThenName ? countryAt(text, head.length + countryThenName[0].length) : null;
+      const nameAfterCountry = bodyCountry?.code ? readName(text, bodyCountry.end + (/^\s+/u.exec(text.slice(bodyCountry.end))?.[0].length ?? 0)) : null;
+      if (
+        cut >= 0 &&
+        cut < runWords.length - 1 &&
+        !((nameAfterCountry?.tokens.length ?? 0) >= 2 && nameAfterCountry!.end === text.length) &&
+        /^\p{Ll}/u.test(runWords[cut + 1]) &&
+        (/^\s*(?:[.;:)]|$)/u.test(sentence.slice(target + text.length)) || afterRun)
+      ) {
         cut = runWords.length - 1;
       }
       if (cut < 0) break;
@@ -219,8 +230,11 @@ function readComplements(sentence: string, from: number, fullText: string): Comp
     position = target + text.length;
     // A run cut short hides the name after it; one cut where a ministry's name ends may go on with
     // its portfolio ("of the Ministry of Foreign Affairs for Political Affairs Sheikh X").
+    // So does a body's country ("Speaker of the National Assembly of Hungary László Kövér").
     const ministryEnds = ministrySpans(text).some((span) => span.end === text.length);
-    if (!followedByComma && !(ministryEnds && /^\s+(?:for|of|on)\s+(?:the\s+)?\p{Lu}/u.test(sentence.slice(position)))) break;
+    const ofCountry = /^\s+of\s+(?:the\s+)?/u.exec(sentence.slice(position));
+    const countryNext = ofCountry ? Boolean(countryAt(sentence, position + ofCountry[0].length)?.code) : false;
+    if (!followedByComma && !countryNext && !(ministryEnds && /^\s+(?:for|of|on)\s+(?:the\s+)?\p{Lu}/u.test(sentence.slice(position)))) break;
   }
   return out;
 }
