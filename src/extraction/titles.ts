@@ -92,7 +92,8 @@ function delegationCountry(sentence: string, roleStart: number, fullText: string
   const before = sentence.slice(0, roleStart);
   // "a delegation of the Republic of Uzbekistan led by <title>": the country after "of" or "from".
   const clause =
-    /(?:^|[,;]\s*(?:and\s+)?|\band\s+)((?:the\s+)?[^,;]{0,120}?)\s+(?:delegation|side|team)(?:\s+(?:of|from)\s+([^,;]{1,60}?))?\s+(?:was\s+|is\s+)?(?:(?:led|headed)\s+)?by\s+(?:the\s+)?$/iu.exec(before) ??
+    // (also "... delegation to the meeting was headed by His Highness Prince ...")
+    /(?:^|[,;]\s*(?:and\s+)?|\band\s+)((?:the\s+)?[^,;]{0,120}?)\s+(?:delegation|side|team)(?:\s+(?:of|from)\s+([^,;]{1,60}?))?(?:\s+(?:to|at)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+){0,3}?)?\s+(?:was\s+|is\s+)?(?:(?:led|headed)\s+)?by\s+(?:the\s+)?(?:(?:HE|H\.\s?E\.|His|Her|Excellency|Highness|Royal|Prince|Princess|Sheikh|Sheikha|Hon\.?|Dr\.?|Mr\.?|Ms\.?|Mrs\.?)\s+)*$/iu.exec(before) ??
     // "The Lithuanian delegation included <title> A, <title> B and <title> C": every item of the list.
     listedIn(before);
   if (!clause) return null;
@@ -394,6 +395,9 @@ export function mentionsWithTitles(sentences: Sentence[], fullText: string): Raw
       // of the Republic of Indonesia": the post of a relative clause is the name's before it.
       const relative = name ? null : AS_POST.exec(text.slice(Math.max(0, roleStart - 200), roleStart));
       if (relative) name = readNameBackwards(text, Math.max(0, roleStart - 200) + relative.index);
+      // "... delegation was headed by His Highness Prince X, Minister of Foreign Affairs": the name
+      // before the title stands where the delegation's leader does.
+      if (name && !country && name.start < roleStart && kind !== 'INTERNATIONAL_OFFICIAL') country = delegationCountry(text, name.start, fullText);
       if (name) {
         out.push({
           sentence: sentenceIndex,
