@@ -886,4 +886,32 @@ describe('phrasings of published releases (fourth round)', () => {
       ['Tran Van Minh', 'DIPLOMAT', 'VN'],
     ]);
   });
+  it('reads separate discussions announced in the lead, leaves out the cited spokesperson, and takes an envoy\'s seat and a courtesy rank in its stride', () => {
+    const release = extractPressRelease(
+      'Nairobi March 3/2025 /KNA/ Cabinet Secretary for Foreign Affairs Musalia Mudavadi has held separate discussions with his counterparts from Uganda and Rwanda on the margins of the EAC summit.\nMudavadi discussed with Uganda\'s Minister of Foreign Affairs Jeje Odongo and with Olivier Nduhungirehe, Minister of Foreign Affairs of the Republic of Rwanda, according to Foreign Affairs Spokesperson Ambassador Jane Wanjiru.\nSeparately, he met the AU Commissioner for Economic Development, Trade and Industry, Amb. Albert Muchanga.\nHe also received Ambassador of Burundi to Kenya, resident in Kampala, Pierre Ndayishimiye.',
+      FIXED,
+    );
+    expect(release.meetings.map((m) => m.participants.map((p) => p.name))).toEqual([
+      ['Musalia Mudavadi', 'Jeje Odongo'],
+      ['Musalia Mudavadi', 'Olivier Nduhungirehe'],
+      ['Musalia Mudavadi', 'Albert Muchanga'],
+      ['Musalia Mudavadi', 'Pierre Ndayishimiye'],
+    ]);
+    expect(release.meetings.slice(-2).map((m) => [m.participants[1].roleKind, m.participants[1].country])).toEqual([
+      ['INTERNATIONAL_OFFICIAL', null],
+      ['AMBASSADOR', 'BI'],
+    ]);
+  });
+
+  it('reads a body\'s country before a name, and a delegation\'s country through courtesy titles', () => {
+    const release = extractPressRelease(
+      'BUDAPEST, May 6. Minister of Foreign Affairs of Armenia Ararat Mirzoyan was received by Speaker of the National Assembly of Hungary László Kövér.\n\nMirzoyan also received a delegation from the Republic of Moldova led by HE State Secretary Vladimir Cuc.',
+      FIXED,
+    );
+    expect(participantsOf(release).map((p) => [p.name, p.country])).toEqual([
+      ['Ararat Mirzoyan', 'AM'],
+      ['László Kövér', 'HU'],
+      ['Vladimir Cuc', 'MD'],
+    ]);
+  });
 });
