@@ -910,8 +910,9 @@ async function upsertRoles(pool: Pool, spans: Map<string, RoleSpan>): Promise<vo
 export const SYNTHETIC_TABLES = [
   'person', 'initiative', 'press_release', 'meeting', 'participant', 'person_role', 'meeting_topic',
   'meeting_initiative', 'release_topic', 'release_country', 'initiative_mention',
-  // The narrow copy of the releases (migration release_narrow_search) that counts and searches read.
-  'release_narrow',
+  // What the triggers keep from them: the narrow copy that counts and searches read (migration
+  // release_narrow_search), the facet and partner counts (logs of appended rows).
+  'release_narrow', 'release_facet_count', 'release_cube_count', 'meeting_partner_fact', 'partner_day', 'partner_topic',
 ];
 
 /** Everything the generator needs from the database: countries, topics, people and initiative ids. */
