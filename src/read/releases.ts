@@ -110,23 +110,14 @@ function includeColumns(include: ReleaseIncludes): Sql {
  */
 export const RANK_WINDOW = 1000;
 
-/**
- * A RELEVANCE window is first looked for among the releases published since the RANK_RECENT-th
- * newest (a date from the date index, read without the table): when at least RANK_WINDOW matches
- * are that recent, they are the newest RANK_WINDOW matches of all, found without visiting the
- * older ones (a word in half the archive: 5,000 matches visited instead of 50,000). Otherwise the
- * whole archive's matches are sorted, as before. The answer is the same either way.
- */
-export const RANK_RECENT = 10 * RANK_WINDOW;
-
 export async function listReleases(
   db: SqlExecutor,
   rawFilter: ReleaseFilter | ResolvedFilter,
   order: ReleaseOrder,
   args: PageArgs,
-  options: { body?: boolean; include?: ReleaseIncludes; highlights?: boolean; rankWindow?: { size: number; recent: number } } = {},
+  options: { body?: boolean; include?: ReleaseIncludes; highlights?: boolean; rankWindow?: number } = {},
 ): Promise<Page<RankedReleaseRow> & { sort: SortSpec }> {
-  const { size: rankWindow, recent: rankRecent } = options.rankWindow ?? { size: RANK_WINDOW, recent: RANK_RECENT };
+  const rankWindow = options.rankWindow ?? RANK_WINDOW;
   // The body is most of a row's bytes (and out of line, in TOAST): only when the caller wants it.
   const highlights = options.highlights && rawFilter.search ? highlightColumns(rawFilter.search) : empty;
   const columns = sql`${options.body ? RELEASE_COLUMNS : RELEASE_LIST_COLUMNS}${includeColumns(options.include ?? {})}${highlights}`;
@@ -141,20 +132,13 @@ export async function listReleases(
   const rows = await db.query<RankedReleaseRow>(
     order === 'RELEVANCE'
       ? sql`
-          WITH recent AS MATERIALIZED (
-            SELECT pr.id FROM release_narrow pr WHERE ${conditions} AND pr.published_at >= (
-              SELECT c.published_at FROM release_narrow c WHERE ${statusIn('c', filter.statuses.slice(0, 1))}
-              ORDER BY c.published_at DESC, c.id DESC OFFSET ${rankRecent - 1} LIMIT 1)
+          WITH window_hits AS MATERIALIZED (
+            SELECT pr.id FROM release_narrow pr WHERE ${conditions}
             ORDER BY pr.published_at + interval '0' DESC, pr.id DESC LIMIT ${rankWindow}
-          ), window_hits AS MATERIALIZED (
-            SELECT id FROM recent WHERE (SELECT count(*) FROM recent) = ${rankWindow}
-            UNION ALL
-            (SELECT pr.id FROM release_narrow pr WHERE ${conditions} AND (SELECT count(*) FROM recent) < ${rankWindow}
-             ORDER BY pr.published_at + interval '0' DESC, pr.id DESC LIMIT ${rankWindow})
           )
           SELECT ${columns}, ${sort.columns[0].sql} AS rank
-          FROM press_release pr
-          WHERE pr.id = ANY(ARRAY(SELECT id FROM window_hits)) AND ${keysetCondition(sort, plan)}
+          FROM window_hits JOIN press_release pr ON pr.id = window_hits.id
+          WHERE ${keysetCondition(sort, plan)}
           ORDER BY ${orderBy(sort, plan)} LIMIT ${plan.limit + 1}`
       : sql`
           SELECT ${columns} FROM press_release pr
