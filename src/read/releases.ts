@@ -115,8 +115,9 @@ export async function listReleases(
   rawFilter: ReleaseFilter | ResolvedFilter,
   order: ReleaseOrder,
   args: PageArgs,
-  options: { body?: boolean; include?: ReleaseIncludes; highlights?: boolean } = {},
+  options: { body?: boolean; include?: ReleaseIncludes; highlights?: boolean; rankWindow?: number } = {},
 ): Promise<Page<RankedReleaseRow> & { sort: SortSpec }> {
+  const rankWindow = options.rankWindow ?? RANK_WINDOW;
   // The body is most of a row's bytes (and out of line, in TOAST): only when the caller wants it.
   const highlights = options.highlights && rawFilter.search ? highlightColumns(rawFilter.search) : empty;
   const columns = sql`${options.body ? RELEASE_COLUMNS : RELEASE_LIST_COLUMNS}${includeColumns(options.include ?? {})}${highlights}`;
@@ -124,6 +125,7 @@ export async function listReleases(
   const plan = planPage(args, sort);
   if (plan.limit === 0) return { rows: [], hasNextPage: false, hasPreviousPage: false, sort };
   const filter = await resolveFilter(db, rawFilter);
+  const conditions = releaseConditions(filter, undefined, 'narrow');
   // The window is ordered by an expression (the same order) so the planner cannot walk the date
   // index testing each release's `match`, read from TOAST (which it does not price): for a word in
   // 19% of 100,000 releases that read 5,300 of them. It takes the bitmap of match's index and sorts.
@@ -131,8 +133,8 @@ export async function listReleases(
     order === 'RELEVANCE'
       ? sql`
           WITH window_hits AS MATERIALIZED (
-            SELECT pr.id FROM release_narrow pr WHERE ${releaseConditions(filter, undefined, 'narrow')}
-            ORDER BY pr.published_at + interval '0' DESC, pr.id DESC LIMIT ${RANK_WINDOW}
+            SELECT pr.id FROM release_narrow pr WHERE ${conditions}
+            ORDER BY pr.published_at + interval '0' DESC, pr.id DESC LIMIT ${rankWindow}
           )
           SELECT ${columns}, ${sort.columns[0].sql} AS rank
           FROM window_hits JOIN press_release pr ON pr.id = window_hits.id

@@ -3,6 +3,7 @@
 // truncation, every release must have exactly one narrow row equal to it, `match` included (its
 // lexemes and side-by-side pairs, recomputed here independently of the migration's function).
 // And a search over `match` must find exactly the releases the search vector matches.
+import { Client } from 'pg';
 import { Prisma } from '../../src/generated/prisma/client';
 import { createTestDatabase, type TestDatabase } from '../support/db';
 import { storeRelease, type ReleaseDraft } from '../../src/domain/store-release';
@@ -145,6 +146,49 @@ test('a search over match finds exactly what the search vector does', async () =
     ['energy', '"middle corridor"', 'energy -"green energy"', '"foreign ministers of azerbaijan"', '"green energy transition"'],
   );
   expect(exact.map((r) => r.e)).toEqual([true, true, true, false, false]);
+});
+
+test('a transaction writes each narrow row once, at commit, and a rollback leaves it as it was', async () => {
+  const id = await storeRelease(tdb.db, draft({ title: 'Once per transaction', paragraphs: ['Middle corridor and green energy.'] }));
+  const [t] = await tdb.query<{ id: number }>(`SELECT id FROM topic ORDER BY id LIMIT 1`);
+  const c = new Client({ connectionString: tdb.url });
+  const other = new Client({ connectionString: tdb.url });
+  await c.connect();
+  await other.connect();
+  try {
+    const narrowWrites = async () => {
+      const { rows } = await c.query(
+        `SELECT coalesce(sum(n_tup_ins + n_tup_upd + n_tup_del), 0)::int AS n FROM pg_stat_xact_user_tables WHERE relname = 'release_narrow'`,
+      );
+      return rows[0].n as number;
+    };
+    // Several statements on one release: its text, its links (through the link-array triggers), its status.
+    await c.query('BEGIN');
+    await c.query(`UPDATE press_release SET body = 'Railway links and the Caspian route.' WHERE id = $1`, [id]);
+    await c.query(`INSERT INTO release_topic (press_release_id, topic_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [id, t.id]);
+    await c.query(`INSERT INTO release_country (press_release_id, country_code) VALUES ($1, 'AM') ON CONFLICT DO NOTHING`, [id]);
+    await c.query(`UPDATE press_release SET status = 'RETRACTED', retraction_reason = 'test' WHERE id = $1`, [id]);
+    expect(await narrowWrites()).toBe(0);
+    // Another transaction's commit does not take this one's pending releases.
+    await other.query(`UPDATE press_release SET published_at = published_at + interval '1 minute' WHERE id <> $1`, [id]);
+    await c.query('SET CONSTRAINTS release_narrow_synced IMMEDIATE');
+    expect(await narrowWrites()).toBe(1);
+    await c.query('COMMIT');
+    expect(await drifted()).toEqual([]);
+    const [n] = await tdb.query<{ status: string; topics: number[] }>(`SELECT status::text, topic_ids AS topics FROM release_narrow WHERE id = $1`, id);
+    expect(n).toEqual({ status: 'RETRACTED', topics: expect.arrayContaining([t.id]) });
+
+    await c.query('BEGIN');
+    await c.query(`UPDATE press_release SET status = 'PUBLISHED', retraction_reason = NULL, title = 'Rolled back' WHERE id = $1`, [id]);
+    await c.query(`DELETE FROM release_topic WHERE press_release_id = $1`, [id]);
+    await c.query('ROLLBACK');
+    expect(await drifted()).toEqual([]);
+    expect((await tdb.query<{ status: string }>(`SELECT status::text FROM release_narrow WHERE id = $1`, id))[0].status).toBe('RETRACTED');
+    expect(await tdb.query(`SELECT id FROM release_narrow_pending`)).toEqual([]);
+  } finally {
+    await c.end();
+    await other.end();
+  }
 });
 
 test('a truncation empties it', async () => {

@@ -203,7 +203,9 @@ it('has the change trigger on every table a read can see (a new table needs one 
       FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
      WHERE n.nspname = 'public' AND c.relkind = 'r' ORDER BY 1`;
   const unnotified = rows.filter((r) => !r.notified).map((r) => r.table);
-  // API keys change no read; Prisma's own bookkeeping is not archive data.
-  expect(unnotified).toEqual(['_prisma_migrations', 'api_key']);
+  // API keys change no read; Prisma's own bookkeeping is not archive data; release_narrow_pending
+  // is the triggers' note of the releases to copy at commit (migration release_narrow_deferred),
+  // empty outside a writing transaction and read by no query: the copy it fills notifies.
+  expect(unnotified).toEqual(['_prisma_migrations', 'api_key', 'release_narrow_pending']);
   expect(rows.length).toBeGreaterThan(10);
 });

@@ -94,6 +94,25 @@ describe('loadSynthetic into a database', () => {
     expect(await t.db.meeting.count({ where: { topics: { none: {} } } })).toBe(0);
   });
 
+  it('writes each release row once, with the link arrays its links give', async () => {
+    // The arrays the loader writes with the release are those the link-array triggers compute from
+    // the links, so no link statement rewrote a release (its narrow copy and counts neither).
+    const [drift] = await t.query<{ n: number }>(`
+      SELECT count(*)::int AS n FROM press_release pr
+      WHERE (pr.topic_ids, pr.country_codes, pr.initiative_ids, pr.person_ids, pr.meeting_kinds) IS DISTINCT FROM (
+        ARRAY(SELECT rt.topic_id FROM release_topic rt WHERE rt.press_release_id = pr.id ORDER BY 1),
+        ARRAY(SELECT rc.country_code FROM release_country rc WHERE rc.press_release_id = pr.id ORDER BY 1),
+        ARRAY(SELECT DISTINCT im.initiative_id FROM initiative_mention im WHERE im.press_release_id = pr.id ORDER BY 1),
+        ARRAY(SELECT DISTINCT p.person_id FROM meeting m JOIN participant p ON p.meeting_id = m.id WHERE m.press_release_id = pr.id ORDER BY 1),
+        ARRAY(SELECT DISTINCT m.kind FROM meeting m WHERE m.press_release_id = pr.id ORDER BY 1))`);
+    expect(drift.n).toBe(0);
+    const [stats] = await t.query<{ upd: number; ins: number }>(
+      `SELECT n_tup_upd::int AS upd, n_tup_ins::int AS ins FROM pg_stat_user_tables WHERE relname = 'press_release'`,
+    );
+    expect(stats.ins).toBe(300);
+    expect(stats.upd).toBe(0);
+  });
+
   it('makes people recur, each with one role kind and country', async () => {
     const participants = await t.db.participant.count();
     const people = await t.db.participant.groupBy({ by: ['personId'], _count: true });

@@ -1,0 +1,60 @@
+// A RELEVANCE search ranks the newest RANK_WINDOW matches (src/read/releases.ts), found through
+// the narrow copy's `match` (words and word pairs without positions). The page's order and
+// totalCount must be those of the plain full-text query over press_release: the newest matches by
+// date, ranked by ts_rank_cd over the search vector, and every match counted. A window of 10 here,
+// so that on 300 synthetic releases the window leaves matches out for most searches.
+import { createTestDatabase, type TestDatabase } from '../support/db';
+import { loadSynthetic } from '../../src/domain/synthetic';
+import { countReleases, listReleases } from '../../src/read/releases';
+import { Pool } from 'pg';
+import { createExecutor } from '../../src/db/sql';
+
+let t: TestDatabase;
+let pool: Pool;
+beforeAll(async () => {
+  t = await createTestDatabase('ref');
+  pool = new Pool({ connectionString: t.url, max: 2 });
+  await loadSynthetic(t.url, { releases: 300, seed: 7, batchSize: 100 });
+});
+afterAll(async () => {
+  await pool?.end();
+  await t?.drop();
+});
+
+const SIZE = 10;
+const SEARCHES = ['energy', 'cooperation', 'transport', 'climate', 'tourism', 'security', '"foreign ministers"', 'minister -energy', 'trade or culture'];
+
+/** The newest SIZE matches ranked, and the count, as one plain query over the search vector each. */
+async function plain(search: string) {
+  const rows = await t.query<{ id: number }>(
+    `SELECT id FROM (
+       SELECT id, ts_rank_cd(search_vector, websearch_to_tsquery(search_config(language), $1))::float8 AS rank
+       FROM press_release WHERE status = 'PUBLISHED' AND search_vector @@ websearch_to_tsquery('english', $1)
+       ORDER BY published_at DESC, id DESC LIMIT ${SIZE}) w
+     ORDER BY rank DESC, id DESC`,
+    search,
+  );
+  const [n] = await t.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM press_release WHERE status = 'PUBLISHED' AND search_vector @@ websearch_to_tsquery('english', $1)`,
+    search,
+  );
+  return { ids: rows.map((r) => r.id), count: n.n };
+}
+
+test('the ranked page and totalCount equal the plain full-text query', async () => {
+  const db = createExecutor({ pool }, 2);
+  let windowed = 0;
+  for (const search of SEARCHES) {
+    const expected = await plain(search);
+    if (expected.count > SIZE) windowed++;
+    const filter = { search, statuses: ['PUBLISHED' as const] };
+    const page = await listReleases(db, filter, 'RELEVANCE', { first: 50 }, { rankWindow: SIZE });
+    const count = await countReleases(db, filter);
+    expect({ search, ids: page.rows.map((r) => r.id), count }).toEqual({ search, ids: expected.ids, count: expected.count });
+    // With the service's own window.
+    const full = await listReleases(db, filter, 'RELEVANCE', { first: 50 });
+    expect(full.rows.length).toBe(Math.min(50, expected.count));
+  }
+  // Most searches have more matches than the window ranks.
+  expect(windowed).toBeGreaterThan(SEARCHES.length / 2);
+});
