@@ -219,6 +219,10 @@ function readComplements(sentence: string, from: number, fullText: string): Comp
       ) {
         cut = runWords.length - 1;
       }
+      // A run of portfolio words only ("for International Development and Diaspora at the ...") is the
+      // post's portfolio, whole.
+      const portfolio = runWords.every((word) => loadRoles().portfolioWords.includes(word) || /^(?:and|of|the)$/u.test(word));
+      if (portfolio && /^\s+(?:at|of|in)\s+/u.test(sentence.slice(target + text.length))) cut = runWords.length - 1;
       if (cut < 0) break;
       // "of the Organization of Turkic States (OTS) Kubanychbek Omuraliev": the acronym stays with it.
       text = cut === runWords.length - 1 ? text : runWords.slice(0, cut + 1).join(' ');
@@ -235,7 +239,8 @@ function readComplements(sentence: string, from: number, fullText: string): Comp
     const ministryEnds = ministrySpans(text).some((span) => span.end === text.length);
     const ofCountry = /^\s+of\s+(?:the\s+)?/u.exec(sentence.slice(position));
     const countryNext = ofCountry ? Boolean(countryAt(sentence, position + ofCountry[0].length)?.code) : false;
-    if (!followedByComma && !countryNext && !(ministryEnds && /^\s+(?:for|of|on)\s+(?:the\s+)?\p{Lu}/u.test(sentence.slice(position)))) break;
+    const portfolioWhole = text.split(/\s+/u).every((word) => loadRoles().portfolioWords.includes(word) || /^(?:and|of|the)$/u.test(word));
+    if (!followedByComma && !countryNext && !((ministryEnds || portfolioWhole) && /^\s+(?:for|of|on|at)\s+(?:the\s+)?\p{Lu}/u.test(sentence.slice(position)))) break;
   }
   return out;
 }
@@ -252,12 +257,14 @@ export function mentionsWithTitles(sentences: Sentence[], fullText: string): Raw
   // After a post, honorifics and courtesy ranks ("Ambassador", "Senator", "Datuk Seri") before the name.
   const honorific = courtesyRun();
   const counterparts = new RegExp(
-    `\\b(?:his|her|their)\\s+((?:[\\p{Lu}][\\p{L}'’-]*\\s+){0,3})(${loadRoles().counterpartWords.map((word) => escapeRegExp(word) + 's').join('|')})\\b[^,;.:]{0,80}?(?:,|:)\\s*`,
+    `\\b(?:his|her|their)\\s+((?:[\\p{Lu}][\\p{L}'’-]*(?:\\s*,\\s*|\\s+and\\s+|\\s+)){0,4})(${loadRoles().counterpartWords.map((word) => escapeRegExp(word) + 's').join('|')})\\b[^,;.:]{0,80}?(?:,|:)\\s*`,
     'gu',
   );
   sentences.forEach((sentence, sentenceIndex) => {
     const text = sentence.text;
     let from = 0;
+    /** Posts read with no name after them (see the chain rule below). */
+    const unnamed: Array<{ start: number; end: number; kind: RoleKind; country: string | null }> = [];
     for (;;) {
       const role: RoleMatch | null = nextRole(text, from);
       if (!role) break;
@@ -412,8 +419,20 @@ export function mentionsWithTitles(sentences: Sentence[], fullText: string): Raw
         });
         from = Math.max(titleEnd, name.end);
       } else {
+        unnamed.push({ start: roleStart, end: phraseEnd, kind, country });
         from = Math.max(phraseEnd, role.end);
       }
+    }
+    // "Minister of State for Foreign Affairs, Cabinet Member and Climate Envoy Adel Al-Jubeir": posts in
+    // a row before one name are all that person's; the one the release is about wins.
+    for (const post of unnamed) {
+      const next = out.find((m) => m.sentence === sentenceIndex && m.title && m.title.start > post.end && /^(?:\s*,\s*|\s+and\s+)(?:\p{Lu}[\p{L}'’-]*\s+|and\s+)*$/u.test(text.slice(post.end, m.title.start)));
+      if (!next?.roleKind) continue;
+      next.roleKind = strongerKind(next.roleKind, post.kind);
+      next.country ??= post.country;
+      next.role = text.slice(post.start, next.title!.end).trim();
+      next.phraseStart = Math.min(next.phraseStart, post.start);
+      next.title = { start: post.start, end: next.title!.end };
     }
     // "his Portuguese counterpart Paulo Rangel": the post is the other person's, the country the adjective's.
     const counterpart = new RegExp(
@@ -450,13 +469,16 @@ export function mentionsWithTitles(sentences: Sentence[], fullText: string): Raw
     // with the country after the name (or in parentheses).
     for (const match of text.matchAll(counterparts)) {
       const listed: RawMention[] = [];
+      // "his Azerbaijani and Georgian counterparts, A and B": the countries before, in order.
+      const adjectives = matchCountries(match[1]).filter((m) => m.code);
       let cursor = match.index + match[0].length;
       for (;;) {
         const courtesyTitle = honorific.exec(text.slice(cursor));
         const parsed = readName(text, cursor + (courtesyTitle ? courtesyTitle[0].length : 0));
         if (!parsed || parsed.tokens.length < 2) break;
         const of = /^\s+of\s+(?:the\s+)?|^\s*\((?:the\s+)?/u.exec(text.slice(parsed.end));
-        const country = of ? countryAt(text, parsed.end + of[0].length) : null;
+        const after = of ? countryAt(text, parsed.end + of[0].length) : null;
+        const country = after?.code ? after : adjectives.length >= 2 ? adjectives[listed.length] : null;
         if (!country?.code) break;
         listed.push({
           sentence: sentenceIndex,
@@ -469,7 +491,7 @@ export function mentionsWithTitles(sentences: Sentence[], fullText: string): Raw
           reference: false,
           counterpart: true,
         });
-        const end = of![0].includes('(') ? text.indexOf(')', country.end) + 1 : country.end;
+        const end = country !== after ? parsed.end : of![0].includes('(') ? text.indexOf(')', country.end) + 1 : country.end;
         const separator = /^(?:\s*,\s*(?:and\s+)?|\s+and\s+)/u.exec(text.slice(end));
         if (end <= 0 || !separator) break;
         cursor = end + separator[0].length;
