@@ -34,17 +34,18 @@ function foldListeners<C extends BaseContext>(listeners: Listener<C>[]): Listene
   for (const hook of NOTIFICATIONS) {
     const with_ = listeners.filter((l) => has(l, hook));
     if (!with_.length) continue;
+    // Called as methods of their listeners, as Apollo calls them.
     f[hook] = with_.length === 1
-      ? (...args: never[]) => (with_[0][hook] as Fn)(...args)
+      ? (...args: never[]) => (with_[0][hook] as Fn).apply(with_[0], args)
       : async (...args: never[]) => {
-          await Promise.all(with_.map((l) => (l[hook] as Fn)(...args)));
+          await Promise.all(with_.map((l) => (l[hook] as Fn).apply(l, args)));
         };
   }
   for (const hook of DID_START) {
     const with_ = listeners.filter((l) => has(l, hook));
     if (!with_.length) continue;
     f[hook] = async (rc: never) => {
-      const ends = (await Promise.all(with_.map((l) => (l[hook] as Fn)(rc)))).filter((e): e is Fn => typeof e === 'function').reverse();
+      const ends = (await Promise.all(with_.map((l) => (l[hook] as Fn).call(l, rc)))).filter((e): e is Fn => typeof e === 'function').reverse();
       return ends.length ? async (...args: never[]) => ends.forEach((end) => end(...args)) : undefined;
     };
   }
