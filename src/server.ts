@@ -14,6 +14,7 @@ import { sqlSourceOf, type Db } from './db/client';
 import { executorFactory, type ExecutorFactory } from './db/sql';
 import { getSchema } from './graphql/schema';
 import { jitGateway } from './graphql/jit-executor';
+import { foldRequestPlugins } from './graphql/fold-plugins';
 import { createLoaders } from './graphql/loaders';
 import type { Context } from './graphql/context';
 import { authenticate, bearerToken } from './auth/api-keys';
@@ -337,7 +338,8 @@ export async function createApollo(deps: AppDeps, extraPlugins: ApolloServerPlug
     csrfPrevention: false,
     // main.ts owns the signals: drain HTTP, close the pool, stop the embedded database, in that order.
     stopOnTerminationSignals: false,
-    plugins: [
+    // One request listener for all of ours (src/graphql/fold-plugins.ts): Apollo makes promises per listener and hook.
+    plugins: foldRequestPlugins([
       inputGuardPlugin,
       refuseBadCredentialsPlugin,
       unavailableStatusPlugin,
@@ -349,7 +351,7 @@ export async function createApollo(deps: AppDeps, extraPlugins: ApolloServerPlug
       // and Apollo's cache-control plugin would otherwise wrap every resolver of every request.
       ApolloServerPluginCacheControlDisabled(),
       ...extraPlugins,
-    ],
+    ]),
   });
   return apollo;
 }

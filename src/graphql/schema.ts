@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import path from 'node:path';
-import { buildSchema, getMetadataStorage, type NonEmptyArray, type PubSub } from 'type-graphql';
+import { ArgumentValidationError, buildSchema, getMetadataStorage, type NonEmptyArray, type PubSub, type ValidatorFn } from 'type-graphql';
+import { validateOrReject, type ValidationError, type ValidatorOptions } from 'class-validator';
 import type { GraphQLSchema } from 'graphql';
 import './enums';
 import { NodeResolver } from './node.resolver';
@@ -98,6 +99,28 @@ function plainFieldsAsPropertyReads() {
   }
 }
 
+/** class-validator's settings for arguments, as type-graphql's own `validate` option took them. */
+const VALIDATOR_OPTIONS: ValidatorOptions = { forbidUnknownValues: false, skipMissingProperties: true };
+
+/**
+ * Arguments are validated as type-graphql validates them (class-validator on each object argument,
+ * constraint failures as its ArgumentValidationError), but with class-validator imported once:
+ * type-graphql's own pass `require`s it anew for every argument of every request, and resolving that
+ * module (four file-system lookups each time) was 1.5 to 2% of a list request's CPU.
+ */
+export const validateArgument: ValidatorFn = async (value) => {
+  if (value === null || typeof value !== 'object') return;
+  try {
+    if (Array.isArray(value)) {
+      await Promise.all(value.filter((v) => v !== null && typeof v === 'object').map((v) => validateOrReject(v, VALIDATOR_OPTIONS)));
+    } else {
+      await validateOrReject(value, VALIDATOR_OPTIONS);
+    }
+  } catch (e) {
+    throw new ArgumentValidationError(e as ValidationError[]);
+  }
+};
+
 let cached: Promise<GraphQLSchema> | undefined;
 
 /** The executable schema (built once per process). */
@@ -107,7 +130,7 @@ export function getSchema(): Promise<GraphQLSchema> {
     resolvers,
     authChecker,
     pubSub: unusedPubSub,
-    validate: { forbidUnknownValues: false },
+    validateFn: validateArgument,
     emitSchemaFile: false,
   });
   return cached;

@@ -4,7 +4,7 @@ import type { ReleaseStatus } from '../generated/prisma/enums';
 import { empty, join, raw, sql, type Sql, type SqlExecutor } from '../db/sql';
 import type { ReleaseFilter } from '../domain/filters';
 import { badInput } from '../errors';
-import { INITIATIVE_COLUMNS, MEETING_COLUMNS, PARTICIPANT_COLUMNS, RELEASE_COLUMNS, RELEASE_LIST_COLUMNS, TOPIC_COLUMNS, type CountryRow, type InitiativeRow, type MeetingRow, type ParticipantRow, type ReleaseRow, type TopicRow } from './rows';
+import { INITIATIVE_COLUMNS, MEETING_COLUMNS, PARTICIPANT_COLUMNS, RELEASE_COLUMNS, RELEASE_FIELD_COLUMNS, RELEASE_LIST_COLUMNS, TOPIC_COLUMNS, type ReleaseField, type CountryRow, type InitiativeRow, type MeetingRow, type ParticipantRow, type ReleaseRow, type TopicRow } from './rows';
 import { releaseConditions, resolveFilter, searchQuerySql, type ResolvedFilter } from './release-conditions';
 import { finishPage, keysetCondition, orderBy, planPage, type Page, type PageArgs, type SortSpec } from './paging';
 import { statusIn } from './visibility';
@@ -103,6 +103,11 @@ function includeColumns(include: ReleaseIncludes): Sql {
   return parts.length ? sql`, ${join(parts, ', ')}` : empty;
 }
 
+/** The id and date of a release (a page's order and cursors), then the columns of `fields`. */
+function releaseFieldColumns(fields: readonly ReleaseField[]): Sql {
+  return sql`pr.id, pr.published_at AS "publishedAt"${fields.length ? sql`, ${join(fields.map((f) => RELEASE_FIELD_COLUMNS[f]), ', ')}` : empty}`;
+}
+
 /**
  * How many of the newest matches a RELEVANCE search ranks. Ranking reads every ranked release's
  * vector, so ranking all of 50,000 matches took seconds (bench/README.md); the newest 1,000 are
@@ -115,12 +120,20 @@ export async function listReleases(
   rawFilter: ReleaseFilter | ResolvedFilter,
   order: ReleaseOrder,
   args: PageArgs,
-  options: { body?: boolean; include?: ReleaseIncludes; highlights?: boolean; rankWindow?: number } = {},
+  options: {
+    body?: boolean;
+    include?: ReleaseIncludes;
+    highlights?: boolean;
+    /** Only the columns of these fields (and id and date, for the order and the cursors); absent: all but the body. */
+    fields?: readonly ReleaseField[];
+    rankWindow?: number;
+  } = {},
 ): Promise<Page<RankedReleaseRow> & { sort: SortSpec }> {
   const rankWindow = options.rankWindow ?? RANK_WINDOW;
   // The body is most of a row's bytes (and out of line, in TOAST): only when the caller wants it.
   const highlights = options.highlights && rawFilter.search ? highlightColumns(rawFilter.search) : empty;
-  const columns = sql`${options.body ? RELEASE_COLUMNS : RELEASE_LIST_COLUMNS}${includeColumns(options.include ?? {})}${highlights}`;
+  const row = options.body ? RELEASE_COLUMNS : options.fields ? releaseFieldColumns(options.fields) : RELEASE_LIST_COLUMNS;
+  const columns = sql`${row}${includeColumns(options.include ?? {})}${highlights}`;
   const sort = releaseSort(order, rawFilter);
   const plan = planPage(args, sort);
   if (plan.limit === 0) return { rows: [], hasNextPage: false, hasPreviousPage: false, sort };

@@ -72,3 +72,47 @@ it('counts the same SQL statements for a 5-item and a 50-item nested page', asyn
   expect(five).toBeGreaterThan(3);
   expect(fifty).toBe(five);
 });
+
+describe('a page of releases reads the columns of the fields it selects', () => {
+  const listStatement = () => statements.filter((s) => /FROM press_release pr/.test(s) && /ORDER BY/.test(s));
+
+  it('reads id, title and date for a page of id, title and date, and no other column', async () => {
+    statements.length = 0;
+    const r = await server.gql('{ pressReleases(first: 3) { edges { cursor node { id title publishedAt } } } }');
+    expect(r.errors).toBeUndefined();
+    expect(r.data.pressReleases.edges.map((e: any) => e.node.title)).toEqual(['Synthetic release 59', 'Synthetic release 58', 'Synthetic release 57']);
+    const [statement] = listStatement();
+    const text = statement.slice(statement.indexOf('SELECT'), statement.indexOf('FROM press_release'));
+    expect(text).toMatch(/pr\.title/);
+    for (const column of ['pr.slug', 'dateline_place', 'issuer_name', 'source_url', 'pr.language', 'pr.status', 'pr.body', 'created_at', 'pr.version']) {
+      expect(text).not.toContain(column);
+    }
+    // The cursors come from the columns read: the next page follows on.
+    const next = await server.gql('query($a: String) { pressReleases(first: 1, after: $a) { edges { node { title } } } }', { a: r.data.pressReleases.edges[2].cursor });
+    expect(next.data.pressReleases.edges[0].node.title).toBe('Synthetic release 56');
+  });
+
+  it('answers every field of a release on a page as the release itself answers it, through fragments and aliases', async () => {
+    const fields = `slug title publishedAt dateline { place date country { code } } issuer { name country { code } } source { name url }
+      language status retractionReason createdAt updatedAt version`;
+    const page = await server.gql(`{ pressReleases(first: 2) { edges { node { id ...F t: title } } } } fragment F on PressRelease { ... on PressRelease { ${fields} } }`);
+    expect(page.errors).toBeUndefined();
+    for (const { node } of page.data.pressReleases.edges) {
+      const one = await server.gql(`query($id: ID!) { pressRelease(id: $id) { ${fields} } }`, { id: node.id });
+      expect(one.errors).toBeUndefined();
+      const { id: _id, t, ...rest } = node;
+      expect(rest).toEqual(one.data.pressRelease);
+      expect(t).toBe(node.title);
+      expect(node.version).toBe(1);
+      expect(node.dateline).toEqual({ place: 'Baku', date: expect.any(String), country: { code: 'AZ' } });
+    }
+  });
+
+  it('answers version on the lists of a country, a topic and an initiative (their columns left it out)', async () => {
+    const r = await server.gql(`{ country(code: "AZ") { pressReleases(first: 1) { edges { node { version title } } } }
+      topic(slug: "education") { pressReleases(first: 1) { edges { node { version } } } } }`);
+    expect(r.errors).toBeUndefined();
+    expect(r.data.country.pressReleases.edges[0].node).toEqual({ version: 1, title: 'Synthetic release 59' });
+    expect(r.data.topic.pressReleases.edges[0].node.version).toBe(1);
+  });
+});

@@ -1,10 +1,12 @@
-import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../context';
 import { ConnectionArgs } from '../relay';
 import { Country } from './country.type';
 import { PressReleaseConnection } from '../release/release.type';
 import { PressReleaseFilter, PressReleaseOrder, toReleaseFilter } from '../release/release.inputs';
+import type { GraphQLResolveInfo } from 'graphql';
 import { releaseConnection } from '../release/release.connection';
+import { releaseIncludes } from '../release/release.resolver';
 import { MeetingConnection } from '../meeting/meeting.type';
 import { MeetingFilter, MeetingOrder, toMeetingFilter } from '../meeting/meeting.inputs';
 import { meetingConnection } from '../meeting/meeting.connection';
@@ -41,9 +43,10 @@ export class CountryResolver {
     @Arg('filter', () => PressReleaseFilter, { nullable: true }) filter: PressReleaseFilter | null,
     @Arg('orderBy', () => PressReleaseOrder, { nullable: true }) orderBy: PressReleaseOrder | null,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<PressReleaseConnection> {
     const f = toReleaseFilter({ ...filter, countries: [country.code] }, ctx);
-    return releaseConnection(ctx, f, orderBy ?? PressReleaseOrder.PUBLISHED_AT_DESC, page);
+    return releaseConnection(ctx, f, orderBy ?? PressReleaseOrder.PUBLISHED_AT_DESC, page, releaseIncludes(info));
   }
 
   @FieldResolver(() => MeetingConnection, { description: 'Meetings where someone represented the country.' })

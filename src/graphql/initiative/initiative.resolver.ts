@@ -1,4 +1,4 @@
-import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import DataLoader from 'dataloader';
 import { perRequest, type Context } from '../context';
 import { ConnectionArgs, toConnection } from '../relay';
@@ -6,7 +6,9 @@ import { Initiative, InitiativeConnection, InitiativeEdge, InitiativeMention } f
 import { InitiativeKind } from '../enums';
 import { PressRelease, PressReleaseConnection } from '../release/release.type';
 import { PressReleaseFilter, PressReleaseOrder, toReleaseFilter } from '../release/release.inputs';
+import type { GraphQLResolveInfo } from 'graphql';
 import { releaseConnection } from '../release/release.connection';
+import { releaseIncludes } from '../release/release.resolver';
 import { releaseById } from '../release/release.resolver';
 import { countInitiatives, listInitiatives, mentionsByInitiatives } from '../../read/initiatives';
 import { checkListSize, encodeCursor } from '../../read/paging';
@@ -59,9 +61,10 @@ export class InitiativeResolver {
     @Arg('filter', () => PressReleaseFilter, { nullable: true }) filter: PressReleaseFilter | null,
     @Arg('orderBy', () => PressReleaseOrder, { nullable: true }) orderBy: PressReleaseOrder | null,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<PressReleaseConnection> {
     const f = toReleaseFilter(filter, ctx);
-    return releaseConnection(ctx, { ...f, initiatives: [i.dbId] }, orderBy ?? PressReleaseOrder.PUBLISHED_AT_DESC, page);
+    return releaseConnection(ctx, { ...f, initiatives: [i.dbId] }, orderBy ?? PressReleaseOrder.PUBLISHED_AT_DESC, page, releaseIncludes(info));
   }
 }
 

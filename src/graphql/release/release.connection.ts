@@ -7,7 +7,7 @@ import type { PressReleaseOrder } from './release.inputs';
 import { countReleases, highlightFragments, listReleases, type IncludedRows, type MeetingJson, type RankedReleaseRow, type ReleaseIncludes } from '../../read/releases';
 import { encodeCursor } from '../../read/paging';
 import type { ReleaseFilter } from '../../domain/filters';
-import type { CountryRow, MeetingRow } from '../../read/rows';
+import type { CountryRow, MeetingRow, ReleaseField } from '../../read/rows';
 import { Meeting } from '../meeting/meeting.type';
 
 export async function releaseConnection(
@@ -15,9 +15,9 @@ export async function releaseConnection(
   filter: ReleaseFilter,
   order: PressReleaseOrder,
   page: ConnectionArgs,
-  include: ReleaseIncludes & { highlights?: boolean } = {},
+  include: ReleaseIncludes & { highlights?: boolean; fields?: readonly ReleaseField[] } = {},
 ): Promise<PressReleaseConnection> {
-  const result = await listReleases(ctx.sql, filter, order, page, { include, highlights: include.highlights });
+  const result = await listReleases(ctx.sql, filter, order, page, { include, highlights: include.highlights, fields: include.fields });
   primeNested(ctx, result.rows);
   return toConnection(
     PressReleaseConnection,

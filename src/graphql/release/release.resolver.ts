@@ -1,7 +1,8 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
-import { selects } from '../selection';
+import { fieldNamesAt, perSelection, selects } from '../selection';
 import type { ReleaseIncludes } from '../../read/releases';
+import { RELEASE_FIELD_COLUMNS, type ReleaseField } from '../../read/rows';
 import DataLoader from 'dataloader';
 import { perRequest, type Context } from '../context';
 import { ConnectionArgs, dbIdOf } from '../relay';
@@ -58,10 +59,37 @@ function includesAt(info: GraphQLResolveInfo, at: readonly string[]): ReleaseInc
   };
 }
 
-/** The nested lists a page of releases reads in its own statement: those the query selects. */
-export function releaseIncludes(info: GraphQLResolveInfo): ReleaseIncludes & { highlights: boolean } {
-  return { ...includesAt(info, ['edges', 'node']), highlights: selects(info, ['edges', 'highlights']) };
+/** The nested lists one release reads with it (pressRelease), once per query text. */
+const releaseIncludesHere = perSelection((info: GraphQLResolveInfo) => includesAt(info, []));
+
+/** Fields of a release that read no column of its row beyond its id (resolvers and loaders by id). */
+const FIELDS_BY_ID = new Set(['id', 'publishedAt', '__typename', 'body', 'paragraphs', 'meetings', 'topics', 'initiatives', 'countries', 'people', 'related']);
+
+/**
+ * The row fields a page of releases reads for the fields the query selects below `at` (the release),
+ * or undefined (all of them) when it selects one this does not know: a new field of PressRelease
+ * gets every column until it is named here or in RELEASE_FIELD_COLUMNS.
+ */
+function fieldsAt(info: GraphQLResolveInfo, at: readonly string[]): ReleaseField[] | undefined {
+  const fields: ReleaseField[] = [];
+  for (const name of fieldNamesAt(info, at)) {
+    if (Object.hasOwn(RELEASE_FIELD_COLUMNS, name)) fields.push(name as ReleaseField);
+    else if (!FIELDS_BY_ID.has(name)) return undefined;
+  }
+  return fields;
 }
+
+/**
+ * What a page of releases reads in its own statement: the nested lists and the columns the query
+ * selects (worked out once per query text, perSelection).
+ */
+export const releaseIncludes = perSelection(
+  (info: GraphQLResolveInfo): ReleaseIncludes & { highlights: boolean; fields?: ReleaseField[] } => ({
+    ...includesAt(info, ['edges', 'node']),
+    highlights: selects(info, ['edges', 'highlights']),
+    fields: fieldsAt(info, ['edges', 'node']),
+  }),
+);
 
 /**
  * One release and the nested lists the query selects, in one statement (7 for a release with
@@ -103,7 +131,7 @@ export class PressReleaseResolver {
     if ((id == null) === (slug == null)) throw badInput(id == null ? 'id' : 'slug', 'Pass exactly one of `id` and `slug`');
     const dbId = id != null ? dbIdOf(id, 'PressRelease') : await releaseIdBySlug(ctx.sql, slug!);
     if (dbId === null) return null;
-    const include = includesAt(info, []);
+    const include = releaseIncludesHere(info);
     return Object.values(include).some(Boolean) ? releaseWithIncludes(ctx, dbId, include) : releaseById(ctx, dbId);
   }
 

@@ -1,10 +1,12 @@
-import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../context';
 import { ConnectionArgs } from '../relay';
 import { Topic } from './topic.type';
 import { PressReleaseConnection } from '../release/release.type';
 import { PressReleaseFilter, PressReleaseOrder, toReleaseFilter } from '../release/release.inputs';
+import type { GraphQLResolveInfo } from 'graphql';
 import { releaseConnection } from '../release/release.connection';
+import { releaseIncludes } from '../release/release.resolver';
 import { allTopics, topicsBySlugs } from '../../read/topics';
 
 /** One topic by slug (null when the taxonomy has none). */
@@ -37,8 +39,9 @@ export class TopicResolver {
     @Arg('filter', () => PressReleaseFilter, { nullable: true }) filter: PressReleaseFilter | null,
     @Arg('orderBy', () => PressReleaseOrder, { nullable: true }) orderBy: PressReleaseOrder | null,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<PressReleaseConnection> {
     const f = toReleaseFilter({ ...filter, topics: [t.slug] }, ctx);
-    return releaseConnection(ctx, f, orderBy ?? PressReleaseOrder.PUBLISHED_AT_DESC, page);
+    return releaseConnection(ctx, f, orderBy ?? PressReleaseOrder.PUBLISHED_AT_DESC, page, releaseIncludes(info));
   }
 }
