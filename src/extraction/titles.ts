@@ -197,7 +197,8 @@ function readComplements(sentence: string, from: number, fullText: string): Comp
       if (cut >= 0 && isOrganisationEnd(runWords[cut]) && runWords[cut] !== 'Ministry' && /^(?:of|for)$/u.test(runWords[cut + 1] ?? '')) {
         let end = cut + 2;
         while (loadRoles().portfolioWords.includes(runWords[end] ?? '')) end++;
-        if (end > cut + 2 && end <= runWords.length - 2) cut = end - 1;
+        // (a name of two words or more after it, or none in the run at all)
+        if (end > cut + 2 && (end <= runWords.length - 2 || end === runWords.length)) cut = end - 1;
       }
       // Without one, a run of three or more words is a place and a two-word name ("for Central Asia Terhi Hakala").
       if (cut < 0 && runWords.length >= 3 && runWords.slice(-2).every((word) => /^\p{Lu}/u.test(word))) cut = runWords.length - 3;
@@ -239,8 +240,11 @@ function readComplements(sentence: string, from: number, fullText: string): Comp
     const ministryEnds = ministrySpans(text).some((span) => span.end === text.length);
     const ofCountry = /^\s+of\s+(?:the\s+)?/u.exec(sentence.slice(position));
     const countryNext = ofCountry ? Boolean(countryAt(sentence, position + ofCountry[0].length)?.code) : false;
+    // And a department's ministry after it ("of the Department of Asian Affairs at the Ministry of Foreign Affairs HE X").
+    const atMinistry = /^\s+at\s+(?:the\s+)?/u.exec(sentence.slice(position));
+    const ministryNext = atMinistry ? ministrySpans(sentence.slice(position + atMinistry[0].length)).some((span) => span.start === 0) : false;
     const portfolioWhole = text.split(/\s+/u).every((word) => loadRoles().portfolioWords.includes(word) || /^(?:and|of|the)$/u.test(word));
-    if (!followedByComma && !countryNext && !((ministryEnds || portfolioWhole) && /^\s+(?:for|of|on|at)\s+(?:the\s+)?\p{Lu}/u.test(sentence.slice(position)))) break;
+    if (!followedByComma && !countryNext && !ministryNext && !((ministryEnds || portfolioWhole) && /^\s+(?:for|of|on|at)\s+(?:the\s+)?\p{Lu}/u.test(sentence.slice(position)))) break;
   }
   return out;
 }
@@ -342,6 +346,9 @@ export function mentionsWithTitles(sentences: Sentence[], fullText: string): Raw
       const inForeignMinistry = organisation !== null && ministrySpans(organisation).length > 0;
       // A deputy's post there ("State Secretary of the Ministry of Foreign and European Affairs") is a deputy foreign minister's.
       if (inForeignMinistry && kind === 'OFFICIAL' && isDeputyPost(role.text)) kind = 'DEPUTY_FOREIGN_MINISTER';
+      // A foreign ministry's secretary-general, permanent or principal secretary: its top civil servant,
+      // a deputy minister's rank (test/fixtures/LABELLING.md).
+      if (inForeignMinistry && /^(?:Secretary[\s-]+General|Permanent\s+Secretary|Principal\s+Secretary)$/iu.test(role.text)) kind = 'DEPUTY_FOREIGN_MINISTER';
       if (inForeignMinistry && (kind === 'OFFICIAL' || kind === 'OTHER' || kind === 'INTERNATIONAL_OFFICIAL')) kind = 'DIPLOMAT';
       // "Director General for Economic Diplomacy": a director of a ministry's portfolio, not of an
       // organisation; a foreign ministry's when the portfolio is (see roles.yaml foreignPortfolioWords).
