@@ -88,10 +88,12 @@ function draftMeetings(ctx: MeetingContext): Draft[] {
   const lead = ctx.sentences[0]?.text ?? '';
   const leadIsStatement =
     vocabulary.statementLeads.some((pattern) => pattern.test(lead)) && !vocabulary.triggers.some((pattern) => pattern.test(lead));
-  if (leadIsStatement) return drafts;
   const inAnyMeeting = (id: number) => drafts.some((draft) => draft.participants.includes(id));
   let listOpen = false;
   ctx.sentences.forEach((sentence, index) => {
+    // After a lead that announces or states, only a meeting the text says already happened counts
+    // ("Earlier today, the Tánaiste met in Dublin with ..."), and what joins it.
+    if (leadIsStatement && !vocabulary.separateMeetings.alreadyHeld.some((pattern) => pattern.test(sentence.text)) && drafts.length === 0) return;
     const present = presentIn(index, ctx);
     // After "held separate meetings with his counterparts from A and B", a sentence about the host
     // ("In his meeting with X", "With the Ambassador of B, Y, the minister discussed", "Gedion discussed

@@ -35,6 +35,8 @@ export interface MeetingVocabulary {
     ownEvent: RegExp[];
     hostReference: RegExp[];
     timeShift: RegExp[];
+    /** After an announcing lead, a meeting that already happened ("Earlier today, X met ..."). */
+    alreadyHeld: RegExp[];
   };
   hostFirst: RegExp[];
   guestFirst: RegExp[];
@@ -58,7 +60,7 @@ interface MeetingsFile {
   apartMeetings?: unknown;
   ministerOnlyIn?: Record<string, unknown>;
   notPresent?: unknown;
-  separateMeetings?: { separate?: unknown; announced?: unknown; ownEvent?: unknown; hostReference?: unknown; timeShift?: unknown };
+  separateMeetings?: { separate?: unknown; announced?: unknown; ownEvent?: unknown; hostReference?: unknown; timeShift?: unknown; alreadyHeld?: unknown };
   sides?: { hostFirst?: unknown; guestFirst?: unknown };
   kinds?: Array<{ kind?: unknown; scope?: unknown; cues?: unknown }>;
   impliedTopics?: Record<string, unknown>;
@@ -110,6 +112,7 @@ export function loadMeetingVocabulary(): MeetingVocabulary {
       ownEvent: patterns(file.separateMeetings?.ownEvent, 'separateMeetings.ownEvent'),
       hostReference: patterns(file.separateMeetings?.hostReference, 'separateMeetings.hostReference'),
       timeShift: patterns(file.separateMeetings?.timeShift, 'separateMeetings.timeShift'),
+      alreadyHeld: patterns(file.separateMeetings?.alreadyHeld, 'separateMeetings.alreadyHeld'),
     },
     hostFirst: patterns(file.sides?.hostFirst, 'sides.hostFirst'),
     guestFirst: patterns(file.sides?.guestFirst, 'sides.guestFirst'),

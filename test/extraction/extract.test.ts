@@ -203,7 +203,8 @@ describe('meetings and participants', () => {
       'ANKARA, Türkiye, October 3. Turkish Foreign Minister Hakan Fidan met with Minister of Foreign Affairs of Turkmenistan Rashid Meredov, who is in Ankara on a working visit.',
       FIXED,
     );
-    expect(release.meetings[0].kind).toBe('BILATERAL_MEETING');
+    // "Y received X, who is on an official visit" is the visit itself (test/fixtures/LABELLING.md, Visits).
+    expect(release.meetings[0].kind).toBe('OFFICIAL_VISIT');
     expect(participantsOf(release).map((p) => [p.name, p.side])).toEqual([
       ['Hakan Fidan', 'HOST'],
       ['Rashid Meredov', 'GUEST'],
@@ -912,6 +913,23 @@ describe('phrasings of published releases (fourth round)', () => {
       ['Ararat Mirzoyan', 'AM'],
       ['László Kövér', 'HU'],
       ['Vladimir Cuc', 'MD'],
+    ]);
+  });
+  it('keeps a meeting that already happened after a lead that announces a trip, and reads a ministry\'s secretary-general as a deputy minister', () => {
+    const announced = extractPressRelease(
+      'The Tánaiste and Minister for Foreign Affairs and Trade, Simon Harris TD, will travel to Luxembourg tomorrow for a meeting of EU Foreign Ministers.\n\nEarlier today, the Tánaiste met in Dublin with the Foreign Minister of Latvia, Baiba Braže, who is in Ireland for a working visit.',
+      FIXED,
+    );
+    expect(announced.meetings.map((m) => [m.kind, m.participants.map((p) => [p.name, p.roleKind])])).toEqual([
+      ['OFFICIAL_VISIT', [['Simon Harris', 'FOREIGN_MINISTER'], ['Baiba Braže', 'FOREIGN_MINISTER']]],
+    ]);
+    const release = extractPressRelease(
+      'Doha, 4 March 2025 (QNA) -- HE Secretary-General of the Ministry of Foreign Affairs Dr. Ahmed bin Hassan Al Hammadi met today with HE Ambassador of Japan to the State of Qatar Kenji Tanaka.',
+      FIXED,
+    );
+    expect(participantsOf(release).map((p) => [p.name, p.roleKind, p.country])).toEqual([
+      ['Ahmed bin Hassan Al Hammadi', 'DEPUTY_FOREIGN_MINISTER', 'QA'],
+      ['Kenji Tanaka', 'AMBASSADOR', 'JP'],
     ]);
   });
 });
