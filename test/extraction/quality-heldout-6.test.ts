@@ -4,7 +4,7 @@
  * sites and government readouts), written and labelled per test/fixtures/LABELLING.md by a writer who
  * read neither the extractor nor the other sets, on 2026-12-01 (fourth round).
  *
- * Kept unread: scored once, at the end of the fourth round, with the round's first and last builds
+ * Kept unread: scored with the fourth round's first build and with its last, figures only
  * (docs/extraction.md, "Fifth and sixth held-out sets"); nobody studies its misses. It REPORTS and
  * asserts no floors; QUALITY_VERBOSE is deliberately not offered here.
  */
