@@ -402,7 +402,7 @@ export function mentionsWithTitles(sentences: Sentence[], fullText: string): Raw
       // Kenzhebayev, Kazakhstan's Ambassador to Hungary, met".
       const beforePhrase = leftCountry ? leftOfRole(text, leftCountry.start).rest : beforeRole;
       if (!name && beforePhrase.endsWith(',')) {
-        const closesAfter = /^\s*(?:,|$|\.|;|\(|\s+(?:who|and|on|at|in|during|today|yesterday|also|then|has|had|have|was|were|is|said|received|met|held|noted|paid|visited|attended|presented|discussed|expressed|stated|thanked|informed|briefed|welcomed|hosted|signed|called|spoke|took|participated|arrived|handed|delivered|emphasi[sz]ed|stressed|highlighted|underlined|conveyed)\b)/u;
+        const closesAfter = /^\s*(?:,|$|\.|;|\(|\s+(?:who|and|on|at|in|during|with|resident|based|today|yesterday|also|then|has|had|have|was|were|is|said|received|met|held|noted|paid|visited|attended|presented|discussed|expressed|stated|thanked|informed|briefed|welcomed|hosted|signed|called|spoke|took|participated|arrived|handed|delivered|emphasi[sz]ed|stressed|highlighted|underlined|conveyed)\b)/u;
         if (closesAfter.test(text.slice(phraseEnd))) name = readNameBackwards(text, beforePhrase.length - 1);
       }
       // "received Dewi Kartika Sari, who presented her credentials as the newly appointed Ambassador
