@@ -10,6 +10,8 @@ export function describeQuality(
   set: LabelledRelease[],
   floors: Partial<Record<Field, number>> = {},
   more?: (report: () => QualityReport) => void,
+  /** `false` for a set kept unread: its misses are never printed, whatever QUALITY_VERBOSE says. */
+  options: { misses?: boolean } = {},
 ): void {
   describe(title, () => {
     let report: QualityReport;
@@ -17,7 +19,7 @@ export function describeQuality(
     beforeAll(() => {
       report = scoreExtraction({ set });
       let out = formatTable(report);
-      if (process.env.QUALITY_VERBOSE === '1') out += '\n' + formatMisses(report);
+      if (process.env.QUALITY_VERBOSE === '1' && options.misses !== false) out += '\n' + formatMisses(report);
       console.log(out);
     });
 
