@@ -135,13 +135,18 @@ function leftOfRole(text: string, roleStart: number): { rest: string; modifier: 
   }
 }
 
-/** "of the Republic of Korea", "to Azerbaijan", "of the Organization of Turkic States", ... */
 /** " Investment Authority", " Chamber of Commerce": capitalised words up to an organisation's head word. */
 function bodyAfter(rest: string): boolean {
   const words = /^(?:\s+\p{Lu}[\p{L}'’-]*){1,4}/u.exec(rest)?.[0].trim().split(/\s+/u) ?? [];
   return words.some((word) => isOrganisationEnd(word));
 }
 
+/** "International Development and Diaspora", "Economic Diplomacy": words of a portfolio only (roles.yaml portfolioWords). */
+function isPortfolio(words: string[]): boolean {
+  return words.length > 0 && words.every((word) => loadRoles().portfolioWords.includes(word) || /^(?:and|of|the)$/u.test(word));
+}
+
+/** "of the Republic of Korea", "to Azerbaijan", "of the Organization of Turkic States", ... */
 function readComplements(sentence: string, from: number, fullText: string): Complement[] {
   const out: Complement[] = [];
   let position = from;
@@ -222,8 +227,7 @@ function readComplements(sentence: string, from: number, fullText: string): Comp
       }
       // A run of portfolio words only ("for International Development and Diaspora at the ...") is the
       // post's portfolio, whole.
-      const portfolio = runWords.every((word) => loadRoles().portfolioWords.includes(word) || /^(?:and|of|the)$/u.test(word));
-      if (portfolio && /^\s+(?:at|of|in)\s+/u.test(sentence.slice(target + text.length))) cut = runWords.length - 1;
+      if (isPortfolio(runWords) && /^\s+(?:at|of|in)\s+/u.test(sentence.slice(target + text.length))) cut = runWords.length - 1;
       if (cut < 0) break;
       // "of the Organization of Turkic States (OTS) Kubanychbek Omuraliev": the acronym stays with it.
       text = cut === runWords.length - 1 ? text : runWords.slice(0, cut + 1).join(' ');
@@ -243,7 +247,7 @@ function readComplements(sentence: string, from: number, fullText: string): Comp
     // And a department's ministry after it ("of the Department of Asian Affairs at the Ministry of Foreign Affairs HE X").
     const atMinistry = /^\s+at\s+(?:the\s+)?/u.exec(sentence.slice(position));
     const ministryNext = atMinistry ? ministrySpans(sentence.slice(position + atMinistry[0].length)).some((span) => span.start === 0) : false;
-    const portfolioWhole = text.split(/\s+/u).every((word) => loadRoles().portfolioWords.includes(word) || /^(?:and|of|the)$/u.test(word));
+    const portfolioWhole = isPortfolio(text.split(/\s+/u));
     if (!followedByComma && !countryNext && !ministryNext && !((ministryEnds || portfolioWhole) && /^\s+(?:for|of|on|at)\s+(?:the\s+)?\p{Lu}/u.test(sentence.slice(position)))) break;
   }
   return out;
@@ -358,7 +362,7 @@ export function mentionsWithTitles(sentences: Sentence[], fullText: string): Raw
         complements.length === 1 &&
         complements[0].preposition === 'for' &&
         organisation !== null &&
-        organisation.split(/\s+/u).every((word) => loadRoles().portfolioWords.includes(word) || /^(?:and|of|the)$/u.test(word))
+        isPortfolio(organisation.split(/\s+/u))
       ) {
         kind = hasForeignPortfolio(` for ${organisation}`) ? 'DIPLOMAT' : 'OFFICIAL';
         organisation = null;
