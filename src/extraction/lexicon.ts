@@ -145,6 +145,12 @@ export function countryNamedAt(text: string, offset: number): CountryMatch | nul
   return head ? countryAt(text, offset + head[0].length) : direct;
 }
 
+/** A matched country's code, an ambiguous form ("Korea") resolved by the text. */
+export function resolveCountry(match: CountryMatch, fullText: string): string | null {
+  if (match.ambiguous) return resolveAmbiguous(match.form, fullText);
+  return match.code;
+}
+
 /** Resolves ambiguous forms ("Korea") with the contexts of country-additions.yaml. */
 export function resolveAmbiguous(form: string, fullText: string): string | null {
   // Asked once per mention: answered once per form and text.

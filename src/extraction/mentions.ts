@@ -1,8 +1,8 @@
 import type { RoleKind } from './types';
-import { countryAt, matchCountries } from './lexicon';
+import { countryAt, matchCountries, resolveCountry } from './lexicon';
 import { roleAt } from './roles';
 import { courtesyRun, readName, readNameBackwards, type NameParse } from './names';
-import { resolveCountry, type RawMention } from './titles';
+import type { RawMention } from './titles';
 import type { Sentence, Span } from './text';
 
 /**

@@ -1,9 +1,9 @@
 import { ministrySpans } from './issuer';
 import { ministryNameCountry } from '../reference/ministries';
 import { loadRoles } from '../reference/roles';
-import { loadLanguage } from '../reference/language';
 import type { RoleKind } from './types';
-import { countryAt, matchCountries, resolveAmbiguous, type CountryMatch } from './lexicon';
+import { countryAt, matchCountries, resolveCountry } from './lexicon';
+import { isPortfolio, readComplements } from './complements';
 import { atForeignMinistry, hasForeignPortfolio, isDeputyPost, nextRole, roleAt, strongerKind, type RoleMatch } from './roles';
 import { courtesyRun, readName, readNameBackwards, vocab, type NameParse } from './names';
 import type { Person } from './people';
@@ -15,13 +15,6 @@ import { escapeRegExp, type Sentence, type Span } from './text';
  * "Jeyhun Bayramov, Minister of ..."), the title's complements ("of Korea", "to Azerbaijan", "of the
  * OSCE") resolved into a role kind, a country and an organisation.
  */
-
-interface Complement {
-  preposition: string;
-  country: string | null;
-  organisation: string | null;
-  end: number;
-}
 
 export interface RawMention {
   sentence: number;
@@ -38,11 +31,6 @@ export interface RawMention {
   title?: Span;
 }
 
-/** Words that end a role's organisation before a name that follows it without a comma. */
-function isOrganisationEnd(word: string): boolean {
-  return loadLanguage().organisationEndWords.has(word);
-}
-
 /** An acronym that names an organisation, not a country or a common abbreviation ("MFA"). */
 function isOrganisationAcronym(acronym: string): boolean {
   if (vocab().notAcronyms.has(acronym)) return false;
@@ -57,11 +45,6 @@ function isNationalBody(organisation: string): boolean {
   const words = organisation.replace(/\s*\([^)]*\)$/, '').split(/\s+/);
   if (words.some((word) => /^\p{Lu}[\p{Lu}\d&-]+$/u.test(word) || vocab().internationalWords.has(word))) return false;
   return words.some((word) => vocab().nationalBodyWords.has(word));
-}
-
-export function resolveCountry(match: CountryMatch, fullText: string): string | null {
-  if (match.ambiguous) return resolveAmbiguous(match.form, fullText);
-  return match.code;
 }
 
 /** A country form that ends right before `end` ("Uzbek Foreign Minister", "Korea's Ambassador"). */
@@ -133,124 +116,6 @@ function leftOfRole(text: string, roleStart: number): { rest: string; modifier: 
     modifier ??= found;
     rest = rest.slice(0, rest.length - found.length).trimEnd();
   }
-}
-
-/** " Investment Authority", " Chamber of Commerce": capitalised words up to an organisation's head word. */
-function bodyAfter(rest: string): boolean {
-  const words = /^(?:\s+\p{Lu}[\p{L}'’-]*){1,4}/u.exec(rest)?.[0].trim().split(/\s+/u) ?? [];
-  return words.some((word) => isOrganisationEnd(word));
-}
-
-/** "International Development and Diaspora", "Economic Diplomacy": words of a portfolio only (roles.yaml portfolioWords). */
-function isPortfolio(words: string[]): boolean {
-  return words.length > 0 && words.every((word) => loadRoles().portfolioWords.includes(word) || /^(?:and|of|the)$/u.test(word));
-}
-
-/** "of the Republic of Korea", "to Azerbaijan", "of the Organization of Turkic States", ... */
-function readComplements(sentence: string, from: number, fullText: string): Complement[] {
-  const out: Complement[] = [];
-  let position = from;
-  for (;;) {
-    const head = /^\s+(of|to|in|at|for)\s+(?:the\s+)?/iu.exec(sentence.slice(position));
-    if (!head) break;
-    const target = position + head[0].length;
-    const preposition = head[1].toLowerCase();
-    const country = countryAt(sentence, target);
-    // "of the Oman Investment Authority Salim ...": a country that opens a body's name is that body's.
-    const opensBody = country?.code ? bodyAfter(sentence.slice(country.end)) : false;
-    if (country?.code && !opensBody && !/^[-–]\p{L}/u.test(sentence.slice(country.end))) {
-      out.push({ preposition, country: resolveCountry(country, fullText), organisation: null, end: country.end });
-      position = country.end;
-      continue;
-    }
-    const run = /^\p{Lu}[\p{L}'’-]*(?:\s+(?:(?:of|for|and|the|on|in|de|to)\s+)*[\p{Lu}\d][\p{L}'’\d-]*)*(?:\s*\(\p{Lu}[\p{Lu}\d&-]+\))?/u.exec(sentence.slice(target));
-    if (!run) break;
-    let text = run[0];
-    // "for Economic Diplomacy Jana Hudáková and Ambassador of Slovakia ...": the run ends before the next post.
-    for (const and of text.matchAll(/\s+and\s+/gu)) {
-      if (roleAt(sentence, target + and.index + and[0].length)) {
-        text = text.slice(0, and.index);
-        break;
-      }
-    }
-    // A comma after the run closes the complement only when a full name follows it; otherwise the
-    // run itself ends with the name ("for Enlargement Marta Kos, the ministry said").
-    const afterRun = /^\s*,\s*/.exec(sentence.slice(target + text.length));
-    const afterComma = afterRun ? target + text.length + afterRun[0].length : 0;
-    // (a courtesy rank may stand before that name: "..., Amb. Bankole Adeoye")
-    const nameAfterComma = afterRun ? readName(sentence, afterComma + courtesyRun().exec(sentence.slice(afterComma))![0].length) : null;
-    const followedByComma = Boolean(afterRun) && (nameAfterComma?.tokens.length ?? 0) >= 2;
-    // "... of the Ministry of Foreign and European Affairs of the Republic of Croatia": a run that ends
-    // with "of <country>" hides no name at its end.
-    const endsWithCountry = matchCountries(text).some((match) => match.code && match.end === text.length && /\bof\s+(?:the\s+)?$/u.test(text.slice(0, match.start)));
-    if (!followedByComma && !endsWithCountry) {
-      // No comma: the run may end with the person's name; keep it up to its last organisation word.
-      const runWords = text.replace(/\s*\([^)]*\)$/, '').split(/\s+/);
-      let cut = -1;
-      runWords.forEach((word, index) => {
-        if (isOrganisationEnd(word)) cut = index;
-      });
-      // "of the Department of Asia of the Ministry of Foreign Affairs Yerlan Sadykov": a ministry's
-      // name ends the organisation where it ends, not at its head word.
-      const ministries = ministrySpans(text);
-      const ministry = ministries[ministries.length - 1];
-      if (ministry) {
-        const wordsBefore = text.slice(0, ministry.end).trim().split(/\s+/).length;
-        if (wordsBefore - 1 > cut && wordsBefore < runWords.length) cut = wordsBefore - 1;
-      }
-      // "Department of Europe Nguyen Dinh Phuc": a body's region or portfolio after it is part of it.
-      if (cut >= 0 && isOrganisationEnd(runWords[cut]) && runWords[cut] !== 'Ministry' && /^(?:of|for)$/u.test(runWords[cut + 1] ?? '')) {
-        let end = cut + 2;
-        while (loadRoles().portfolioWords.includes(runWords[end] ?? '')) end++;
-        // (a name of two words or more after it, or none in the run at all)
-        if (end > cut + 2 && (end <= runWords.length - 2 || end === runWords.length)) cut = end - 1;
-      }
-      // Without one, a run of three or more words is a place and a two-word name ("for Central Asia Terhi Hakala").
-      if (cut < 0 && runWords.length >= 3 && runWords.slice(-2).every((word) => /^\p{Lu}/u.test(word))) cut = runWords.length - 3;
-      // "of the International Committee of the Red Cross." goes on past its organisation word with a
-      // complement; with the clause ending there, no name hides in the run.
-      // So does one that a comma closes with no name after it ("of the Foreign Ministry for Political
-      // Affairs, today received").
-      // Not where a country and a name follow it ("of the National Assembly of Hungary László Kövér.").
-      const head = runWords.slice(0, cut + 1).join(' ');
-      const countryThenName = cut >= 0 && /^\s+of\s+(?:the\s+)?/u.exec(text.slice(head.length));
-      const bodyCountry = countryThenName ? countryAt(text, head.length + countryThenName[0].length) : null;
-      const nameAfterCountry = bodyCountry?.code ? readName(text, bodyCountry.end + (/^\s+/u.exec(text.slice(bodyCountry.end))?.[0].length ?? 0)) : null;
-      if (
-        cut >= 0 &&
-        cut < runWords.length - 1 &&
-        !((nameAfterCountry?.tokens.length ?? 0) >= 2 && nameAfterCountry!.end === text.length) &&
-        /^\p{Ll}/u.test(runWords[cut + 1]) &&
-        (/^\s*(?:[.;:)]|$)/u.test(sentence.slice(target + text.length)) || afterRun)
-      ) {
-        cut = runWords.length - 1;
-      }
-      // A run of portfolio words only ("for International Development and Diaspora at the ...") is the
-      // post's portfolio, whole.
-      if (isPortfolio(runWords) && /^\s+(?:at|of|in)\s+/u.test(sentence.slice(target + text.length))) cut = runWords.length - 1;
-      if (cut < 0) break;
-      // "of the Organization of Turkic States (OTS) Kubanychbek Omuraliev": the acronym stays with it.
-      text = cut === runWords.length - 1 ? text : runWords.slice(0, cut + 1).join(' ');
-    }
-    // A country inside the organisation's name only counts after "of" ("Department of Europe of the
-    // Ministry of Foreign Affairs of Azerbaijan"), not in a compound ("Korea-Central Asia Forum").
-    const inner = matchCountries(text).filter((match) => match.code && /\bof\s+(?:the\s+)?$/.test(text.slice(0, match.start)) && !/^[-–]\p{L}/u.test(text.slice(match.end)));
-    const innerCountry = inner.length ? resolveCountry(inner[inner.length - 1], fullText) : opensBody ? resolveCountry(country!, fullText) : null;
-    out.push({ preposition, country: innerCountry, organisation: innerCountry ? null : text, end: target + text.length });
-    position = target + text.length;
-    // A run cut short hides the name after it; one cut where a ministry's name ends may go on with
-    // its portfolio ("of the Ministry of Foreign Affairs for Political Affairs Sheikh X").
-    // So does a body's country ("Speaker of the National Assembly of Hungary László Kövér").
-    const ministryEnds = ministrySpans(text).some((span) => span.end === text.length);
-    const ofCountry = /^\s+of\s+(?:the\s+)?/u.exec(sentence.slice(position));
-    const countryNext = ofCountry ? Boolean(countryAt(sentence, position + ofCountry[0].length)?.code) : false;
-    // And a department's ministry after it ("of the Department of Asian Affairs at the Ministry of Foreign Affairs HE X").
-    const atMinistry = /^\s+at\s+(?:the\s+)?/u.exec(sentence.slice(position));
-    const ministryNext = atMinistry ? ministrySpans(sentence.slice(position + atMinistry[0].length)).some((span) => span.start === 0) : false;
-    const portfolioWhole = isPortfolio(text.split(/\s+/u));
-    if (!followedByComma && !countryNext && !ministryNext && !((ministryEnds || portfolioWhole) && /^\s+(?:for|of|on|at)\s+(?:the\s+)?\p{Lu}/u.test(sentence.slice(position)))) break;
-  }
-  return out;
 }
 
 /** ", who presented her credentials as the newly appointed " before a post. */
