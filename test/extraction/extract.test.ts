@@ -932,4 +932,16 @@ describe('phrasings of published releases (fourth round)', () => {
       ['Kenji Tanaka', 'AMBASSADOR', 'JP'],
     ]);
   });
+  it('leaves out the one whose past visit is recalled, and reads a lower-case head of a ministry division as a diplomat', () => {
+    const release = extractPressRelease(
+      'ASTANA. KAZINFORM – Foreign Minister of Kazakhstan Murat Nurtleu received Foreign Minister of Hungary Péter Szijjártó, accompanied by Tamás Kovács, head of the Central Asia Division of the Hungarian Foreign Ministry.\n\nDuring the talks with the Hungarian minister, the sides discussed the implementation of the agreements reached during the official visit of Hungarian Prime Minister Viktor Orbán to Astana last year.',
+      FIXED,
+    );
+    expect(release.meetings).toHaveLength(1);
+    expect(participantsOf(release).map((p) => [p.name, p.roleKind, p.country])).toEqual([
+      ['Murat Nurtleu', 'FOREIGN_MINISTER', 'KZ'],
+      ['Péter Szijjártó', 'FOREIGN_MINISTER', 'HU'],
+      ['Tamás Kovács', 'DIPLOMAT', 'HU'],
+    ]);
+  });
 });
