@@ -120,7 +120,8 @@ function draftMeetings(ctx: MeetingContext): Draft[] {
     // "Safadi later called Slovenian Foreign Minister Tanja Fajon": "called" straight before a person
     // named there is a phone call ("called for", "called on all parties" name nobody).
     const called = calledSomeone(index, ctx);
-    const trigger = visitLead || called || calledOn(index, ctx) || vocabulary.triggers.some((pattern) => pattern.test(sentence.text));
+    const audience = vocabulary.audienceEvents.some((pattern) => pattern.test(sentence.text));
+    const trigger = visitLead || called || audience || calledOn(index, ctx) || vocabulary.triggers.some((pattern) => pattern.test(sentence.text));
     const eventLead = index === 0 && vocabulary.eventLeads.some((pattern) => pattern.test(ctx.leadText));
     const current = drafts[drafts.length - 1];
     // "The Ambassadors-designate are as follows:" and then "i. H.E. Mr. X, Ambassador-designate of
@@ -173,7 +174,7 @@ function draftMeetings(ctx: MeetingContext): Draft[] {
       const opensMeeting = !current || apart || (trigger && newcomers.length > 0 && current.participants.length > 0 && !participation);
       // Past the first paragraph a meeting needs two people in its sentence: one name next to a
       // verb there is usually a recollection ("the President had received the delegation").
-      if (opensMeeting && sentence.paragraph > 0 && !eventLead && present.length < 2) return;
+      if (opensMeeting && sentence.paragraph > 0 && !eventLead && !audience && present.length < 2) return;
       if (opensMeeting) {
         // Not where the sentence's own event comes first ("took part in the 58th ASEAN Foreign Ministers'
         // Meeting and held separate bilateral meetings with several counterparts").

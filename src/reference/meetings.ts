@@ -21,6 +21,8 @@ export interface MeetingVocabulary {
   sourceClauses: RegExp[];
   /** A meeting apart from the one before, among some of its people ("on the sidelines", "a bilateral meeting"). */
   apartMeetings: RegExp[];
+  /** A briefing of a body of diplomats: one named person is enough for the event. */
+  audienceEvents: RegExp[];
   /**
    * Bare titles that are the foreign minister's only in the countries listed ("Foreign Secretary" in
    * GB, "Secretary of State" in the US); elsewhere a senior post of the ministry, a deputy's rank.
@@ -58,6 +60,7 @@ interface MeetingsFile {
   pronounMeetings?: unknown;
   sourceClauses?: unknown;
   apartMeetings?: unknown;
+  audienceEvents?: unknown;
   ministerOnlyIn?: Record<string, unknown>;
   notPresent?: unknown;
   separateMeetings?: { separate?: unknown; announced?: unknown; ownEvent?: unknown; hostReference?: unknown; timeShift?: unknown; alreadyHeld?: unknown };
@@ -102,6 +105,7 @@ export function loadMeetingVocabulary(): MeetingVocabulary {
     pronounMeetings: patterns(file.pronounMeetings ?? [], 'pronounMeetings'),
     sourceClauses: patterns(file.sourceClauses ?? [], 'sourceClauses'),
     apartMeetings: patterns(file.apartMeetings ?? [], 'apartMeetings'),
+    audienceEvents: patterns(file.audienceEvents ?? [], 'audienceEvents'),
     ministerOnlyIn: Object.fromEntries(
       Object.entries(file.ministerOnlyIn ?? {}).map(([title, codes]) => [title, asStringList(codes, `${MEETINGS_FILE} ministerOnlyIn.${title}`)]),
     ),

@@ -944,4 +944,14 @@ describe('phrasings of published releases (fourth round)', () => {
       ['Tamás Kovács', 'DIPLOMAT', 'HU'],
     ]);
   });
+  it('reads a briefing of a body of ambassadors by one named official as an event', () => {
+    const release = extractPressRelease(
+      'ISLAMABAD, January 22. Deputy Prime Minister and Foreign Minister Mohammad Ishaq Dar held a telephone conversation with Foreign Minister of Egypt Badr Abdelatty.\n\nSeparately, Foreign Secretary Amna Baloch briefed the Islamabad-based Ambassadors of the Member States of the European Union on the situation in the region.',
+      FIXED,
+    );
+    expect(release.meetings.map((m) => [m.kind, m.participants.map((p) => p.name)])).toEqual([
+      ['PHONE_CALL', ['Mohammad Ishaq Dar', 'Badr Abdelatty']],
+      ['OTHER', ['Amna Baloch']],
+    ]);
+  });
 });
