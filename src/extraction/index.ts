@@ -134,11 +134,12 @@ function voiceCountry(sentences: Sentence[], fullText: string): string | null {
  * For a release with no dateline place, the country of the city its lead sentence places the meeting
  * in, when the lead's first person is unqualified (the ministry's own: "Secretary of State X and Vice
  * Minister of Foreign Affairs of Mongolia Y held political consultations at the Ministry of Foreign
- * Affairs in Warsaw") and the text names that country; not for a trip ("visit to").
+ * Affairs in Warsaw") and the text names that country; not for a trip ("visit to") or the opening of
+ * its own mission abroad ("the honorary consulate of Estonia in Almaty").
  */
 function leadPlaceCountry(sentences: Sentence[], people: Person[], countries: ExtractedCountry[]): string | null {
   const lead = sentences[0]?.text ?? '';
-  if (/\b(?:visit|trip|travell?ed|arrived|delegation|took part|takes part|participated|attended|attends)\b/iu.test(lead)) return null;
+  if (/\b(?:visit|trip|travell?ed|arrived|delegation|took part|takes part|participated|attended|attends|consulate|embassy)\b/iu.test(lead)) return null;
   const first = leadPerson(people);
   if (!first || first.country || first.roleKind === 'INTERNATIONAL_OFFICIAL') return null;
   const city = matchCities(lead).find((match) => /\bin\s+(?:the\s+city\s+of\s+)?$/iu.test(lead.slice(0, match.start)));
