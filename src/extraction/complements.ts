@@ -23,9 +23,9 @@ export function isOrganisationEnd(word: string): boolean {
   return loadLanguage().organisationEndWords.has(word);
 }
 
-/** " Investment Authority", " Chamber of Commerce": capitalised words up to an organisation's head word. */
+/** " Investment Authority", " Investment and Trade Development Agency": capitalised words up to an organisation's head word. */
 function bodyAfter(rest: string): boolean {
-  const words = /^(?:\s+\p{Lu}[\p{L}'’-]*){1,4}/u.exec(rest)?.[0].trim().split(/\s+/u) ?? [];
+  const words = /^(?:\s+(?:(?:and|of|for)\s+)?\p{Lu}[\p{L}'’-]*){1,5}/u.exec(rest)?.[0].trim().split(/\s+/u) ?? [];
   return words.some((word) => isOrganisationEnd(word));
 }
 
