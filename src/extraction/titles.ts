@@ -254,6 +254,12 @@ export function mentionsWithTitles(sentences: Sentence[], fullText: string): Raw
           // a person known by one name.
           name = parsed;
         }
+        // "includes A, State Secretary of ..., B, Director General of ...": in a list of names each
+        // followed by its post, the post after a comma belongs to the name before it.
+        if (name && gap[0].includes(',') && beforeRole.trimEnd().endsWith(',')) {
+          const next = /^\s*,\s*/u.exec(text.slice(name.end));
+          if (next && roleAt(text, name.end + next[0].length) && readNameBackwards(text, beforeRole.trimEnd().length - 1)) name = null;
+        }
       }
       // "King Abdullah II of Jordan", "President Emmanuel Macron of France": the country after the name.
       let titleEnd = phraseEnd;

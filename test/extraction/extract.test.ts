@@ -954,4 +954,16 @@ describe('phrasings of published releases (fourth round)', () => {
       ['OTHER', ['Amna Baloch']],
     ]);
   });
+  it('gives each post of a list of names and posts to the name before it', () => {
+    const release = extractPressRelease(
+      'TASHKENT, June 17. Minister of Foreign Affairs of Uzbekistan Bakhtiyor Saidov received Minister of Foreign Affairs of Slovakia Juraj Blanár.\n\nThe Slovak minister is accompanied by a delegation that includes Martina Kováčová, State Secretary of the Ministry of Economy of the Slovak Republic, Pavol Novák, Director General of the Slovak Investment and Trade Development Agency (SARIO), and representatives of Slovak companies.',
+      FIXED,
+    );
+    expect(participantsOf(release).map((p) => [p.name, p.roleKind, p.country])).toEqual([
+      ['Bakhtiyor Saidov', 'FOREIGN_MINISTER', 'UZ'],
+      ['Juraj Blanár', 'FOREIGN_MINISTER', 'SK'],
+      ['Martina Kováčová', 'OFFICIAL', 'SK'],
+      ['Pavol Novák', 'OFFICIAL', 'SK'],
+    ]);
+  });
 });
