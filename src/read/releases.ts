@@ -4,7 +4,7 @@ import type { ReleaseStatus } from '../generated/prisma/enums';
 import { empty, join, raw, sql, type Sql, type SqlExecutor } from '../db/sql';
 import type { ReleaseFilter } from '../domain/filters';
 import { badInput } from '../errors';
-import { INITIATIVE_COLUMNS, MEETING_COLUMNS, PARTICIPANT_COLUMNS, RELEASE_COLUMNS, RELEASE_FIELD_COLUMNS, RELEASE_LIST_COLUMNS, TOPIC_COLUMNS, type ReleaseField, type CountryRow, type InitiativeRow, type MeetingRow, type ParticipantRow, type ReleaseRow, type TopicRow } from './rows';
+import { INITIATIVE_COLUMNS, MEETING_COLUMNS, PARTICIPANT_COLUMNS, RELEASE_COLUMNS, RELEASE_LIST_COLUMNS, TOPIC_COLUMNS, releaseFieldColumns, type ReleaseField, type CountryRow, type InitiativeRow, type MeetingRow, type ParticipantRow, type ReleaseRow, type TopicRow } from './rows';
 import { releaseConditions, resolveFilter, searchQuerySql, type ResolvedFilter } from './release-conditions';
 import { finishPage, keysetCondition, orderBy, planPage, type Page, type PageArgs, type SortSpec } from './paging';
 import { statusIn } from './visibility';
@@ -103,11 +103,6 @@ function includeColumns(include: ReleaseIncludes): Sql {
   return parts.length ? sql`, ${join(parts, ', ')}` : empty;
 }
 
-/** The id and date of a release (a page's order and cursors), then the columns of `fields`. */
-function releaseFieldColumns(fields: readonly ReleaseField[]): Sql {
-  return sql`pr.id, pr.published_at AS "publishedAt"${fields.length ? sql`, ${join(fields.map((f) => RELEASE_FIELD_COLUMNS[f]), ', ')}` : empty}`;
-}
-
 /**
  * How many of the newest matches a RELEVANCE search ranks. Ranking reads every ranked release's
  * vector, so ranking all of 50,000 matches took seconds (bench/README.md); the newest 1,000 are
@@ -138,7 +133,6 @@ export async function listReleases(
   const plan = planPage(args, sort);
   if (plan.limit === 0) return { rows: [], hasNextPage: false, hasPreviousPage: false, sort };
   const filter = await resolveFilter(db, rawFilter);
-  const conditions = releaseConditions(filter, undefined, 'narrow');
   // The window is ordered by an expression (the same order) so the planner cannot walk the date
   // index testing each release's `match`, read from TOAST (which it does not price): for a word in
   // 19% of 100,000 releases that read 5,300 of them. It takes the bitmap of match's index and sorts.
@@ -146,7 +140,7 @@ export async function listReleases(
     order === 'RELEVANCE'
       ? sql`
           WITH window_hits AS MATERIALIZED (
-            SELECT pr.id FROM release_narrow pr WHERE ${conditions}
+            SELECT pr.id FROM release_narrow pr WHERE ${releaseConditions(filter, undefined, 'narrow')}
             ORDER BY pr.published_at + interval '0' DESC, pr.id DESC LIMIT ${rankWindow}
           )
           SELECT ${columns}, ${sort.columns[0].sql} AS rank

@@ -1,5 +1,5 @@
 // Row shapes of the read paths, and the SQL that selects them.
-import { sql } from '../db/sql';
+import { empty, join, sql, type Sql } from '../db/sql';
 import type {
   InitiativeKind,
   MeetingKind,
@@ -30,13 +30,6 @@ export interface ReleaseRow {
   version: number;
 }
 
-export const RELEASE_LIST_COLUMNS = sql`pr.id, pr.slug, pr.title, pr.published_at AS "publishedAt",
-  pr.dateline_place AS "datelinePlace", pr.dateline_country_code AS "datelineCountryCode",
-  pr.dateline_date AS "datelineDate", pr.issuer_name AS "issuerName",
-  pr.issuer_country_code AS "issuerCountryCode", pr.source_name AS "sourceName",
-  pr.source_url AS "sourceUrl", pr.language, pr.status::text AS status,
-  pr.retraction_reason AS "retractionReason", pr.created_at AS "createdAt", pr.updated_at AS "updatedAt", pr.version`;
-
 /**
  * The columns a list reads for each field of a release a query may select (besides `pr.id` and
  * `pr.published_at`, which every page reads for its order and cursors). A list reads the columns of
@@ -58,12 +51,16 @@ export const RELEASE_FIELD_COLUMNS = {
 
 export type ReleaseField = keyof typeof RELEASE_FIELD_COLUMNS;
 
-export const RELEASE_COLUMNS = sql`pr.id, pr.slug, pr.title, pr.published_at AS "publishedAt",
-  pr.dateline_place AS "datelinePlace", pr.dateline_country_code AS "datelineCountryCode",
-  pr.dateline_date AS "datelineDate", pr.issuer_name AS "issuerName",
-  pr.issuer_country_code AS "issuerCountryCode", pr.source_name AS "sourceName",
-  pr.source_url AS "sourceUrl", pr.language, pr.body, pr.status::text AS status,
-  pr.retraction_reason AS "retractionReason", pr.created_at AS "createdAt", pr.updated_at AS "updatedAt", pr.version`;
+/** The id and date of a release (a page's order and cursors), then the columns of `fields`. */
+export function releaseFieldColumns(fields: readonly ReleaseField[]): Sql {
+  return sql`pr.id, pr.published_at AS "publishedAt"${fields.length ? sql`, ${join(fields.map((f) => RELEASE_FIELD_COLUMNS[f]), ', ')}` : empty}`;
+}
+
+/** Every column of a release but its body (a list whose query selects a field the map does not know). */
+export const RELEASE_LIST_COLUMNS = releaseFieldColumns(Object.keys(RELEASE_FIELD_COLUMNS) as ReleaseField[]);
+
+/** Every column of a release, its body included. */
+export const RELEASE_COLUMNS = sql`${RELEASE_LIST_COLUMNS}, pr.body`;
 
 export interface MeetingRow {
   id: number;
