@@ -181,13 +181,13 @@ export function hasForeignPortfolio(text: string): boolean {
   return foreignWords.test(text);
 }
 
-/** "Deputy Minister ... of the Ministry of Foreign Affairs": a deputy post at a foreign ministry. */
+/**
+ * "Deputy Minister ... of the Ministry of Foreign Affairs", "... of the Ministry of Foreign and European
+ * Affairs": a post at a foreign ministry, any of the names of ministries.yaml (or "Ministry of Foreign
+ * Relations", which is not one of them).
+ */
 export function atForeignMinistry(roleText: string): boolean {
-  return (
-    /\b(?:Ministry\s+(?:of|for)\s+Foreign\s+Affairs|Foreign\s+Ministry|Foreign\s+Office|Ministry\s+of\s+Foreign\s+Relations|Department\s+of\s+Foreign\s+Affairs)\b/u.test(roleText) ||
-    // "of the Ministry of Foreign and European Affairs": any foreign ministry's name of the data.
-    ministrySpans(roleText).length > 0
-  );
+  return ministrySpans(roleText).length > 0 || /\bMinistry\s+of\s+Foreign\s+Relations\b/u.test(roleText);
 }
 
 function toMatch(text: string, start: number, viaPrefix: boolean): RoleMatch {
