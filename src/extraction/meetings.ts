@@ -170,7 +170,8 @@ function draftMeetings(ctx: MeetingContext): Draft[] {
         current !== undefined &&
         present.length >= 2 &&
         (present.length !== current.participants.length || present.some((id) => !current.participants.includes(id))) &&
-        vocabulary.apartMeetings.some((pattern) => pattern.test(sentence.text));
+        (vocabulary.apartMeetings.some((pattern) => pattern.test(sentence.text)) ||
+          (!current.visit && vocabulary.separateMeetings.another.some((pattern) => pattern.test(sentence.text))));
       const opensMeeting = !current || apart || (trigger && newcomers.length > 0 && current.participants.length > 0 && !participation);
       // Past the first paragraph a meeting needs two people in its sentence: one name next to a
       // verb there is usually a recollection ("the President had received the delegation").

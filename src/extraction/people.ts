@@ -110,6 +110,11 @@ export function findPeople(
     ) {
       person.role = mention.role;
       person.roleKind = mention.roleKind;
+    } else if (mention.role && !mention.reference && mention.roleKind && /^\p{L}+$/u.test(person.role.trim()) && mention.role.trim().length > person.role.trim().length) {
+      // "Minister Ronald Lamola" in a summary lead, "South Africa's Minister of International Relations
+      // and Cooperation Ronald Lamola" in the body: the post written in full says what the bare word meant.
+      person.role = mention.role;
+      person.roleKind = mention.roleKind;
     }
     if (!person.country && mention.country) person.country = mention.country;
     if (!person.organisation && mention.organisation) person.organisation = mention.organisation;

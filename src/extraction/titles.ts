@@ -432,12 +432,18 @@ export function linkDefiniteTitles(sentences: Sentence[], people: Person[], full
       const country = adjective ? resolveCountry(adjective, fullText) : null;
       if (definite[1] && !adjective) continue;
       const title = current.text.toLowerCase();
-      const candidates = people.filter(
-        (person) =>
-          person.mentions.some((m) => m.sentence < sentenceIndex || (m.sentence === sentenceIndex && m.start < current.start)) &&
-          (person.role.toLowerCase().includes(title) || person.roleKind === current.kind) &&
-          (!country || person.country === country),
+      const fits = (person: Person) => (person.role.toLowerCase().includes(title) || person.roleKind === current.kind) && (!country || person.country === country);
+      const named = (person: Person) => person.role.toLowerCase().includes(title);
+      let candidates = people.filter(
+        (person) => person.mentions.some((m) => m.sentence < sentenceIndex || (m.sentence === sentenceIndex && m.start < current.start)) && fits(person),
       );
+      // "the Foreign Secretary" after a Foreign Secretary and an External Affairs Minister: the one
+      // whose post is written so is meant, not another of the same kind.
+      if (candidates.length > 1 && candidates.some(named)) candidates = candidates.filter(named);
+      // A summary lead names its subject by post before the body names them in full ("The Foreign
+      // Secretary attended ..." and later "Foreign Secretary David Lammy"), as the sentence's subject:
+      // the one person of that post.
+      if (candidates.length === 0 && definite.index === 0) candidates = people.filter((person) => named(person) && (!country || person.country === country));
       // Several fit ("the Minister" after a foreign minister, a prime minister and a deputy prime
       // minister): the release's lead person, when one of them, is the one the text goes on about.
       const lead = candidates.length > 1 ? leadOf(people, candidates) : undefined;

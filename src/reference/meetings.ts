@@ -39,6 +39,8 @@ export interface MeetingVocabulary {
     timeShift: RegExp[];
     /** After an announcing lead, a meeting that already happened ("Earlier today, X met ..."). */
     alreadyHeld: RegExp[];
+    /** Outside a visit, "X also met Y": another meeting than the one before. */
+    another: RegExp[];
   };
   hostFirst: RegExp[];
   guestFirst: RegExp[];
@@ -63,7 +65,7 @@ interface MeetingsFile {
   audienceEvents?: unknown;
   ministerOnlyIn?: Record<string, unknown>;
   notPresent?: unknown;
-  separateMeetings?: { separate?: unknown; announced?: unknown; ownEvent?: unknown; hostReference?: unknown; timeShift?: unknown; alreadyHeld?: unknown };
+  separateMeetings?: { separate?: unknown; announced?: unknown; ownEvent?: unknown; hostReference?: unknown; timeShift?: unknown; alreadyHeld?: unknown; another?: unknown };
   sides?: { hostFirst?: unknown; guestFirst?: unknown };
   kinds?: Array<{ kind?: unknown; scope?: unknown; cues?: unknown }>;
   impliedTopics?: Record<string, unknown>;
@@ -117,6 +119,7 @@ export function loadMeetingVocabulary(): MeetingVocabulary {
       hostReference: patterns(file.separateMeetings?.hostReference, 'separateMeetings.hostReference'),
       timeShift: patterns(file.separateMeetings?.timeShift, 'separateMeetings.timeShift'),
       alreadyHeld: patterns(file.separateMeetings?.alreadyHeld, 'separateMeetings.alreadyHeld'),
+      another: patterns(file.separateMeetings?.another, 'separateMeetings.another'),
     },
     hostFirst: patterns(file.sides?.hostFirst, 'sides.hostFirst'),
     guestFirst: patterns(file.sides?.guestFirst, 'sides.guestFirst'),
