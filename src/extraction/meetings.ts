@@ -3,7 +3,7 @@ import { loadMeetingVocabulary } from '../reference/meetings';
 import type { ExtractedDateline, ExtractedMeeting, ExtractedParticipant, MeetingKind, ParticipantSide } from './types';
 import { findDateIn } from './dateline';
 import { findCountry } from '../reference/countries';
-import { countryNamedAt, matchCities, resolveAmbiguous } from './lexicon';
+import { countryNamedAt, matchCities, matchCountries, resolveAmbiguous, resolveCountry } from './lexicon';
 import type { Person, PersonMention } from './people';
 import type { Sentence } from './text';
 
@@ -95,6 +95,7 @@ function draftMeetings(ctx: MeetingContext): Draft[] {
     // ("Earlier today, the Tánaiste met in Dublin with ..."), and what joins it.
     if (leadIsStatement && !vocabulary.separateMeetings.alreadyHeld.some((pattern) => pattern.test(sentence.text)) && drafts.length === 0) return;
     const present = presentIn(index, ctx);
+    for (const id of groupMembers(sentence.text, drafts[drafts.length - 1], ctx)) if (!present.includes(id)) present.push(id);
     // After "held separate meetings with his counterparts from A and B", a sentence about the host
     // ("In his meeting with X", "With the Ambassador of B, Y, the minister discussed", "Gedion discussed
     // with X and with Y") that names someone new gives each of them a meeting with the host.
@@ -189,6 +190,45 @@ function draftMeetings(ctx: MeetingContext): Draft[] {
     }
   });
   return drafts.filter((draft) => draft.participants.length > 0 || draft.fromEventLead);
+}
+
+const NUMBERS: Record<string, number> = { two: 2, both: 2, three: 3, four: 4, five: 5 };
+const KIND_GROUPS: Record<string, Person['roleKind'][]> = {
+  'foreign ministers': ['FOREIGN_MINISTER'],
+  'ministers of foreign affairs': ['FOREIGN_MINISTER'],
+  'deputy foreign ministers': ['DEPUTY_FOREIGN_MINISTER'],
+  ministers: ['FOREIGN_MINISTER', 'DEPUTY_FOREIGN_MINISTER', 'MINISTER'],
+};
+
+/**
+ * People a sentence names as a group: "the two ministers took part in a roundtable" (the ministers of
+ * the meeting before, when there are that many), "hosted the trilateral meeting of the foreign
+ * ministers of Pakistan, Türkiye and Azerbaijan" (the foreign ministers of those countries the text
+ * names; one the text leaves unqualified stands for the country nobody else holds).
+ */
+function groupMembers(text: string, current: Draft | undefined, ctx: MeetingContext): number[] {
+  const out: number[] = [];
+  const counted = /\b(?:the\s+(two|three|four|five)|(both))\s+(foreign\s+ministers|ministers)\b/iu.exec(text);
+  if (counted && current) {
+    const size = NUMBERS[(counted[1] ?? counted[2]).toLowerCase()];
+    const kinds = KIND_GROUPS[counted[3].toLowerCase().replace(/\s+/gu, ' ')];
+    const members = current.participants.filter((id) => kinds.includes(ctx.people[id].roleKind));
+    if (members.length === size) out.push(...members);
+  }
+  const listed = /\b(?:the\s+)?(foreign\s+ministers|ministers\s+of\s+foreign\s+affairs|deputy\s+foreign\s+ministers)\s+of\s+((?:(?:the\s+)?\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*){0,3}(?:\s*,\s*(?:and\s+)?|\s+and\s+)?){2,8})/u.exec(text);
+  if (listed) {
+    const kind = KIND_GROUPS[listed[1].toLowerCase().replace(/\s+/gu, ' ')][0];
+    const fullText = ctx.sentences.map((sentence) => sentence.text).join('\n');
+    const codes = [...new Set(matchCountries(listed[2]).filter((match) => match.code).map((match) => resolveCountry(match, fullText)))];
+    const ofKind = ctx.people.filter((person) => person.roleKind === kind);
+    const unmatched = codes.filter((code) => !ofKind.some((person) => person.country === code));
+    const unqualified = ofKind.filter((person) => person.country === null);
+    if (codes.length >= 2) {
+      for (const person of ofKind) if (person.country && codes.includes(person.country)) out.push(person.id);
+      if (unmatched.length === 1 && unqualified.length === 1) out.push(unqualified[0].id);
+    }
+  }
+  return out;
 }
 
 function cueKind(texts: string[], scopes: Array<'lead' | 'opening' | 'own'> | null): MeetingKind | null {

@@ -130,7 +130,7 @@ export function mentionsWithTitles(sentences: Sentence[], fullText: string): Raw
   // After a post, honorifics and courtesy ranks ("Ambassador", "Senator", "Datuk Seri") before the name.
   const honorific = courtesyRun();
   const counterparts = new RegExp(
-    `\\b(?:his|her|their)\\s+((?:[\\p{Lu}][\\p{L}'’-]*(?:\\s*,\\s*|\\s+and\\s+|\\s+)){0,4})(${loadRoles().counterpartWords.map((word) => escapeRegExp(word) + 's').join('|')})\\b[^,;.:]{0,80}?(?:,|:)\\s*`,
+    `\\b(?:his|her|their)\\s+((?:[\\p{Lu}][\\p{L}'’-]*(?:\\s*,\\s*|\\s+and\\s+|\\s+)){0,4})(${loadRoles().counterpartWords.map((word) => escapeRegExp(word) + 's').join('|')})\\b(?:[^,;.:]{0,80}?(?:,|:)\\s*|\\s+(?=\\p{Lu}))`,
     'gu',
   );
   sentences.forEach((sentence, sentenceIndex) => {
@@ -351,7 +351,8 @@ export function mentionsWithTitles(sentences: Sentence[], fullText: string): Raw
     // with the country after the name (or in parentheses).
     for (const match of text.matchAll(counterparts)) {
       const listed: RawMention[] = [];
-      // "his Azerbaijani and Georgian counterparts, A and B": the countries before, in order.
+      // "his Azerbaijani and Georgian counterparts, A and B" (or "... counterparts A and B"): the
+    // countries before, in order.
       const adjectives = matchCountries(match[1]).filter((m) => m.code);
       let cursor = match.index + match[0].length;
       for (;;) {
