@@ -55,8 +55,10 @@ export function readComplements(sentence: string, from: number, fullText: string
     if (!run) break;
     let text = run[0];
     // "for Economic Diplomacy Jana Hudáková and Ambassador of Slovakia ...": the run ends before the next post.
+    // Not inside a portfolio ("for Legal and International Affairs").
+    const wholePortfolio = isPortfolio(text.split(/\s+/u));
     for (const and of text.matchAll(/\s+and\s+/gu)) {
-      if (roleAt(sentence, target + and.index + and[0].length)) {
+      if (!wholePortfolio && roleAt(sentence, target + and.index + and[0].length)) {
         text = text.slice(0, and.index);
         break;
       }
@@ -115,7 +117,9 @@ export function readComplements(sentence: string, from: number, fullText: string
       }
       // A run of portfolio words only ("for International Development and Diaspora at the ...") is the
       // post's portfolio, whole.
-      if (isPortfolio(runWords) && /^\s+(?:at|of|in)\s+/u.test(sentence.slice(target + text.length))) cut = runWords.length - 1;
+      // So is one that a comma or the sentence's end closes ("Kazem Gharibabadi, Deputy Foreign Minister
+      // for Legal and International Affairs, accompanied ...").
+      if (isPortfolio(runWords) && /^\s+(?:at|of|in)\s+|^\s*(?:,|[.;:)]|$)/u.test(sentence.slice(target + text.length))) cut = runWords.length - 1;
       if (cut < 0) break;
       // "of the Organization of Turkic States (OTS) Kubanychbek Omuraliev": the acronym stays with it.
       text = cut === runWords.length - 1 ? text : runWords.slice(0, cut + 1).join(' ');
@@ -124,7 +128,9 @@ export function readComplements(sentence: string, from: number, fullText: string
     // Ministry of Foreign Affairs of Azerbaijan"), not in a compound ("Korea-Central Asia Forum").
     const inner = matchCountries(text).filter((match) => match.code && /\bof\s+(?:the\s+)?$/.test(text.slice(0, match.start)) && !/^[-–]\p{L}/u.test(text.slice(match.end)));
     const innerCountry = inner.length ? resolveCountry(inner[inner.length - 1], fullText) : opensBody ? resolveCountry(country!, fullText) : null;
-    out.push({ preposition, country: innerCountry, organisation: innerCountry ? null : text, end: target + text.length });
+    // A portfolio ("for Legal and International Affairs") is no organisation.
+    const portfolio = preposition === 'for' && isPortfolio(text.split(/\s+/u));
+    out.push({ preposition, country: innerCountry, organisation: innerCountry || portfolio ? null : text, end: target + text.length });
     position = target + text.length;
     // A run cut short hides the name after it; one cut where a ministry's name ends may go on with
     // its portfolio ("of the Ministry of Foreign Affairs for Political Affairs Sheikh X").

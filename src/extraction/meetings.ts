@@ -43,6 +43,8 @@ interface Draft {
   separate?: boolean;
   /** One of those later meetings: of the announcing meeting's kind. */
   ofSeparate?: boolean;
+  /** People a participation sentence added ("X, Deputy Foreign Minister, accompanied Araghchi at this meeting"). */
+  joined?: Set<number>;
 }
 
 export interface MeetingResult {
@@ -186,7 +188,12 @@ function draftMeetings(ctx: MeetingContext): Draft[] {
         for (const id of newcomers) current.participants.push(id);
       }
     } else if (participation && current) {
-      for (const id of present) if (!current.participants.includes(id)) current.participants.push(id);
+      for (const id of present) {
+        if (current.participants.includes(id)) continue;
+        current.participants.push(id);
+        // (not the items of a list under an announced meeting: those are its counterparts)
+        if (!item) (current.joined ??= new Set()).add(id);
+      }
     }
   });
   return drafts.filter((draft) => draft.participants.length > 0 || draft.fromEventLead);
@@ -378,7 +385,7 @@ function fallbackCountry(
     person.roleKind === 'AMBASSADOR' ||
     (person.roleKind === 'DIPLOMAT' &&
       ministrySpans(person.role).length === 0 &&
-      !/\b(?:Department|Directorate|Bureau|Division|Ministry)\b|^(?:(?:Deputy\s+)?Director|Head)\b/u.test(person.role));
+      !/\b(?:Department|Directorate|Bureau|Division|Ministry|Office)\b|\bForeign\s+Minister\b|^(?:(?:Deputy\s+)?Director|Head)\b/u.test(person.role));
   // On the lead's trip abroad, those met there are the visited country's; the traveller is not.
   const traveller = ctx.people.find((other) => other.mentions.some((mention) => mention.sentence === 0));
   const trip = ctx.tripCountry && person !== traveller && person.accompanies === undefined ? ctx.tripCountry : null;
@@ -402,7 +409,14 @@ function splitSeparate(drafts: Draft[], ctx: MeetingContext): Draft[] {
   return drafts.flatMap((draft) => {
     if (draft.participants.length < 3 || draft.visit || !separate.some((pattern) => pattern.test(ctx.sentences[draft.sentence].text))) return [draft];
     const [host, ...others] = draft.participants;
-    return others.map((other) => ({ ...draft, participants: [host, other] }));
+    // Someone who joined one of the meetings ("accompanied Araghchi at this meeting") is at the one
+    // of the counterpart named before them.
+    const split: Draft[] = [];
+    for (const other of others) {
+      if (draft.joined?.has(other) && split.length > 0) split[split.length - 1].participants.push(other);
+      else split.push({ ...draft, participants: [host, other] });
+    }
+    return split;
   });
 }
 

@@ -15,7 +15,7 @@ import type { Sentence } from './text';
 export const MAX_SENTENCE = 600;
 
 /** Abbreviations whose period never ends a sentence, besides the honorifics and month abbreviations. */
-const ABBREVIATIONS = ['Mr', 'Mrs', 'Ms', 'Dr', 'Prof', 'St', 'Jr', 'Sr', 'No', 'Gen', 'Col', 'Lt', 'Amb', 'Rep', 'Sen', 'Hon', 'Rt', 'Gov', 'Pres', 'Maj', 'Capt', 'Adm', 'Mt', 'vs', 'etc', 'i\\.e', 'e\\.g', 'a\\.i', 'U\\.S', 'U\\.K', 'D\\.C', 'H\\.E', 'H\\.H', 'H\\.M', 'H\\.R\\.H', 'Md', 'Ma', 'Mme', 'Engr', 'Atty', 'approx', 'Nos?', 'Art', 'para', 'Vol'];
+const ABBREVIATIONS = ['Mr', 'Mrs', 'Ms', 'Dr', 'Prof', 'St', 'Jr', 'Sr', 'No', 'Gen', 'Col', 'Lt', 'Amb', 'Rep', 'Sen', 'Hon', 'Rt', 'Gov', 'Pres', 'Maj', 'Capt', 'Adm', 'Mt', 'vs', 'etc', 'i\\.e', 'e\\.g', 'a\\.i', 'U\\.S', 'U\\.K', 'D\\.C', 'H\\.E', 'H\\.H', 'H\\.M', 'H\\.R\\.H', 'Md', 'Ma', 'Mme', 'Engr', 'Eng', 'Atty', 'Brig', 'Cdr', 'approx', 'Nos?', 'Art', 'para', 'Vol'];
 
 let nonTerminal: RegExp | null = null;
 

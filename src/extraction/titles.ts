@@ -200,6 +200,8 @@ export function mentionsWithTitles(sentences: Sentence[], fullText: string): Raw
         (atForeignMinistry(roleText) ||
           // "of the Ministry", unqualified: in a foreign ministry's release, that ministry
           /\b(?:of|at)\s+the\s+Ministry$/u.test(roleText) ||
+          // "Director General of the Office of the Vice Minister": the minister's own office
+          /\bOffice\s+of\s+the\s+(?:(?:Vice|Deputy|Foreign)\s+)?Minister\b/u.test(roleText) ||
           (/\b(?:Department|Directorate|Bureau)\b/u.test(roleText) && !/\bMinistry\b/u.test(roleText)))
       ) {
         kind = 'DIPLOMAT';
@@ -221,15 +223,15 @@ export function mentionsWithTitles(sentences: Sentence[], fullText: string): Raw
       if (inForeignMinistry && (kind === 'OFFICIAL' || kind === 'OTHER' || kind === 'INTERNATIONAL_OFFICIAL')) kind = 'DIPLOMAT';
       // "Director General for Economic Diplomacy": a director of a ministry's portfolio, not of an
       // organisation; a foreign ministry's when the portfolio is (see roles.yaml foreignPortfolioWords).
+      const forPortfolio =
+        complements.length === 1 && complements[0].preposition === 'for' ? text.slice(roleEnd, complements[0].end).replace(/^\s+for\s+(?:the\s+)?/u, '') : '';
       if (
         (kind === 'OFFICIAL' || kind === 'INTERNATIONAL_OFFICIAL') &&
         /^(?:Deputy\s+)?Director[\s-]+General$/iu.test(role.text) &&
-        complements.length === 1 &&
-        complements[0].preposition === 'for' &&
-        organisation !== null &&
-        isPortfolio(organisation.split(/\s+/u))
+        forPortfolio !== '' &&
+        isPortfolio(forPortfolio.split(/\s+/u))
       ) {
-        kind = hasForeignPortfolio(` for ${organisation}`) ? 'DIPLOMAT' : 'OFFICIAL';
+        kind = hasForeignPortfolio(` for ${forPortfolio}`) ? 'DIPLOMAT' : 'OFFICIAL';
         organisation = null;
       }
       if (!country && organisation && kind !== 'AMBASSADOR' && kind !== 'DIPLOMAT' && !isNationalBody(organisation)) kind = 'INTERNATIONAL_OFFICIAL';
