@@ -325,7 +325,10 @@ function visitorOf(draft: Draft, person: Person, ctx: MeetingContext): { visitin
 /** "held in Batumi", "who is in Ankara", or for a visit the city of the visited country it names. */
 function meetingPlace(draft: Draft, ctx: MeetingContext): { place: string | null; country: string | null } {
   const text = ctx.sentences[draft.sentence].text;
-  const city = matchCities(text).find((match) => /\bin\s+(?:the\s+city\s+of\s+)?$/i.test(text.slice(0, match.start)));
+  // (not an envoy's seat: "with residence in Bangkok", "resident in Vienna")
+  const city = matchCities(text).find(
+    (match) => /\bin\s+(?:the\s+city\s+of\s+)?$/i.test(text.slice(0, match.start)) && !/\b(?:residence|resident|residing|based|accredited)\s+in\s+$/i.test(text.slice(0, match.start)),
+  );
   if (city) return { place: city.name, country: city.country };
   if (draft.visit) {
     const destination = visitDestination(draft, ctx);
@@ -389,6 +392,7 @@ function fallbackCountry(
   // On the lead's trip abroad, those met there are the visited country's; the traveller is not.
   const traveller = ctx.people.find((other) => other.mentions.some((mention) => mention.sentence === 0));
   const trip = ctx.tripCountry && person !== traveller && person.accompanies === undefined ? ctx.tripCountry : null;
+  if (person.sideCountry) return person.sideCountry;
   for (const candidate of [visited, trip, ctx.issuerCountry, placeCountry, ctx.dateline?.country ?? null]) {
     if (!candidate || candidate === visiting) continue;
     const compatriots = resolved.filter((other) => other.country === candidate);

@@ -1,4 +1,4 @@
-import { matchCountries, resolveAmbiguous } from './lexicon';
+import { matchCountries, resolveAmbiguous, resolveCountry } from './lexicon';
 import { collectiveMentions, untitledParticipants } from './mentions';
 import { readName, tokensOf, vocab } from './names';
 import { linkDefiniteTitles, mentionsWithTitles } from './titles';
@@ -39,6 +39,8 @@ export interface Person {
   roleFromReference: boolean;
   /** The post is "counterpart" of the person it was named against (see `counterpartOf`). */
   counterpartOf?: { sentence: number; start: number };
+  /** "Y and senior officials were present from the Nepali side": the side's country, for a Y the text gives no other. */
+  sideCountry?: string;
   /** "X, accompanied by Chargé d'Affaires Y": Y's id → X's id, for a Y the text gives no country. */
   accompanies?: number;
 }
@@ -212,6 +214,23 @@ export function findPeople(
       const country = after ? matchCountries(after[1]).find((match) => match.code) : undefined;
       if (country) {
         person.country = country.ambiguous ? resolveAmbiguous(country.form, fullText) : country.code;
+        break;
+      }
+    }
+  }
+  // "Foreign Secretary X and senior officials were present from the Nepali side", "On the Mexican side,
+  // the meeting was attended by ...", "The Nigerian side at the talks included ...": the one side a
+  // sentence names is its unqualified people's (read at the meeting, after the issuer: the text does
+  // not qualify them itself).
+  const SIDE = /\b(?:(?:[Oo]n|from)\s+the\s+((?:\p{Lu}[\p{L}'’-]+\s+){1,3})side\b|[Tt]he\s+((?:\p{Lu}[\p{L}'’-]+\s+){1,3})(?:side|delegation)\s+(?:at\s+the\s+(?:talks|meeting)\s+)?(?:was\s+accompanied\s+by|(?:also\s+)?(?:included|includes|comprised|consisted)))/gu;
+  for (const person of people) {
+    if (person.country) continue;
+    for (const mention of person.mentions) {
+      const sides = [...sentences[mention.sentence].text.matchAll(SIDE)].flatMap((match) =>
+        matchCountries(match[1] ?? match[2]).filter((country) => country.code).map((country) => resolveCountry(country, fullText)),
+      );
+      if (new Set(sides).size === 1 && sides[0]) {
+        person.sideCountry = sides[0];
         break;
       }
     }
