@@ -43,6 +43,12 @@ interface Draft {
   separate?: boolean;
   /** One of those later meetings: of the announcing meeting's kind. */
   ofSeparate?: boolean;
+  /**
+   * The visit is named only in a relative clause ("X, who is on an official visit to B, held talks with
+   * Y") and the text reports the visit's other meetings each with its own subjects: each is a meeting of
+   * its own kind, with no OFFICIAL_VISIT around them (test/fixtures/LABELLING.md).
+   */
+  noVisit?: boolean;
   /** People a participation sentence added ("X, Deputy Foreign Minister, accompanied Araghchi at this meeting"). */
   joined?: Set<number>;
 }
@@ -267,6 +273,9 @@ function personRightAfter(sentenceIndex: number, ctx: MeetingContext, before: Re
   );
 }
 
+/** "who is on an official visit to ...", "who is in Nigeria on a two-day official visit", "who arrived in Astana on an official visit" */
+const RELATIVE_VISIT = /,?\s*\bwho\s+(?:is|was|are|were|arrived|has\s+arrived)\s+(?:[^.,;]{0,60}?\s)?(?:on|for|paying)\s+(?:an?\s+|his\s+|her\s+)?(?:[\w-]+\s+){0,2}?(?:official|state|working)\s+visit\b[^,;.]*,?/giu;
+
 /**
  * The meeting's own sentence decides first. The first meeting also reads the opening of the release;
  * a later one takes the first one's kind only when that kind spans the others (an official visit).
@@ -275,7 +284,8 @@ function meetingKind(draft: Draft, ctx: MeetingContext, sides: number, first: Me
   if (draft.called) return 'PHONE_CALL';
   // "On the sidelines of the Ministerial Meeting, X held a bilateral meeting": the event named as the
   // setting is not the meeting's kind.
-  const ownText = ctx.sentences[draft.sentence].text.replace(/\b(?:on|at) the (?:sidelines|margins?) of [^,]*,?/giu, '');
+  let ownText = ctx.sentences[draft.sentence].text.replace(/\b(?:on|at) the (?:sidelines|margins?) of [^,]*,?/giu, '');
+  if (draft.noVisit) ownText = ownText.replace(RELATIVE_VISIT, '');
   // Meetings announced as separate ("who is on a working visit to Hungary, held a number of meetings")
   // are reported one by one: the visit or the forum around them is not their kind.
   const setting = (kind: MeetingKind | null) => (draft.separate || draft.ofSeparate) && (kind === 'OFFICIAL_VISIT' || kind === 'MULTILATERAL_MEETING');
@@ -285,14 +295,15 @@ function meetingKind(draft: Draft, ctx: MeetingContext, sides: number, first: Me
   // The counterparts of "in separate audiences, received copies of the credentials of ..." meet as announced.
   if (draft.ofSeparate && first && first !== 'MULTILATERAL_MEETING') return first;
   if (first === null) {
-    const lead = [...ctx.sentences.filter((s) => s.paragraph === 0).map((s) => s.text), ...(ctx.headlines ?? [])];
-    const opening = ctx.sentences.filter((s) => s.paragraph <= 1).map((s) => s.text);
+    const unvisited = (text: string) => (draft.noVisit ? text.replace(RELATIVE_VISIT, '') : text);
+    const lead = [...ctx.sentences.filter((s) => s.paragraph === 0).map((s) => unvisited(s.text)), ...(ctx.headlines ?? [])];
+    const opening = ctx.sentences.filter((s) => s.paragraph <= 1).map((s) => unvisited(s.text));
     const leadCue = cueKind(lead, ['lead', 'opening']) ?? cueKind(opening, ['opening']);
     const fromLead = setting(leadCue) ? null : leadCue;
     // "Australia–Viet Nam Foreign Ministers' Meeting" over a meeting of two sides is bilateral.
     if (fromLead === 'MULTILATERAL_MEETING' && sides === 2) return 'BILATERAL_MEETING';
     if (fromLead) return fromLead;
-  } else if (loadMeetingVocabulary().umbrellaKinds.includes(first)) {
+  } else if (!draft.noVisit && loadMeetingVocabulary().umbrellaKinds.includes(first)) {
     return first;
   }
   return sides >= 3 ? 'MULTILATERAL_MEETING' : 'BILATERAL_MEETING';
@@ -442,11 +453,39 @@ function countryTitleKind(person: Person, country: string | null): Person['roleK
   return only[1].includes(country) ? 'FOREIGN_MINISTER' : 'DEPUTY_FOREIGN_MINISTER';
 }
 
+
+/**
+ * A visit named in a relative clause of the first meeting ("received X, who is in Nigeria on a two-day
+ * official visit"): a later meeting of the visitor told in one sentence of its own paragraph ("Minister
+ * Fidan was later received by President X.") is part of the visit; where later meetings come with
+ * their own subjects (a paragraph each), each is its own meeting and none is the visit.
+ */
+function foldRelativeVisit(drafts: Draft[], ctx: MeetingContext): Draft[] {
+  const [first, ...later] = drafts;
+  if (!first || first.visit || later.length === 0) return drafts;
+  RELATIVE_VISIT.lastIndex = 0;
+  if (!RELATIVE_VISIT.test(ctx.sentences[first.sentence].text)) return drafts;
+  const alone = (draft: Draft) => {
+    const paragraph = ctx.sentences[draft.sentence].paragraph;
+    return ctx.sentences.filter((sentence) => sentence.paragraph === paragraph).length === 1;
+  };
+  const kept: Draft[] = [first];
+  for (const draft of later) {
+    if (alone(draft) && !draft.ofSeparate && draft.participants.some((id) => first.participants.includes(id))) {
+      for (const id of draft.participants) if (!first.participants.includes(id)) first.participants.push(id);
+    } else {
+      kept.push(draft);
+    }
+  }
+  if (kept.length > 1) for (const draft of kept) draft.noVisit = true;
+  return kept;
+}
+
 export function extractMeetings(ctx: MeetingContext): MeetingResult {
   const warnings: string[] = [];
   const meetings: ExtractedMeeting[] = [];
   const participantIds: number[][] = [];
-  for (const draft of splitSeparate(draftMeetings(ctx), ctx)) {
+  for (const draft of foldRelativeVisit(splitSeparate(draftMeetings(ctx), ctx), ctx)) {
     const people = draft.participants.map((id) => ctx.people[id]);
     const where = meetingPlace(draft, ctx);
     const countries = new Map<number, string | null>();
