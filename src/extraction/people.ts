@@ -184,6 +184,9 @@ export function findPeople(
       }
       if (anchor) {
         person.accompanies = anchor.id;
+        // "Fajon is accompanied by State Secretary Neža Kovač": a deputy's post written bare, beside a
+        // foreign minister, is at that minister's ministry.
+        if (person.roleKind === 'OFFICIAL' && people[anchor.id].roleKind === 'FOREIGN_MINISTER' && BARE_DEPUTY.test(person.role.trim())) person.roleKind = 'DEPUTY_FOREIGN_MINISTER';
         break;
       }
     }
@@ -249,6 +252,9 @@ export function findPeople(
   }
   return people;
 }
+
+/** A deputy's post with nothing after it: "State Secretary", "Deputy Minister". */
+const BARE_DEPUTY = /^(?:Parliamentary\s+)?(?:State\s+Secretary|Secretary\s+of\s+State|Deputy\s+Minister|Vice[\s-]+Minister|Under-?[Ss]ecretary(?:\s+of\s+State)?)$/u;
 
 let signatureCourtesy: RegExp | null = null;
 
