@@ -103,7 +103,7 @@ function draftMeetings(ctx: MeetingContext): Draft[] {
     // ("Earlier today, the Tánaiste met in Dublin with ..."), and what joins it.
     if (leadIsStatement && !vocabulary.separateMeetings.alreadyHeld.some((pattern) => pattern.test(sentence.text)) && drafts.length === 0) return;
     const present = presentIn(index, ctx);
-    for (const id of groupMembers(sentence.text, drafts[drafts.length - 1], ctx)) if (!present.includes(id)) present.push(id);
+    for (const id of groupMembers(sentence.text, drafts[drafts.length - 1], present, ctx)) if (!present.includes(id)) present.push(id);
     // After "held separate meetings with his counterparts from A and B", a sentence about the host
     // ("In his meeting with X", "With the Ambassador of B, Y, the minister discussed", "Gedion discussed
     // with X and with Y") that names someone new gives each of them a meeting with the host.
@@ -130,7 +130,8 @@ function draftMeetings(ctx: MeetingContext): Draft[] {
     // named there is a phone call ("called for", "called on all parties" name nobody).
     const called = calledSomeone(index, ctx);
     const audience = vocabulary.audienceEvents.some((pattern) => pattern.test(sentence.text));
-    const trigger = visitLead || called || audience || calledOn(index, ctx) || vocabulary.triggers.some((pattern) => pattern.test(sentence.text));
+    const recalled = vocabulary.recalled.some((pattern) => pattern.test(sentence.text));
+    const trigger = !recalled && (visitLead || called || audience || calledOn(index, ctx) || vocabulary.triggers.some((pattern) => pattern.test(sentence.text)));
     const eventLead = index === 0 && vocabulary.eventLeads.some((pattern) => pattern.test(ctx.leadText));
     const current = drafts[drafts.length - 1];
     // "The Ambassadors-designate are as follows:" and then "i. H.E. Mr. X, Ambassador-designate of
@@ -219,14 +220,16 @@ const KIND_GROUPS: Record<string, Person['roleKind'][]> = {
  * ministers of Pakistan, Türkiye and Azerbaijan" (the foreign ministers of those countries the text
  * names; one the text leaves unqualified stands for the country nobody else holds).
  */
-function groupMembers(text: string, current: Draft | undefined, ctx: MeetingContext): number[] {
+function groupMembers(text: string, current: Draft | undefined, present: number[], ctx: MeetingContext): number[] {
   const out: number[] = [];
   const counted = /\b(?:the\s+(two|three|four|five)|(both))\s+(foreign\s+ministers|ministers)\b/iu.exec(text);
   if (counted && current) {
     const size = NUMBERS[(counted[1] ?? counted[2]).toLowerCase()];
     const kinds = KIND_GROUPS[counted[3].toLowerCase().replace(/\s+/gu, ' ')];
     const members = current.participants.filter((id) => kinds.includes(ctx.people[id].roleKind));
-    if (members.length === size) out.push(...members);
+    // (not where the sentence names that many itself: "In another call, X discussed with Y ..., and the
+    // two ministers agreed")
+    if (members.length === size && present.length < size) out.push(...members);
   }
   const listed = /\b(?:the\s+)?(foreign\s+ministers|ministers\s+of\s+foreign\s+affairs|deputy\s+foreign\s+ministers)\s+of\s+((?:(?:the\s+)?\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*){0,3}(?:\s*,\s*(?:and\s+)?|\s+and\s+)?){2,8})/u.exec(text);
   if (listed) {

@@ -12,6 +12,8 @@ export interface MeetingVocabulary {
   triggers: RegExp[];
   eventLeads: RegExp[];
   statementLeads: RegExp[];
+  /** A sentence recalling a past meeting: it opens none. */
+  recalled: RegExp[];
   visitLeads: RegExp[];
   umbrellaKinds: MeetingKind[];
   participation: RegExp[];
@@ -56,6 +58,7 @@ interface MeetingsFile {
   triggers?: unknown;
   eventLeads?: unknown;
   statementLeads?: unknown;
+  recalled?: unknown;
   visitLeads?: unknown;
   umbrellaKinds?: unknown;
   participation?: unknown;
@@ -98,6 +101,7 @@ export function loadMeetingVocabulary(): MeetingVocabulary {
     triggers: patterns(file.triggers, 'triggers'),
     eventLeads: patterns(file.eventLeads, 'eventLeads'),
     statementLeads: patterns(file.statementLeads, 'statementLeads'),
+    recalled: patterns(file.recalled ?? [], 'recalled'),
     visitLeads: patterns(file.visitLeads, 'visitLeads'),
     umbrellaKinds: asStringList(file.umbrellaKinds, `${MEETINGS_FILE} umbrellaKinds`).map((kind) => {
       if (!(MEETING_KINDS as readonly string[]).includes(kind)) throw new Error(`${MEETINGS_FILE} umbrellaKinds: bad kind ${kind}`);
