@@ -522,6 +522,13 @@ export function extractMeetings(ctx: MeetingContext): MeetingResult {
     const sides = new Map<number, ParticipantSide>();
     if (!remote) {
       for (const [id, side] of explicitSides(draft, ctx, draft.participants)) sides.set(id, side);
+      // Those who joined ("The meeting was also attended by Syria's Minister of Energy X") are on the
+      // side of their compatriots.
+      for (const person of people) {
+        if (sides.has(person.id) || !countries.get(person.id)) continue;
+        const compatriots = new Set(people.filter((other) => sides.has(other.id) && countries.get(other.id) === countries.get(person.id)).map((other) => sides.get(other.id)));
+        if (compatriots.size === 1) sides.set(person.id, [...compatriots][0]!);
+      }
       // Where the text does not say who received whom, the place does: its country's people host.
       const hostsByPlace = people.filter((person) => !sides.has(person.id) && placeCountry && countries.get(person.id) === placeCountry);
       for (const person of hostsByPlace) sides.set(person.id, 'HOST');

@@ -24,6 +24,8 @@ export interface NameParse {
 export const TOKEN = /(?:\p{Lu}\p{Ll}?\.(?=\p{Lu}))?\p{Lu}[\p{L}'’]*(?:-\p{L}[\p{L}'’]*)*/uy;
 /** A middle initial inside a name ("Enrique A. Manalo"), followed by more of the name. */
 const INITIAL = /^\p{Lu}\p{Ll}?\.(?:\s?\p{Lu}\.)*(?= \p{Lu})/u;
+/** A lower-case Arabic article joined to a name word: "al-Shaibani", "el-Sisi", "ad-Din". */
+const ARTICLE = /^(?:al|el|ad|an|ar|as|ash|at|az|ul|ud)-\p{Lu}[\p{L}'’]*(?:-\p{L}[\p{L}'’]*)*/u;
 /** A regnal number that ends a name ("Abdullah II", "Mohammed VI", "Charles III"). */
 const REGNAL = /^(?:X{0,3})(?:IX|IV|V?I{0,3})(?![\p{L}\p{N}])/u;
 
@@ -137,6 +139,17 @@ export function readName(sentence: string, offset: number, maxTokens = 8): NameP
         end = position + regnal[0].length;
         break;
       }
+    }
+    // An Arabic article joined to the next word ("Asaad al-Shaibani", "Mohammed Shia al-Sudani") is a
+    // name word after a first one.
+    const article = tokens.length > 0 ? ARTICLE.exec(sentence.slice(position, position + 60)) : null;
+    if (article) {
+      tokens.push(article[0]);
+      end = position + article[0].length;
+      const gap = /^ (?=\S)/.exec(sentence.slice(end));
+      if (!gap) break;
+      position = end + 1;
+      continue;
     }
     // Particles only count between two name tokens ("Pieter van der Linde").
     const particleRun = /^((?:[a-z]+ ){1,2})(?=\p{Lu})/u.exec(sentence.slice(position));
