@@ -29,6 +29,9 @@ function bodyAfter(rest: string): boolean {
   return words.some((word) => isOrganisationEnd(word));
 }
 
+/** A name's Arabic article right after a run ("... Irrigation Jihad al-Mahamid"): the run's last word is a name's first. */
+const ARTICLE_NEXT = /^ (?:al|el|ad|an|ar|as|ash|at|az)-\p{Lu}/u;
+
 /** "International Development and Diaspora", "Economic Diplomacy": words of a portfolio only (roles.yaml portfolioWords). */
 export function isPortfolio(words: string[]): boolean {
   return words.length > 0 && words.every((word) => loadRoles().portfolioWords.includes(word) || /^(?:and|of|the)$/u.test(word));
@@ -89,11 +92,14 @@ export function readComplements(sentence: string, from: number, fullText: string
         if (wordsBefore - 1 > cut && wordsBefore < runWords.length) cut = wordsBefore - 1;
       }
       // "Department of Europe Nguyen Dinh Phuc": a body's region or portfolio after it is part of it.
-      if (cut >= 0 && isOrganisationEnd(runWords[cut]) && runWords[cut] !== 'Ministry' && /^(?:of|for)$/u.test(runWords[cut + 1] ?? '')) {
+      // So is a ministry's portfolio ("Ministry of Water and Irrigation Jihad al-Mahamid"), but for a
+      // foreign ministry, whose name the ministry list reads whole.
+      if (cut >= 0 && isOrganisationEnd(runWords[cut]) && (runWords[cut] !== 'Ministry' || runWords[cut + 2] !== 'Foreign') && /^(?:of|for)$/u.test(runWords[cut + 1] ?? '')) {
         let end = cut + 2;
-        while (loadRoles().portfolioWords.includes(runWords[end] ?? '')) end++;
+        const portfolioWord = (word: string | undefined) => loadRoles().portfolioWords.includes(word ?? '');
+        while (portfolioWord(runWords[end]) || (runWords[end] === 'and' && portfolioWord(runWords[end + 1]))) end++;
         // (a name of two words or more after it, or none in the run at all)
-        if (end > cut + 2 && (end <= runWords.length - 2 || end === runWords.length)) cut = end - 1;
+        if (end > cut + 2 && (end <= runWords.length - 2 || end === runWords.length || ARTICLE_NEXT.test(sentence.slice(target + text.length)))) cut = end - 1;
       }
       // Without one, a run of three or more words is a place and a two-word name ("for Central Asia Terhi Hakala").
       if (cut < 0 && runWords.length >= 3 && runWords.slice(-2).every((word) => /^\p{Lu}/u.test(word))) cut = runWords.length - 3;

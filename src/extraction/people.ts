@@ -232,6 +232,14 @@ export function findPeople(
       const sides = [...sentences[mention.sentence].text.matchAll(SIDE)].flatMap((match) =>
         matchCountries(match[1] ?? match[2]).filter((country) => country.code).map((country) => resolveCountry(country, fullText)),
       );
+      // "... received a Jordanian delegation headed by X. The delegation included Y": the delegation named before.
+      if (sides.length === 0 && /^The\s+delegation\s+(?:also\s+)?(?:included|includes|comprised|consisted)\b/u.test(sentences[mention.sentence].text)) {
+        const named = sentences
+          .slice(0, mention.sentence)
+          .flatMap((sentence) => [...sentence.text.matchAll(/\b((?:\p{Lu}[\p{L}'’-]+\s+){1,3})delegation\b/gu)].map((match) => match[1]));
+        const last = named.length ? matchCountries(named[named.length - 1]).find((country) => country.code) : undefined;
+        if (last) sides.push(resolveCountry(last, fullText));
+      }
       if (new Set(sides).size === 1 && sides[0]) {
         person.sideCountry = sides[0];
         break;

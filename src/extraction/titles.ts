@@ -235,6 +235,8 @@ export function mentionsWithTitles(sentences: Sentence[], fullText: string): Raw
         organisation = null;
       }
       if (!country && organisation && kind !== 'AMBASSADOR' && kind !== 'DIPLOMAT' && !isNationalBody(organisation)) kind = 'INTERNATIONAL_OFFICIAL';
+      // "Secretary-General of the Ministry of Water and Irrigation": an organisation's post held at a state body.
+      else if (kind === 'INTERNATIONAL_OFFICIAL' && organisation && isNationalBody(organisation)) kind = 'OFFICIAL';
       if (kind === 'INTERNATIONAL_OFFICIAL' && organisation) country = null;
 
       // The name after the title: ", Name," or " Name" (a lone surname only straight after a bare title).
