@@ -179,7 +179,10 @@ function draftMeetings(ctx: MeetingContext): Draft[] {
         !participation &&
         current !== undefined &&
         present.length >= 2 &&
-        (present.length !== current.participants.length || present.some((id) => !current.participants.includes(id))) &&
+        (present.length !== current.participants.length ||
+          present.some((id) => !current.participants.includes(id)) ||
+          // the meeting before is an event the subject attended ("attended the G20 Foreign Ministers' Meeting")
+          vocabulary.separateMeetings.ownEvent.some((pattern) => pattern.test(ctx.sentences[current.sentence].text))) &&
         (vocabulary.apartMeetings.some((pattern) => pattern.test(sentence.text)) ||
           (!current.visit && vocabulary.separateMeetings.another.some((pattern) => pattern.test(sentence.text))));
       const opensMeeting = !current || apart || (trigger && newcomers.length > 0 && current.participants.length > 0 && !participation);

@@ -161,6 +161,20 @@ export function findPeople(
           .matchAll(/\b(?:accompanied(?:\s+(?:on|at|during|in)\s+(?:the|this|his|her)\s+(?:[\w-]+\s+){0,2}?(?:visit|meeting|talks|reception|ceremony|event))?\s+by|together\s+with|and\s+(?:his|her)\s+delegation,?\s+including|(?:and|with)\s+(?:an?|the|his|her)\s+(?:[\w-]+\s+)?delegation,?\s+(?:that|which)\s+included|delegation\s+(?:comprising|consisting\s+of|including))\s+/gu),
       ];
       const cue = cues[cues.length - 1];
+      // "X, Deputy Foreign Minister for Political Affairs, accompanied Araghchi at this meeting": the
+      // one accompanied is named after the verb.
+      const active = cue ? null : /^(?:,[^.;]{0,120}?,)?\s+(?:also\s+)?accompanied\s+$/u;
+      if (active) {
+        const after = people.find(
+          (other) =>
+            other !== person &&
+            other.mentions.some((m) => m.sentence === mention.sentence && m.start > mention.end && active.test(text.slice(mention.end, m.phraseStart))),
+        );
+        if (after) {
+          person.accompanies = after.id;
+          break;
+        }
+      }
       if (!cue) continue;
       const between = (m: PersonMention) => m.sentence === mention.sentence && m.start >= cue.index && m.start < mention.start;
       // Someone named between the cue and this person stops it, unless they are of the list too

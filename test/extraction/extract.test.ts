@@ -967,3 +967,101 @@ describe('phrasings of published releases (fourth round)', () => {
     ]);
   });
 });
+
+describe('phrasings of published releases (fifth round)', () => {
+  it('links "the Foreign Secretary" of a summary lead to the one so titled, and a bare "Minister X" to the post written later', () => {
+    const release = extractPressRelease(
+      'The Foreign Secretary attended the Commonwealth Foreign Ministers\' Meeting in Nairobi and held talks with Minister Anna Mwangi.\n\nForeign Secretary David Lammy today attended the Commonwealth Foreign Ministers\' Meeting in Nairobi, chaired by Kenya\'s Cabinet Secretary for Foreign Affairs Anna Mwangi.\n\nOn the margins of the meeting, the Foreign Secretary held a bilateral meeting with Minister Mwangi.\n\nThe Foreign Secretary also met External Affairs Minister Dr S. Jaishankar.',
+      FIXED,
+    );
+    expect(release.meetings.map((m) => [m.kind, m.participants.map((p) => p.name)])).toEqual([
+      ['MULTILATERAL_MEETING', ['David Lammy', 'Anna Mwangi']],
+      ['BILATERAL_MEETING', ['David Lammy', 'Anna Mwangi']],
+      ['BILATERAL_MEETING', ['David Lammy', 'S. Jaishankar']],
+    ]);
+    expect(release.meetings[1].participants.map((p) => p.roleKind)).toEqual(['FOREIGN_MINISTER', 'FOREIGN_MINISTER']);
+  });
+
+  it('joins people named as a group: "the foreign ministers of A, B and C", "the two ministers"', () => {
+    const release = extractPressRelease(
+      'TASHKENT, May 3 (UzA) -- Foreign Minister Bakhtiyor Saidov on Saturday received Foreign Minister of Kyrgyzstan Jeenbek Kulubaev and Foreign Minister of Tajikistan Sirojiddin Muhriddin separately.\n\nIn the evening, Saidov hosted the trilateral meeting of the foreign ministers of Uzbekistan, Kyrgyzstan and Tajikistan on water use in the Fergana valley.',
+      FIXED,
+    );
+    expect(release.meetings.map((m) => [m.kind, m.participants.map((p) => p.name)])).toEqual([
+      ['BILATERAL_MEETING', ['Bakhtiyor Saidov', 'Jeenbek Kulubaev']],
+      ['BILATERAL_MEETING', ['Bakhtiyor Saidov', 'Sirojiddin Muhriddin']],
+      ['MULTILATERAL_MEETING', ['Bakhtiyor Saidov', 'Jeenbek Kulubaev', 'Sirojiddin Muhriddin']],
+    ]);
+    const roundtable = extractPressRelease(
+      'Foreign Minister Elena Moreau welcomed Jordan\'s Foreign Minister Ayman Safadi to Lyon today for a working visit. The ministers discussed the situation in Syria.\n\nFollowing their talks, the two ministers took part in a roundtable with students, chaired by the university\'s President, Claire Dubois.',
+      FIXED,
+    );
+    expect(roundtable.meetings.map((m) => m.participants.map((p) => p.name))).toEqual([
+      ['Elena Moreau', 'Ayman Safadi'],
+      ['Claire Dubois', 'Elena Moreau', 'Ayman Safadi'],
+    ]);
+  });
+
+  it('keeps someone who "accompanied X at this meeting" at that meeting of a round of separate ones', () => {
+    const release = extractPressRelease(
+      'NEW YORK, Sept 24 (IRNA) -- Iranian Foreign Minister Abbas Araghchi held separate meetings with several counterparts on the sidelines of the General Assembly.\n\nIn his first meeting, Araghchi and Irish Foreign Minister Simon Harris discussed the situation in Gaza. Majid Takht-Ravanchi, Deputy Foreign Minister for Political Affairs, accompanied Araghchi at this meeting.\n\nIn a separate meeting, Araghchi and Chilean Foreign Minister Alberto van Klaveren discussed trade.',
+      FIXED,
+    );
+    expect(release.meetings.map((m) => m.participants.map((p) => [p.name, p.roleKind, p.country]))).toEqual([
+      [['Abbas Araghchi', 'FOREIGN_MINISTER', 'IR'], ['Simon Harris', 'FOREIGN_MINISTER', 'IE'], ['Majid Takht-Ravanchi', 'DEPUTY_FOREIGN_MINISTER', 'IR']],
+      [['Abbas Araghchi', 'FOREIGN_MINISTER', 'IR'], ['Alberto van Klaveren', 'FOREIGN_MINISTER', 'CL']],
+    ]);
+  });
+
+  it('gives the one side a sentence names to its unqualified people, and joiners the side of their compatriots', () => {
+    const release = extractPressRelease(
+      'KATHMANDU, 2 June 2025 (RSS) – Minister for Foreign Affairs Arzu Rana Deuba received the Foreign Minister of Sri Lanka, Vijitha Herath, at the Ministry of Foreign Affairs this morning. Foreign Secretary Amrit Bahadur Rai and senior officials were present from the Nepali side.',
+      FIXED,
+    );
+    expect(participantsOf(release).map((p) => [p.name, p.roleKind, p.country, p.side])).toEqual([
+      ['Arzu Rana Deuba', 'FOREIGN_MINISTER', 'NP', 'HOST'],
+      ['Vijitha Herath', 'FOREIGN_MINISTER', 'LK', 'GUEST'],
+      ['Amrit Bahadur Rai', 'DEPUTY_FOREIGN_MINISTER', 'NP', 'HOST'],
+    ]);
+  });
+
+  it('folds a one-sentence reception into a visit named in a relative clause, and splits a visit told as separate meetings', () => {
+    const folded = extractPressRelease(
+      'Abuja, Nigeria, 2 June 2025 – The Minister of Foreign Affairs, Yusuf Tuggar, today received the Minister of Foreign Affairs of Ghana, Samuel Ablakwa, who is in Nigeria on a two-day working visit. The ministers discussed trade.\n\nMinister Ablakwa was later received by President Bola Ahmed Tinubu at the State House.',
+      FIXED,
+    );
+    expect(folded.meetings.map((m) => [m.kind, m.participants.map((p) => p.name)])).toEqual([
+      ['OFFICIAL_VISIT', ['Yusuf Tuggar', 'Samuel Ablakwa', 'Bola Ahmed Tinubu']],
+    ]);
+    const split = extractPressRelease(
+      'COLOMBO, 2 June 2025 – Minister of Foreign Affairs Vijitha Herath, who is on an official visit to the Maldives, held talks with the Minister of Foreign Affairs of Maldives, Abdulla Khaleel, in Malé. The ministers reviewed bilateral relations.\n\nMinister Herath later called on President Mohamed Muizzu. The President recalled the long ties between the two countries.',
+      FIXED,
+    );
+    expect(split.meetings.map((m) => m.kind)).toEqual(['BILATERAL_MEETING', 'BILATERAL_MEETING']);
+  });
+
+  it('opens no meeting for a recalled one, and reads "In another call" as a call', () => {
+    const release = extractPressRelease(
+      'Deputy Prime Minister and Minister of Foreign Affairs Fuad Hussein received on Thursday a phone call from Iranian Foreign Minister Abbas Araghchi.\n\nIn another call, Hussein discussed with the Kuwaiti Foreign Minister, Sheikh Abdullah Ali Al-Yahya, the preparations for the summit.\n\nAs INA reported earlier, Hussein met with Turkish Foreign Minister Hakan Fidan in Ankara in May.',
+      FIXED,
+    );
+    expect(release.meetings.map((m) => [m.kind, m.participants.map((p) => p.name)])).toEqual([
+      ['PHONE_CALL', ['Fuad Hussein', 'Abbas Araghchi']],
+      ['PHONE_CALL', ['Fuad Hussein', 'Abdullah Ali Al-Yahya']],
+    ]);
+  });
+
+  it('reads Arabic names with a lower-case article, "Eng." and a ministry portfolio before a name', () => {
+    const release = extractPressRelease(
+      'Damascus, SANA- Foreign and Expatriates Minister Asaad al-Shaibani received on Sunday a Jordanian delegation headed by Minister of Energy Saleh al-Kharabsheh.\n\nThe delegation included Secretary-General of the Ministry of Water and Irrigation Jihad al-Mahamid. The meeting was also attended by the Deputy Foreign Minister, Eng. Ayman Sousan.',
+      FIXED,
+    );
+    expect(participantsOf(release).map((p) => [p.name, p.roleKind])).toEqual([
+      ['Asaad al-Shaibani', 'FOREIGN_MINISTER'],
+      ['Saleh al-Kharabsheh', 'MINISTER'],
+      ['Jihad al-Mahamid', 'OFFICIAL'],
+      ['Ayman Sousan', 'DEPUTY_FOREIGN_MINISTER'],
+    ]);
+    expect(participantsOf(release)[2].country).toBe('JO');
+  });
+});
