@@ -451,7 +451,7 @@ function countryTitleKind(person: Person, country: string | null): Person['roleK
   // "Secretary of State for Foreign Affairs and Cooperation" (Portugal), "... for Tourism".
   const portfolio = /^Secretary\s+of\s+State\s+for\s+(.+)$/u.exec(person.role.trim());
   const cabinet = loadMeetingVocabulary().ministerOnlyIn['Secretary of State for'] ?? [];
-  if (portfolio && !cabinet.includes(country)) return /\b(?:Foreign|External|International)\b/u.test(portfolio[1]) ? 'DEPUTY_FOREIGN_MINISTER' : 'OFFICIAL';
+  if (portfolio && !cabinet.includes(country)) return /\b(?:Foreign|External|International|Diplomatic|Diplomacy|Global\s+Affairs)\b/u.test(portfolio[1]) ? 'DEPUTY_FOREIGN_MINISTER' : 'OFFICIAL';
   if (person.roleKind !== 'FOREIGN_MINISTER') return person.roleKind;
   const bare = person.role.trim().replace(/^(?:\p{Lu}[\p{L}'’-]*\s+)(?=Foreign\s+Secretary$)/u, '');
   const only = Object.entries(loadMeetingVocabulary().ministerOnlyIn).find(([title]) => title.toLowerCase() === bare.toLowerCase());

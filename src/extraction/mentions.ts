@@ -192,6 +192,9 @@ const OBJECT_VERB = /\b(?:received|met(?:\s+with)?|hosted|welcomed|with)(?:\s+(?
  * In a sentence that reports a meeting, full names without a title that stand next to the verb
  * ("Jeyhun Bayramov received Kang Kymgu"). Elsewhere an untitled name is too weak a signal.
  */
+/** "with France's ", "and Germany's ": a country's possessive right before a name. */
+const POSSESSIVE_BEFORE = /(?:\bwith|,|\band)\s+((?:\p{Lu}[\p{L}-]*\s+){0,2}\p{Lu}[\p{L}-]*)['’]s\s+$/u;
+
 export function untitledParticipants(
   sentences: Sentence[],
   isMeetingSentence: (index: number) => boolean,
@@ -208,9 +211,25 @@ export function untitledParticipants(
       const name = readName(text, word.index);
       if (!name || name.tokens.length < 2) continue;
       if (notNames.some((span) => span.sentence === sentenceIndex && span.start < name.end && name.start < span.end)) continue;
+      // "with France's Jean-Noël Barrot and Germany's Foreign Minister X": a country's possessive before
+      // a name in a meeting sentence gives the person that country (and the post of the titled people
+      // of the same list, when they hold one kind).
+      const possessive = POSSESSIVE_BEFORE.exec(text.slice(Math.max(0, name.start - 60), name.start));
+      const owner = possessive ? matchCountries(possessive[1]).find((match) => match.code && match.end === possessive[1].length) : undefined;
       const besideVerb = SUBJECT_VERB.test(text.slice(name.end)) || OBJECT_VERB.test(text.slice(0, name.start));
-      if (!besideVerb) continue;
-      out.push({ sentence: sentenceIndex, phraseStart: name.start, name, role: '', roleKind: 'OTHER', country: null, organisation: null, reference: false });
+      if (!besideVerb && !owner) continue;
+      const listed = owner ? taken.filter((m) => m.sentence === sentenceIndex && m.role && m.roleKind !== 'OTHER' && m.phraseStart > name.end) : [];
+      const kinds = new Set(listed.map((m) => m.roleKind));
+      out.push({
+        sentence: sentenceIndex,
+        phraseStart: owner ? name.start - possessive![0].length : name.start,
+        name,
+        role: '',
+        roleKind: kinds.size === 1 ? [...kinds][0] : 'OTHER',
+        country: owner ? resolveCountry(owner, text) : null,
+        organisation: null,
+        reference: false,
+      });
     }
   });
   return out;
