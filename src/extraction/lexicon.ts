@@ -86,6 +86,13 @@ export function matchCountries(text: string): CountryMatch[] {
 const COUNTRY_CACHE_SIZE = 256;
 const countryCache = new Map<string, CountryMatch[]>();
 
+/**
+ * A state's formal name around a country's name the data does not list whole ("the Republic of Peru",
+ * "the Principality of Monaco"): the country's.
+ */
+const STATE_FORM = /(?:(?:Federal|Democratic|Islamic|United|Socialist|Arab|Hashemite|Plurinational|Bolivarian|Oriental|Co-operative|Cooperative|Independent|Sovereign)\s+)*(?:Republic|Kingdom|Sultanate|Principality|State|Grand\s+Duchy|Commonwealth|Federation|Emirate)\s+of\s+(?:the\s+)?/uy;
+const STATE_FORM_BEFORE = /(?:(?:Federal|Democratic|Islamic|United|Socialist|Arab|Hashemite|Plurinational|Bolivarian|Oriental|Co-operative|Cooperative|Independent|Sovereign)\s+)*(?:Republic|Kingdom|Sultanate|Principality|State|Grand\s+Duchy|Commonwealth|Federation|Emirate)\s+of\s+(?:the\s+)?$/u;
+
 function scanCountries(text: string): CountryMatch[] {
   const { regex, byForm } = lexicon();
   const out: CountryMatch[] = [];
@@ -96,11 +103,14 @@ function scanCountries(text: string): CountryMatch[] {
     if (!entry) continue;
     // All-caps words of a longer capitalised run are not names here ("IN", "US" inside a heading are rare,
     // but "OR", "AS" would be): only accept all-caps forms the lexicon writes in capitals.
+    // "Republic of Peru": the state's formal name is one match with its country's.
+    const formal = entry.kind === 'name' ? STATE_FORM_BEFORE.exec(text.slice(Math.max(0, match.index - 60), match.index)) : null;
+    const start = formal ? match.index - formal[0].length : match.index;
     out.push({
-      start: match.index,
+      start,
       end: match.index + match[0].length,
       code: entry.code,
-      text: match[0],
+      text: text.slice(start, match.index + match[0].length),
       form,
       kind: entry.kind,
       ambiguous: entry.ambiguous,
@@ -113,6 +123,16 @@ function scanCountries(text: string): CountryMatch[] {
 let stickyCountry: RegExp | null = null;
 
 export function countryAt(text: string, offset: number): CountryMatch | null {
+  const direct = countryFormAt(text, offset);
+  if (direct) return direct;
+  STATE_FORM.lastIndex = offset;
+  const formal = STATE_FORM.exec(text);
+  const inner = formal ? countryFormAt(text, offset + formal[0].length) : null;
+  if (!inner || inner.kind !== 'name') return null;
+  return { ...inner, start: offset, text: text.slice(offset, inner.end) };
+}
+
+function countryFormAt(text: string, offset: number): CountryMatch | null {
   const { regex, byForm } = lexicon();
   stickyCountry ??= new RegExp(regex.source, 'uy');
   const sticky = stickyCountry;

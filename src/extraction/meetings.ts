@@ -50,7 +50,7 @@ interface Draft {
    */
   noVisit?: boolean;
   /** People a participation sentence added ("X, Deputy Foreign Minister, accompanied Araghchi at this meeting"). */
-  joined?: Set<number>;
+  joined?: Map<number, number>;
 }
 
 export interface MeetingResult {
@@ -202,7 +202,7 @@ function draftMeetings(ctx: MeetingContext): Draft[] {
         if (current.participants.includes(id)) continue;
         current.participants.push(id);
         // (not the items of a list under an announced meeting: those are its counterparts)
-        if (!item) (current.joined ??= new Set()).add(id);
+        if (!item) (current.joined ??= new Map()).set(id, index);
       }
     }
   });
@@ -432,10 +432,21 @@ function splitSeparate(drafts: Draft[], ctx: MeetingContext): Draft[] {
     const [host, ...others] = draft.participants;
     // Someone who joined one of the meetings ("accompanied Araghchi at this meeting") is at the one
     // of the counterpart named before them.
+    // of the counterpart the text spoke of last before them ("Meeting with Ambassador Sookprasert, ...
+    // Director-General X was also present at the meeting").
     const split: Draft[] = [];
+    const joiners: Array<[number, number]> = [];
     for (const other of others) {
-      if (draft.joined?.has(other) && split.length > 0) split[split.length - 1].participants.push(other);
+      const joinedAt = draft.joined?.get(other);
+      if (joinedAt !== undefined) joiners.push([other, joinedAt]);
       else split.push({ ...draft, participants: [host, other] });
+    }
+    for (const [joiner, sentence] of joiners) {
+      const lastMention = (meeting: Draft) =>
+        Math.max(-1, ...ctx.people[meeting.participants[1]].mentions.filter((m) => m.sentence <= sentence).map((m) => m.sentence));
+      const target = split.reduce<Draft | undefined>((best, meeting) => (!best || lastMention(meeting) >= lastMention(best) ? meeting : best), undefined);
+      if (target) target.participants.push(joiner);
+      else split.push({ ...draft, participants: [host, joiner] });
     }
     return split;
   });

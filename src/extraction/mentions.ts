@@ -47,7 +47,8 @@ function countryNamePairs(sentence: string, offset: number, fullText: string) {
   const pairs: Array<{ country: string | null; countryText: string; name: NameParse }> = [];
   let position = offset;
   for (;;) {
-    const article = /^(?:the\s+)?/u.exec(sentence.slice(position))![0];
+    // (each country may repeat the "of": "of the Republic of Austria, Mrs. X, of the Kingdom of Thailand, Mr. Y")
+    const article = /^(?:of\s+)?(?:the\s+)?/u.exec(sentence.slice(position))![0];
     const country = countryAt(sentence, position + article.length);
     if (!country?.code) break;
     const dash = /^\s*(?:[-–—]|,)?\s*/u.exec(sentence.slice(country.end))![0];
@@ -55,9 +56,12 @@ function countryNamePairs(sentence: string, offset: number, fullText: string) {
     const name = readName(sentence, country.end + dash.length + courtesy.length, 6);
     if (!name || (name.tokens.length < 2 && !/^\s*(?:,|and\b|$|\.)/u.test(sentence.slice(name.end)))) break;
     pairs.push({ country: resolveCountry(country, fullText), countryText: sentence.slice(position + article.length, country.end), name });
-    const separator = /^(?:\s*[,;]\s*(?:as\s+well\s+as\s+(?:with\s+)?)?(?:and\s+)?|\s+and\s+)/u.exec(sentence.slice(name.end));
+    // (an envoy's seat after the name: "(residence in Beijing)")
+    const seat = /^\s*\([^()]{0,60}\)/u.exec(sentence.slice(name.end));
+    const nameEnd = name.end + (seat ? seat[0].length : 0);
+    const separator = /^(?:\s*[,;]\s*(?:as\s+well\s+as\s+(?:with\s+)?)?(?:and\s+)?|\s+and\s+)/u.exec(sentence.slice(nameEnd));
     if (!separator) break;
-    position = name.end + separator[0].length;
+    position = nameEnd + separator[0].length;
   }
   return pairs;
 }
@@ -114,7 +118,8 @@ export function collectiveMentions(sentences: Sentence[], fullText: string): Raw
         ? matchCountries(adjectives[1]).filter((m) => m.code).map((m) => resolveCountry(m, fullText) ?? m.code!)
         : [];
       let position = match.index + match[0].length;
-      const of = /^\s+of\s+/u.exec(text.slice(position));
+      // ("the Ambassadors Extraordinary and Plenipotentiary of A, X, of B, Y")
+      const of = /^(?:\s+Extraordinary\s+and\s+Plenipotentiary)?\s+of\s+/u.exec(text.slice(position));
       if (of) {
         const list = countryList(text, position + of[0].length, fullText);
         if (list.codes.length) {

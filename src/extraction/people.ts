@@ -79,6 +79,12 @@ export function findPeople(
     let person = full
       ? people.find((candidate) => foldKey(candidate.name) === foldKey(mention.name.name))
       : byToken(mention.name.tokens[0]);
+    // "Ambassador Bustos Lagos" after "Mr. Rodrigo Bustos Lagos": a double surname under a bare post.
+    if (!person && full && mention.name.tokens.length === 2 && (mention.reference || /^\p{L}+$/u.test(mention.role ?? ''))) {
+      const tail = ' ' + foldKey(mention.name.name);
+      const owners = people.filter((candidate) => candidate.name.split(/\s+/u).length >= 3 && foldKey(candidate.name).endsWith(tail));
+      if (owners.length === 1) person = owners[0];
+    }
     // "K. Budrys" after "Kęstutis Budrys": an initial and a surname name the person already known.
     const [initial, ...restTokens] = mention.name.tokens;
     if (!person && restTokens.length === 1 && /^\p{Lu}\p{Ll}?\.$/u.test(initial)) {

@@ -1065,3 +1065,16 @@ describe('phrasings of published releases (fifth round)', () => {
     expect(participantsOf(release)[2].country).toBe('JO');
   });
 });
+
+describe('phrasings of published releases (fifth round, lists)', () => {
+  it('reads "the Ambassadors Extraordinary and Plenipotentiary of A, Mrs. X (residence in ...), of B, Mr. Y" as one credentials meeting each, a later attendee at the one spoken of last', () => {
+    const release = extractPressRelease(
+      'Ulaanbaatar, June 4 /MONTSAME/. Minister of Foreign Affairs of Mongolia B.Battsetseg on June 3 separately received copies of credentials from the newly appointed Ambassadors Extraordinary and Plenipotentiary of the Republic of Finland, Mrs. Anna Lehtinen (residence in Beijing), and of the Republic of Peru, Mr. Jorge Luis Salazar Rojas (residence in Seoul), the Ministry of Foreign Affairs reported.\n\nDuring the meeting with Ambassador Lehtinen, the Minister spoke of cooperation in education.\n\nMeeting with Ambassador Salazar Rojas, the Minister highlighted trade in copper. Director-General of the Americas Department of the Ministry of Foreign Affairs D.Bold was also present at the meeting.',
+      FIXED,
+    );
+    expect(release.meetings.map((m) => [m.kind, m.participants.map((p) => [p.name, p.country])])).toEqual([
+      ['CREDENTIALS_PRESENTATION', [['B.Battsetseg', 'MN'], ['Anna Lehtinen', 'FI']]],
+      ['CREDENTIALS_PRESENTATION', [['B.Battsetseg', 'MN'], ['Jorge Luis Salazar Rojas', 'PE'], ['D.Bold', 'MN']]],
+    ]);
+  });
+});
