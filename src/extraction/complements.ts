@@ -61,7 +61,11 @@ export function readComplements(sentence: string, from: number, fullText: string
     // Not inside a portfolio ("for Legal and International Affairs").
     const wholePortfolio = isPortfolio(text.split(/\s+/u));
     for (const and of text.matchAll(/\s+and\s+/gu)) {
-      if (!wholePortfolio && roleAt(sentence, target + and.index + and[0].length)) {
+      // (a post may open with its country: "... Dubravka Šuica and Saudi Deputy Minister of Foreign Affairs X")
+      const next = target + and.index + and[0].length;
+      const country = countryAt(sentence, next);
+      const after = country?.code ? next + country.text.length + (/^['’]s/u.test(sentence.slice(next + country.text.length)) ? 2 : 0) + 1 : next;
+      if (!wholePortfolio && (roleAt(sentence, next) || (country?.code && roleAt(sentence, after)))) {
         text = text.slice(0, and.index);
         break;
       }
