@@ -155,6 +155,7 @@ export function findPeople(
     });
   });
   linkDefiniteTitles(sentences, people, fullText);
+  linkAcronymTitles(sentences, people);
   for (const person of people) person.mentions.sort((a, b) => a.sentence - b.sentence || a.start - b.start);
   // "Minister X, accompanied by Chargé d'Affaires Y," / "X was accompanied by Y": Y is of X's side.
   for (const person of people) {
@@ -283,6 +284,34 @@ export function findPeople(
 
 /** A deputy's post with nothing after it: "State Secretary", "Deputy Minister". */
 const BARE_DEPUTY = /^(?:Parliamentary\s+)?(?:State\s+Secretary|Secretary\s+of\s+State|Deputy\s+Minister|Vice[\s-]+Minister|Under-?[Ss]ecretary(?:\s+of\s+State)?)$/u;
+
+/**
+ * "PCS Mudavadi also invited ...", then "the PCS updated the envoys": a post's acronym written before
+ * one person's surname names that person where it stands alone after "the".
+ */
+function linkAcronymTitles(sentences: Sentence[], people: Person[]): void {
+  const owners = new Map<string, Set<Person>>();
+  for (const person of people) {
+    for (const mention of person.mentions) {
+      const acronym = /(?:^|[\s(])(\p{Lu}{2,5})\s+$/u.exec(sentences[mention.sentence].text.slice(Math.max(0, mention.start - 8), mention.start));
+      if (!acronym || matchCountries(acronym[1]).length > 0) continue;
+      if (!owners.has(acronym[1])) owners.set(acronym[1], new Set());
+      owners.get(acronym[1])!.add(person);
+    }
+  }
+  for (const [acronym, holders] of owners) {
+    if (holders.size !== 1) continue;
+    const [person] = [...holders];
+    const pattern = new RegExp(`\\b[Tt]he\\s+(${escapeRegExp(acronym)})\\b`, 'gu');
+    sentences.forEach((sentence, sentenceIndex) => {
+      for (const match of sentence.text.matchAll(pattern)) {
+        const start = match.index + match[0].length - acronym.length;
+        if (person.mentions.some((m) => m.sentence === sentenceIndex && m.start <= start && m.end >= start)) continue;
+        person.mentions.push({ sentence: sentenceIndex, start, end: start + acronym.length, phraseStart: match.index, full: false });
+      }
+    });
+  }
+}
 
 let signatureCourtesy: RegExp | null = null;
 

@@ -210,6 +210,12 @@ export function mentionsWithTitles(sentences: Sentence[], fullText: string): Raw
       if (!country && kind !== 'INTERNATIONAL_OFFICIAL') {
         country = ministrySpans(roleText).map((span) => ministryNameCountry(roleText.slice(span.start, span.end))).find(Boolean) ?? null;
       }
+      // "Chief Director for Africa in the Ghanaian Ministry": the ministry's country.
+      if (!country && kind !== 'INTERNATIONAL_OFFICIAL') {
+        const body = /\b(?:in|at)\s+the\s+(\p{Lu}[\p{L}'’-]+)\s+(?:Foreign\s+)?(?:Ministry|Department|Foreign\s+Office)\b/u.exec(roleText);
+        const owner = body ? matchCountries(body[1]).find((match) => match.code && match.end === body[1].length) : undefined;
+        if (owner) country = resolveCountry(owner, fullText);
+      }
       if (!country) country = delegationCountry(text, roleStart, fullText);
       // An organisation that is a state body ("the State Migration Service") keeps the post national.
       // A post in a foreign ministry's department ("Director of the Department of Asia of the Ministry of
@@ -263,6 +269,24 @@ export function mentionsWithTitles(sentences: Sentence[], fullText: string): Raw
         if (name && gap[0].includes(',') && beforeRole.trimEnd().endsWith(',')) {
           const next = /^\s*,\s*/u.exec(text.slice(name.end));
           if (next && roleAt(text, name.end + next[0].length) && readNameBackwards(text, beforeRole.trimEnd().length - 1)) name = null;
+        }
+      }
+      // "the Principal Secretary, State Department for Foreign Affairs, Dr. Korir Sing'Oei": the post's
+      // body between commas, then the name.
+      if (!name && !complements.length) {
+        const body = /^\s*,\s*((?:the\s+)?\p{Lu}[\p{L}'’-]*(?:\s+(?:(?:for|of|and|the|on)\s+)*\p{Lu}[\p{L}'’-]*){1,7})\s*,\s*/u.exec(text.slice(phraseEnd));
+        if (body && /\b(?:Department|Ministry|Office|Agency|Directorate|Service|Secretariat|Bureau)\b/u.test(body[1])) {
+          let nameStart = phraseEnd + body[0].length;
+          const title = honorific.exec(text.slice(nameStart));
+          if (title) nameStart += title[0].length;
+          const parsed = readName(text, nameStart);
+          if (parsed && parsed.tokens.length >= 2) {
+            name = parsed;
+            roleText = `${roleText}, ${body[1]}`;
+            if ((kind === 'OFFICIAL' || kind === 'OTHER' || kind === 'INTERNATIONAL_OFFICIAL') && /\bForeign\s+Affairs\b|\bForeign\s+Ministry\b/u.test(body[1])) {
+              kind = /^(?:Principal|Permanent)\s+Secretary|^Secretary[\s-]+General/u.test(role.text) || isDeputyPost(role.text) ? 'DEPUTY_FOREIGN_MINISTER' : 'DIPLOMAT';
+            }
+          }
         }
       }
       // "King Abdullah II of Jordan", "President Emmanuel Macron of France": the country after the name.

@@ -1078,3 +1078,16 @@ describe('phrasings of published releases (fifth round, lists)', () => {
     ]);
   });
 });
+
+describe('phrasings of published releases (fifth round, posts)', () => {
+  it('reads a post\'s acronym as its holder ("PCS Mudavadi", "the PCS"), a body between commas, a ministry by its country\'s adjective', () => {
+    const release = extractPressRelease(
+      'NAIROBI, Kenya, 9 May 2025 – The Prime Cabinet Secretary and Cabinet Secretary for Foreign and Diaspora Affairs, Hon. Musalia Mudavadi, today received the Foreign Minister of Ghana, Samuel Ablakwa. The meeting was also attended by the Principal Secretary, State Department for Foreign Affairs, Dr. Korir Sing\'Oei, and the Chief Director for Africa in the Ghanaian Ministry, Mr. Kofi Mensah.\n\nPCS Mudavadi thanked Ghana for its support.\n\nLater, the PCS held a bilateral meeting with the Ambassador of Japan to Kenya, H.E. Takeshi Okubo.',
+      FIXED,
+    );
+    expect(release.meetings.map((m) => m.participants.map((p) => [p.name, p.roleKind, p.country]))).toEqual([
+      [['Musalia Mudavadi', 'FOREIGN_MINISTER', 'KE'], ['Samuel Ablakwa', 'FOREIGN_MINISTER', 'GH'], ['Korir Sing\'Oei', 'DEPUTY_FOREIGN_MINISTER', 'KE'], ['Kofi Mensah', 'DIPLOMAT', 'GH']],
+      [['Musalia Mudavadi', 'FOREIGN_MINISTER', 'KE'], ['Takeshi Okubo', 'AMBASSADOR', 'JP']],
+    ]);
+  });
+});
