@@ -210,6 +210,14 @@ export function mentionsWithTitles(sentences: Sentence[], fullText: string): Raw
       if (!country && kind !== 'INTERNATIONAL_OFFICIAL') {
         country = ministrySpans(roleText).map((span) => ministryNameCountry(roleText.slice(span.start, span.end))).find(Boolean) ?? null;
       }
+      // "External Affairs Minister": the post of a ministry only one
+      // country has (ministries.yaml countries: "Ministry of External Affairs" is India's).
+      if (!country && kind !== 'INTERNATIONAL_OFFICIAL') {
+        // (only the short form: a ministry's release names its own minister "Minister of ..." unqualified)
+        const portfolio = /^(\p{Lu}.+?)\s+Minister$/u.exec(role.text.trim());
+        const ministry = portfolio ? `Ministry of ${portfolio[1]}` : null;
+        if (ministry) country = ministryNameCountry(ministry) ?? null;
+      }
       // "Chief Director for Africa in the Ghanaian Ministry": the ministry's country.
       if (!country && kind !== 'INTERNATIONAL_OFFICIAL') {
         const body = /\b(?:in|at)\s+the\s+(\p{Lu}[\p{L}'’-]+)\s+(?:Foreign\s+)?(?:Ministry|Department|Foreign\s+Office)\b/u.exec(roleText);
