@@ -207,5 +207,12 @@ export function readNameBackwards(sentence: string, end: number): NameParse | nu
 }
 
 export function tokensOf(name: string): string[] {
-  return name.split(/\s+/).filter((token) => /^\p{Lu}/u.test(token));
+  // "Ts.Narantuya" is also "Narantuya": the patronymic's initial printed against the name.
+  return name
+    .split(/\s+/)
+    .filter((token) => /^\p{Lu}/u.test(token))
+    .flatMap((token) => {
+      const initial = /^\p{Lu}\p{Ll}?\.(?=\p{Lu}\p{Ll})/u.exec(token);
+      return initial ? [token, token.slice(initial[0].length)] : [token];
+    });
 }

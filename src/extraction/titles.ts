@@ -165,6 +165,14 @@ export function mentionsWithTitles(sentences: Sentence[], fullText: string): Raw
           bare = false;
         }
       }
+      // "Undersecretary for Latin America and the Caribbean": a portfolio going on with "and the".
+      if (/\s(?:for|of)\s/u.test(text.slice(role.start, roleEnd))) {
+        const more = /^\s+and\s+the\s+(\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*){0,2})(?=\s*,|\s+\p{Lu}|\s*$)/u.exec(text.slice(roleEnd));
+        if (more && more[1].split(/\s+/u).every((word) => loadRoles().portfolioWords.includes(word))) {
+          roleEnd += more[0].length;
+          bare = false;
+        }
+      }
       const complements = readComplements(text, roleEnd, fullText);
       const phraseEnd = complements.length ? complements[complements.length - 1].end : roleEnd;
       if (complements.length) bare = false;
@@ -188,7 +196,7 @@ export function mentionsWithTitles(sentences: Sentence[], fullText: string): Raw
       // "Head of the ICRC Delegation": the acronym inside the title names the organisation.
       const acronymInside = kind === 'INTERNATIONAL_OFFICIAL' && !organisation ? /\s(\p{Lu}[\p{Lu}\d&]{1,9})\s/u.exec(role.text) : null;
       if (acronymInside && isOrganisationAcronym(acronymInside[1])) organisation = acronymInside[1];
-      if (kind === 'OFFICIAL' && isDeputyPost(role.text) && atForeignMinistry(roleText)) kind = 'DEPUTY_FOREIGN_MINISTER';
+      if (kind === 'OFFICIAL' && isDeputyPost(role.text) && (atForeignMinistry(roleText) || hasForeignPortfolio(roleText))) kind = 'DEPUTY_FOREIGN_MINISTER';
       // "Deputy Minister of Foreign Affairs and Foreign Employment": a foreign ministry's deputy, its
       // portfolio running on.
       if (kind === 'OFFICIAL' && /^(?:Deputy|Vice)[\s-]+Minister\s+(?:of|for)\s+Foreign\s+Affairs\b/u.test(roleText)) kind = 'DEPUTY_FOREIGN_MINISTER';
@@ -233,7 +241,8 @@ export function mentionsWithTitles(sentences: Sentence[], fullText: string): Raw
       if (inForeignMinistry && kind === 'OFFICIAL' && isDeputyPost(role.text)) kind = 'DEPUTY_FOREIGN_MINISTER';
       // A foreign ministry's secretary-general, permanent or principal secretary: its top civil servant,
       // a deputy minister's rank (test/fixtures/LABELLING.md).
-      if (inForeignMinistry && /^(?:Secretary[\s-]+General|Permanent\s+Secretary|Principal\s+Secretary)$/iu.test(role.text)) kind = 'DEPUTY_FOREIGN_MINISTER';
+      // ("of the Ministry", unqualified, in a foreign ministry's release: that ministry)
+      if ((inForeignMinistry || /\bof\s+the\s+Ministry$/u.test(roleText)) && /^(?:Secretary[\s-]+General|Permanent\s+Secretary|Principal\s+Secretary)$/iu.test(role.text)) kind = 'DEPUTY_FOREIGN_MINISTER';
       if (inForeignMinistry && (kind === 'OFFICIAL' || kind === 'OTHER' || kind === 'INTERNATIONAL_OFFICIAL')) kind = 'DIPLOMAT';
       // "Director General for Economic Diplomacy": a director of a ministry's portfolio, not of an
       // organisation; a foreign ministry's when the portfolio is (see roles.yaml foreignPortfolioWords).
@@ -251,6 +260,9 @@ export function mentionsWithTitles(sentences: Sentence[], fullText: string): Raw
       if (!country && organisation && kind !== 'AMBASSADOR' && kind !== 'DIPLOMAT' && !isNationalBody(organisation)) kind = 'INTERNATIONAL_OFFICIAL';
       // "Secretary-General of the Ministry of Water and Irrigation": an organisation's post held at a state body.
       else if (kind === 'INTERNATIONAL_OFFICIAL' && organisation && isNationalBody(organisation)) kind = 'OFFICIAL';
+      // "Executive Director of the Mexican Agency for International Development Cooperation": a body
+      // its country's name opens is that country's.
+      else if (kind === 'INTERNATIONAL_OFFICIAL' && !organisation && country && complements.some((c) => c.preposition === 'of' && c.country)) kind = 'OFFICIAL';
       if (kind === 'INTERNATIONAL_OFFICIAL' && organisation) country = null;
 
       // The name after the title: ", Name," or " Name" (a lone surname only straight after a bare title).
