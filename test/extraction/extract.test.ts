@@ -1091,3 +1091,44 @@ describe('phrasings of published releases (fifth round, posts)', () => {
     ]);
   });
 });
+
+describe('phrasings of published releases (fifth round, kinds and bodies)', () => {
+  it('reads "Open Letters" as credentials, a co-chaired joint commission of two as bilateral, and a future committee meeting as no cue', () => {
+    const letters = extractPressRelease(
+      'Accra, May 3, GNA – The Minister for Foreign Affairs, Hon. Samuel Okudzeto Ablakwa, has received the Open Letter of the newly accredited Ambassador of Brazil to Ghana, Mr. Paulo Mendes.',
+      FIXED,
+    );
+    expect(letters.meetings.map((m) => m.kind)).toEqual(['CREDENTIALS_PRESENTATION']);
+    const commission = extractPressRelease(
+      'Kigali, 3 May 2025\n\nThe Minister of Foreign Affairs of Rwanda, Olivier Nduhungirehe, and the Minister for Foreign Affairs of Uganda, Odongo Jeje Abubakhar, today co-chaired the 4th Session of the Rwanda-Uganda Joint Permanent Commission in Kigali.',
+      FIXED,
+    );
+    expect(commission.meetings.map((m) => m.kind)).toEqual(['BILATERAL_MEETING']);
+    const future = extractPressRelease(
+      'Buenos Aires, 3 May 2025\n\nMinister of Foreign Affairs Pablo Quirno received the Ambassador of Chile to Argentina, José Viera, with whom he discussed the next meeting of the Argentine-Chilean border committee.',
+      FIXED,
+    );
+    expect(future.meetings.map((m) => m.kind)).toEqual(['BILATERAL_MEETING']);
+  });
+
+  it('reads a portfolio going on with "and the", a national body opened by its country, "the Republic of Peru", and an initial printed against a name', () => {
+    const release = extractPressRelease(
+      'Mexico City, June 5, 2025.\n\nForeign Secretary Juan Ramón de la Fuente received the Minister of Foreign Affairs of the Republic of Peru, Elmer Schialer. On the Mexican side, the meeting was attended by the Undersecretary for Latin America and the Caribbean, Elena Durán Robles, and the Executive Director of the Mexican Agency for International Development Cooperation (AMEXCID), Alejandro Rojas Bautista.',
+      FIXED,
+    );
+    expect(participantsOf(release).map((p) => [p.name, p.roleKind, p.country])).toEqual([
+      ['Juan Ramón de la Fuente', 'FOREIGN_MINISTER', 'MX'],
+      ['Elmer Schialer', 'FOREIGN_MINISTER', 'PE'],
+      ['Elena Durán Robles', 'DEPUTY_FOREIGN_MINISTER', 'MX'],
+      ['Alejandro Rojas Bautista', 'OFFICIAL', 'MX'],
+    ]);
+    const mongolian = extractPressRelease(
+      'Hanoi (VNA) – Deputy Minister of Foreign Affairs Do Hung Viet and State Secretary of the Ministry of Foreign Affairs of Mongolia Ts.Narantuya held political consultations in Hanoi on April 22.\n\nOn the occasion, Foreign Minister Bui Thanh Son received State Secretary Narantuya. Son spoke of trade.',
+      FIXED,
+    );
+    expect(mongolian.meetings.map((m) => [m.kind, m.participants.map((p) => p.name)])).toEqual([
+      ['POLITICAL_CONSULTATIONS', ['Do Hung Viet', 'Ts.Narantuya']],
+      ['BILATERAL_MEETING', ['Bui Thanh Son', 'Ts.Narantuya']],
+    ]);
+  });
+});
