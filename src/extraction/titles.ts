@@ -165,6 +165,15 @@ export function mentionsWithTitles(sentences: Sentence[], fullText: string): Raw
           bare = false;
         }
       }
+      // "Secretary (West)", "Director General (South Asia)", "Joint Secretary (Central Europe)": a
+      // portfolio in brackets, as South Asian foreign ministries print it; a secretary so is the
+      // ministry's deputy minister's rank (LABELLING.md), a director general its diplomat.
+      const bracketed = /^\s*\((\p{Lu}[\p{L}-]*(?:\s+(?:and\s+|&\s+)?\p{Lu}[\p{L}-]*){0,3})\)/u.exec(text.slice(roleEnd));
+      if (bracketed && /^(?:Secretary|(?:Joint|Additional)\s+Secretary|Director[\s-]+General|Director)$/u.test(role.text)) {
+        roleEnd += bracketed[0].length;
+        bare = false;
+        kind = role.text === 'Secretary' ? 'DEPUTY_FOREIGN_MINISTER' : 'DIPLOMAT';
+      }
       // "Undersecretary for Latin America and the Caribbean": a portfolio going on with "and the".
       if (/\s(?:for|of)\s/u.test(text.slice(role.start, roleEnd))) {
         const more = /^\s+and\s+the\s+(\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*){0,2})(?=\s*,|\s+\p{Lu}|\s*$)/u.exec(text.slice(roleEnd));
