@@ -290,7 +290,7 @@ function meetingKind(draft: Draft, ctx: MeetingContext, sides: number, first: Me
   if (draft.called) return 'PHONE_CALL';
   // "On the sidelines of the Ministerial Meeting, X held a bilateral meeting": the event named as the
   // setting is not the meeting's kind.
-  let ownText = ctx.sentences[draft.sentence].text.replace(/\b(?:on|at) the (?:sidelines|margins?) of [^,]*,?/giu, '');
+  let ownText = ctx.sentences[draft.sentence].text.replace(/\b(?:on|at) the (?:sidelines|margins?) of [^,]*,?/giu, ' on the sidelines, ');
   if (draft.noVisit) ownText = ownText.replace(RELATIVE_VISIT, '');
   // Meetings announced as separate ("who is on a working visit to Hungary, held a number of meetings")
   // are reported one by one: the visit or the forum around them is not their kind.

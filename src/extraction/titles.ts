@@ -118,6 +118,9 @@ function leftOfRole(text: string, roleStart: number): { rest: string; modifier: 
   }
 }
 
+/** "Foreign Affairs, Migration and Tunisians Abroad" right before "Minister". */
+const FOREIGN_PORTFOLIO_BEFORE = /(?:^|\s)(Foreign\s+Affairs(?:\s*,\s*\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*){0,2}){0,3}(?:\s*,?\s+and\s+\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*){0,2}))$/u;
+
 /** ", who presented her credentials as the newly appointed " before a post. */
 const AS_POST = /,\s+who\s+(?:[\p{L}'’-]+\s+){0,8}?as\s+(?:the\s+|an?\s+)?(?:newly[- ]appointed\s+|new\s+|incoming\s+)?$/u;
 
@@ -186,7 +189,15 @@ export function mentionsWithTitles(sentences: Sentence[], fullText: string): Raw
       const phraseEnd = complements.length ? complements[complements.length - 1].end : roleEnd;
       if (complements.length) bare = false;
 
-      const { rest: beforeRole, modifier } = leftOfRole(text, role.start);
+      let { rest: beforeRole, modifier } = leftOfRole(text, role.start);
+      // "Foreign Affairs, Migration and Tunisians Abroad Minister X": a foreign portfolio written before
+      // "Minister" is the foreign minister's post.
+      const portfolioBefore = role.text === 'Minister' ? FOREIGN_PORTFOLIO_BEFORE.exec(beforeRole) : null;
+      if (portfolioBefore) {
+        kind = 'FOREIGN_MINISTER';
+        bare = false;
+        beforeRole = beforeRole.slice(0, beforeRole.length - portfolioBefore[1].length).trimEnd();
+      }
       const leftCountry = countryBefore(text, beforeRole.length, fullText);
       let roleStart = leftCountry ? leftCountry.start : role.start;
       let roleText = text.slice(roleStart, phraseEnd).trim();

@@ -1132,3 +1132,26 @@ describe('phrasings of published releases (fifth round, kinds and bodies)', () =
     ]);
   });
 });
+
+describe('phrasings of published releases (fifth round, wire conventions)', () => {
+  it('reads a readout\'s "spoke today with" as a call, a portfolio before "Minister", "Dato" and "foreign policy chief"', () => {
+    const call = extractPressRelease('WASHINGTON, May 3 - Secretary of State Marco Rubio spoke today with Indian External Affairs Minister S. Jaishankar.', FIXED);
+    expect(call.meetings.map((m) => [m.kind, m.participants.map((p) => [p.name, p.roleKind, p.country])])).toEqual([
+      ['PHONE_CALL', [['Marco Rubio', 'FOREIGN_MINISTER', 'US'], ['S. Jaishankar', 'FOREIGN_MINISTER', 'IN']]],
+    ]);
+    const sidelines = extractPressRelease('NEW YORK, May 3 - Secretary of State Marco Rubio spoke with Indian External Affairs Minister S. Jaishankar on the sidelines of the summit.', FIXED);
+    expect(sidelines.meetings.map((m) => m.kind)).not.toContain('PHONE_CALL');
+    const tunis = extractPressRelease('TUNIS, May 3 (TAP) - Foreign Affairs, Migration and Tunisians Abroad Minister Mohamed Ali Nafti met on Saturday with the Ambassador of Italy to Tunisia, Alessandro Prunas.', FIXED);
+    expect(participantsOf(tunis).map((p) => [p.name, p.roleKind])).toEqual([
+      ['Mohamed Ali Nafti', 'FOREIGN_MINISTER'],
+      ['Alessandro Prunas', 'AMBASSADOR'],
+    ]);
+    const manila = extractPressRelease('MANILA, May 3 (PNA) -- Foreign Affairs Secretary Enrique Manalo on Friday met with the visiting Foreign Minister of Brunei Darussalam, Dato Erywan Yusof.', FIXED);
+    expect(participantsOf(manila).map((p) => p.name)).toEqual(['Enrique Manalo', 'Erywan Yusof']);
+    const cairo = extractPressRelease("CAIRO, May 3 (MENA) - Foreign Minister Badr Abdelatty received a phone call from the European Union's foreign policy chief Kaja Kallas on Saturday.", FIXED);
+    expect(participantsOf(cairo).map((p) => [p.name, p.roleKind])).toEqual([
+      ['Badr Abdelatty', 'FOREIGN_MINISTER'],
+      ['Kaja Kallas', 'INTERNATIONAL_OFFICIAL'],
+    ]);
+  });
+});
