@@ -1,5 +1,5 @@
 import { ministrySpans } from './issuer';
-import { ministryNameCountry } from '../reference/ministries';
+import { ministryNameCountry, postCountry } from '../reference/ministries';
 import { loadRoles } from '../reference/roles';
 import type { RoleKind } from './types';
 import { countryAt, matchCountries, resolveCountry } from './lexicon';
@@ -238,14 +238,10 @@ export function mentionsWithTitles(sentences: Sentence[], fullText: string): Raw
       if (!country && kind !== 'INTERNATIONAL_OFFICIAL') {
         country = ministrySpans(roleText).map((span) => ministryNameCountry(roleText.slice(span.start, span.end))).find(Boolean) ?? null;
       }
-      // "External Affairs Minister": the post of a ministry only one
-      // country has (ministries.yaml countries: "Ministry of External Affairs" is India's).
-      if (!country && kind !== 'INTERNATIONAL_OFFICIAL') {
-        // (only the short form: a ministry's release names its own minister "Minister of ..." unqualified)
-        const portfolio = /^(\p{Lu}.+?)\s+Minister$/u.exec(role.text.trim());
-        const ministry = portfolio ? `Ministry of ${portfolio[1]}` : null;
-        if (ministry) country = ministryNameCountry(ministry) ?? null;
-      }
+      // "External Affairs Minister", "Federal Foreign Minister": a post only one country has
+      // (ministries.yaml posts); not the releasing ministry's own minister written in full, whose
+      // country the release gives (the issuer).
+      if (!country && kind === 'FOREIGN_MINISTER' && !/^Minister\s/u.test(role.text.trim())) country = postCountry(role.text);
       // "Chief Director for Africa in the Ghanaian Ministry": the ministry's country.
       if (!country && kind !== 'INTERNATIONAL_OFFICIAL') {
         const body = /\b(?:in|at)\s+the\s+(\p{Lu}[\p{L}'’-]+)\s+(?:Foreign\s+)?(?:Ministry|Department|Foreign\s+Office)\b/u.exec(roleText);
