@@ -26,8 +26,22 @@ export function stripFrontMatter(text: string): { body: string; frontMatter: str
 export function toParagraphs(text: string): string[] {
   const normalised = text.replace(/\r\n?/g, '\n').replace(/\u00a0/g, ' ');
   const blocks = /\n[ \t]*\n/.test(normalised) ? normalised.split(/\n[ \t]*\n+/).flatMap(joinWrappedLines) : normalised.split('\n');
-  return blocks.map((block) => block.replace(/[ \t]+/g, ' ').trim()).filter((block) => block.length > 0);
+  const paragraphs = blocks.map((block) => block.replace(/[ \t]+/g, ' ').trim()).filter((block) => block.length > 0);
+  // A GOV.UK-style header copied field by field ("From:" / the organisations, "Published" / the date):
+  // a label alone on its line heads the short line under it.
+  const out: string[] = [];
+  for (let index = 0; index < paragraphs.length; index++) {
+    const next = paragraphs[index + 1];
+    if (next !== undefined && next.length <= 200 && HEADER_LABEL.test(paragraphs[index])) {
+      out.push(`${paragraphs[index]} ${next}`);
+      index++;
+    } else out.push(paragraphs[index]);
+  }
+  return out;
 }
+
+/** A header field's label alone on a line. */
+const HEADER_LABEL = /^(?:From|Published|Last updated|Updated|Posted|Released|Date)\s?:?$/iu;
 
 /** Lines of a block under this length that are not its last are lines of their own (a byline, "READOUT"). */
 const SHORT_LINE = 50;
