@@ -50,13 +50,13 @@ const REPORTING = /\b(?:told|reported|reports|said|says|announced|informed|infor
  * a statement from the", "according to Turkish".
  */
 const SOURCE_BEFORE =
-  /\b(?:according\s+to|citing|quoting|informed\s+(?:by|from)|(?:statement|release|report)\s+(?:from|by|of))\s+(?:(?:a|the)\s+(?:statement|release)\s+(?:from|by|of)\s+)?(?:the\s+)?(?:(?:press\s+service|press\s+office|information\s+department|spokesperson|spokesman|spokeswoman)\s+of\s+(?:the\s+)?)?(?:\p{Lu}[\p{L}'’]+\s+){0,2}$/iu;
+  /\b(?:according\s+to|citing|cites|quoting|with\s+reference\s+to|learned\s+from|informed\s+(?:by|from)|(?:statement|release|report)\s+(?:issued\s+)?(?:from|by|of))\s+(?:(?:a|the)\s+(?:statement|(?:press\s+)?release)\s+(?:issued\s+)?(?:from|by|of)\s+)?(?:the\s+)?(?:(?:press\s+service|press\s+office|information\s+department|spokesperson|spokesman|spokeswoman)\s+of\s+(?:the\s+)?)?(?:\p{Lu}[\p{L}'’]+\s+){0,2}$/iu;
 
 /** A post's title running into the ministry's name: "Director of the Department of Asia of the". */
 const POST_BEFORE = /\b(?:Secretary|Minister|Director|Head|Chief|Spokesperson|Spokesman|Spokeswoman|Counsellor|Adviser|Advisor|Ambassador|Consul|Officer)\b[^,.;]{0,80}?\bof\s+(?:the\s+)?$/u;
 
 const UNNAMED_MINISTRY =
-  /\b(?:the )?(?:ministry|foreign ministry)(?:['’]s)?(?: press service| press office| spokesperson)?\b[^.]{0,40}?\b(?:told|reported|reports|said|informed|announced)\b|\baccording to (?:the )?(?:foreign ministry|foreign affairs|ministry of foreign affairs|mfa)(?:['’]s)? (?:spokesperson|spokesman|spokeswoman|press service|press office)\b/iu;
+  /\b(?:the )?(?:ministry|foreign ministry)(?:['’]s)?(?: press service| press office| spokesperson)?\b[^.]{0,40}?\b(?:told|reported|reports|said|informed|announced)\b|\baccording to (?:the )?(?:foreign ministry|foreign affairs|ministry of foreign affairs|mfa)(?:['’]s)? (?:spokesperson|spokesman|spokeswoman|press service|press office)\b|\b(?:according to|citing|cites|said) (?:a|the) (?:press release|statement) (?:issued )?(?:by|of|from) the (?:foreign )?ministry\b/iu;
 
 /**
  * The ministry that released the information: "the Ministry of Foreign Affairs of Kazakhstan told ...",

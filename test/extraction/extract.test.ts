@@ -681,6 +681,22 @@ describe('initiatives named by Mission, Society and similar heads', () => {
   });
 });
 
+describe('the header and the source of a release (header classes)', () => {
+  const issuerOf = (text: string) => extractPressRelease(text, FIXED).issuerCountry;
+  it('reads an agency\'s source written in lower case or by the ministry\'s nickname', () => {
+    expect(issuerOf('[BTA, 14.03.2025]\n\nBulgarian Foreign Minister Georg Georgiev spoke by phone with Greek Foreign Minister Giorgos Gerapetritis on Friday, the Bulgarian foreign ministry said.')).toBe('BG');
+    expect(issuerOf('MADRID, March 3 (EFE) - Foreign Minister José Manuel Albares met his Portuguese counterpart Paulo Rangel on Monday, the Farnesina said after a joint meeting in Rome.')).toBe('IT');
+    expect(issuerOf('PARIS, May 6 (AFP) - Foreign Minister Jean-Noël Barrot received his Moroccan counterpart Nasser Bourita, the Quai d\'Orsay said.')).toBe('FR');
+    expect(issuerOf('NEW DELHI, April 2 (PTI) - External Affairs Minister S. Jaishankar held talks with the visiting Foreign Minister of Chile, Alberto van Klaveren, South Block said in a statement.')).toBe('IN');
+  });
+  it('reads the source an agency learned from, cites or refers to', () => {
+    expect(issuerOf('MINSK, 3 April (BelTA) - Foreign Minister Maxim Ryzhenkov received the Ambassador of Laos, BelTA learned from the press service of the Belarusian Foreign Ministry.')).toBe('BY');
+    expect(issuerOf('Chisinau, 2 June /MOLDPRES/ - Foreign Minister Mihai Popșoi met the Ambassador of Japan, MOLDPRES reports, with reference to the MFA press office.')).toBe('MD');
+    expect(issuerOf('DHAKA, Feb 4 (BSS) - Foreign Secretary Asad Alam Siam held talks with the visiting Deputy Foreign Minister of Thailand, said a press release of the foreign ministry.')).toBe('BD');
+    expect(issuerOf('KAMPALA, June 9 (UNA) - Minister Jeje Odongo received the Ambassador of Egypt at the Ministry of Foreign Affairs, according to a press release issued by the Ministry.')).toBe('UG');
+  });
+});
+
 describe('phrasings of published releases (second round)', () => {
   it('reads a first-person release signed in its header lines', () => {
     const release = extractPressRelease(
