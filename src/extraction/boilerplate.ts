@@ -1,6 +1,7 @@
 import { listMarker } from './segment';
 import { loadBoilerplate } from '../reference/boilerplate';
 import { findCountryCode } from '../reference/countries';
+import { agencyCountryIn, isAgencyName } from '../reference/agencies';
 import { dateLineDate } from './dateline';
 
 export interface BodyParts {
@@ -141,6 +142,28 @@ export function findSourceName(firstParagraph: string, allText: string, closing:
       })
       .filter((name) => isPlausiblePublisher(name, skip));
     if (candidates.length) return candidates.sort((a, b) => b.split(' ').length - a.split(' ').length)[0];
+  }
+  return null;
+}
+
+/** A news agency of the list, not a ministry's abbreviation or press office ("MFA", "Press Service"). */
+function isNewsAgency(name: string): boolean {
+  return isAgencyName(name) && !/\b(?:MFA|MoFA|Ministry|Press)\b/iu.test(name);
+}
+
+/**
+ * An agency's report marked as such outside a dateline: its tag opening the lead ("(KPL) Deputy Minister
+ * ...", "NNA - Minister ...") or its sign-off closing the text ("MTI", "(PAP)").
+ */
+export function agencyMark(paragraphs: string[], removed: string[]): { country: string | null } | null {
+  for (const paragraph of paragraphs.slice(0, 5)) {
+    const tag = /^\s{0,3}(?:\(([^()]{2,30})\)\s{0,3}(?:[-–—:]\s)?|([\p{L}.]{2,20}(?:\s[\p{L}.]{2,20})?)\s{1,3}[-–—:]\s)(?=\p{Lu})/u.exec(paragraph);
+    const name = tag ? tag[1] ?? tag[2] : null;
+    if (name && isNewsAgency(name)) return { country: agencyCountryIn(name) };
+  }
+  for (const line of [...paragraphs.slice(-3), ...removed]) {
+    const only = /^\s{0,3}\(?([\p{L}.]{2,20}(?:\s[\p{L}.]{2,20})?)\)?\.?\s{0,3}$/u.exec(line);
+    if (only && isNewsAgency(only[1])) return { country: agencyCountryIn(only[1]) };
   }
   return null;
 }

@@ -1,7 +1,7 @@
 import { parse as parseYaml } from 'yaml';
 import { loadMeetingVocabulary } from '../reference/meetings';
 import type { ExtractOptions, ExtractedCountry, ExtractedRelease } from './types';
-import { findSourceName, removeBoilerplate, stripFrontMatter, toParagraphs } from './boilerplate';
+import { agencyMark, findSourceName, removeBoilerplate, stripFrontMatter, toParagraphs } from './boilerplate';
 import { extractCountries } from './countries';
 import { isHeadline, parseDateline } from './dateline';
 import { extractInitiatives } from './initiatives';
@@ -226,7 +226,9 @@ export function extractPressRelease(text: string, options: ExtractOptions = {}):
   const sourceName = findSourceName(analysed[0] ?? '', [fullText, ...removed].join('\n'), removed);
   // The issuer may be named in the header ("Statement of the Ministry of Foreign Affairs of Ukraine"),
   // the body or a source line ("Source: Ministry of ..."); a photo credit names no issuer.
-  const agencyReport = Boolean(parsedDateline?.agency);
+  // An agency's tag opening the lead or its sign-off ("(KPL) Deputy Minister ...", "MTI") marks its report too.
+  const marked = parsedDateline?.agency ? null : agencyMark(paragraphs, removed);
+  const agencyReport = Boolean(parsedDateline?.agency) || marked !== null;
   const issuerTexts = [
     ...headlines.map((text) => ({ text, prominent: true })),
     ...sentences.map((sentence, index) => ({ text: sentence.text, prominent: index < 3 })),
@@ -271,7 +273,8 @@ export function extractPressRelease(text: string, options: ExtractOptions = {}):
     headlines,
     people,
     dateline,
-    issuerCountry: issuer?.country ?? null,
+    // A national agency's report that names no source tells of its own country's people.
+    issuerCountry: issuer?.country ?? marked?.country ?? null,
     year,
     tripCountry: leadVisit,
   });

@@ -695,6 +695,13 @@ describe('the header and the source of a release (header classes)', () => {
     expect(issuerOf('DHAKA, Feb 4 (BSS) - Foreign Secretary Asad Alam Siam held talks with the visiting Deputy Foreign Minister of Thailand, said a press release of the foreign ministry.')).toBe('BD');
     expect(issuerOf('KAMPALA, June 9 (UNA) - Minister Jeje Odongo received the Ambassador of Egypt at the Ministry of Foreign Affairs, according to a press release issued by the Ministry.')).toBe('UG');
   });
+  it('reads an agency\'s tag before the lead or its sign-off as an agency\'s report: no issuer without a source', () => {
+    const tagged = extractPressRelease('Lao and Vietnamese ministers meet\n\n(KPL) Minister of Foreign Affairs Thongsavanh Phomvihane received the Ambassador of Viet Nam, Nguyen Minh Tam, on Monday.\n\nThe two sides discussed border trade.', FIXED);
+    expect(tagged.issuerCountry).toBeNull();
+    expect(participantsOf(tagged).map((p) => [p.name, p.country])).toEqual([['Thongsavanh Phomvihane', 'LA'], ['Nguyen Minh Tam', 'VN']]);
+    expect(issuerOf('Minister meets envoy\n\nNNA - Minister of Foreign Affairs Youssef Rajji received the Ambassador of Spain on Monday.\n\nThey discussed the situation in the south.')).toBeNull();
+    expect(issuerOf('Szeged, March 4\n\nForeign Minister Péter Szijjártó met his Croatian counterpart Gordan Grlić Radman in Szeged on Tuesday, and said the two countries would open a new border crossing.\n\nMTI')).toBeNull();
+  });
 });
 
 describe('phrasings of published releases (second round)', () => {
