@@ -99,7 +99,8 @@ function abroadHome(datelineCountry: string | null, countries: ExtractedCountry[
 
 /** "X made an Official Visit to Kazakhstan", "X travelled to Viet Nam": the country the first person of the lead sentence visits. */
 function visitedByLead(lead: string, people: Person[], fullText: string): string | null {
-  const visit = /\b(?:visit\s+to|trip\s+to|tour\s+of|travell?ed\s+to|travels\s+to|arrived\s+in|is\s+visiting|visited)\s+(?:the\s+)?/iu.exec(lead);
+  // "on the first visit of a Brazilian Foreign Minister to Ethiopia": the lead person's, told as a milestone.
+  const visit = /\b(?:visit\s+(?:of\s+an?\s+[^,.;]{1,50}?\s+)?to|trip\s+to|tour\s+of|travell?ed\s+to|travels\s+to|arrived\s+in|is\s+visiting|visited)\s+(?:the\s+)?/iu.exec(lead);
   if (!visit) return null;
   const first = Math.min(...people.flatMap((person) => person.mentions.filter((m) => m.sentence === 0).map((m) => m.start)));
   if (!(first < visit.index)) return null;

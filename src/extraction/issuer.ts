@@ -55,6 +55,12 @@ const SOURCE_BEFORE =
 /** A post's title running into the ministry's name: "Director of the Department of Asia of the". */
 const POST_BEFORE = /\b(?:Secretary|Minister|Director|Head|Chief|Spokesperson|Spokesman|Spokeswoman|Counsellor|Adviser|Advisor|Ambassador|Consul|Officer)\b[^,.;]{0,80}?\bof\s+(?:the\s+)?$/u;
 
+/**
+ * Another country's ministry as a meeting's venue: "at the Ethiopian", "in the building of the Turkish"
+ * (the host's own, "at the Itamaraty Palace", names the issuer).
+ */
+const VENUE_BEFORE = /\b(?:at|in)\s+the\s+(?:(?:headquarters|building|premises|seat)\s+of\s+the\s+)?\p{Lu}[\p{L}'’]+\s+$/u;
+
 const UNNAMED_MINISTRY =
   /\b(?:the )?(?:ministry|foreign ministry)(?:['’]s)?(?: press service| press office| spokesperson)?\b[^.]{0,40}?\b(?:told|reported|reports|said|informed|announced)\b|\baccording to (?:the )?(?:foreign ministry|foreign affairs|ministry of foreign affairs|mfa)(?:['’]s)? (?:spokesperson|spokesman|spokeswoman|press service|press office)\b|\b(?:according to|citing|cites|said) (?:a|the) (?:press release|statement) (?:issued )?(?:by|of|from) the (?:foreign )?ministry\b/iu;
 
@@ -76,7 +82,10 @@ export function findIssuer(texts: IssuerText[], fullText: string, datelineCountr
       // "State Secretary for Political Affairs of the Ministry of Foreign and European Affairs of the
       // Republic of Croatia": a ministry inside someone's post is where they work, not who reports.
       const inPost = !reporting && POST_BEFORE.test(sentence.slice(Math.max(0, span.start - 120), span.start));
-      if (inPost) continue;
+      // "held talks ... at the Ethiopian Ministry of Foreign Affairs": where a meeting took place.
+      const before = sentence.slice(Math.max(0, span.start - 60), span.start);
+      const venue = !reporting && VENUE_BEFORE.test(before) && matchCountries(before).some((match) => match.code && match.end === before.trimEnd().length);
+      if (inPost || venue) continue;
       candidates.push({ sentence, index: span.start, length: span.end - span.start, reporting, prominent });
     }
   }

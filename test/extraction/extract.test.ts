@@ -702,6 +702,14 @@ describe('the header and the source of a release (header classes)', () => {
     expect(issuerOf('Minister meets envoy\n\nNNA - Minister of Foreign Affairs Youssef Rajji received the Ambassador of Spain on Monday.\n\nThey discussed the situation in the south.')).toBeNull();
     expect(issuerOf('Szeged, March 4\n\nForeign Minister Péter Szijjártó met his Croatian counterpart Gordan Grlić Radman in Szeged on Tuesday, and said the two countries would open a new border crossing.\n\nMTI')).toBeNull();
   });
+  it('takes no issuer from another country\'s ministry where a meeting took place, nor from the country a milestone visit goes to', () => {
+    const release = extractPressRelease(
+      'Visit of the Minister of Foreign Affairs to Kenya\n\n[Ministry of Foreign Affairs – 03/10/2025]\n\nOn October 2, Minister Mauro Vieira was in Nairobi, on the first visit of a Brazilian Foreign Minister to Kenya in eight years.\n\nMinister Vieira held a working meeting with the Cabinet Secretary for Foreign Affairs of Kenya, Musalia Mudavadi, at the Kenyan Ministry of Foreign Affairs.\n\nMinister Vieira was then received by President William Ruto.',
+      FIXED,
+    );
+    expect(release.issuerCountry).toBe('BR');
+    expect(participantsOf(release).find((p) => p.name === 'William Ruto')?.country).toBe('KE');
+  });
 });
 
 describe('phrasings of published releases (second round)', () => {
