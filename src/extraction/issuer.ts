@@ -90,7 +90,12 @@ export function findIssuer(texts: IssuerText[], fullText: string, datelineCountr
     }
   }
   // An agency's report has an issuer only where it names a ministry as its source.
-  const chosen = candidates.find((candidate) => candidate.reporting) ?? (agencyReport ? undefined : candidates.find((candidate) => candidate.prominent));
+  // Of the prominent ones, a name only one country's ministry has ("Itamaraty", a signature's "Ministry of
+  // Foreign Affairs, Foreign Employment and Tourism") says more than an unqualified "the Ministry of Foreign Affairs".
+  const own = (candidate: (typeof candidates)[number]) => ministryNameCountry(candidate.sentence.slice(candidate.index, candidate.index + candidate.length)) !== null;
+  const chosen =
+    candidates.find((candidate) => candidate.reporting) ??
+    (agencyReport ? undefined : candidates.find((candidate) => candidate.prominent && own(candidate)) ?? candidates.find((candidate) => candidate.prominent));
   if (!chosen) {
     // "the ministry's press service told Trend": the ministry of the place the release is datelined in.
     const unnamed = texts.some(({ text }) => UNNAMED_MINISTRY.test(text));

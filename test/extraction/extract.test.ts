@@ -710,6 +710,13 @@ describe('the header and the source of a release (header classes)', () => {
     expect(release.issuerCountry).toBe('BR');
     expect(participantsOf(release).find((p) => p.name === 'William Ruto')?.country).toBe('KE');
   });
+  it('prefers a ministry name only one country has to an unqualified one', () => {
+    const release = extractPressRelease(
+      'Foreign Secretary holds consultations with Latvia\n\n12.06.2025\n\nForeign Secretary Vikram Misri held Foreign Office Consultations with the State Secretary of Latvia, Andžejs Viļumsons, at the Ministry of Foreign Affairs in Riga on 11 June.\n\nThe Indian delegation included officials of the Ministry of External Affairs. The two sides reviewed trade and education ties.',
+      FIXED,
+    );
+    expect(release.issuerCountry).toBe('IN');
+  });
 });
 
 describe('phrasings of published releases (second round)', () => {
