@@ -336,7 +336,7 @@ function bracketedDateline(line: string): PlaceDateline | null {
       rawCountry = part;
       continue;
     }
-    if (looksLikeAgency(part) && !/\b(?:MFA|Ministry|Press)\b/iu.test(part)) sawAgency = true;
+    if (looksLikeAgency(part) && !/\b(?:MFA|MoFA|Ministry|Press)\b/iu.test(part)) sawAgency = true;
   }
   if (!date) return null;
   return { place, rawCountry, date, end: match[0].length, agency: sawAgency };

@@ -119,7 +119,8 @@ function voiceCountry(sentences: Sentence[], fullText: string): string | null {
   for (const sentence of sentences.slice(0, 8)) {
     const text = sentence.text;
     const behalf = /^On\s+behalf\s+of\s+(?:the\s+(?:Government|people)\s+of\s+)?(?:the\s+)?/u.exec(text);
-    const offset = behalf ? behalf[0].length : /^The\s+/u.exec(text)?.[0].length ?? 0;
+    // "The Government of Ghana reiterates its solidarity": the government speaks for its country.
+    const offset = behalf ? behalf[0].length : /^The\s+(?:Government\s+of\s+(?:the\s+)?)?/u.exec(text)?.[0].length ?? 0;
     const country = countryNamedAt(text, offset);
     if (!country?.code || country.kind === 'demonym') continue;
     const rest = text.slice(country.end);

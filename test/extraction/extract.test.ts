@@ -717,6 +717,21 @@ describe('the header and the source of a release (header classes)', () => {
     );
     expect(release.issuerCountry).toBe('IN');
   });
+  it('reads a ministry\'s abbreviation in a bracketed dateline as the ministry, not an agency', () => {
+    const release = extractPressRelease(
+      'Deputy Minister receives outgoing Ambassador of Chile\n\n[Vientiane, 14/03/2025 – MOFA]\n\nOn 13 March, at the Ministry of Foreign Affairs, Deputy Minister of Foreign Affairs Phoxay Khaykhamphithoune received Ambassador of Chile Rodrigo Ruiz, who paid a farewell call.',
+      FIXED,
+    );
+    expect(release.dateline).toEqual({ place: 'Vientiane', country: 'LA', date: '2025-03-14' });
+    expect(release.issuerCountry).toBe('LA');
+  });
+  it('reads a statement\'s voice in "The Government of X reiterates"', () => {
+    const release = extractPressRelease(
+      'PRESS RELEASE\n\nMINISTRY ADVISES CITIZENS IN NIGER\n\nThe Ministry of Foreign Affairs advises all nationals resident in Niger to limit travel outside Niamey, where the situation in Niger remains tense and convoys in Niger have been attacked.\n\nThe Government of Togo reiterates its solidarity with the people of Niger.',
+      FIXED,
+    );
+    expect(release.issuerCountry).toBe('TG');
+  });
 });
 
 describe('phrasings of published releases (second round)', () => {
