@@ -732,6 +732,13 @@ describe('the header and the source of a release (header classes)', () => {
     );
     expect(release.issuerCountry).toBe('TG');
   });
+  it('lists regional organisations and formats the list knows, by the name the text writes', () => {
+    const release = extractPressRelease(
+      'WARSAW, May 2 (PAP) - The foreign ministers of the Weimar Triangle discussed trade with Mercosur, the African Continental Free Trade Area (AfCFTA) and the Arab League, as well as the Crossroads of Peace project and the Schengen area.',
+      FIXED,
+    );
+    expect(release.initiatives.map((i) => i.name)).toEqual(['Weimar Triangle', 'Mercosur', 'African Continental Free Trade Area', 'Arab League', 'Crossroads of Peace', 'Schengen area']);
+  });
 });
 
 describe('phrasings of published releases (second round)', () => {
