@@ -394,8 +394,12 @@ export function extractInitiatives(sentences: Sentence[]): InitiativeResult {
           foldKey(candidate.name) !== foldKey(entry.name) &&
           (abbreviates(candidate.name, entry.name) ||
             // Another spelling of the full name ("Organisation of Islamic Cooperation").
-            // Or a short name of its own ("Arab League"): the contract keeps the name as written.
-            entry.aliases.some((alias) => foldKey(alias) === foldKey(candidate.name) && (wordCount(alias) >= wordCount(entry.name) || wordCount(alias) >= 2)));
+            // Or a short name of its own ("Arab League"; "Minsk Group" is inside "OSCE Minsk Group"): the contract keeps the name as written.
+            entry.aliases.some(
+              (alias) =>
+                foldKey(alias) === foldKey(candidate.name) &&
+                (wordCount(alias) >= wordCount(entry.name) || (wordCount(alias) >= 2 && !foldKey(entry.name).includes(foldKey(alias)))),
+            ));
         if (!(candidate.priority === 3 && candidate.name.split(/\s+/).length > 1) && !writtenAlias) candidate.name = entry.name;
         candidate.priority = 5;
       }
