@@ -122,7 +122,11 @@ const isCapitalised = (word: string) => /^[\p{Lu}\p{N}]/u.test(word) && /\p{L}/u
 const isAcronym = (word: string) => /^[\p{Lu}][\p{Lu}\p{N}+&-]{1,}$/u.test(word) && !/^[IVXLC]+$/.test(word);
 const isPossessive = (word: string) => /['’]s$/.test(word);
 /** Words of one name: spaces between them, or quotes around part of it ('"Central Asia plus Japan" Dialogue'). */
-const onlySpacesBetween = (sentence: string, a: Token, b: Token) => /^(?: +|["“”] +| +["“”])$/.test(sentence.slice(a.end, b.start));
+// A plural possessive stays inside a name ("G20 Foreign Ministers' Meeting").
+const onlySpacesBetween = (sentence: string, a: Token, b: Token) => {
+  const between = sentence.slice(a.end, b.start);
+  return /^(?: +|["“”] +| +["“”])$/.test(between) || (/^['’] +$/.test(between) && /s$/.test(a.text) && /^\p{Lu}/u.test(a.text));
+};
 const QUOTES = /["“”]/g;
 
 function kindFromHeads(name: string): InitiativeKind | null {

@@ -739,6 +739,13 @@ describe('the header and the source of a release (header classes)', () => {
     );
     expect(release.initiatives.map((i) => i.name)).toEqual(['Weimar Triangle', 'Mercosur', 'African Continental Free Trade Area', 'Arab League', 'Crossroads of Peace', 'Schengen area']);
   });
+  it('keeps a plural possessive inside a meeting\'s name', () => {
+    const release = extractPressRelease(
+      'ANKARA, June 3. Foreign Minister Hakan Fidan attended the 12th OTS Foreign Ministers\' Meeting in Budapest and then the Nordic-Baltic Foreign Ministers\' Retreat in Riga.',
+      FIXED,
+    );
+    expect(release.initiatives.map((i) => i.name)).toEqual(expect.arrayContaining(["12th OTS Foreign Ministers' Meeting", "Nordic-Baltic Foreign Ministers' Retreat"]));
+  });
 });
 
 describe('phrasings of published releases (second round)', () => {
