@@ -746,6 +746,13 @@ describe('the header and the source of a release (header classes)', () => {
     );
     expect(release.initiatives.map((i) => i.name)).toEqual(expect.arrayContaining(["12th OTS Foreign Ministers' Meeting", "Nordic-Baltic Foreign Ministers' Retreat"]));
   });
+  it('lists no sign-off marker, currency, honour or ministry acronym as an initiative', () => {
+    const release = extractPressRelease(
+      'NAIROBI, March 2. Prime Cabinet Secretary Musalia Mudavadi, EGH, met the Ambassador of Sweden, who announced SEK 40 million for the FDFA and DFAT programmes in the Lao PDR.\n\nThe PCS thanked the Ambassador.\n\nENDS',
+      FIXED,
+    );
+    expect(release.initiatives).toEqual([]);
+  });
 });
 
 describe('phrasings of published releases (second round)', () => {
