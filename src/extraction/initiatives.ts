@@ -157,6 +157,11 @@ function continuation(sentence: string, tokens: Token[], after: number, allowIn:
   return lastCapital;
 }
 
+/** The words after a name's head up to where the name ends ("of the Prime Minister"). */
+function complementText(sentence: string, tokens: Token[], head: number, last: number): string {
+  return sentence.slice(tokens[head].end, tokens[last].end);
+}
+
 function patternCandidates(sentence: string, sentenceIndex: number): Candidate[] {
   const { heads, lowercaseHeads, stopwords, notInitiatives } = vocab();
   const tokens = tokenize(sentence);
@@ -223,7 +228,11 @@ function patternCandidates(sentence: string, sentenceIndex: number): Candidate[]
           /^\s+of\s/u.test(sentence.slice(tokens[lastHead].end)) &&
           vocab().notOfCountry.has(tokens[lastHead].text) &&
           matchCountries(complement).some((match) => match.start === 0 && /^(?:$|\s+(?:to|in|at)\s)/u.test(complement.slice(match.end)));
-        if (ofCountry) {
+        // "the Office of the Prime Minister", "the President's Office in X": a state's office, no initiative.
+        const ofPost = complemented && /^\s+of\s+the\s/u.test(complementText(sentence, tokens, lastHead, extended)) && tokens.slice(lastHead + 3, lastHead + 6).some((token) => isRoleWord(token.text));
+        const postsOwn = first > 0 && isPossessive(tokens[first - 1].text) && isRoleWord(tokens[first - 1].text.replace(/['’]s$/u, ''));
+        const postOffice = tokens[lastHead].text === 'Office' && (ofPost || postsOwn);
+        if (ofCountry || postOffice) {
           index = end + 1;
           continue;
         }

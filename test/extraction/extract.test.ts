@@ -753,6 +753,13 @@ describe('the header and the source of a release (header classes)', () => {
     );
     expect(release.initiatives).toEqual([]);
   });
+  it('lists no office of a post and no union inside a minister\'s portfolio', () => {
+    const release = extractPressRelease(
+      'MADRID, April 8. Minister of Foreign Affairs, European Union and Cooperation José Manuel Albares met the Foreign Minister of Chile at the Office of the Prime Minister, and later at the President\'s Office in Moncloa.',
+      FIXED,
+    );
+    expect(release.initiatives).toEqual([]);
+  });
 });
 
 describe('phrasings of published releases (second round)', () => {
