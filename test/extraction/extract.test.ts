@@ -760,6 +760,13 @@ describe('the header and the source of a release (header classes)', () => {
     );
     expect(release.initiatives).toEqual([]);
   });
+  it('reads names headed by Waterway, Framework, Hub and Authority, but not a state\'s authority', () => {
+    const release = extractPressRelease(
+      'LIMA, May 6. The ministers discussed the Amazonas-Ucayali Waterway, the Peru-Japan Digital Framework, the Lima Innovation Hub and the Qatar Investment Authority, and the finances of the Palestinian Authority.',
+      FIXED,
+    );
+    expect(release.initiatives.map((i) => i.name)).toEqual(['Amazonas-Ucayali Waterway', 'Peru-Japan Digital Framework', 'Lima Innovation Hub', 'Qatar Investment Authority']);
+  });
 });
 
 describe('phrasings of published releases (second round)', () => {
