@@ -242,7 +242,18 @@ function patternCandidates(sentence: string, sentenceIndex: number): Candidate[]
       } else {
         // A capitalised name (or a hyphenated compound, or an acronym) with a lower-case head.
         const name = tokens.slice(first, end + 1).map((t) => t.text);
-        const substantial = name.length >= 2 || /-/.test(name[0]) || isAcronym(name[0]);
+        // One proper name after "the" before a work's lower-case head ("the Druzhba pipeline", "the Dukovany
+        // nuclear power plant"): not a country, its people or a city ("the Kazakh pipeline").
+        const single = name.length === 1;
+        const properWork =
+          single &&
+          !/-/.test(name[0]) &&
+          !isAcronym(name[0]) &&
+          /\bthe\s+$/iu.test(sentence.slice(Math.max(0, tokens[first].start - 8), tokens[first].start)) &&
+          !matchCountries(name[0]).some((match) => match.start === 0 && match.end === name[0].length) &&
+          !cityCountry(name[0]) &&
+          !loadLanguage().calendarWords.has(name[0]);
+        const substantial = name.length >= 2 || /-/.test(name[0]) || isAcronym(name[0]) || properWork;
         if (substantial) {
           let best = -1;
           for (let k = end + 1; k <= end + 4 && k < tokens.length; k += 1) {
@@ -250,7 +261,10 @@ function patternCandidates(sentence: string, sentenceIndex: number): Candidate[]
             if (!onlySpacesBetween(sentence, tokens[k - 1], tokens[k]) || isCapitalised(word) || FUNCTION_WORDS.has(word)) break;
             if (lowercaseHeads.has(word)) best = k;
           }
-          if (best >= 0) {
+          // One word, compound or acronym before a lower-case head names a work ("the Druzhba pipeline",
+          // "Baku-Tbilisi-Kars railway"), not a relation or a body ("Armenia-Azerbaijan peace process",
+          // "Uzbek-Omani investment company": generic phrases under the contract).
+          if (best >= 0 && (!single || lowercaseHeads.get(tokens[best].text) === 'PROGRAMME')) {
             const kind = lowercaseHeads.get(tokens[best].text)!;
             // A quoted name keeps to its quotes: '"One Billion Trees" national movement' is One Billion Trees.
             const quoted = /["“]$/.test(sentence.slice(0, tokens[first].start)) && /^["”]/.test(sentence.slice(tokens[end].end));

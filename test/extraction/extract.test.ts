@@ -767,6 +767,13 @@ describe('the header and the source of a release (header classes)', () => {
     );
     expect(release.initiatives.map((i) => i.name)).toEqual(['Amazonas-Ucayali Waterway', 'Peru-Japan Digital Framework', 'Lima Innovation Hub', 'Qatar Investment Authority']);
   });
+  it('reads one proper name before a work\'s lower-case head, not a relation between countries', () => {
+    const release = extractPressRelease(
+      'PRAGUE, May 6. The ministers discussed gas supplies through the Nord pipeline, the Temelin nuclear power plant and the Czech-Slovak energy dialogue process.',
+      FIXED,
+    );
+    expect(release.initiatives.map((i) => i.name)).toEqual(['Nord pipeline', 'Temelin nuclear power plant']);
+  });
 });
 
 describe('phrasings of published releases (second round)', () => {
