@@ -781,6 +781,10 @@ describe('the header and the source of a release (header classes)', () => {
     );
     expect(countryCodes(release)).toEqual(['CL', 'PE']);
   });
+  it('counts a people named in the plural as its country', () => {
+    const release = extractPressRelease('AMMAN, May 6. The Foreign Minister of Jordan discussed aid for Palestinians and the return of Syrians with the Ambassador of Norway.', FIXED);
+    expect(countryCodes(release)).toEqual(['JO', 'NO', 'PS', 'SY']);
+  });
 });
 
 describe('phrasings of published releases (second round)', () => {
