@@ -450,7 +450,18 @@ export function extractInitiatives(sentences: Sentence[]): InitiativeResult {
     // A foreign ministry's name ("Foreign, Commonwealth and Development Office (FCDO)") is the issuer, not an initiative.
     const ministries = ministrySpans(sentence.text);
     const outsideMinistries = (candidate: Candidate) => !ministries.some((span) => span.start < candidate.end && candidate.start < span.end);
-    all.push(...known.filter(outsideMinistries), ...patterns.filter(outsideMinistries));
+    // "Secretary General of the Organization of Turkic States Kubanychbek Omurali": a name found by
+    // pattern that runs from a known name into capitalised words with no head among them (a person's
+    // name) gives way to the known name.
+    const { heads } = vocab();
+    const runsIntoName = (candidate: Candidate) =>
+      !candidate.known &&
+      known.some((other) => {
+        if (other.start < candidate.start || other.end >= candidate.end) return false;
+        const tail = sentence.text.slice(other.end, candidate.end);
+        return /^(?:\s+\p{Lu}[\p{L}'’.-]*)+$/u.test(tail) && !tail.trim().split(/\s+/u).some((word) => heads.has(word));
+      });
+    all.push(...known.filter(outsideMinistries), ...patterns.filter((candidate) => outsideMinistries(candidate) && !runsIntoName(candidate)));
   });
 
   // Nested mentions give way to the longer name around them ("United Nations" inside the COP29 name),

@@ -785,6 +785,10 @@ describe('the header and the source of a release (header classes)', () => {
     const release = extractPressRelease('AMMAN, May 6. The Foreign Minister of Jordan discussed aid for Palestinians and the return of Syrians with the Ambassador of Norway.', FIXED);
     expect(countryCodes(release)).toEqual(['JO', 'NO', 'PS', 'SY']);
   });
+  it('keeps a known organisation whose post runs into a person\'s name', () => {
+    const release = extractPressRelease('BAKU, May 6. Foreign Minister Jeyhun Bayramov met Secretary General of the Shanghai Cooperation Organization Nurlan Yermekbayev.', FIXED);
+    expect(release.initiatives.map((i) => [i.name, i.acronym])).toEqual([['Shanghai Cooperation Organization', 'SCO']]);
+  });
 });
 
 describe('phrasings of published releases (second round)', () => {
