@@ -774,12 +774,13 @@ describe('the header and the source of a release (header classes)', () => {
     );
     expect(release.initiatives.map((i) => i.name)).toEqual(['Nord pipeline', 'Temelin nuclear power plant']);
   });
-  it('counts no country for a currency or a regional name with "American" in it', () => {
+  it('counts no country for a currency, a regional name with "American" in it or Antarctica', () => {
     const release = extractPressRelease(
       'LIMA, May 6. The Foreign Minister of Peru met the Secretary General of the Organization of American States to discuss the Inter-American system and trade of US$ 3 billion, or 3 billion US dollars, with Chile.',
       FIXED,
     );
     expect(countryCodes(release)).toEqual(['CL', 'PE']);
+    expect(countryCodes(extractPressRelease('SANTIAGO, May 6. The Foreign Minister of Chile and the Ambassador of Korea discussed research in Antarctica.', FIXED))).toEqual(['CL', 'KR']);
   });
   it('counts a people named in the plural as its country', () => {
     const release = extractPressRelease('AMMAN, May 6. The Foreign Minister of Jordan discussed aid for Palestinians and the return of Syrians with the Ambassador of Norway.', FIXED);
