@@ -158,7 +158,8 @@ function isNewsAgency(name: string): boolean {
 export function agencyMark(paragraphs: string[], removed: string[]): { country: string | null } | null {
   for (const paragraph of paragraphs.slice(0, 5)) {
     const tag = /^\s{0,3}(?:\(([^()]{2,30})\)\s{0,3}(?:[-–—:]\s)?|([\p{L}.]{2,20}(?:\s[\p{L}.]{2,20})?)\s{1,3}[-–—:]\s)(?=\p{Lu})/u.exec(paragraph);
-    const name = tag ? tag[1] ?? tag[2] : null;
+    // Before a dash the tag is in capitals ("NNA - "): "Report: ..." is a headline's word.
+    const name = tag ? tag[1] ?? (/^\p{Lu}[\p{Lu}\d.&-]+$/u.test(tag[2]) ? tag[2] : null) : null;
     if (name && isNewsAgency(name)) return { country: agencyCountryIn(name) };
   }
   for (const line of [...paragraphs.slice(-3), ...removed]) {
