@@ -1,6 +1,7 @@
 import { listMarker } from './segment';
 import { loadBoilerplate } from '../reference/boilerplate';
 import { findCountryCode } from '../reference/countries';
+import { agencyCountryIn, isAgencyName } from '../reference/agencies';
 import { dateLineDate } from './dateline';
 
 export interface BodyParts {
@@ -26,8 +27,22 @@ export function stripFrontMatter(text: string): { body: string; frontMatter: str
 export function toParagraphs(text: string): string[] {
   const normalised = text.replace(/\r\n?/g, '\n').replace(/\u00a0/g, ' ');
   const blocks = /\n[ \t]*\n/.test(normalised) ? normalised.split(/\n[ \t]*\n+/).flatMap(joinWrappedLines) : normalised.split('\n');
-  return blocks.map((block) => block.replace(/[ \t]+/g, ' ').trim()).filter((block) => block.length > 0);
+  const paragraphs = blocks.map((block) => block.replace(/[ \t]+/g, ' ').trim()).filter((block) => block.length > 0);
+  // A GOV.UK-style header copied field by field ("From:" / the organisations, "Published" / the date):
+  // a label alone on its line heads the short line under it.
+  const out: string[] = [];
+  for (let index = 0; index < paragraphs.length; index++) {
+    const next = paragraphs[index + 1];
+    if (next !== undefined && next.length <= 200 && HEADER_LABEL.test(paragraphs[index])) {
+      out.push(`${paragraphs[index]} ${next}`);
+      index++;
+    } else out.push(paragraphs[index]);
+  }
+  return out;
 }
+
+/** A header field's label alone on a line. */
+const HEADER_LABEL = /^(?:From|Published|Last updated|Updated|Posted|Released|Date)\s?:?$/iu;
 
 /** Lines of a block under this length that are not its last are lines of their own (a byline, "READOUT"). */
 const SHORT_LINE = 50;
@@ -127,6 +142,29 @@ export function findSourceName(firstParagraph: string, allText: string, closing:
       })
       .filter((name) => isPlausiblePublisher(name, skip));
     if (candidates.length) return candidates.sort((a, b) => b.split(' ').length - a.split(' ').length)[0];
+  }
+  return null;
+}
+
+/** A news agency of the list, not a ministry's abbreviation or press office ("MFA", "Press Service"). */
+function isNewsAgency(name: string): boolean {
+  return isAgencyName(name) && !/\b(?:MFA|MoFA|Ministry|Press)\b/iu.test(name);
+}
+
+/**
+ * An agency's report marked as such outside a dateline: its tag opening the lead ("(KPL) Deputy Minister
+ * ...", "NNA - Minister ...") or its sign-off closing the text ("MTI", "(PAP)").
+ */
+export function agencyMark(paragraphs: string[], removed: string[]): { country: string | null } | null {
+  for (const paragraph of paragraphs.slice(0, 5)) {
+    const tag = /^\s{0,3}(?:\(([^()]{2,30})\)\s{0,3}(?:[-–—:]\s)?|([\p{L}.]{2,20}(?:\s[\p{L}.]{2,20})?)\s{1,3}[-–—:]\s)(?=\p{Lu})/u.exec(paragraph);
+    // Before a dash the tag is in capitals ("NNA - "): "Report: ..." is a headline's word.
+    const name = tag ? tag[1] ?? (/^\p{Lu}[\p{Lu}\d.&-]+$/u.test(tag[2]) ? tag[2] : null) : null;
+    if (name && isNewsAgency(name)) return { country: agencyCountryIn(name) };
+  }
+  for (const line of [...paragraphs.slice(-3), ...removed]) {
+    const only = /^\s{0,3}\(?([\p{L}.]{2,20}(?:\s[\p{L}.]{2,20})?)\)?\.?\s{0,3}$/u.exec(line);
+    if (only && isNewsAgency(only[1])) return { country: agencyCountryIn(only[1]) };
   }
   return null;
 }

@@ -71,10 +71,12 @@ function compiled(): Patterns {
   // A label before the date: "Published", "Publication date", or words in another script (a Thai
   // site's "date entered" label).
   const prefix = `(?:(?:Published(?:\\s+on)?|Posted|Date|Updated|Released|Release date|Issued|Publication date|Date of publication)\\s{0,3}:?\\s{0,3}|(?:(?!\\p{Script=Latin})\\p{L}[\\p{M}]*)+\\s{1,3})?(?:${weekday})?`;
-  const time = `(?:\\s{0,3}[,|–—-]?\\s{0,3}\\d{1,2}[:.]\\d{2}(?:\\s{0,2}[AaPp]\\.?[Mm]\\.?)?(?:\\s{0,2}\\(?(?:GMT|UTC|[A-Z]{2,4}T)(?:[+-]\\d{1,2})?\\)?)?)?`;
+  // "14:30", "16:20:05", "at 18h07" after the date; "14:20," before it.
+  const clock = `\\d{1,2}[:.h]\\d{2}(?::\\d{2})?`;
+  const time = `(?:\\s{0,3}[,|–—-]?\\s{0,3}(?:at\\s{1,3})?${clock}(?:\\s{0,2}[AaPp]\\.?[Mm]\\.?)?(?:\\s{0,2}\\(?(?:GMT|UTC|[A-Z]{2,4}T)(?:[+-]\\d{1,2})?\\)?)?)?`;
   patterns = {
     textDate: new RegExp(textDate, 'iuy'),
-    dateLine: new RegExp(`^\\s{0,3}${prefix}(?:${textDate}|${numeric})${time}\\s{0,3}\\.?\\s{0,3}$`, 'iu'),
+    dateLine: new RegExp(`^\\s{0,3}(?:\\d{1,2}:\\d{2}\\s{0,3}[,|–—-]?\\s{0,3})?${prefix}(?:${textDate}|${numeric})${time}\\s{0,3}\\.?\\s{0,3}$`, 'iu'),
   };
   return patterns;
 }
@@ -91,6 +93,10 @@ function dateWithin(text: string): DatePart | null {
   for (const part of text.split(/\s{0,3}[|–—]\s{0,3}|\s-\s/u)) {
     const whole = dateLineDate(part.trim());
     if (whole) return whole;
+    // "Kabar, 21.05.2025": a numeric date after the source.
+    const numeric = /(?<![\d.])(?:\d{1,2}\.\d{1,2}\.\d{4}|\d{4}-\d{2}-\d{2})(?![\d.]\d)/u.exec(part);
+    const parsed = numeric ? dateLineDate(numeric[0]) : null;
+    if (parsed) return parsed;
     const words = /(?<![\p{L}\p{N}])[\p{L}\d]/gu;
     for (let word = words.exec(part); word; word = words.exec(part)) {
       const date = textDateAt(part, word.index);
@@ -164,9 +170,11 @@ function placeAt(line: string, offset: number): { text: string; end: number } | 
 
 /** A source named in the dateline: a listed agency or an all-capital word ("ARMENPRESS"). */
 function looksLikeAgency(text: string): boolean {
-  const name = text.trim().replace(/[.,]$/, '');
+  const name = text.trim().replace(/[.,]$/, '').replace(/[«»“”"]/gu, '');
   if (!name || name.length > 40) return false;
   if (isAgencyName(name)) return true;
+  // "NIAT «Khovar»": an agency's full name around its listed short name.
+  if (name.includes(' ') && name.split(/\s+/u).some((word) => /^\p{Lu}/u.test(word) && isAgencyName(word))) return true;
   return /^\p{Lu}[\p{Lu}\d&.-]{1,20}(?:\s\p{Lu}[\p{Lu}\d&.-]{1,20}){0,2}$/u.test(name) && !findCountryCode(name);
 }
 
@@ -180,7 +188,7 @@ function agencyAfter(line: string, offset: number): number {
   // ", AZERTAC", ". KAZINFORM", ", News.az": one to three words; the longest that is an agency.
   const comma = /^\s{0,3}[.,]\s{0,3}/u.exec(rest);
   if (!comma) return -1;
-  const words = /^(?:\p{Lu}(?:[\p{L}\d&-]|\.(?=\p{L})){1,20})(?:\s(?:\p{Lu}(?:[\p{L}\d&-]|\.(?=\p{L})){1,20})){0,2}/u.exec(rest.slice(comma[0].length));
+  const words = /^(?:\p{Lu}(?:[\p{L}\d&]|[.-](?=\p{L})){1,20})(?:\s(?:\p{Lu}(?:[\p{L}\d&]|[.-](?=\p{L})){1,20})){0,2}/u.exec(rest.slice(comma[0].length));
   if (!words) return -1;
   const list = words[0].split(' ');
   for (let count = list.length; count > 0; count--) {
@@ -205,8 +213,15 @@ interface PlaceDateline {
 
 /** "PLACE[, COUNTRY], DATE [agency] SEP" or "PLACE[.,] AGENCY SEP" at the start of `line`. */
 function placeDateline(line: string): PlaceDateline | null {
-  const place = placeAt(line, 0);
+  let place = placeAt(line, 0);
   if (!place) return null;
+  // "Baghdad-INA": the agency joined to the place by a hyphen.
+  let joinedAgency = -1;
+  const tail = /-([^\s-]+)$/u.exec(place.text);
+  if (tail && tail.index > 0 && isAgencyName(tail[1])) {
+    joinedAgency = place.end;
+    place = { text: place.text.slice(0, tail.index), end: place.end - tail[0].length };
+  }
   const { nameStopWords, calendarWords } = loadLanguage();
   const firstWord = place.text.split(/[\s-]/)[0];
   if (nameStopWords.has(firstWord) || calendarWords.has(firstWord) || isAgencyName(place.text)) return null;
@@ -233,7 +248,7 @@ function placeDateline(line: string): PlaceDateline | null {
   // "Bern, 18.02.2025 - ", "Vilnius, 2025-03-12 –": a numeric date after the place.
   if (!date && beforeDate) {
     const from = position + beforeDate[0].length;
-    const numeric = /^(?:\d{1,2}\.\d{1,2}\.\d{4}|\d{4}-\d{2}-\d{2})(?=\s{1,3}(?:--|[–—-])\s)/u.exec(line.slice(from, from + 20));
+    const numeric = /^(?:\d{1,2}\.\d{1,2}\.\d{4}|\d{4}-\d{2}-\d{2})(?=\s{1,3}(?:--|[–—-])\s|\s{0,3}\/)/u.exec(line.slice(from, from + 20));
     const parsed = numeric ? dateLineDate(numeric[0]) : null;
     if (parsed) date = { ...parsed, end: from + numeric![0].length };
   }
@@ -263,15 +278,35 @@ function placeDateline(line: string): PlaceDateline | null {
   // No date: "ASTANA. KAZINFORM –", "SEOUL (Yonhap) --": the agency and a dash are required, or
   // a known place and a dash ("MANILA – ").
   if (rawCountry) return null;
-  const agency = agencyAfter(line, place.end);
+  const agency = joinedAgency >= 0 ? joinedAgency : agencyAfter(line, place.end);
   if (agency < 0) {
     const dash = /^\s{1,3}(?:--|[–—])\s{0,3}/u.exec(line.slice(place.end, place.end + 8));
     if (dash && (cityCountry(place.text) ?? findCountryCode(place.text))) return { place: place.text, rawCountry: null, date: null, end: place.end + dash[0].length };
     return null;
   }
-  const dash = /^\s{0,3}(?:--|[–—-]|:)\s{0,3}/u.exec(line.slice(agency, agency + 8));
+  // "Ulaanbaatar /MONTSAME/. On March 12": a slashed agency closes with its period.
+  const dash = /^\s{0,3}(?:--|[–—-]|:)\s{0,3}/u.exec(line.slice(agency, agency + 8)) ?? (line[agency - 1] === '.' ? /^\s{1,3}/u.exec(line.slice(agency, agency + 4)) : null);
   if (!dash && agency < line.length) return null;
   return { place: place.text, rawCountry: null, date: null, end: agency + (dash ? dash[0].length : 0), agency: true };
+}
+
+/**
+ * "RSS (KATHMANDU, 14 July 2025) –", "AKP Phnom Penh, March 6, 2025 --": a listed agency's name (one or
+ * two words) before a dateline with a place.
+ */
+function agencyFirst(line: string): PlaceDateline | null {
+  const head = /^\s{0,3}(\p{Lu}[\p{L}\d.&-]{1,20})(?:\s(\p{Lu}[\p{L}\d.&-]{1,20}))?/u.exec(line.slice(0, 50));
+  if (!head) return null;
+  for (const name of head[2] ? [head[1], `${head[1]} ${head[2]}`] : [head[1]]) {
+    if (!isAgencyName(name) || /\b(?:MFA|MoFA|Ministry|Press)\b/iu.test(name)) continue;
+    const gap = /^\s{1,3}(?=[([\p{Lu}])/u.exec(line.slice(head.index + head[0].indexOf(name) + name.length, head.index + 60));
+    if (!gap) continue;
+    const from = head.index + head[0].indexOf(name) + name.length + gap[0].length;
+    const rest = line.slice(from);
+    const inner = placeDateline(rest) ?? bracketedDateline(rest);
+    if (inner?.place) return { ...inner, end: from + inner.end, agency: true };
+  }
+  return null;
 }
 
 /** "[MFA Press Service, 12 May 2024]", "(Tbilisi, 12.05.2024)": a bracketed source and date at the start. */
@@ -290,11 +325,18 @@ function bracketedDateline(line: string): PlaceDateline | null {
       date = asDate;
       continue;
     }
-    if (looksLikeAgency(part) && !/\b(?:MFA|Ministry|Press)\b/iu.test(part)) sawAgency = true;
-    if (place || looksLikeAgency(part) || !/^\p{Lu}/u.test(part)) continue;
-    const city = cityCountry(part);
-    if (city) place = part;
-    else if (findCountryCode(part) && place) rawCountry = part;
+    // "(KATHMANDU, 14 July 2025)": a known city in capitals is the place, not an agency.
+    const city = /^\p{Lu}/u.test(part) ? cityCountry(part) : null;
+    if (!place && city) {
+      place = part;
+      continue;
+    }
+    // "(Tbilisi, Georgia, 12.05.2024)": the country after the place.
+    if (place && !rawCountry && findCountryCode(part)) {
+      rawCountry = part;
+      continue;
+    }
+    if (looksLikeAgency(part) && !/\b(?:MFA|MoFA|Ministry|Press)\b/iu.test(part)) sawAgency = true;
   }
   if (!date) return null;
   return { place, rawCountry, date, end: match[0].length, agency: sawAgency };
@@ -338,7 +380,7 @@ export function parseDateline(paragraphs: string[], year: number): DatelineResul
       lastHeader = index;
       continue;
     }
-    const inline = placeDateline(line) ?? bracketedDateline(line) ?? dateFirstLine(line);
+    const inline = agencyFirst(line) ?? placeDateline(line) ?? bracketedDateline(line) ?? dateFirstLine(line);
     if (inline) {
       const skipped = Array.from({ length: index }, (_, i) => i);
       let found = inline.date ? { index, date: inline.date } : date;
@@ -378,7 +420,9 @@ export function parseDateline(paragraphs: string[], year: number): DatelineResul
   if (!date && !place) return signature(paragraphs, year);
   const end = Math.max(lastHeader, date?.index ?? -1, place?.index ?? -1);
   // The lines above a date line are the title; the body starts after it, or after a title under it.
-  const skipped = Array.from({ length: end + 1 }, (_, i) => i);
+  // A summary under the title that reads as a sentence ("The Foreign Secretary attended ... and held
+  // talks with ...", above "From:" and "Published") is the release's text, not its header.
+  const skipped = Array.from({ length: end + 1 }, (_, i) => i).filter((i) => i === 0 || i >= end || paragraphs[i].length < 60 || isHeadline(paragraphs[i]));
   const next = end + 1;
   if (date && date.index === 0 && next < paragraphs.length - 1 && isHeadline(paragraphs[next])) skipped.push(next);
   return build(place?.place ?? null, place?.rawCountry ?? null, date?.date ?? null, year, skipped[skipped.length - 1] + 1, 0, skipped);

@@ -1,7 +1,7 @@
 import { parse as parseYaml } from 'yaml';
 import { loadMeetingVocabulary } from '../reference/meetings';
 import type { ExtractOptions, ExtractedCountry, ExtractedRelease } from './types';
-import { findSourceName, removeBoilerplate, stripFrontMatter, toParagraphs } from './boilerplate';
+import { agencyMark, findSourceName, removeBoilerplate, stripFrontMatter, toParagraphs } from './boilerplate';
 import { extractCountries } from './countries';
 import { isHeadline, parseDateline } from './dateline';
 import { extractInitiatives } from './initiatives';
@@ -99,7 +99,8 @@ function abroadHome(datelineCountry: string | null, countries: ExtractedCountry[
 
 /** "X made an Official Visit to Kazakhstan", "X travelled to Viet Nam": the country the first person of the lead sentence visits. */
 function visitedByLead(lead: string, people: Person[], fullText: string): string | null {
-  const visit = /\b(?:visit\s+to|trip\s+to|tour\s+of|travell?ed\s+to|travels\s+to|arrived\s+in|is\s+visiting|visited)\s+(?:the\s+)?/iu.exec(lead);
+  // "on the first visit of a Brazilian Foreign Minister to Ethiopia": the lead person's, told as a milestone.
+  const visit = /\b(?:visit\s+(?:of\s+an?\s+[^,.;]{1,50}?\s+)?to|trip\s+to|tour\s+of|travell?ed\s+to|travels\s+to|arrived\s+in|is\s+visiting|visited)\s+(?:the\s+)?/iu.exec(lead);
   if (!visit) return null;
   const first = Math.min(...people.flatMap((person) => person.mentions.filter((m) => m.sentence === 0).map((m) => m.start)));
   if (!(first < visit.index)) return null;
@@ -118,7 +119,8 @@ function voiceCountry(sentences: Sentence[], fullText: string): string | null {
   for (const sentence of sentences.slice(0, 8)) {
     const text = sentence.text;
     const behalf = /^On\s+behalf\s+of\s+(?:the\s+(?:Government|people)\s+of\s+)?(?:the\s+)?/u.exec(text);
-    const offset = behalf ? behalf[0].length : /^The\s+/u.exec(text)?.[0].length ?? 0;
+    // "The Government of Ghana reiterates its solidarity": the government speaks for its country.
+    const offset = behalf ? behalf[0].length : /^The\s+(?:Government\s+of\s+(?:the\s+)?)?/u.exec(text)?.[0].length ?? 0;
     const country = countryNamedAt(text, offset);
     if (!country?.code || country.kind === 'demonym') continue;
     const rest = text.slice(country.end);
@@ -226,7 +228,9 @@ export function extractPressRelease(text: string, options: ExtractOptions = {}):
   const sourceName = findSourceName(analysed[0] ?? '', [fullText, ...removed].join('\n'), removed);
   // The issuer may be named in the header ("Statement of the Ministry of Foreign Affairs of Ukraine"),
   // the body or a source line ("Source: Ministry of ..."); a photo credit names no issuer.
-  const agencyReport = Boolean(parsedDateline?.agency);
+  // An agency's tag opening the lead or its sign-off ("(KPL) Deputy Minister ...", "MTI") marks its report too.
+  const marked = parsedDateline?.agency ? null : agencyMark(paragraphs, removed);
+  const agencyReport = Boolean(parsedDateline?.agency) || marked !== null;
   const issuerTexts = [
     ...headlines.map((text) => ({ text, prominent: true })),
     ...sentences.map((sentence, index) => ({ text: sentence.text, prominent: index < 3 })),
@@ -271,7 +275,8 @@ export function extractPressRelease(text: string, options: ExtractOptions = {}):
     headlines,
     people,
     dateline,
-    issuerCountry: issuer?.country ?? null,
+    // A national agency's report that names no source tells of its own country's people.
+    issuerCountry: issuer?.country ?? marked?.country ?? null,
     year,
     tripCountry: leadVisit,
   });

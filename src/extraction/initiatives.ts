@@ -122,7 +122,11 @@ const isCapitalised = (word: string) => /^[\p{Lu}\p{N}]/u.test(word) && /\p{L}/u
 const isAcronym = (word: string) => /^[\p{Lu}][\p{Lu}\p{N}+&-]{1,}$/u.test(word) && !/^[IVXLC]+$/.test(word);
 const isPossessive = (word: string) => /['’]s$/.test(word);
 /** Words of one name: spaces between them, or quotes around part of it ('"Central Asia plus Japan" Dialogue'). */
-const onlySpacesBetween = (sentence: string, a: Token, b: Token) => /^(?: +|["“”] +| +["“”])$/.test(sentence.slice(a.end, b.start));
+// A plural possessive stays inside a name ("G20 Foreign Ministers' Meeting").
+const onlySpacesBetween = (sentence: string, a: Token, b: Token) => {
+  const between = sentence.slice(a.end, b.start);
+  return /^(?: +|["“”] +| +["“”])$/.test(between) || (/^['’] +$/.test(between) && /s$/.test(a.text) && /^\p{Lu}/u.test(a.text));
+};
 const QUOTES = /["“”]/g;
 
 function kindFromHeads(name: string): InitiativeKind | null {
@@ -151,6 +155,11 @@ function continuation(sentence: string, tokens: Token[], after: number, allowIn:
     index += 1;
   }
   return lastCapital;
+}
+
+/** The words after a name's head up to where the name ends ("of the Prime Minister"). */
+function complementText(sentence: string, tokens: Token[], head: number, last: number): string {
+  return sentence.slice(tokens[head].end, tokens[last].end);
 }
 
 function patternCandidates(sentence: string, sentenceIndex: number): Candidate[] {
@@ -219,7 +228,11 @@ function patternCandidates(sentence: string, sentenceIndex: number): Candidate[]
           /^\s+of\s/u.test(sentence.slice(tokens[lastHead].end)) &&
           vocab().notOfCountry.has(tokens[lastHead].text) &&
           matchCountries(complement).some((match) => match.start === 0 && /^(?:$|\s+(?:to|in|at)\s)/u.test(complement.slice(match.end)));
-        if (ofCountry) {
+        // "the Office of the Prime Minister", "the President's Office in X": a state's office, no initiative.
+        const ofPost = complemented && /^\s+of\s+the\s/u.test(complementText(sentence, tokens, lastHead, extended)) && tokens.slice(lastHead + 3, lastHead + 6).some((token) => isRoleWord(token.text));
+        const postsOwn = first > 0 && isPossessive(tokens[first - 1].text) && isRoleWord(tokens[first - 1].text.replace(/['’]s$/u, ''));
+        const postOffice = tokens[lastHead].text === 'Office' && (ofPost || postsOwn);
+        if (ofCountry || postOffice) {
           index = end + 1;
           continue;
         }
@@ -229,7 +242,18 @@ function patternCandidates(sentence: string, sentenceIndex: number): Candidate[]
       } else {
         // A capitalised name (or a hyphenated compound, or an acronym) with a lower-case head.
         const name = tokens.slice(first, end + 1).map((t) => t.text);
-        const substantial = name.length >= 2 || /-/.test(name[0]) || isAcronym(name[0]);
+        // One proper name after "the" before a work's lower-case head ("the Druzhba pipeline", "the Dukovany
+        // nuclear power plant"): not a country, its people or a city ("the Kazakh pipeline").
+        const single = name.length === 1;
+        const properWork =
+          single &&
+          !/-/.test(name[0]) &&
+          !isAcronym(name[0]) &&
+          /\bthe\s+$/iu.test(sentence.slice(Math.max(0, tokens[first].start - 8), tokens[first].start)) &&
+          !matchCountries(name[0]).some((match) => match.start === 0 && match.end === name[0].length) &&
+          !cityCountry(name[0]) &&
+          !loadLanguage().calendarWords.has(name[0]);
+        const substantial = name.length >= 2 || /-/.test(name[0]) || isAcronym(name[0]) || properWork;
         if (substantial) {
           let best = -1;
           for (let k = end + 1; k <= end + 4 && k < tokens.length; k += 1) {
@@ -237,7 +261,10 @@ function patternCandidates(sentence: string, sentenceIndex: number): Candidate[]
             if (!onlySpacesBetween(sentence, tokens[k - 1], tokens[k]) || isCapitalised(word) || FUNCTION_WORDS.has(word)) break;
             if (lowercaseHeads.has(word)) best = k;
           }
-          if (best >= 0) {
+          // One word, compound or acronym before a lower-case head names a work ("the Druzhba pipeline",
+          // "Baku-Tbilisi-Kars railway"), not a relation or a body ("Armenia-Azerbaijan peace process",
+          // "Uzbek-Omani investment company": generic phrases under the contract).
+          if (best >= 0 && (!single || lowercaseHeads.get(tokens[best].text) === 'PROGRAMME')) {
             const kind = lowercaseHeads.get(tokens[best].text)!;
             // A quoted name keeps to its quotes: '"One Billion Trees" national movement' is One Billion Trees.
             const quoted = /["“]$/.test(sentence.slice(0, tokens[first].start)) && /^["”]/.test(sentence.slice(tokens[end].end));
@@ -394,7 +421,12 @@ export function extractInitiatives(sentences: Sentence[]): InitiativeResult {
           foldKey(candidate.name) !== foldKey(entry.name) &&
           (abbreviates(candidate.name, entry.name) ||
             // Another spelling of the full name ("Organisation of Islamic Cooperation").
-            entry.aliases.some((alias) => foldKey(alias) === foldKey(candidate.name) && wordCount(alias) >= wordCount(entry.name)));
+            // Or a short name of its own ("Arab League"; "Minsk Group" is inside "OSCE Minsk Group"): the contract keeps the name as written.
+            entry.aliases.some(
+              (alias) =>
+                foldKey(alias) === foldKey(candidate.name) &&
+                (wordCount(alias) >= wordCount(entry.name) || (wordCount(alias) >= 2 && !foldKey(entry.name).includes(foldKey(alias)))),
+            ));
         if (!(candidate.priority === 3 && candidate.name.split(/\s+/).length > 1) && !writtenAlias) candidate.name = entry.name;
         candidate.priority = 5;
       }
@@ -418,7 +450,18 @@ export function extractInitiatives(sentences: Sentence[]): InitiativeResult {
     // A foreign ministry's name ("Foreign, Commonwealth and Development Office (FCDO)") is the issuer, not an initiative.
     const ministries = ministrySpans(sentence.text);
     const outsideMinistries = (candidate: Candidate) => !ministries.some((span) => span.start < candidate.end && candidate.start < span.end);
-    all.push(...known.filter(outsideMinistries), ...patterns.filter(outsideMinistries));
+    // "Secretary General of the Organization of Turkic States Kubanychbek Omurali": a name found by
+    // pattern that runs from a known name into capitalised words with no head among them (a person's
+    // name) gives way to the known name.
+    const { heads } = vocab();
+    const runsIntoName = (candidate: Candidate) =>
+      !candidate.known &&
+      known.some((other) => {
+        if (other.start < candidate.start || other.end >= candidate.end) return false;
+        const tail = sentence.text.slice(other.end, candidate.end);
+        return /^(?:\s+\p{Lu}[\p{L}'’.-]*)+$/u.test(tail) && !tail.trim().split(/\s+/u).some((word) => heads.has(word));
+      });
+    all.push(...known.filter(outsideMinistries), ...patterns.filter((candidate) => outsideMinistries(candidate) && !runsIntoName(candidate)));
   });
 
   // Nested mentions give way to the longer name around them ("United Nations" inside the COP29 name),

@@ -50,13 +50,19 @@ const REPORTING = /\b(?:told|reported|reports|said|says|announced|informed|infor
  * a statement from the", "according to Turkish".
  */
 const SOURCE_BEFORE =
-  /\b(?:according\s+to|citing|quoting|informed\s+(?:by|from)|(?:statement|release|report)\s+(?:from|by|of))\s+(?:(?:a|the)\s+(?:statement|release)\s+(?:from|by|of)\s+)?(?:the\s+)?(?:(?:press\s+service|press\s+office|information\s+department|spokesperson|spokesman|spokeswoman)\s+of\s+(?:the\s+)?)?(?:\p{Lu}[\p{L}'’]+\s+){0,2}$/iu;
+  /\b(?:according\s+to|citing|cites|quoting|with\s+reference\s+to|learned\s+from|informed\s+(?:by|from)|(?:statement|release|report)\s+(?:issued\s+)?(?:from|by|of))\s+(?:(?:a|the)\s+(?:statement|(?:press\s+)?release)\s+(?:issued\s+)?(?:from|by|of)\s+)?(?:the\s+)?(?:(?:press\s+service|press\s+office|information\s+department|spokesperson|spokesman|spokeswoman)\s+of\s+(?:the\s+)?)?(?:\p{Lu}[\p{L}'’]+\s+){0,2}$/iu;
 
 /** A post's title running into the ministry's name: "Director of the Department of Asia of the". */
 const POST_BEFORE = /\b(?:Secretary|Minister|Director|Head|Chief|Spokesperson|Spokesman|Spokeswoman|Counsellor|Adviser|Advisor|Ambassador|Consul|Officer)\b[^,.;]{0,80}?\bof\s+(?:the\s+)?$/u;
 
+/**
+ * Another country's ministry as a meeting's venue: "at the Ethiopian", "in the building of the Turkish"
+ * (the host's own, "at the Itamaraty Palace", names the issuer).
+ */
+const VENUE_BEFORE = /\b(?:at|in)\s+the\s+(?:(?:headquarters|building|premises|seat)\s+of\s+the\s+)?\p{Lu}[\p{L}'’]+\s+$/u;
+
 const UNNAMED_MINISTRY =
-  /\b(?:the )?(?:ministry|foreign ministry)(?:['’]s)?(?: press service| press office| spokesperson)?\b[^.]{0,40}?\b(?:told|reported|reports|said|informed|announced)\b|\baccording to (?:the )?(?:foreign ministry|foreign affairs|ministry of foreign affairs|mfa)(?:['’]s)? (?:spokesperson|spokesman|spokeswoman|press service|press office)\b/iu;
+  /\b(?:the )?(?:ministry|foreign ministry)(?:['’]s)?(?: press service| press office| spokesperson)?\b[^.]{0,40}?\b(?:told|reported|reports|said|informed|announced)\b|\baccording to (?:the )?(?:foreign ministry|foreign affairs|ministry of foreign affairs|mfa)(?:['’]s)? (?:spokesperson|spokesman|spokeswoman|press service|press office)\b|\b(?:according to|citing|cites|said) (?:a|the) (?:press release|statement) (?:issued )?(?:by|of|from) the (?:foreign )?ministry\b/iu;
 
 /**
  * The ministry that released the information: "the Ministry of Foreign Affairs of Kazakhstan told ...",
@@ -76,12 +82,20 @@ export function findIssuer(texts: IssuerText[], fullText: string, datelineCountr
       // "State Secretary for Political Affairs of the Ministry of Foreign and European Affairs of the
       // Republic of Croatia": a ministry inside someone's post is where they work, not who reports.
       const inPost = !reporting && POST_BEFORE.test(sentence.slice(Math.max(0, span.start - 120), span.start));
-      if (inPost) continue;
+      // "held talks ... at the Ethiopian Ministry of Foreign Affairs": where a meeting took place.
+      const before = sentence.slice(Math.max(0, span.start - 60), span.start);
+      const venue = !reporting && VENUE_BEFORE.test(before) && matchCountries(before).some((match) => match.code && match.end === before.trimEnd().length);
+      if (inPost || venue) continue;
       candidates.push({ sentence, index: span.start, length: span.end - span.start, reporting, prominent });
     }
   }
   // An agency's report has an issuer only where it names a ministry as its source.
-  const chosen = candidates.find((candidate) => candidate.reporting) ?? (agencyReport ? undefined : candidates.find((candidate) => candidate.prominent));
+  // Of the prominent ones, a name only one country's ministry has ("Itamaraty", a signature's "Ministry of
+  // Foreign Affairs, Foreign Employment and Tourism") says more than an unqualified "the Ministry of Foreign Affairs".
+  const own = (candidate: (typeof candidates)[number]) => ministryNameCountry(candidate.sentence.slice(candidate.index, candidate.index + candidate.length)) !== null;
+  const chosen =
+    candidates.find((candidate) => candidate.reporting) ??
+    (agencyReport ? undefined : candidates.find((candidate) => candidate.prominent && own(candidate)) ?? candidates.find((candidate) => candidate.prominent));
   if (!chosen) {
     // "the ministry's press service told Trend": the ministry of the place the release is datelined in.
     const unnamed = texts.some(({ text }) => UNNAMED_MINISTRY.test(text));

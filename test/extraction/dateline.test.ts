@@ -20,6 +20,14 @@ describe('dateline shapes', () => {
     ['city-agency without date', `ASTANA. KAZINFORM – ${BODY}`, { place: 'Astana', country: 'KZ', date: null }],
     ['date with its year', `TOKYO, 3 March 2024 – ${BODY}`, { place: 'Tokyo', country: 'JP', date: '2024-03-03' }],
     ['bracketed source and date', `[MFA Press Service, 12 May 2025]\n${BODY}`, { place: null, country: null, date: '2025-05-12' }],
+    ['an agency before a bracketed place and date', `BSS (DHAKA, 3 June 2025) – ${BODY}`, { place: 'Dhaka', country: 'BD', date: '2025-06-03' }],
+    ['an agency before the place', `KPL Vientiane, April 9, 2025 -- ${BODY}`, { place: 'Vientiane', country: 'LA', date: '2025-04-09' }],
+    ['a place and an agency with a hyphen', `Amman, Petra- ${BODY}`, { place: 'Amman', country: 'JO', date: null }],
+    ['a place joined to an agency', `Kabul-Bakhtar\n${BODY}`, { place: 'Kabul', country: 'AF', date: null }],
+    ['a numeric date and an agency with its full name', `ASHGABAT, 14.02.2025 /TDH «Turkmenistan Today»/. ${BODY}`, { place: 'Ashgabat', country: 'TM', date: '2025-02-14' }],
+    ['an agency and a numeric date in brackets', `Osh (Kabar, 04.09.2025) – ${BODY}`, { place: 'Osh', country: 'KG', date: '2025-09-04' }],
+    ['a slashed agency without a date', `Minsk /BelTA/. ${BODY}`, { place: 'Minsk', country: 'BY', date: null }],
+    ['a capital spelled as releases spell it', `ULAANBAATAR, June 2. ${BODY}`, { place: 'Ulaanbaatar', country: 'MN', date: '2025-06-02' }],
   ])('%s', (_shape, text, expected) => {
     expect(read(text)).toEqual(expected);
   });
@@ -35,9 +43,18 @@ describe('dateline shapes', () => {
     ['12.05.2024', '2024-05-12'],
     ['Friday, 22 March 2024 14:30', '2024-03-22'],
     ['March 22, 2024', '2024-03-22'],
+    ['09:45, 22 March 2024', '2024-03-22'],
+    ['2024-03-22 at 09h45', '2024-03-22'],
+    ['2024-03-22 09:45:10', '2024-03-22'],
   ])('reads a date-only line under a title: %s', (line, date) => {
     const dateline = read(`Minister receives the new ambassador\n${line}\n${BODY}`);
     expect(dateline).toEqual({ place: null, country: null, date });
+  });
+
+  it('reads a header copied field by field: "Published" over its date', () => {
+    const text = `News story\n\nMinister meets visiting counterpart\n\nThe Minister held talks with the visiting Foreign Minister of Chile on trade and climate.\n\nFrom:\n\nMinistry of Foreign Affairs\n\nPublished\n\n4 November 2025\n\n${BODY}`;
+    const result = extractPressRelease(text, { year: 2025 });
+    expect(result.dateline).toEqual({ place: null, country: null, date: '2025-11-04' });
   });
 
   it('never takes an agency or a ministry name for a place', () => {

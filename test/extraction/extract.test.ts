@@ -681,6 +681,117 @@ describe('initiatives named by Mission, Society and similar heads', () => {
   });
 });
 
+describe('the header and the source of a release (header classes)', () => {
+  const issuerOf = (text: string) => extractPressRelease(text, FIXED).issuerCountry;
+  it('reads an agency\'s source written in lower case or by the ministry\'s nickname', () => {
+    expect(issuerOf('[BTA, 14.03.2025]\n\nBulgarian Foreign Minister Georg Georgiev spoke by phone with Greek Foreign Minister Giorgos Gerapetritis on Friday, the Bulgarian foreign ministry said.')).toBe('BG');
+    expect(issuerOf('MADRID, March 3 (EFE) - Foreign Minister José Manuel Albares met his Portuguese counterpart Paulo Rangel on Monday, the Farnesina said after a joint meeting in Rome.')).toBe('IT');
+    expect(issuerOf('PARIS, May 6 (AFP) - Foreign Minister Jean-Noël Barrot received his Moroccan counterpart Nasser Bourita, the Quai d\'Orsay said.')).toBe('FR');
+    expect(issuerOf('NEW DELHI, April 2 (PTI) - External Affairs Minister S. Jaishankar held talks with the visiting Foreign Minister of Chile, Alberto van Klaveren, South Block said in a statement.')).toBe('IN');
+  });
+  it('reads the source an agency learned from, cites or refers to', () => {
+    expect(issuerOf('MINSK, 3 April (BelTA) - Foreign Minister Maxim Ryzhenkov received the Ambassador of Laos, BelTA learned from the press service of the Belarusian Foreign Ministry.')).toBe('BY');
+    expect(issuerOf('Chisinau, 2 June /MOLDPRES/ - Foreign Minister Mihai Popșoi met the Ambassador of Japan, MOLDPRES reports, with reference to the MFA press office.')).toBe('MD');
+    expect(issuerOf('DHAKA, Feb 4 (BSS) - Foreign Secretary Asad Alam Siam held talks with the visiting Deputy Foreign Minister of Thailand, said a press release of the foreign ministry.')).toBe('BD');
+    expect(issuerOf('KAMPALA, June 9 (UNA) - Minister Jeje Odongo received the Ambassador of Egypt at the Ministry of Foreign Affairs, according to a press release issued by the Ministry.')).toBe('UG');
+  });
+  it('reads an agency\'s tag before the lead or its sign-off as an agency\'s report: no issuer without a source', () => {
+    const tagged = extractPressRelease('Lao and Vietnamese ministers meet\n\n(KPL) Minister of Foreign Affairs Thongsavanh Phomvihane received the Ambassador of Viet Nam, Nguyen Minh Tam, on Monday.\n\nThe two sides discussed border trade.', FIXED);
+    expect(tagged.issuerCountry).toBeNull();
+    expect(participantsOf(tagged).map((p) => [p.name, p.country])).toEqual([['Thongsavanh Phomvihane', 'LA'], ['Nguyen Minh Tam', 'VN']]);
+    expect(issuerOf('Minister meets envoy\n\nNNA - Minister of Foreign Affairs Youssef Rajji received the Ambassador of Spain on Monday.\n\nThey discussed the situation in the south.')).toBeNull();
+    expect(issuerOf('Szeged, March 4\n\nForeign Minister Péter Szijjártó met his Croatian counterpart Gordan Grlić Radman in Szeged on Tuesday, and said the two countries would open a new border crossing.\n\nMTI')).toBeNull();
+  });
+  it('takes no issuer from another country\'s ministry where a meeting took place, nor from the country a milestone visit goes to', () => {
+    const release = extractPressRelease(
+      'Visit of the Minister of Foreign Affairs to Kenya\n\n[Ministry of Foreign Affairs – 03/10/2025]\n\nOn October 2, Minister Mauro Vieira was in Nairobi, on the first visit of a Brazilian Foreign Minister to Kenya in eight years.\n\nMinister Vieira held a working meeting with the Cabinet Secretary for Foreign Affairs of Kenya, Musalia Mudavadi, at the Kenyan Ministry of Foreign Affairs.\n\nMinister Vieira was then received by President William Ruto.',
+      FIXED,
+    );
+    expect(release.issuerCountry).toBe('BR');
+    expect(participantsOf(release).find((p) => p.name === 'William Ruto')?.country).toBe('KE');
+  });
+  it('prefers a ministry name only one country has to an unqualified one', () => {
+    const release = extractPressRelease(
+      'Foreign Secretary holds consultations with Latvia\n\n12.06.2025\n\nForeign Secretary Vikram Misri held Foreign Office Consultations with the State Secretary of Latvia, Andžejs Viļumsons, at the Ministry of Foreign Affairs in Riga on 11 June.\n\nThe Indian delegation included officials of the Ministry of External Affairs. The two sides reviewed trade and education ties.',
+      FIXED,
+    );
+    expect(release.issuerCountry).toBe('IN');
+  });
+  it('reads a ministry\'s abbreviation in a bracketed dateline as the ministry, not an agency', () => {
+    const release = extractPressRelease(
+      'Deputy Minister receives outgoing Ambassador of Chile\n\n[Vientiane, 14/03/2025 – MOFA]\n\nOn 13 March, at the Ministry of Foreign Affairs, Deputy Minister of Foreign Affairs Phoxay Khaykhamphithoune received Ambassador of Chile Rodrigo Ruiz, who paid a farewell call.',
+      FIXED,
+    );
+    expect(release.dateline).toEqual({ place: 'Vientiane', country: 'LA', date: '2025-03-14' });
+    expect(release.issuerCountry).toBe('LA');
+  });
+  it('reads a statement\'s voice in "The Government of X reiterates"', () => {
+    const release = extractPressRelease(
+      'PRESS RELEASE\n\nMINISTRY ADVISES CITIZENS IN NIGER\n\nThe Ministry of Foreign Affairs advises all nationals resident in Niger to limit travel outside Niamey, where the situation in Niger remains tense and convoys in Niger have been attacked.\n\nThe Government of Togo reiterates its solidarity with the people of Niger.',
+      FIXED,
+    );
+    expect(release.issuerCountry).toBe('TG');
+  });
+  it('lists regional organisations and formats the list knows, by the name the text writes', () => {
+    const release = extractPressRelease(
+      'WARSAW, May 2 (PAP) - The foreign ministers of the Weimar Triangle discussed trade with Mercosur, the African Continental Free Trade Area (AfCFTA) and the Arab League, as well as the Crossroads of Peace project and the Schengen area.',
+      FIXED,
+    );
+    expect(release.initiatives.map((i) => i.name)).toEqual(['Weimar Triangle', 'Mercosur', 'African Continental Free Trade Area', 'Arab League', 'Crossroads of Peace', 'Schengen area']);
+  });
+  it('keeps a plural possessive inside a meeting\'s name', () => {
+    const release = extractPressRelease(
+      'ANKARA, June 3. Foreign Minister Hakan Fidan attended the 12th OTS Foreign Ministers\' Meeting in Budapest and then the Nordic-Baltic Foreign Ministers\' Retreat in Riga.',
+      FIXED,
+    );
+    expect(release.initiatives.map((i) => i.name)).toEqual(expect.arrayContaining(["12th OTS Foreign Ministers' Meeting", "Nordic-Baltic Foreign Ministers' Retreat"]));
+  });
+  it('lists no sign-off marker, currency, honour or ministry acronym as an initiative', () => {
+    const release = extractPressRelease(
+      'NAIROBI, March 2. Prime Cabinet Secretary Musalia Mudavadi, EGH, met the Ambassador of Sweden, who announced SEK 40 million for the FDFA and DFAT programmes in the Lao PDR.\n\nThe PCS thanked the Ambassador.\n\nENDS',
+      FIXED,
+    );
+    expect(release.initiatives).toEqual([]);
+  });
+  it('lists no office of a post and no union inside a minister\'s portfolio', () => {
+    const release = extractPressRelease(
+      'MADRID, April 8. Minister of Foreign Affairs, European Union and Cooperation José Manuel Albares met the Foreign Minister of Chile at the Office of the Prime Minister, and later at the President\'s Office in Moncloa.',
+      FIXED,
+    );
+    expect(release.initiatives).toEqual([]);
+  });
+  it('reads names headed by Waterway, Framework, Hub and Authority, but not a state\'s authority', () => {
+    const release = extractPressRelease(
+      'LIMA, May 6. The ministers discussed the Amazonas-Ucayali Waterway, the Peru-Japan Digital Framework, the Lima Innovation Hub and the Qatar Investment Authority, and the finances of the Palestinian Authority.',
+      FIXED,
+    );
+    expect(release.initiatives.map((i) => i.name)).toEqual(['Amazonas-Ucayali Waterway', 'Peru-Japan Digital Framework', 'Lima Innovation Hub', 'Qatar Investment Authority']);
+  });
+  it('reads one proper name before a work\'s lower-case head, not a relation between countries', () => {
+    const release = extractPressRelease(
+      'PRAGUE, May 6. The ministers discussed gas supplies through the Nord pipeline, the Temelin nuclear power plant and the Czech-Slovak energy dialogue process.',
+      FIXED,
+    );
+    expect(release.initiatives.map((i) => i.name)).toEqual(['Nord pipeline', 'Temelin nuclear power plant']);
+  });
+  it('counts no country for a currency, a regional name with "American" in it or Antarctica', () => {
+    const release = extractPressRelease(
+      'LIMA, May 6. The Foreign Minister of Peru met the Secretary General of the Organization of American States to discuss the Inter-American system and trade of US$ 3 billion, or 3 billion US dollars, with Chile.',
+      FIXED,
+    );
+    expect(countryCodes(release)).toEqual(['CL', 'PE']);
+    expect(countryCodes(extractPressRelease('SANTIAGO, May 6. The Foreign Minister of Chile and the Ambassador of Korea discussed research in Antarctica.', FIXED))).toEqual(['CL', 'KR']);
+  });
+  it('counts a people named in the plural as its country', () => {
+    const release = extractPressRelease('AMMAN, May 6. The Foreign Minister of Jordan discussed aid for Palestinians and the return of Syrians with the Ambassador of Norway.', FIXED);
+    expect(countryCodes(release)).toEqual(['JO', 'NO', 'PS', 'SY']);
+  });
+  it('keeps a known organisation whose post runs into a person\'s name', () => {
+    const release = extractPressRelease('BAKU, May 6. Foreign Minister Jeyhun Bayramov met Secretary General of the Organization of Islamic Cooperation Hissein Brahim Taha.', FIXED);
+    expect(release.initiatives.map((i) => [i.name, i.acronym])).toEqual([['Organization of Islamic Cooperation', 'OIC']]);
+  });
+});
+
 describe('phrasings of published releases (second round)', () => {
   it('reads a first-person release signed in its header lines', () => {
     const release = extractPressRelease(
