@@ -198,7 +198,7 @@ const OBJECT_VERB = /\b(?:received|met(?:\s+with)?|hosted|welcomed|with)(?:\s+(?
  * ("Jeyhun Bayramov received Kang Kymgu"). Elsewhere an untitled name is too weak a signal.
  */
 /** "with France's ", "and Germany's ": a country's possessive right before a name. */
-const POSSESSIVE_BEFORE = /(?:\bwith|,|\band)\s+((?:\p{Lu}[\p{L}-]*\s+){0,2}\p{Lu}[\p{L}-]*)['’]s\s+$/u;
+const POSSESSIVE_BEFORE = /(?:\bwith|\bby|,|\band)\s+((?:\p{Lu}[\p{L}-]*\s+){0,2}\p{Lu}[\p{L}-]*)['’]s\s+$/u;
 
 export function untitledParticipants(
   sentences: Sentence[],
@@ -207,9 +207,14 @@ export function untitledParticipants(
   notNames: Array<Span & { sentence: number }>,
 ): RawMention[] {
   const out: RawMention[] = [];
+  // "The foreign ministers of the Nordic countries met ...": who the possessive-named people are.
+  const leadGroup = sentences.slice(0, 2).some((sentence) => /\b(?:foreign\s+ministers|ministers\s+(?:of|for)\s+foreign\s+affairs)\b/iu.test(sentence.text));
   sentences.forEach((sentence, sentenceIndex) => {
-    if (!isMeetingSentence(sentenceIndex)) return;
     const text = sentence.text;
+    // (a list of people joining one: "X was joined by Denmark's A, Finland's B and Sweden's C")
+    const joining = /\b(?:joined|attended|accompanied)\s+by\b|\btogether\s+with\b/u.test(text);
+    if (!isMeetingSentence(sentenceIndex) && !joining) return;
+    const meeting = isMeetingSentence(sentenceIndex);
     const covered = (start: number) => taken.some((m) => m.sentence === sentenceIndex && m.phraseStart <= start && m.name.end > start);
     for (const word of text.matchAll(/(?<![\p{L}\p{N}'’-])\p{Lu}/gu)) {
       if (covered(word.index) || out.some((m) => m.sentence === sentenceIndex && m.name.end > word.index && m.name.start <= word.index)) continue;
@@ -222,7 +227,7 @@ export function untitledParticipants(
       const possessive = POSSESSIVE_BEFORE.exec(text.slice(Math.max(0, name.start - 60), name.start));
       const owner = possessive ? matchCountries(possessive[1]).find((match) => match.code && match.end === possessive[1].length) : undefined;
       const besideVerb = SUBJECT_VERB.test(text.slice(name.end)) || OBJECT_VERB.test(text.slice(0, name.start));
-      if (!besideVerb && !owner) continue;
+      if ((!besideVerb || !meeting) && !owner) continue;
       const listed = owner ? taken.filter((m) => m.sentence === sentenceIndex && m.role && m.roleKind !== 'OTHER' && m.phraseStart > name.end) : [];
       const kinds = new Set(listed.map((m) => m.roleKind));
       out.push({
@@ -230,7 +235,7 @@ export function untitledParticipants(
         phraseStart: owner ? name.start - possessive![0].length : name.start,
         name,
         role: '',
-        roleKind: kinds.size === 1 ? [...kinds][0] : 'OTHER',
+        roleKind: kinds.size === 1 ? [...kinds][0] : owner && leadGroup ? 'FOREIGN_MINISTER' : 'OTHER',
         country: owner ? resolveCountry(owner, text) : null,
         organisation: null,
         reference: false,

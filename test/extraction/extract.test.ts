@@ -1266,3 +1266,28 @@ describe('phrasings of published releases (fifth round, wire conventions)', () =
     ]);
   });
 });
+
+describe('phrasings of published releases (fifth round, joining)', () => {
+  it('reads "was joined by Denmark\'s A, Finland\'s B", "Talks were also held with X" during a visit, and "was received in Amman by"', () => {
+    const nordic = extractPressRelease(
+      'REYKJAVIK, May 20. The foreign ministers of the Nordic countries met in Reykjavik on Tuesday.\nMinister for Foreign Affairs Þorgerður Katrín Gunnarsdóttir was joined by Denmark\'s Lars Løkke Rasmussen, Norway\'s Espen Barth Eide and Sweden\'s Maria Malmer Stenergard.',
+      FIXED,
+    );
+    expect(nordic.meetings.map((m) => [m.kind, m.participants.map((p) => [p.name, p.roleKind, p.country])])).toEqual([
+      ['MULTILATERAL_MEETING', [['Þorgerður Katrín Gunnarsdóttir', 'FOREIGN_MINISTER', 'IS'], ['Lars Løkke Rasmussen', 'FOREIGN_MINISTER', 'DK'], ['Espen Barth Eide', 'FOREIGN_MINISTER', 'NO'], ['Maria Malmer Stenergard', 'FOREIGN_MINISTER', 'SE']]],
+    ]);
+    const visit = extractPressRelease(
+      'TASHKENT, June 18. Minister of Foreign Affairs of Uzbekistan Bakhtiyor Saidov paid an official visit to Japan on June 16-17.\nIn Tokyo, Saidov held talks with Minister for Foreign Affairs of Japan Takeshi Iwaya.\nTalks were also held with State Minister for Foreign Affairs Hisashi Matsumoto on cooperation in education.',
+      FIXED,
+    );
+    expect(visit.meetings.map((m) => m.participants.map((p) => p.name))).toEqual([['Bakhtiyor Saidov', 'Takeshi Iwaya', 'Hisashi Matsumoto']]);
+    const received = extractPressRelease(
+      'LISBON, Portugal, November 4. Portuguese Minister of State and Foreign Affairs Paulo Rangel was received in Amman on Monday by King Abdullah II of Jordan.',
+      FIXED,
+    );
+    expect(participantsOf(received).map((p) => [p.name, p.side])).toEqual([
+      ['Paulo Rangel', 'GUEST'],
+      ['Abdullah II', 'HOST'],
+    ]);
+  });
+});
