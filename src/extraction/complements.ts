@@ -29,6 +29,8 @@ function bodyAfter(rest: string): boolean {
   return words.some((word) => isOrganisationEnd(word));
 }
 
+const REGION_LIST = /^(?:\s*,\s*\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*){0,2}){1,4},?\s+and\s+\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*){0,2}\s+(?:Affairs|Countries|Regions?)\b/u;
+
 /** A name's Arabic article right after a run ("... Irrigation Jihad al-Mahamid"): the run's last word is a name's first. */
 const ARTICLE_NEXT = /^ (?:al|el|ad|an|ar|as|ash|at|az)-\p{Lu}/u;
 
@@ -57,6 +59,11 @@ export function readComplements(sentence: string, from: number, fullText: string
     const run = /^\p{Lu}[\p{L}'’-]*(?:\s+(?:(?:of|for|and|the|on|in|de|to)\s+)*[\p{Lu}\d][\p{L}'’\d-]*)*(?:\s*\(\p{Lu}[\p{Lu}\d&-]+\))?/u.exec(sentence.slice(target));
     if (!run) break;
     let text = run[0];
+    // "of the Department of South Asian, Middle East and African Affairs": a department's regions listed
+    // with commas are one name.
+    const regions = REGION_LIST.exec(sentence.slice(target + text.length));
+    const regionList = Boolean(regions) && /\b(?:Department|Directorate|Division|Bureau)\s+of\s+(?:the\s+)?[\p{L}'’ -]+$/u.test(text);
+    if (regionList) text += regions![0];
     // "for Economic Diplomacy Jana Hudáková and Ambassador of Slovakia ...": the run ends before the next post.
     // Not inside a portfolio ("for Legal and International Affairs").
     const wholePortfolio = isPortfolio(text.split(/\s+/u));
@@ -80,7 +87,7 @@ export function readComplements(sentence: string, from: number, fullText: string
     // "... of the Ministry of Foreign and European Affairs of the Republic of Croatia": a run that ends
     // with "of <country>" hides no name at its end.
     const endsWithCountry = matchCountries(text).some((match) => match.code && match.end === text.length && /\bof\s+(?:the\s+)?$/u.test(text.slice(0, match.start)));
-    if (!followedByComma && !endsWithCountry) {
+    if (!followedByComma && !endsWithCountry && !regionList) {
       // No comma: the run may end with the person's name; keep it up to its last organisation word.
       const runWords = text.replace(/\s*\([^)]*\)$/, '').split(/\s+/);
       let cut = -1;

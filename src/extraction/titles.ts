@@ -203,7 +203,7 @@ export function mentionsWithTitles(sentences: Sentence[], fullText: string): Raw
       let roleText = text.slice(roleStart, phraseEnd).trim();
       if (modifier && /^(?:acting|interim)$/i.test(modifier)) roleText = `${modifier} ${roleText}`;
 
-      let country = complements.find((c) => c.preposition === 'of' && c.country)?.country ?? leftCountry?.code ?? null;
+      let country = complements.find((c) => (c.preposition === 'of' || c.preposition === 'at') && c.country)?.country ?? leftCountry?.code ?? null;
       let organisation = complements.find((c) => c.organisation)?.organisation ?? null;
       // "ICRC Head of Delegation", "the UNHCR Representative": an organisation's acronym before the title.
       const acronymBefore = leftCountry ? null : /(?:^|\s)(\p{Lu}[\p{Lu}\d&]{1,9})$/u.exec(beforeRole);

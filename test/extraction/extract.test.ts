@@ -1291,3 +1291,16 @@ describe('phrasings of published releases (fifth round, joining)', () => {
     ]);
   });
 });
+
+describe('phrasings of published releases (fifth round, departments)', () => {
+  it('reads a department of regions listed with commas, at a ministry of a named country', () => {
+    const release = extractPressRelease(
+      'DOHA, May 3 (QNA) -- Director of the Department of Asian Affairs Sheikh Jassim Al-Thani met with the Director-General of the Department of East Asian, Pacific and Oceanian Affairs at the Ministry of Foreign Affairs of the Republic of Indonesia, Dewi Lestari.',
+      FIXED,
+    );
+    expect(participantsOf(release).map((p) => [p.name, p.roleKind, p.country])).toEqual([
+      ['Jassim Al-Thani', 'DIPLOMAT', 'QA'],
+      ['Dewi Lestari', 'DIPLOMAT', 'ID'],
+    ]);
+  });
+});
