@@ -127,6 +127,10 @@ export function dateLineDate(line: string): DatePart | null {
   if (bar > 0 && bar <= 80) {
     const first = dateLineDate(line.slice(0, bar));
     if (first) return { ...first, end: line.length };
+    // "News item | 03-05-2025 | 14:00": a label before the date.
+    const label = /^[\p{L} ]{1,30} \| /u.exec(line);
+    const rest = label ? dateLineDate(line.slice(label[0].length)) : null;
+    if (rest) return { ...rest, end: line.length };
   }
   if (line.length > 80) return null;
   const match = compiled().dateLine.exec(line);
