@@ -299,6 +299,15 @@ function linkAcronymTitles(sentences: Sentence[], people: Person[]): void {
       owners.get(acronym[1])!.add(person);
     }
   }
+  // ... or the initials of one person's post ("Principal Secretary" → "the PS", "Deputy Prime Minister" → "the DPM").
+  for (const person of people) {
+    const post = person.role.split(/,|\s(?:of|for|to|at|in)\s/u)[0].trim();
+    const words = post.split(/\s+/u);
+    if (words.length < 2 || !words.every((word) => /^\p{Lu}/u.test(word))) continue;
+    const initials = words.map((word) => word[0]).join('');
+    if (!owners.has(initials)) owners.set(initials, new Set());
+    owners.get(initials)!.add(person);
+  }
   for (const [acronym, holders] of owners) {
     if (holders.size !== 1) continue;
     const [person] = [...holders];

@@ -151,7 +151,9 @@ export function mentionsWithTitles(sentences: Sentence[], fullText: string): Raw
       const and = /^\s+and\s+/.exec(text.slice(roleEnd));
       if (and) {
         const second = roleAt(text, roleEnd + and[0].length);
-        if (second) {
+        // (not "The Foreign Secretary and Minister Anand also discussed": two people, the second by surname)
+        const twoPeople = second?.bare && /\b[Tt]he\s+$/u.test(text.slice(0, role.start)) && /^\s+\p{Lu}[\p{L}'’-]+(?!\s+\p{Lu})/u.test(text.slice(second.end));
+        if (second && !twoPeople) {
           kind = strongerKind(kind, second.kind);
           roleEnd = second.end;
           bare = false;
@@ -285,7 +287,7 @@ export function mentionsWithTitles(sentences: Sentence[], fullText: string): Raw
       let name: NameParse | null = null;
       let reference = false;
       // (an envoy's seat may come between: "Ambassador of X to Y, resident in Vienna, Name")
-      const gap = /^(\s*,\s*(?:resident|based)\s+in\s+\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*)?\s*,\s*|\s*\((?:with\s+)?(?:residence|resident|based|seat)\s+in\s+[^)]{1,40}\)\s*,?\s*|\s*,\s*|\s+)/u.exec(text.slice(phraseEnd));
+      const gap = /^(\s*,?\s+with\s+residence\s+in\s+\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*)?\s*,\s*|\s*,\s*(?:resident|based)\s+in\s+\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*)?\s*,\s*|\s*\((?:with\s+)?(?:residence|resident|based|seat)\s+in\s+[^)]{1,40}\)\s*,?\s*|\s*,\s*|\s+)/u.exec(text.slice(phraseEnd));
       if (gap) {
         let nameStart = phraseEnd + gap[0].length;
         const title = honorific.exec(text.slice(nameStart));
