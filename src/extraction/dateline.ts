@@ -122,6 +122,12 @@ function textDateAt(line: string, offset: number): DatePart | null {
 
 /** A line that is only a date ("22 March 2024", "2020-09-29", "12.05.2024", "Friday, 22 March 2024 14:30"). */
 export function dateLineDate(line: string): DatePart | null {
+  // "Busra Nur Cakmak   |03.11.2025 - Update : 03.11.2025": a byline, then the date and its update.
+  const byline = /^\p{Lu}[\p{L}'’.-]*(?:\s\p{Lu}[\p{L}'’.-]*){1,3}\s*\|\s*(\d{1,2}\.\d{1,2}\.\d{4})(?:\s*-\s*Update\s*:\s*\d{1,2}\.\d{1,2}\.\d{4})?\s*$/u.exec(line);
+  if (byline) {
+    const date = dateLineDate(byline[1]);
+    if (date) return { ...date, end: line.length };
+  }
   // "Publication date 14.3.2025 13.25 | Published in English on ...": the first part is the date line.
   const bar = line.indexOf(' | ');
   if (bar > 0 && bar <= 80) {

@@ -182,7 +182,9 @@ function draftMeetings(ctx: MeetingContext): Draft[] {
         (present.length !== current.participants.length ||
           present.some((id) => !current.participants.includes(id)) ||
           // the meeting before is an event the subject attended ("attended the G20 Foreign Ministers' Meeting")
-          vocabulary.separateMeetings.ownEvent.some((pattern) => pattern.test(ctx.sentences[current.sentence].text))) &&
+          vocabulary.separateMeetings.ownEvent.some((pattern) => pattern.test(ctx.sentences[current.sentence].text)) ||
+          // "On the sidelines of the event, R. Meredov held bilateral meetings with J. Bayramov and H. Fidan"
+          (current.participants.length >= 3 && vocabulary.separateMeetings.separate.some((pattern) => pattern.test(sentence.text)))) &&
         (vocabulary.apartMeetings.some((pattern) => pattern.test(sentence.text)) ||
           (!current.visit && vocabulary.separateMeetings.another.some((pattern) => pattern.test(sentence.text))));
       const opensMeeting = !current || apart || (trigger && newcomers.length > 0 && current.participants.length > 0 && !participation);
@@ -197,6 +199,10 @@ function draftMeetings(ctx: MeetingContext): Draft[] {
       } else {
         for (const id of newcomers) current.participants.push(id);
       }
+    } else if (participation && !current && present.length >= 2 && index <= 3 && ctx.sentences.slice(0, index).some((s) => /\bmeeting\b/iu.test(s.text))) {
+      // "Avaza hosted the next meeting of the Ministers of Foreign Affairs of ...", then "The meeting
+      // was attended by A, B and C": the meeting the lead announced, its people named after it.
+      drafts.push({ sentence: index, participants: present, fromEventLead: false, visit: false });
     } else if (participation && current) {
       for (const id of present) {
         if (current.participants.includes(id)) continue;

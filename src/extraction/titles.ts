@@ -491,7 +491,11 @@ export function linkDefiniteTitles(sentences: Sentence[], people: Person[], full
       const covered = people.some((p) => p.mentions.some((m) => m.sentence === sentenceIndex && m.phraseStart <= current.start && m.end >= current.end));
       if (covered || !current.bare) continue;
       const before = text.slice(0, current.start);
-      const definite = /\b(?:the|The)\s+((?:\p{Lu}[\p{L}'’-]*\s+)?)$/u.exec(before);
+      // "the Minister", "the Georgian Deputy Minister", or a country's possessive: "Georgia's First
+      // Deputy Foreign Minister was received by ..."
+      const definite =
+        /\b(?:the|The)\s+((?:\p{Lu}[\p{L}'’-]*\s+)?)$/u.exec(before) ??
+        /(?:^|[\s,(])((?:\p{Lu}[\p{L}-]*\s+){0,2}\p{Lu}[\p{L}-]*)['’]s\s+$/u.exec(before);
       if (!definite) continue;
       // A name right after the title makes it a titled mention, handled elsewhere.
       if (/^\s+\p{Lu}\p{Ll}/u.test(text.slice(current.end)) && !/^\s+(?:The|On|In)\b/u.test(text.slice(current.end))) continue;
