@@ -73,7 +73,7 @@ function compiled(): Patterns {
   const prefix = `(?:(?:Published(?:\\s+on)?|Posted|Date|Updated|Released|Release date|Issued|Publication date|Date of publication)\\s{0,3}:?\\s{0,3}|(?:(?!\\p{Script=Latin})\\p{L}[\\p{M}]*)+\\s{1,3})?(?:${weekday})?`;
   // "14:30", "16:20:05", "at 18h07" after the date; "14:20," before it.
   const clock = `\\d{1,2}[:.h]\\d{2}(?::\\d{2})?`;
-  const time = `(?:\\s{0,3}[,|–—-]?\\s{0,3}(?:at\\s{1,3})?${clock}(?:\\s{0,2}[AaPp]\\.?[Mm]\\.?)?(?:\\s{0,2}\\(?(?:GMT|UTC|[A-Z]{2,4}T)(?:[+-]\\d{1,2})?\\)?)?)?`;
+  const time = `(?:\\s{0,3}[,|–—-]?\\s{0,3}(?:at\\s{1,3})?${clock}(?:\\s{0,2}[AaPp]\\.?[Mm]\\.?)?(?:\\s{0,2}\\(?(?:GMT|UTC|[A-Z]{2,4}T|WIB|WITA|WIT|IST|MSK|PKT|ICT|SGT|EAT|CAT|WAT)(?:[+-]\\d{1,2})?\\)?)?)?`;
   patterns = {
     textDate: new RegExp(textDate, 'iuy'),
     dateLine: new RegExp(`^\\s{0,3}(?:\\d{1,2}:\\d{2}\\s{0,3}[,|–—-]?\\s{0,3})?${prefix}(?:${textDate}|${numeric})${time}\\s{0,3}\\.?\\s{0,3}$`, 'iu'),
@@ -193,6 +193,10 @@ function agencyAfter(line: string, offset: number): number {
   const rest = line.slice(offset, offset + 60);
   const paren = /^\s{0,3}\(([^()]{1,40})\)/u.exec(rest);
   if (paren && looksLikeAgency(paren[1])) return offset + paren[0].length;
+  // "ADEN, Nov. 4 (Saba) -": one capitalised word in brackets before the dash is the wire's name.
+  if (paren && /^\p{Lu}\p{Ll}{1,20}$/u.test(paren[1].trim()) && !findCountryCode(paren[1].trim()) && /^\s{0,3}(?:[-–—:]|$)/u.test(rest.slice(paren[0].length))) {
+    return offset + paren[0].length;
+  }
   const slashed = /^\s{0,3}[.,]?\s{0,3}\/([^/]{1,30})\/\.?/u.exec(rest);
   if (slashed && looksLikeAgency(slashed[1])) return offset + slashed[0].length;
   // ", AZERTAC", ". KAZINFORM", ", News.az": one to three words; the longest that is an agency.
@@ -237,8 +241,15 @@ function placeDateline(line: string): PlaceDateline | null {
   if (nameStopWords.has(firstWord) || calendarWords.has(firstWord) || isAgencyName(place.text)) return null;
   let position = place.end;
   let rawCountry: string | null = null;
+  // "New Delhi [India], November 18 (ANI):": the country in square brackets after the place.
+  const squared = /^\s{0,2}\[([^\]]{2,40})\]/u.exec(line.slice(position, position + 44));
+  const squaredCountry = squared ? countryAt(squared[1], 0) : null;
+  if (squared && squaredCountry?.code && squaredCountry.end === squared[1].length) {
+    rawCountry = squared[1];
+    position += squared[0].length;
+  }
   // ", Azerbaijan," before the date.
-  const comma = /^,\s{1,3}/u.exec(line.slice(position, position + 4));
+  const comma = rawCountry ? null : /^,\s{1,3}/u.exec(line.slice(position, position + 4));
   if (comma) {
     // A country name as the lexicon knows it ("Azerbaijan", "Republic of Korea", "UAE").
     const country = countryAt(line, position + comma[0].length);

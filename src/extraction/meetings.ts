@@ -49,6 +49,8 @@ interface Draft {
    * its own kind, with no OFFICIAL_VISIT around them (test/fixtures/LABELLING.md).
    */
   noVisit?: boolean;
+  /** A later meeting without the visitor of a visit named in a relative clause: not the visit's. */
+  notVisit?: boolean;
   /** People a participation sentence added ("X, Deputy Foreign Minister, accompanied Araghchi at this meeting"). */
   joined?: Map<number, number>;
 }
@@ -317,7 +319,7 @@ function meetingKind(draft: Draft, ctx: MeetingContext, sides: number, first: Me
     // "Australia–Viet Nam Foreign Ministers' Meeting" over a meeting of two sides is bilateral.
     if (fromLead === 'MULTILATERAL_MEETING' && sides === 2) return 'BILATERAL_MEETING';
     if (fromLead) return fromLead;
-  } else if (!draft.noVisit && loadMeetingVocabulary().umbrellaKinds.includes(first)) {
+  } else if (!draft.noVisit && !draft.notVisit && loadMeetingVocabulary().umbrellaKinds.includes(first)) {
     return first;
   }
   return sides >= 3 ? 'MULTILATERAL_MEETING' : 'BILATERAL_MEETING';
@@ -489,20 +491,28 @@ function foldRelativeVisit(drafts: Draft[], ctx: MeetingContext): Draft[] {
   const [first, ...later] = drafts;
   if (!first || first.visit || later.length === 0) return drafts;
   RELATIVE_VISIT.lastIndex = 0;
-  if (!RELATIVE_VISIT.test(ctx.sentences[first.sentence].text)) return drafts;
+  const clause = RELATIVE_VISIT.exec(ctx.sentences[first.sentence].text);
+  if (!clause) return drafts;
+  // The visitor: the one the clause is about, named right before it.
+  const visitor = first.participants.find((id) =>
+    ctx.people[id].mentions.some((m) => m.sentence === first.sentence && m.end <= clause.index + 2 && clause.index - m.end <= 3),
+  );
+  if (visitor === undefined) return drafts;
   const alone = (draft: Draft) => {
     const paragraph = ctx.sentences[draft.sentence].paragraph;
     return ctx.sentences.filter((sentence) => sentence.paragraph === paragraph).length === 1;
   };
   const kept: Draft[] = [first];
   for (const draft of later) {
-    if (alone(draft) && !draft.ofSeparate && draft.participants.some((id) => first.participants.includes(id))) {
+    if (alone(draft) && !draft.ofSeparate && draft.participants.includes(visitor)) {
       for (const id of draft.participants) if (!first.participants.includes(id)) first.participants.push(id);
     } else {
+      if (!draft.participants.includes(visitor)) draft.notVisit = true;
       kept.push(draft);
     }
   }
-  if (kept.length > 1) for (const draft of kept) draft.noVisit = true;
+  // (only the visitor's own meetings count: a meeting of the host with someone else is not the visit's)
+  if (kept.slice(1).some((draft) => draft.participants.includes(visitor))) for (const draft of kept) draft.noVisit = true;
   return kept;
 }
 
@@ -517,7 +527,8 @@ export function extractMeetings(ctx: MeetingContext): MeetingResult {
     // Countries the text gives first; then the fallbacks, in order of mention.
     const resolved = people.filter((person) => person.country).map((person) => ({ kind: person.roleKind, country: person.country }));
     // Those who accompany someone at the meeting go last: they take that person's country.
-    const accompanying = (person: Person) => person.accompanies !== undefined && draft.participants.includes(person.accompanies);
+    const accompanying = (person: Person) =>
+      person.accompanies !== undefined && draft.participants.includes(person.accompanies) && person.roleKind !== 'INTERNATIONAL_OFFICIAL';
     for (const person of [...people.filter((p) => !accompanying(p)), ...people.filter(accompanying)]) {
       // The subject of "X paid an official visit to Y" (and those named with X before the verb) visits
       // Y: the visited country is not theirs.

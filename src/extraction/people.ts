@@ -187,7 +187,8 @@ export function findPeople(
       // Someone named between the cue and this person stops it, unless they are of the list too
       // ("a delegation that included Minister of Justice A, Minister B and Deputy Minister C").
       const inBetween = people.filter((other) => other !== person && other.mentions.some(between));
-      if (inBetween.some((other) => other.accompanies === undefined)) continue;
+      // (one of the list whose country the text gives, "Ethiopia's Ambassador to India X", is of it too)
+      if (inBetween.some((other) => other.accompanies === undefined && !other.country)) continue;
       // ... and only as the next item of that list: "A, B and C", not "A, ..., was received by C".
       const lastEnd = Math.max(-1, ...inBetween.flatMap((other) => other.mentions.filter(between).map((m) => m.end)));
       if (lastEnd >= 0 && !/^\s*(?:,\s*(?:and\s+)?|and\s+)(?:by\s+)?(?:the\s+)?$/u.test(text.slice(lastEnd, mention.phraseStart))) continue;

@@ -287,7 +287,7 @@ export function mentionsWithTitles(sentences: Sentence[], fullText: string): Raw
       let name: NameParse | null = null;
       let reference = false;
       // (an envoy's seat may come between: "Ambassador of X to Y, resident in Vienna, Name")
-      const gap = /^(\s*,?\s+with\s+residence\s+in\s+\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*)?\s*,\s*|\s*,\s*(?:resident|based)\s+in\s+\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*)?\s*,\s*|\s*\((?:with\s+)?(?:residence|resident|based|seat)\s+in\s+[^)]{1,40}\)\s*,?\s*|\s*,\s*|\s+)/u.exec(text.slice(phraseEnd));
+      const gap = /^(\s*\(\p{Lu}{2,6}\)\s*,?\s*|\s*,?\s+with\s+residence\s+in\s+\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*)?\s*,\s*|\s*,\s*(?:resident|based)\s+in\s+\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*)?\s*,\s*|\s*\((?:with\s+)?(?:residence|resident|based|seat)\s+in\s+[^)]{1,40}\)\s*,?\s*|\s*,\s*|\s+)/u.exec(text.slice(phraseEnd));
       if (gap) {
         let nameStart = phraseEnd + gap[0].length;
         const title = honorific.exec(text.slice(nameStart));

@@ -1304,3 +1304,23 @@ describe('phrasings of published releases (fifth round, departments)', () => {
     ]);
   });
 });
+
+describe('phrasings of published releases (fifth round, agency headers)', () => {
+  it('reads "New Delhi [India], November 18 (ANI):", "(EAM) S Jaishankar", a visit named in a relative clause and another visitor\'s meeting after it', () => {
+    const release = extractPressRelease(
+      'New Delhi [India], November 18 (ANI): External Affairs Minister (EAM) S Jaishankar on Tuesday welcomed Armenian Foreign Minister Ararat Mirzoyan, who is on an official visit to India, and held talks with him at Hyderabad House.\n\nLater in the day, Jaishankar received a delegation led by Kenya\'s Principal Secretary for Foreign Affairs Korir Sing\'oei. The Principal Secretary was accompanied by Kenya\'s High Commissioner to India Peter Maina and the Director for Asia and Oceania Affairs, Grace Wanjiru.',
+      FIXED,
+    );
+    expect(release.dateline).toMatchObject({ place: 'New Delhi', country: 'IN', date: '2025-11-18' });
+    expect(release.meetings.map((m) => [m.kind, m.participants.map((p) => [p.name, p.country])])).toEqual([
+      ['OFFICIAL_VISIT', [['S Jaishankar', 'IN'], ['Ararat Mirzoyan', 'AM']]],
+      ['BILATERAL_MEETING', [['S Jaishankar', 'IN'], ['Korir Sing\'oei', 'KE'], ['Peter Maina', 'KE'], ['Grace Wanjiru', 'KE']]],
+    ]);
+  });
+
+  it('reads a wire\'s one-word name in brackets, a byline with its date, and a date line with its time zone', () => {
+    expect(extractPressRelease('ADEN, Nov. 4 (Saba) - Foreign Minister Shaya al-Zindani received the Ambassador of Japan to Yemen, Kenji Okamura.', FIXED).dateline).toMatchObject({ place: 'Aden', country: 'YE', date: '2025-11-04' });
+    expect(extractPressRelease('Ankara talks\n\nAyse Demir   |03.11.2025 - Update : 03.11.2025\n\nANKARA (AA) - Turkish Foreign Minister Hakan Fidan held phone calls on Monday.', FIXED).dateline).toMatchObject({ place: 'Ankara', date: '2025-11-03' });
+    expect(extractPressRelease('Jakarta visit\n\n14th November 2025 16:05 WIB\n\nJakarta (ANTARA) - Foreign Minister Sugiono met the Ambassador of Chile, Ana Rojas.', FIXED).dateline).toMatchObject({ place: 'Jakarta', date: '2025-11-14' });
+  });
+});
