@@ -264,7 +264,11 @@ export function extractPressRelease(text: string, options: ExtractOptions = {}):
   // minister's trip), is its country's too: the dateline's country is where the minister went.
   const leadVisit = visitedByLead(sentences[0]?.text ?? '', people, fullText);
   if (!agencyReport && !issuer?.named) {
-    const home = dateline?.place
+    // "(MoFA, Addis Ababa – 10 November 2025)": the ministry's own header places it at home.
+    const ownHeader = parsedDateline && /^\s*[([]\s*(?:MoFA|MOFA|MFA|Ministry\s+of\s+Foreign\s+Affairs)\s*[,–—-]/u.test(paragraphs[parsedDateline.paragraph] ?? '');
+    const home = ownHeader && dateline?.country
+      ? dateline.country
+      : dateline?.place
       ? abroadHome(dateline.country, countries, people, leadVisit, sentences)
       : leadCountry(people) ?? voiceCountry(sentences, fullText) ?? leadPlaceCountry(sentences, people, countries) ?? homeCountry(countries, people, leadVisit, sentences);
     if (home) issuer = { name: `Ministry of Foreign Affairs of ${findCountry(home)?.name ?? home}`, country: home, named: false };

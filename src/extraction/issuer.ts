@@ -52,8 +52,9 @@ const REPORTING = /\b(?:told|reported|reports|said|says|announced|informed|infor
 const SOURCE_BEFORE =
   /\b(?:according\s+to|citing|cites|quoting|with\s+reference\s+to|learned\s+from|informed\s+(?:by|from)|(?:statement|release|report)\s+(?:issued\s+)?(?:from|by|of))\s+(?:(?:a|the)\s+(?:statement|(?:press\s+)?release)\s+(?:issued\s+)?(?:from|by|of)\s+)?(?:the\s+)?(?:(?:press\s+service|press\s+office|information\s+department|spokesperson|spokesman|spokeswoman)\s+of\s+(?:the\s+)?)?(?:\p{Lu}[\p{L}'’]+\s+){0,2}$/iu;
 
-/** A post's title running into the ministry's name: "Director of the Department of Asia of the". */
-const POST_BEFORE = /\b(?:Secretary|Minister|Director|Head|Chief|Spokesperson|Spokesman|Spokeswoman|Counsellor|Adviser|Advisor|Ambassador|Consul|Officer)\b[^,.;]{0,80}?\bof\s+(?:the\s+)?$/u;
+/** A post's title running into the ministry's name: "Director of the Department of Asia of the", "Director for Africa Affairs at the". */
+const POST_BEFORE =
+  /\b(?:Secretary|Minister|Director|Head|Chief|Spokesperson|Spokesman|Spokeswoman|Counsellor|Adviser|Advisor|Ambassador|Consul|Officer)\b(?:[^,.;]{0,80}?\bof|\s+(?:of|for)\s+[^,.;]{1,60}?\s+(?:at|in))\s+(?:the\s+)?$/u;
 
 /**
  * Another country's ministry as a meeting's venue: "at the Ethiopian", "in the building of the Turkish"

@@ -242,6 +242,14 @@ function groupMembers(text: string, current: Draft | undefined, present: number[
     // two ministers agreed")
     if (members.length === size && present.length < size) out.push(...members);
   }
+  // "the Nigerian delegation was received by X": the people of that country at the meeting before.
+  const delegation = /\b[Tt]he\s+(\p{Lu}[\p{L}'’-]+)\s+(?:delegation|side)\b/u.exec(text);
+  const delegationCountry = delegation ? matchCountries(delegation[1]).find((match) => match.code && match.end === delegation[1].length) : undefined;
+  if (delegationCountry && current) {
+    const fullText = ctx.sentences.map((sentence) => sentence.text).join('\n');
+    const code = resolveCountry(delegationCountry, fullText);
+    for (const id of current.participants) if (ctx.people[id].country === code && !out.includes(id)) out.push(id);
+  }
   const listed = /\b(?:the\s+)?(foreign\s+ministers|ministers\s+of\s+foreign\s+affairs|deputy\s+foreign\s+ministers)\s+of\s+((?:(?:the\s+)?\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*){0,3}(?:\s*,\s*(?:and\s+)?|\s+and\s+)?){2,8})/u.exec(text);
   if (listed) {
     const kind = KIND_GROUPS[listed[1].toLowerCase().replace(/\s+/gu, ' ')][0];

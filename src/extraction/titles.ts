@@ -226,7 +226,7 @@ export function mentionsWithTitles(sentences: Sentence[], fullText: string): Raw
       // Asia-Pacific Department" (the ministry's own): a foreign ministry's directors are diplomats.
       if (
         (kind === 'OFFICIAL' || kind === 'OTHER') &&
-        /^(?:(?:Deputy\s+)?Director(?:[\s-]+General)?|[Hh]ead|Chief)\s+of\s+(?:the\s+)?/u.test(roleText) &&
+        /^(?:(?:Deputy\s+)?Director(?:[\s-]+General)?|[Hh]ead|Chief)\s+(?:of|for)\s+(?:the\s+)?/u.test(roleText) &&
         (atForeignMinistry(roleText) ||
           // "of the Ministry", unqualified: in a foreign ministry's release, that ministry
           /\b(?:of|at)\s+the\s+Ministry$/u.test(roleText) ||

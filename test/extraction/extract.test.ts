@@ -1324,3 +1324,17 @@ describe('phrasings of published releases (fifth round, agency headers)', () => 
     expect(extractPressRelease('Jakarta visit\n\n14th November 2025 16:05 WIB\n\nJakarta (ANTARA) - Foreign Minister Sugiono met the Ambassador of Chile, Ana Rojas.', FIXED).dateline).toMatchObject({ place: 'Jakarta', date: '2025-11-14' });
   });
 });
+
+describe('phrasings of published releases (fifth round, delegations received)', () => {
+  it('reads a ministry\'s own bracketed header as home, a director "for" a region at a foreign ministry, and "the Nigerian delegation was received by X"', () => {
+    const release = extractPressRelease(
+      'Ethiopia and Ghana Hold Consultations\n\n(MoFA, Addis Ababa – 10 November 2025)\n\nState Minister of Foreign Affairs, H.E. Ambassador Tesfaye Birhanu, and Deputy Minister for Foreign Affairs of the Republic of Ghana, Hon. James Agalga, co-chaired the political consultations between the two countries today.\n\nThe Ghanaian delegation included the Director for Africa Affairs at the Ministry of Foreign Affairs of Ghana, Ambassador Kojo Mensah.\n\nFollowing the consultations, the Ghanaian delegation was received by Minister of Foreign Affairs H.E. Dr. Gedion Timothewos.',
+      FIXED,
+    );
+    expect(release.issuerCountry).toBe('ET');
+    expect(release.meetings.map((m) => [m.kind, m.participants.map((p) => [p.name, p.roleKind, p.country])])).toEqual([
+      ['POLITICAL_CONSULTATIONS', [['Tesfaye Birhanu', 'DEPUTY_FOREIGN_MINISTER', 'ET'], ['James Agalga', 'DEPUTY_FOREIGN_MINISTER', 'GH'], ['Kojo Mensah', 'DIPLOMAT', 'GH']]],
+      ['BILATERAL_MEETING', [['Gedion Timothewos', 'FOREIGN_MINISTER', 'ET'], ['James Agalga', 'DEPUTY_FOREIGN_MINISTER', 'GH'], ['Kojo Mensah', 'DIPLOMAT', 'GH']]],
+    ]);
+  });
+});
