@@ -1,7 +1,7 @@
 // Meetings and their participants: lists (filter, order by date, keyset paging), exact counts,
 // and the batched lookups nested fields load through.
 import type { ReleaseStatus } from '../generated/prisma/enums';
-import { empty, join, sql, type Sql, type SqlExecutor } from '../db/sql';
+import { empty, join, limit, prepared, raw, sql, type Sql, type SqlExecutor } from '../db/sql';
 import type { MeetingFilter } from '../domain/filters';
 import { MEETING_COLUMNS, PARTICIPANT_COLUMNS, type CountryRow, type MeetingRow, type ParticipantRow } from './rows';
 import { finishPage, keysetCondition, orderBy, planPage, type Page, type PageArgs, type SortSpec } from './paging';
@@ -10,9 +10,19 @@ import { statusIn } from './visibility';
 
 const some = <T>(xs: T[] | null | undefined): xs is T[] => Array.isArray(xs) && xs.length > 0;
 
-function conditions(f: MeetingFilter): Sql {
+/** A meeting kind as it may be written into a statement's text (an enum label: capitals and underscores). */
+const KIND_LABEL = /^[A-Z][A-Z_]*$/;
+
+/** The filter asks for statuses and kinds only (kinds that can be written into the text). */
+const kindsOnly = (f: MeetingFilter) =>
+  !some(f.countries) && !some(f.people) && !f.from && !f.to && (f.kinds ?? []).every((k) => KIND_LABEL.test(k));
+
+/** `kindsInText`: the kinds written as a constant (only for labels KIND_LABEL admits), not a parameter. */
+function conditions(f: MeetingFilter, kindsInText = false): Sql {
   const c: Sql[] = [sql`EXISTS (SELECT 1 FROM press_release pr WHERE pr.id = m.press_release_id AND ${statusIn('pr', f.statuses)})`];
-  if (some(f.kinds)) c.push(sql`m.kind = ANY(${f.kinds}::"MeetingKind"[])`);
+  if (some(f.kinds)) {
+    c.push(kindsInText ? sql`m.kind = ANY(${raw(`'{${f.kinds.join(',')}}'`)}::"MeetingKind"[])` : sql`m.kind = ANY(${f.kinds}::"MeetingKind"[])`);
+  }
   if (some(f.countries)) {
     c.push(sql`EXISTS (SELECT 1 FROM participant p WHERE p.meeting_id = m.id
       AND p.country_code = ANY(${f.countries}::bpchar[]))`);
@@ -55,10 +65,20 @@ export async function listMeetings(
   const sort = meetingSort(descending);
   const plan = planPage(args, sort);
   if (plan.limit === 0) return { rows: [], hasNextPage: false, hasPreviousPage: false, sort };
-  const rows = await db.query<ListedMeetingRow>(sql`
-    SELECT ${MEETING_COLUMNS}${options.withParticipants ? PARTICIPANTS_JSON : empty} FROM meeting m
-    WHERE ${conditions(filter)} AND ${keysetCondition(sort, plan)}
-    ORDER BY ${orderBy(sort, plan)} LIMIT ${plan.limit + 1}`);
+  const columns = sql`${MEETING_COLUMNS}${options.withParticipants ? PARTICIPANTS_JSON : empty}`;
+  const rows = await db.query<ListedMeetingRow>(
+    kindsOnly(filter)
+      ? // Meetings of some kinds (or all): the kinds and the limit in the text, so the plan does not
+        // depend on the values and the statement is prepared (src/db/sql.ts).
+        prepared(sql`
+          SELECT ${columns} FROM meeting m
+          WHERE ${conditions(filter, true)} AND ${keysetCondition(sort, plan)}
+          ORDER BY ${orderBy(sort, plan)} ${limit(plan.limit + 1)}`)
+      : sql`
+          SELECT ${columns} FROM meeting m
+          WHERE ${conditions(filter)} AND ${keysetCondition(sort, plan)}
+          ORDER BY ${orderBy(sort, plan)} LIMIT ${plan.limit + 1}`,
+  );
   return { ...finishPage(rows, plan), sort };
 }
 

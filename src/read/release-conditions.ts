@@ -91,6 +91,17 @@ export function narrowSearchMatchSql(search: string, configs: string[] = SEARCH_
  */
 export type ConditionTable = 'release' | 'narrow';
 
+/**
+ * The filter asks for statuses and nothing else: its conditions' plan does not depend on its
+ * values, so a page of it may run as a prepared statement with a generic plan (src/db/sql.ts).
+ */
+export function statusesOnly(f: ReleaseFilter): boolean {
+  return (
+    !some(f.languages) && !f.search && !some(f.countries) && !some(f.topics) && !some(f.initiatives) &&
+    !some(f.people) && !some(f.meetingKinds) && !some(f.issuers) && !f.from && !f.to
+  );
+}
+
 /** WHERE conditions over `press_release pr` (or `release_narrow pr`). `omit` drops one field (a facet's own). */
 export function releaseConditions(f: ResolvedFilter, omit?: FilterField, table: ConditionTable = 'release'): Sql {
   const c: Sql[] = [];
