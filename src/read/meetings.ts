@@ -6,6 +6,7 @@ import type { MeetingFilter } from '../domain/filters';
 import { MEETING_COLUMNS, PARTICIPANT_COLUMNS, type CountryRow, type MeetingRow, type ParticipantRow } from './rows';
 import { finishPage, keysetCondition, orderBy, planPage, type Page, type PageArgs, type SortSpec } from './paging';
 import { isoDay } from './release-conditions';
+import { participantsJson, type NestedSelection } from './releases';
 import { statusIn } from './visibility';
 
 const some = <T>(xs: T[] | null | undefined): xs is T[] => Array.isArray(xs) && xs.length > 0;
@@ -48,24 +49,23 @@ export const meetingSort = (descending: boolean): SortSpec => ({
 /** A meeting row of a list, with its participants when the list read them (`withParticipants`). */
 export type ListedMeetingRow = MeetingRow & { participants?: (ParticipantRow & { country: CountryRow | null })[] };
 
-/** Each meeting's participants and their countries as one JSON column (the page in one statement). */
-const PARTICIPANTS_JSON = sql`, (SELECT coalesce(json_agg(y ORDER BY y.position), '[]') FROM (SELECT ${PARTICIPANT_COLUMNS},
-    CASE WHEN c.code IS NULL THEN NULL ELSE json_build_object('code', c.code, 'name', c.name, 'officialName', c.official_name,
-      'aliases', c.aliases, 'demonyms', c.demonyms) END AS country
-    FROM participant p JOIN person pe ON pe.id = p.person_id LEFT JOIN country c ON c.code = p.country_code
-    WHERE p.meeting_id = m.id) y) AS participants`;
 
 export async function listMeetings(
   db: SqlExecutor,
   filter: MeetingFilter,
   descending: boolean,
   args: PageArgs,
-  options: { withParticipants?: boolean } = {},
+  options: {
+    withParticipants?: boolean;
+    /** Columns of the participants and keys of their countries, for the fields the query selects (absent: all). */
+    columns?: Pick<NestedSelection, 'participants' | 'participantCountry'>;
+  } = {},
 ): Promise<Page<ListedMeetingRow> & { sort: SortSpec }> {
   const sort = meetingSort(descending);
   const plan = planPage(args, sort);
   if (plan.limit === 0) return { rows: [], hasNextPage: false, hasPreviousPage: false, sort };
-  const columns = sql`${MEETING_COLUMNS}${options.withParticipants ? PARTICIPANTS_JSON : empty}`;
+  // Each meeting's participants and their countries as one JSON column (the page in one statement).
+  const columns = sql`${MEETING_COLUMNS}${options.withParticipants ? sql`, ${participantsJson(options.columns)}` : empty}`;
   const rows = await db.query<ListedMeetingRow>(
     kindsOnly(filter)
       ? // Meetings of some kinds (or all): the kinds and the limit in the text, so the plan does not

@@ -52,6 +52,21 @@ export interface ReleaseIncludes {
   countries?: boolean;
   /** The initiatives it mentions, in order of first mention (as initiativesByReleases). */
   initiatives?: boolean;
+  /**
+   * Columns of the nested rows, for the fields the query selects (rows.ts, nestedColumns); absent:
+   * every column. Only complete country rows prime the request's country loader.
+   */
+  columns?: NestedSelection;
+}
+
+/** What a statement reads of its nested rows (see ReleaseIncludes.columns). */
+export interface NestedSelection {
+  topics?: readonly string[];
+  meetings?: readonly string[];
+  meetingTopics?: readonly string[];
+  participants?: readonly string[];
+  /** Keys of each participant's country object; absent: all of them; null: no country (not selected). */
+  participantCountry?: readonly string[] | null;
 }
 
 export type ParticipantJson = ParticipantRow & { country: CountryRow | null };
@@ -67,27 +82,54 @@ const COUNTRY_OF = (alias: string) =>
   sql`CASE WHEN ${raw(alias)}.code IS NULL THEN NULL ELSE json_build_object('code', ${raw(alias)}.code, 'name', ${raw(alias)}.name,
     'officialName', ${raw(alias)}.official_name, 'aliases', ${raw(alias)}.aliases, 'demonyms', ${raw(alias)}.demonyms) END`;
 
+/** Columns as SQL: the given ones (constants of rows.ts), or all of them. */
+const columnsOr = (columns: readonly string[] | undefined, all: Sql) => (columns ? raw(columns.join(', ')) : all);
+
+/** The SQL names of a country object's keys (COUNTRY_FIELDS). */
+const COUNTRY_KEY_COLUMNS: Record<string, string> = { code: 'code', name: 'name', officialName: 'official_name', aliases: 'aliases', demonyms: 'demonyms' };
+
+/**
+ * Each participant's country (alias `c`, or only its code): every key, or those of `keys`. Only
+ * the code needs no join (the participant holds it; a foreign key keeps it a country's).
+ */
+export function participantCountry(keys?: readonly string[]): { column: Sql; join: Sql } {
+  if (!keys) return { column: sql`${COUNTRY_OF('c')} AS country`, join: sql`LEFT JOIN country c ON c.code = p.country_code` };
+  if (keys.length === 1 && keys[0] === 'code') {
+    return { column: sql`CASE WHEN p.country_code IS NULL THEN NULL ELSE json_build_object('code', p.country_code) END AS country`, join: empty };
+  }
+  const pairs = keys.map((k) => `'${k}', c.${COUNTRY_KEY_COLUMNS[k]}`).join(', ');
+  return {
+    column: sql`CASE WHEN c.code IS NULL THEN NULL ELSE json_build_object(${raw(pairs)}) END AS country`,
+    join: sql`LEFT JOIN country c ON c.code = p.country_code`,
+  };
+}
+
+/** The participants of meeting `m` as one JSON column, with the columns `columns` selects. */
+export function participantsJson(columns: NestedSelection = {}): Sql {
+  const country = columns.participantCountry === null ? null : participantCountry(columns.participantCountry);
+  return sql`(SELECT coalesce(json_agg(y ORDER BY y.position), '[]') FROM (SELECT ${columnsOr(columns.participants, PARTICIPANT_COLUMNS)}${country ? sql`, ${country.column}` : empty}
+          FROM participant p JOIN person pe ON pe.id = p.person_id ${country?.join ?? empty}
+          WHERE p.meeting_id = m.id) y) AS participants`;
+}
+
 /**
  * The nested rows as JSON columns of each release row: the page and what it nests in one statement,
  * as PostGraphile reads a page (json_agg per level, evaluated for the page's rows only).
  */
 function includeColumns(include: ReleaseIncludes): Sql {
   const parts: Sql[] = [];
+  const columns = include.columns ?? {};
   if (include.topics) {
-    parts.push(sql`(SELECT coalesce(json_agg(x ORDER BY x.position), '[]') FROM (SELECT ${TOPIC_COLUMNS}
+    parts.push(sql`(SELECT coalesce(json_agg(x ORDER BY x.position), '[]') FROM (SELECT ${columnsOr(columns.topics, TOPIC_COLUMNS)}
       FROM release_topic rt JOIN topic t ON t.id = rt.topic_id WHERE rt.press_release_id = pr.id) x) AS topics`);
   }
   if (include.meetings) {
-    const participants = include.participants
-      ? sql`, (SELECT coalesce(json_agg(y ORDER BY y.position), '[]') FROM (SELECT ${PARTICIPANT_COLUMNS}, ${COUNTRY_OF('c')} AS country
-          FROM participant p JOIN person pe ON pe.id = p.person_id LEFT JOIN country c ON c.code = p.country_code
-          WHERE p.meeting_id = m.id) y) AS participants`
-      : empty;
+    const participants = include.participants ? sql`, ${participantsJson(columns)}` : empty;
     const topics = include.meetingTopics
-      ? sql`, (SELECT coalesce(json_agg(z ORDER BY z.position), '[]') FROM (SELECT ${TOPIC_COLUMNS}
+      ? sql`, (SELECT coalesce(json_agg(z ORDER BY z.position), '[]') FROM (SELECT ${columnsOr(columns.meetingTopics, TOPIC_COLUMNS)}
           FROM meeting_topic mt JOIN topic t ON t.id = mt.topic_id WHERE mt.meeting_id = m.id) z) AS topics`
       : empty;
-    parts.push(sql`(SELECT coalesce(json_agg(x ORDER BY x.position), '[]') FROM (SELECT ${MEETING_COLUMNS}${participants}${topics}
+    parts.push(sql`(SELECT coalesce(json_agg(x ORDER BY x.position), '[]') FROM (SELECT ${columnsOr(columns.meetings, MEETING_COLUMNS)}${participants}${topics}
       FROM meeting m WHERE m.press_release_id = pr.id) x) AS meetings`);
   }
   if (include.countries) {
