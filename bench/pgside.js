@@ -12,7 +12,8 @@
 // reading before and after it the CPU time of the whole cluster (every child of the postmaster, and
 // the children it reaped), of the Node server, and pg_stat_statements (reset before each run).
 // Prints per request: Postgres CPU ms, server CPU ms, statements (by kind), and pg_stat_statements'
-// plan and execution ms; `--statements` lists each statement text with its calls per request.
+// plan and execution ms; `--statements` lists each statement text with its calls per request;
+// `--all-issuers` makes the issuer workload ask for every issuer in turn instead of the most frequent.
 'use strict';
 
 const { parseArgs } = require('node:util');
@@ -38,6 +39,7 @@ const { values: opts } = parseArgs({
     'port-base': { type: 'string', default: '4650' },
     'server-env': { type: 'string', multiple: true, default: [] },
     statements: { type: 'boolean', default: false },
+    'all-issuers': { type: 'boolean', default: false },
     json: { type: 'string' },
     help: { type: 'boolean', default: false },
   },
@@ -162,8 +164,9 @@ async function main() {
   const settings = (await admin.query(`SELECT current_setting('shared_preload_libraries') AS spl, current_setting('pg_stat_statements.track_planning', true) AS tp, version() AS v`)).rows[0];
   if (!/pg_stat_statements/.test(settings.spl)) throw new Error('pg_stat_statements is not in shared_preload_libraries');
   const releaseIds = (await admin.query("SELECT id FROM press_release WHERE status = 'PUBLISHED' ORDER BY published_at DESC, id DESC LIMIT 20")).rows.map((r) => r.id);
-  const issuer = (await admin.query("SELECT issuer_country_code AS c FROM press_release WHERE status = 'PUBLISHED' AND issuer_country_code IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1")).rows[0].c;
-  const rotations = { releaseIds, issuer: [issuer] };
+  // The issuer workload asks for the most frequent issuer, or with --all-issuers for every issuer in turn (a crawl).
+  const issuers = (await admin.query("SELECT issuer_country_code AS c FROM press_release WHERE status = 'PUBLISHED' AND issuer_country_code IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC, 1")).rows.map((r) => r.c);
+  const rotations = { releaseIds, issuer: opts['all-issuers'] ? issuers : issuers.slice(0, 1) };
   const valuesOf = (w) => (w.rotate ? rotations[w.rotate] : []);
   const only = opts.only ? new Set(opts.only.split(',')) : null;
   const workloads = WORKLOADS.filter((w) => !only || only.has(w.name));

@@ -112,9 +112,9 @@ const param = (v: unknown) => (v instanceof Date ? v.toISOString() : v);
  * not depend on their parameters' values are marked (a page without filters, a row by its id); a
  * `LIMIT` in them is written as a number (`limit()`), since a generic plan guesses a parameter's
  * limit at a tenth of the table and would never be chosen. Names are never reused for another text.
- * Each connection keeps its `DB_PREPARED_STATEMENTS` most recently used statements and deallocates
- * the others, so texts that vary (every selection of fields, every page size) cannot fill the
- * server's memory; 0 sends every statement unnamed.
+ * Each connection keeps at most `DB_PREPARED_STATEMENTS` statements: when full, it deallocates its
+ * least recently used tenth in one round trip, so texts that vary (every selection of fields, every
+ * page size, every issuer) cannot fill the server's memory; 0 sends every statement unnamed.
  */
 const marked = new WeakSet<Sql>();
 /** Marks a statement to run as a named prepared statement (see above). */
@@ -156,13 +156,18 @@ async function runNamed<T>(client: PoolClient, keep: number, text: string, value
   if (!lru) preparedOf.set(client, (lru = new Map()));
   if (lru.has(name)) lru.delete(name);
   else if (lru.size >= keep) {
-    const oldest = lru.keys().next().value as string;
-    lru.delete(oldest);
+    // Full: the least recently used tenth goes at once, in one round trip (one a time cost a
+    // round trip per statement to a crawl over more texts than a connection keeps).
     const parsed = (client as unknown as Internals).connection?.parsedStatements;
-    // One whose Parse failed was never prepared.
-    if (parsed?.[oldest] !== undefined) {
-      await client.query(`DEALLOCATE ${oldest}`);
-      delete parsed[oldest];
+    const gone: string[] = [];
+    for (const oldest of [...lru.keys()].slice(0, Math.max(1, Math.ceil(keep / 10)))) {
+      lru.delete(oldest);
+      // One whose Parse failed was never prepared.
+      if (parsed?.[oldest] !== undefined) gone.push(oldest);
+    }
+    if (gone.length) {
+      await client.query(gone.map((n) => `DEALLOCATE ${n}`).join('; '));
+      for (const n of gone) delete parsed![n];
     }
   }
   lru.set(name, true);

@@ -5,7 +5,7 @@ import { empty, join, limit, prepared, raw, sql, type Sql, type SqlExecutor } fr
 import type { ReleaseFilter } from '../domain/filters';
 import { badInput } from '../errors';
 import { INITIATIVE_COLUMNS, MEETING_COLUMNS, PARTICIPANT_COLUMNS, RELEASE_COLUMNS, RELEASE_LIST_COLUMNS, TOPIC_COLUMNS, releaseFieldColumns, type ReleaseField, type CountryRow, type InitiativeRow, type MeetingRow, type ParticipantRow, type ReleaseRow, type TopicRow } from './rows';
-import { releaseConditions, resolveFilter, searchQuerySql, statusesOnly, type ResolvedFilter } from './release-conditions';
+import { releaseConditions, resolveFilter, searchQuerySql, statusesAndIssuersOnly, statusesOnly, type ResolvedFilter } from './release-conditions';
 import { finishPage, keysetCondition, orderBy, planPage, type Page, type PageArgs, type SortSpec } from './paging';
 import { statusIn } from './visibility';
 
@@ -189,11 +189,12 @@ export async function listReleases(
           FROM window_hits JOIN press_release pr ON pr.id = window_hits.id
           WHERE ${keysetCondition(sort, plan)}
           ORDER BY ${orderBy(sort, plan)} LIMIT ${plan.limit + 1}`
-      : statusesOnly(filter)
-        ? // The newest pages: the same plan whatever the values, so prepared, its limit in the text.
+      : statusesOnly(filter) || statusesAndIssuersOnly(filter)
+        ? // The newest pages (of some issuers): the same plan whatever the parameters' values, so
+          // prepared, its limit (and issuers' codes) in the text.
           prepared(sql`
           SELECT ${columns} FROM press_release pr
-          WHERE ${releaseConditions(filter)} AND ${keysetCondition(sort, plan)}
+          WHERE ${releaseConditions(filter, undefined, 'release', true)} AND ${keysetCondition(sort, plan)}
           ORDER BY ${orderBy(sort, plan)} ${limit(plan.limit + 1)}`)
         : sql`
           SELECT ${columns} FROM press_release pr

@@ -89,6 +89,40 @@ test('each connection keeps its most recently used statements and deallocates th
   expect(statements.map((s) => s.statement.trim().slice(-4))).toEqual(['-- 3', '-- 1']);
 });
 
+test('when full, a connection deallocates its least recently used tenth at once', async () => {
+  const { db, held } = oneConnection(20);
+  const text = (n: number) => prepared(sql`SELECT ${n}::int AS n${raw(` -- ${String(n).padStart(2, '0')}`)}`);
+  for (let n = 1; n <= 20; n++) await db.query(text(n));
+  expect(await held()).toHaveLength(20);
+  expect(await db.query(text(21))).toEqual([{ n: 21 }]);
+  const names = (await held()).map((s) => s.statement.trim().slice(-2));
+  expect(names).toHaveLength(19);
+  expect(names).not.toContain('01');
+  expect(names).not.toContain('02');
+  expect(names).toContain('21');
+});
+
+test('a page of one issuer has its code in the text, is prepared, and answers as with the code as a parameter', async () => {
+  const { db, held } = oneConnection();
+  const [{ code }] = await t.query<{ code: string }>(
+    `SELECT issuer_country_code AS code FROM press_release WHERE status = 'PUBLISHED' AND issuer_country_code IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC LIMIT 1`,
+  );
+  const pages = [];
+  for (let i = 0; i < 7; i++) pages.push(await listReleases(db, { statuses: PUBLISHED, issuers: [code] }, 'PUBLISHED_AT_DESC', { first: 3 }, { fields: ['title', 'issuer'] }));
+  // A date from long ago keeps every release but takes the statement with the codes as a parameter.
+  const asParameter = await listReleases(db, { statuses: PUBLISHED, issuers: [code], from: new Date('1900-01-01T00:00:00Z') }, 'PUBLISHED_AT_DESC', { first: 3 }, { fields: ['title', 'issuer'] });
+  expect(asParameter.rows.length).toBeGreaterThan(0);
+  for (const page of pages) expect(page.rows).toEqual(asParameter.rows);
+  for (const row of asParameter.rows) expect(row.issuerCountryCode).toBe(code);
+  const statements = await held();
+  expect(statements).toHaveLength(1);
+  expect(statements[0].statement).toContain(`'{${code}}'::bpchar[]`);
+  expect(Number(statements[0].generic_plans)).toBeGreaterThanOrEqual(1);
+  // A code that is not two capitals goes as a parameter, unnamed.
+  await listReleases(db, { statuses: PUBLISHED, issuers: [code.toLowerCase()] }, 'PUBLISHED_AT_DESC', { first: 3 });
+  expect(await held()).toHaveLength(1);
+});
+
 test('a statement that fails to parse is not held, and later statements run', async () => {
   const { db, held } = oneConnection(1);
   await expect(db.query(prepared(sql`SELEC 1`))).rejects.toThrow(/syntax error/);
