@@ -38,6 +38,7 @@ export async function startService(config: Config, log: Logger): Promise<Running
     statementTimeoutMs: config.statementTimeoutMs,
     idleInTransactionTimeoutMs: config.idleInTransactionTimeoutMs,
     stallCheckMs: config.dbStallCheckMs,
+    preparedStatements: config.dbPreparedStatements,
   });
   await loadReferenceData(db);
   // The sample corpus loads by itself only into the embedded database of the default run, and

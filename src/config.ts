@@ -88,6 +88,8 @@ export interface Config {
   dbPoolSize: number;
   /** How many SQL statements one request may run at once (the rest wait their turn). */
   dbStatementsPerRequest: number;
+  /** Named prepared statements each database connection keeps for the hot reads (0: none). */
+  dbPreparedStatements: number;
   statementTimeoutMs: number;
   /** Postgres ends a session idle inside a transaction this long (its locks go with it). */
   idleInTransactionTimeoutMs: number;
@@ -151,6 +153,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       MAX_QUERY_COST: num({ default: 50000 }),
       DB_POOL_SIZE: num({ default: 10 }),
       DB_STATEMENTS_PER_REQUEST: num({ default: 3 }),
+      DB_PREPARED_STATEMENTS: num({ default: 100 }),
       STATEMENT_TIMEOUT_MS: num({ default: 15000 }),
       IDLE_IN_TRANSACTION_TIMEOUT_MS: num({ default: 10000 }),
       DB_STALL_CHECK_MS: num({ default: 2000 }),
@@ -202,6 +205,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxCost: e.MAX_QUERY_COST,
     dbPoolSize: e.DB_POOL_SIZE,
     dbStatementsPerRequest: e.DB_STATEMENTS_PER_REQUEST,
+    dbPreparedStatements: e.DB_PREPARED_STATEMENTS,
     statementTimeoutMs: e.STATEMENT_TIMEOUT_MS,
     idleInTransactionTimeoutMs: e.IDLE_IN_TRANSACTION_TIMEOUT_MS,
     dbStallCheckMs: e.DB_STALL_CHECK_MS,

@@ -43,6 +43,8 @@ export interface DbOptions {
   idleInTransactionTimeoutMs?: number;
   /** A statement without an answer this long has its connection checked (src/db/pool-guard.ts). Default 2 s. */
   stallCheckMs?: number;
+  /** Named prepared statements each connection keeps for the read side (src/db/sql.ts); 0: none. Default 100. */
+  preparedStatements?: number;
 }
 
 /** The client gives up on an answer this long after the server's own statement timeout would have fired. */
@@ -84,7 +86,7 @@ export function createDb(url: string, options: DbOptions = {}): Db {
     await disconnect();
     if (!pool.ended) await pool.end();
   };
-  sources.set(client, { pool, onQuery });
+  sources.set(client, { pool, onQuery, preparedPerConnection: options.preparedStatements });
   return client;
 }
 

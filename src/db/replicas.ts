@@ -66,7 +66,13 @@ export class ReplicaRouter implements ExecutorFactory {
       const config = poolConfigFromUrl(url, o.poolSize);
       const pool = new Pool(o.statementTimeoutMs ? { ...config, statement_timeout: o.statementTimeoutMs } : { ...config });
       pool.on('error', () => undefined);
-      return { name: `${config.host}:${config.port}`, source: { pool, onQuery: primary.onQuery }, replayed: null, lagMs: Infinity, healthy: false };
+      return {
+        name: `${config.host}:${config.port}`,
+        source: { pool, onQuery: primary.onQuery, preparedPerConnection: primary.preparedPerConnection },
+        replayed: null,
+        lagMs: Infinity,
+        healthy: false,
+      };
     });
     this.routed = new Counter({
       name: 'database_read_requests_total',

@@ -22,6 +22,11 @@ export const empty = Prisma.empty;
 export interface SqlSource {
   pool: Pool;
   onQuery?: (text: string) => void;
+  /**
+   * Named statements each connection keeps (`prepared(...)` below; `DB_PREPARED_STATEMENTS`):
+   * default 100; 0 sends every statement unnamed.
+   */
+  preparedPerConnection?: number;
 }
 
 export interface SqlRunner {
@@ -97,11 +102,105 @@ const TYPES = {
 /** Parameters as Prisma sent them: instants as ISO strings, whatever the process's time zone. */
 const param = (v: unknown) => (v instanceof Date ? v.toISOString() : v);
 
+/**
+ * Named prepared statements for the hot reads (issue 9, docs/performance.md, "Postgres's side"). An
+ * unnamed statement is parsed, analysed and planned again at every execution: planning alone was
+ * 0.45 to 1.5 ms of Postgres's CPU for a nested page or a release with everything on it, more than
+ * executing it. A statement marked `prepared(...)` is sent with a name, one per SQL text: Postgres
+ * parses it once per connection and, after five executions, keeps a generic plan when it costs no
+ * more than the custom ones (PostGraphile's adaptor does the same). Only statements whose plan does
+ * not depend on their parameters' values are marked (a page without filters, a row by its id); a
+ * `LIMIT` in them is written as a number (`limit()`), since a generic plan guesses a parameter's
+ * limit at a tenth of the table and would never be chosen. Names are never reused for another text.
+ * Each connection keeps at most `DB_PREPARED_STATEMENTS` statements: when full, it deallocates its
+ * least recently used tenth in one round trip, so texts that vary (every selection of fields, every
+ * page size, every issuer) cannot fill the server's memory; 0 sends every statement unnamed.
+ */
+const marked = new WeakSet<Sql>();
+/** Marks a statement to run as a named prepared statement (see above). */
+export function prepared(statement: Sql): Sql {
+  marked.add(statement);
+  return statement;
+}
+
+/** `LIMIT n` with n written into the text: a prepared statement's generic plan then knows it. */
+export function limit(n: number): Sql {
+  if (!Number.isSafeInteger(n) || n < 0) throw new Error(`not a row count: ${n}`);
+  return raw(`LIMIT ${n}`);
+}
+
+const names = new Map<string, string>();
+let nextName = 0;
+/** Distinct texts remembered; past it the map starts again (new names, never an old one reused). */
+const MAX_NAMES = 10_000;
+function nameOf(text: string): string {
+  let name = names.get(text);
+  if (name === undefined) {
+    if (names.size >= MAX_NAMES) names.clear();
+    name = `prg_${(nextName++).toString(36)}`;
+    names.set(text, name);
+  }
+  return name;
+}
+
+export const DEFAULT_PREPARED_PER_CONNECTION = 100;
+
+/** Per connection: the names it has prepared, least recently used first. */
+const preparedOf = new WeakMap<PoolClient, Map<string, true>>();
+/** pg's own record of a connection's parsed statements (it must forget a deallocated one). */
+type Internals = { connection?: { parsedStatements?: Record<string, string> } };
+
+async function runNamed<T>(client: PoolClient, keep: number, text: string, values: unknown[]): Promise<T[]> {
+  const name = nameOf(text);
+  let lru = preparedOf.get(client);
+  if (!lru) preparedOf.set(client, (lru = new Map()));
+  if (lru.has(name)) lru.delete(name);
+  else if (lru.size >= keep) {
+    // Full: the least recently used tenth goes at once, in one round trip (one a time cost a
+    // round trip per statement to a crawl over more texts than a connection keeps).
+    const parsed = (client as unknown as Internals).connection?.parsedStatements;
+    const gone: string[] = [];
+    for (const oldest of [...lru.keys()].slice(0, Math.max(1, Math.ceil(keep / 10)))) {
+      lru.delete(oldest);
+      // One whose Parse failed was never prepared.
+      if (parsed?.[oldest] !== undefined) gone.push(oldest);
+    }
+    if (gone.length) {
+      await client.query(gone.map((n) => `DEALLOCATE ${n}`).join('; '));
+      for (const n of gone) delete parsed![n];
+    }
+  }
+  lru.set(name, true);
+  const result = await client.query({ name, text, values, types: TYPES });
+  return result.rows as T[];
+}
+
 async function run<T>(client: Pool | PoolClient, source: SqlSource, statement: Sql): Promise<T[]> {
   const text = statement.text;
   source.onQuery?.(text);
-  const result = await client.query({ text, values: statement.values.map(param), types: TYPES });
-  return result.rows as T[];
+  const values = statement.values.map(param);
+  const keep = source.preparedPerConnection ?? DEFAULT_PREPARED_PER_CONNECTION;
+  if (keep <= 0 || !marked.has(statement)) {
+    const result = await client.query({ text, values, types: TYPES });
+    return result.rows as T[];
+  }
+  if ('release' in client) return runNamed<T>(client, keep, text, values);
+  // What pool.query does, with the connection in hand: an error the connection emits meanwhile is
+  // heard (a plain pg Client with no listener would end the process), and a connection whose
+  // statement failed is not given back.
+  const connection = await client.connect();
+  let failed: Error | undefined;
+  const onError = (e: Error) => (failed ??= e);
+  connection.once('error', onError);
+  try {
+    return await runNamed<T>(connection, keep, text, values);
+  } catch (e) {
+    failed ??= e instanceof Error ? e : new Error(String(e));
+    throw e;
+  } finally {
+    connection.removeListener('error', onError);
+    connection.release(failed);
+  }
 }
 
 /** At most `n` tasks at once; the others wait their turn in order. */

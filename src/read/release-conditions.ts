@@ -1,6 +1,6 @@
 // The release filter as SQL: one definition shared by lists, counts, facets, trends and search, so
 // every view of "the releases matching this filter" agrees.
-import { join, sql, type Sql, type SqlExecutor } from '../db/sql';
+import { join, raw, sql, type Sql, type SqlExecutor } from '../db/sql';
 import type { ReleaseFilter } from '../domain/filters';
 import { searchConfigsInUse } from './search-configs';
 import { statusIn } from './visibility';
@@ -91,8 +91,31 @@ export function narrowSearchMatchSql(search: string, configs: string[] = SEARCH_
  */
 export type ConditionTable = 'release' | 'narrow';
 
+/**
+ * The filter asks for statuses and nothing else: its conditions' plan does not depend on its
+ * values, so a page of it may run as a prepared statement with a generic plan (src/db/sql.ts).
+ */
+export function statusesOnly(f: ReleaseFilter): boolean {
+  return (
+    !some(f.languages) && !f.search && !some(f.countries) && !some(f.topics) && !some(f.initiatives) &&
+    !some(f.people) && !some(f.meetingKinds) && !some(f.issuers) && !f.from && !f.to
+  );
+}
+
+/** A country code as it may be written into a statement's text. */
+const CODE = /^[A-Z]{2}$/;
+
+/**
+ * The filter asks for statuses and issuers only, with codes that can be written into the text
+ * (`issuersInText`): with the codes as constants the plan is the one for those issuers (an issuer
+ * of 50 releases and one of thousands take different plans), so the statement may be prepared.
+ */
+export function statusesAndIssuersOnly(f: ReleaseFilter): boolean {
+  return statusesOnly({ ...f, issuers: null }) && some(f.issuers) && f.issuers.every((c) => CODE.test(c));
+}
+
 /** WHERE conditions over `press_release pr` (or `release_narrow pr`). `omit` drops one field (a facet's own). */
-export function releaseConditions(f: ResolvedFilter, omit?: FilterField, table: ConditionTable = 'release'): Sql {
+export function releaseConditions(f: ResolvedFilter, omit?: FilterField, table: ConditionTable = 'release', issuersInText = false): Sql {
   const c: Sql[] = [];
   const use = (field: FilterField) => omit !== field;
   if (f.statuses.length) c.push(statusIn('pr', f.statuses));
@@ -114,7 +137,13 @@ export function releaseConditions(f: ResolvedFilter, omit?: FilterField, table: 
   if (use('initiatives') && some(f.initiatives)) c.push(sql`pr.initiative_ids && ${f.initiatives}::int[]`);
   if (use('people') && some(f.people)) c.push(sql`pr.person_ids && ${f.people}::int[]`);
   if (use('meetingKinds') && some(f.meetingKinds)) c.push(sql`pr.meeting_kinds && ${f.meetingKinds}::"MeetingKind"[]`);
-  if (use('issuers') && some(f.issuers)) c.push(sql`pr.issuer_country_code = ANY(${f.issuers}::bpchar[])`);
+  if (use('issuers') && some(f.issuers)) {
+    c.push(
+      issuersInText && f.issuers.every((code) => CODE.test(code))
+        ? sql`pr.issuer_country_code = ANY(${raw(`'{${f.issuers.join(',')}}'`)}::bpchar[])`
+        : sql`pr.issuer_country_code = ANY(${f.issuers}::bpchar[])`,
+    );
+  }
   // The date range is the months facet's own filter: `omit: 'from'` drops both ends.
   if (omit !== 'from') {
     if (f.from) c.push(sql`pr.published_at >= ${utcMidnight(f.from)}`);

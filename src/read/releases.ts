@@ -1,11 +1,11 @@
 // Releases: lists (filter, order, keyset paging), exact counts, lookups by id and slug, and the
 // highlights of a search. One SQL statement per page.
 import type { ReleaseStatus } from '../generated/prisma/enums';
-import { empty, join, raw, sql, type Sql, type SqlExecutor } from '../db/sql';
+import { empty, join, limit, prepared, raw, sql, type Sql, type SqlExecutor } from '../db/sql';
 import type { ReleaseFilter } from '../domain/filters';
 import { badInput } from '../errors';
 import { INITIATIVE_COLUMNS, MEETING_COLUMNS, PARTICIPANT_COLUMNS, RELEASE_COLUMNS, RELEASE_LIST_COLUMNS, TOPIC_COLUMNS, releaseFieldColumns, type ReleaseField, type CountryRow, type InitiativeRow, type MeetingRow, type ParticipantRow, type ReleaseRow, type TopicRow } from './rows';
-import { releaseConditions, resolveFilter, searchQuerySql, type ResolvedFilter } from './release-conditions';
+import { releaseConditions, resolveFilter, searchQuerySql, statusesAndIssuersOnly, statusesOnly, type ResolvedFilter } from './release-conditions';
 import { finishPage, keysetCondition, orderBy, planPage, type Page, type PageArgs, type SortSpec } from './paging';
 import { statusIn } from './visibility';
 
@@ -52,6 +52,21 @@ export interface ReleaseIncludes {
   countries?: boolean;
   /** The initiatives it mentions, in order of first mention (as initiativesByReleases). */
   initiatives?: boolean;
+  /**
+   * Columns of the nested rows, for the fields the query selects (rows.ts, nestedColumns); absent:
+   * every column. Only complete country rows prime the request's country loader.
+   */
+  columns?: NestedSelection;
+}
+
+/** What a statement reads of its nested rows (see ReleaseIncludes.columns). */
+export interface NestedSelection {
+  topics?: readonly string[];
+  meetings?: readonly string[];
+  meetingTopics?: readonly string[];
+  participants?: readonly string[];
+  /** Keys of each participant's country object; absent: all of them; null: no country (not selected). */
+  participantCountry?: readonly string[] | null;
 }
 
 export type ParticipantJson = ParticipantRow & { country: CountryRow | null };
@@ -67,27 +82,54 @@ const COUNTRY_OF = (alias: string) =>
   sql`CASE WHEN ${raw(alias)}.code IS NULL THEN NULL ELSE json_build_object('code', ${raw(alias)}.code, 'name', ${raw(alias)}.name,
     'officialName', ${raw(alias)}.official_name, 'aliases', ${raw(alias)}.aliases, 'demonyms', ${raw(alias)}.demonyms) END`;
 
+/** Columns as SQL: the given ones (constants of rows.ts), or all of them. */
+const columnsOr = (columns: readonly string[] | undefined, all: Sql) => (columns ? raw(columns.join(', ')) : all);
+
+/** The SQL names of a country object's keys (COUNTRY_FIELDS). */
+const COUNTRY_KEY_COLUMNS: Record<string, string> = { code: 'code', name: 'name', officialName: 'official_name', aliases: 'aliases', demonyms: 'demonyms' };
+
+/**
+ * Each participant's country (alias `c`, or only its code): every key, or those of `keys`. Only
+ * the code needs no join (the participant holds it; a foreign key keeps it a country's).
+ */
+export function participantCountry(keys?: readonly string[]): { column: Sql; join: Sql } {
+  if (!keys) return { column: sql`${COUNTRY_OF('c')} AS country`, join: sql`LEFT JOIN country c ON c.code = p.country_code` };
+  if (keys.length === 1 && keys[0] === 'code') {
+    return { column: sql`CASE WHEN p.country_code IS NULL THEN NULL ELSE json_build_object('code', p.country_code) END AS country`, join: empty };
+  }
+  const pairs = keys.map((k) => `'${k}', c.${COUNTRY_KEY_COLUMNS[k]}`).join(', ');
+  return {
+    column: sql`CASE WHEN c.code IS NULL THEN NULL ELSE json_build_object(${raw(pairs)}) END AS country`,
+    join: sql`LEFT JOIN country c ON c.code = p.country_code`,
+  };
+}
+
+/** The participants of meeting `m` as one JSON column, with the columns `columns` selects. */
+export function participantsJson(columns: NestedSelection = {}): Sql {
+  const country = columns.participantCountry === null ? null : participantCountry(columns.participantCountry);
+  return sql`(SELECT coalesce(json_agg(y ORDER BY y.position), '[]') FROM (SELECT ${columnsOr(columns.participants, PARTICIPANT_COLUMNS)}${country ? sql`, ${country.column}` : empty}
+          FROM participant p JOIN person pe ON pe.id = p.person_id ${country?.join ?? empty}
+          WHERE p.meeting_id = m.id) y) AS participants`;
+}
+
 /**
  * The nested rows as JSON columns of each release row: the page and what it nests in one statement,
  * as PostGraphile reads a page (json_agg per level, evaluated for the page's rows only).
  */
 function includeColumns(include: ReleaseIncludes): Sql {
   const parts: Sql[] = [];
+  const columns = include.columns ?? {};
   if (include.topics) {
-    parts.push(sql`(SELECT coalesce(json_agg(x ORDER BY x.position), '[]') FROM (SELECT ${TOPIC_COLUMNS}
+    parts.push(sql`(SELECT coalesce(json_agg(x ORDER BY x.position), '[]') FROM (SELECT ${columnsOr(columns.topics, TOPIC_COLUMNS)}
       FROM release_topic rt JOIN topic t ON t.id = rt.topic_id WHERE rt.press_release_id = pr.id) x) AS topics`);
   }
   if (include.meetings) {
-    const participants = include.participants
-      ? sql`, (SELECT coalesce(json_agg(y ORDER BY y.position), '[]') FROM (SELECT ${PARTICIPANT_COLUMNS}, ${COUNTRY_OF('c')} AS country
-          FROM participant p JOIN person pe ON pe.id = p.person_id LEFT JOIN country c ON c.code = p.country_code
-          WHERE p.meeting_id = m.id) y) AS participants`
-      : empty;
+    const participants = include.participants ? sql`, ${participantsJson(columns)}` : empty;
     const topics = include.meetingTopics
-      ? sql`, (SELECT coalesce(json_agg(z ORDER BY z.position), '[]') FROM (SELECT ${TOPIC_COLUMNS}
+      ? sql`, (SELECT coalesce(json_agg(z ORDER BY z.position), '[]') FROM (SELECT ${columnsOr(columns.meetingTopics, TOPIC_COLUMNS)}
           FROM meeting_topic mt JOIN topic t ON t.id = mt.topic_id WHERE mt.meeting_id = m.id) z) AS topics`
       : empty;
-    parts.push(sql`(SELECT coalesce(json_agg(x ORDER BY x.position), '[]') FROM (SELECT ${MEETING_COLUMNS}${participants}${topics}
+    parts.push(sql`(SELECT coalesce(json_agg(x ORDER BY x.position), '[]') FROM (SELECT ${columnsOr(columns.meetings, MEETING_COLUMNS)}${participants}${topics}
       FROM meeting m WHERE m.press_release_id = pr.id) x) AS meetings`);
   }
   if (include.countries) {
@@ -147,7 +189,14 @@ export async function listReleases(
           FROM window_hits JOIN press_release pr ON pr.id = window_hits.id
           WHERE ${keysetCondition(sort, plan)}
           ORDER BY ${orderBy(sort, plan)} LIMIT ${plan.limit + 1}`
-      : sql`
+      : statusesOnly(filter) || statusesAndIssuersOnly(filter)
+        ? // The newest pages (of some issuers): the same plan whatever the parameters' values, so
+          // prepared, its limit (and issuers' codes) in the text.
+          prepared(sql`
+          SELECT ${columns} FROM press_release pr
+          WHERE ${releaseConditions(filter, undefined, 'release', true)} AND ${keysetCondition(sort, plan)}
+          ORDER BY ${orderBy(sort, plan)} ${limit(plan.limit + 1)}`)
+        : sql`
           SELECT ${columns} FROM press_release pr
           WHERE ${releaseConditions(filter)} AND ${keysetCondition(sort, plan)}
           ORDER BY ${orderBy(sort, plan)} LIMIT ${plan.limit + 1}`,
@@ -180,11 +229,17 @@ const COUNTRY_JSON = COUNTRY_OF;
  * and the nested rows `include` asks for (a release with everything on it: one statement, not 7).
  */
 export function releasesByIds(db: SqlExecutor, ids: readonly number[], statuses: readonly ReleaseStatus[], include: ReleaseIncludes = {}) {
-  return db.query<ReleaseRow & IncludedRows & { key: number; datelineCountry: CountryRow | null; issuerCountry: CountryRow | null }>(sql`
+  // One id (a release read by id) as `=`, prepared: a generic plan of `= ANY($1)` guesses ten rows
+  // and hash-joins the countries (cost 1,535 against 169), so Postgres would plan it every time.
+  const byId = ids.length === 1 ? sql`pr.id = ${ids[0]}::int` : sql`pr.id = ANY(${[...ids]}::int[])`;
+  const statement = sql`
     SELECT pr.id AS key, ${RELEASE_COLUMNS}, ${COUNTRY_JSON('dc')} AS "datelineCountry", ${COUNTRY_JSON('ic')} AS "issuerCountry"${includeColumns(include)}
     FROM press_release pr
     LEFT JOIN country dc ON dc.code = pr.dateline_country_code LEFT JOIN country ic ON ic.code = pr.issuer_country_code
-    WHERE pr.id = ANY(${[...ids]}::int[]) AND ${statusIn('pr', statuses)}`);
+    WHERE ${byId} AND ${statusIn('pr', statuses)}`;
+  return db.query<ReleaseRow & IncludedRows & { key: number; datelineCountry: CountryRow | null; issuerCountry: CountryRow | null }>(
+    ids.length === 1 ? prepared(statement) : statement,
+  );
 }
 
 export async function releaseIdBySlug(db: SqlExecutor, slug: string): Promise<number | null> {

@@ -143,3 +143,74 @@ export interface PersonRoleRow {
   firstSeen: Date;
   lastSeen: Date;
 }
+
+/**
+ * Nested rows read as JSON in a list's statement (src/read/releases.ts, meetings.ts) carry the
+ * columns of the fields the query selects below them, as a page of releases does
+ * (RELEASE_FIELD_COLUMNS): a nested page of 20 releases with their meetings, participants and
+ * topics was 43 KB of JSON, every participant with its country's aliases and demonyms, for a
+ * query that asked each participant's role, name and country code (docs/performance.md,
+ * "Postgres's side"). Each map gives, per field, the columns it needs (written once however many
+ * fields need them); `always` are read whatever is selected (order and keys). A query that selects
+ * a field a map does not name reads every column (`undefined` fields), as before.
+ */
+export interface NestedColumns {
+  always: readonly string[];
+  fields: Readonly<Record<string, readonly string[]>>;
+}
+
+export const TOPIC_FIELDS: NestedColumns = {
+  always: ['t.id', 't.position'],
+  fields: { id: ['t.slug'], slug: ['t.slug'], name: ['t.name'], description: ['t.description'] },
+};
+
+export const MEETING_FIELDS: NestedColumns = {
+  always: ['m.id', 'm.position'],
+  fields: {
+    id: [],
+    kind: ['m.kind::text AS kind'],
+    date: ['m.date'],
+    place: ['m.place'],
+    pressRelease: ['m.press_release_id AS "pressReleaseId"'],
+    // Read in the same statement, or by the meeting's id.
+    participants: [],
+    topics: [],
+    initiatives: [],
+  },
+};
+
+export const PARTICIPANT_FIELDS: NestedColumns = {
+  always: ['p.position'],
+  fields: {
+    id: ['p.id'],
+    role: ['p.role'],
+    roleKind: ['p.role_kind::text AS "roleKind"'],
+    side: ['p.side::text AS side'],
+    person: ['p.person_id AS "personId"', 'pe.name AS "personName"', 'pe.aliases AS "personAliases"'],
+    country: ['p.country_code AS "countryCode"'],
+    meeting: ['p.meeting_id AS "meetingId"'],
+  },
+};
+
+/** The keys of a country's JSON object (alias `c`), per field of Country. */
+export const COUNTRY_FIELDS: NestedColumns = {
+  always: ['code'],
+  fields: { id: [], code: [], name: ['name'], officialName: ['officialName'], aliases: ['aliases'], demonyms: ['demonyms'] },
+};
+
+/** The fields' columns, each once, after the `always` ones; null: a field the map does not know was selected. */
+export function nestedColumns(map: NestedColumns, selected: Iterable<string>): string[] | null {
+  const out = new Set(map.always);
+  for (const f of selected) {
+    if (f === '__typename') continue;
+    const columns = map.fields[f];
+    if (!columns) return null;
+    for (const c of columns) out.add(c);
+  }
+  return [...out];
+}
+
+/** A country object with every column of a country row (one read with fewer keys must not prime a loader). */
+export const isCompleteCountry = (c: Partial<CountryRow>): c is CountryRow =>
+  c.code !== undefined && c.name !== undefined && c.officialName !== undefined && c.aliases !== undefined && c.demonyms !== undefined;
+

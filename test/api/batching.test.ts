@@ -116,3 +116,68 @@ describe('a page of releases reads the columns of the fields it selects', () => 
     expect(r.data.topic.pressReleases.edges[0].node.version).toBe(1);
   });
 });
+
+describe('nested rows read the columns of the fields they select', () => {
+  const FULL = `meetings { id kind date place participants { id role roleKind side person { id name aliases } country { id code name officialName aliases demonyms } } topics { id slug name description } }
+    topics { id slug name description }`;
+
+  it('answers a few fields of nested rows as a query of every field answers them, without reading the others', async () => {
+    const full = await server.gql(`{ pressReleases(first: 4) { edges { node { title ${FULL} } } } }`);
+    expect(full.errors).toBeUndefined();
+    statements.length = 0;
+    const few = await server.gql(`{ pressReleases(first: 4) { edges { node { title
+      meetings { kind participants { role person { name } country { code } } topics { name } } topics { name } } } } }`);
+    expect(few.errors).toBeUndefined();
+    const page = statements.filter((s) => /FROM press_release pr/.test(s));
+    expect(page).toHaveLength(1);
+    for (const column of ['demonyms', 'official_name', 't.description', 'role_kind', 'm.place', 'p.side']) expect(page[0]).not.toContain(column);
+    const fewOf = (r: any) =>
+      r.data.pressReleases.edges.map(({ node }: any) => ({
+        title: node.title,
+        topics: node.topics.map((t: any) => ({ name: t.name })),
+        meetings: node.meetings.map((m: any) => ({
+          kind: m.kind,
+          topics: m.topics.map((t: any) => ({ name: t.name })),
+          participants: m.participants.map((p: any) => ({ role: p.role, person: { name: p.person.name }, country: p.country && { code: p.country.code } })),
+        })),
+      }));
+    expect(few.data).toEqual({ pressReleases: { edges: fewOf(full).map((node: any) => ({ node })) } });
+    expect(fewOf(full)[0].meetings[0].participants[0].country).toEqual({ code: 'AZ' });
+  });
+
+  it('a participant country read with its code only does not stand in for the country elsewhere in the request', async () => {
+    const r = await server.gql(`{ pressReleases(first: 1) { edges { node { meetings { participants { country { code } } } dateline { country { code name aliases demonyms officialName } } } } } }`);
+    expect(r.errors).toBeUndefined();
+    const [{ node }] = r.data.pressReleases.edges;
+    expect(node.dateline.country).toMatchObject({ code: 'AZ', name: expect.any(String), aliases: expect.any(Array), demonyms: expect.any(Array) });
+    expect(node.dateline.country.name.length).toBeGreaterThan(0);
+  });
+
+  it('a release read with some nested fields answers other fields of the same release elsewhere in the request in full', async () => {
+    const list = await server.gql('{ pressReleases(first: 1) { edges { node { id } } } }');
+    const id = list.data.pressReleases.edges[0].node.id;
+    const r = await server.gql(
+      `query($id: ID!) { pressRelease(id: $id) { meetings { kind } topics { name } }
+        meetings(first: 40) { edges { node { pressRelease { id meetings { kind place date } topics { slug name } } } } } }`,
+      { id },
+    );
+    expect(r.errors).toBeUndefined();
+    const again = r.data.meetings.edges.map((e: any) => e.node.pressRelease).find((p: any) => p.id === id);
+    expect(again).toBeDefined();
+    expect(again.meetings[0]).toEqual({ kind: r.data.pressRelease.meetings[0].kind, place: 'Baku', date: expect.any(String) });
+    expect(again.topics.map((t: any) => t.slug).sort()).toEqual(['bilateral-relations', 'education']);
+  });
+
+  it('meetings of a kind read their participants with the selected columns and answer as with every column', async () => {
+    const q = (fields: string) => `{ meetings(first: 5, filter: { kinds: [BILATERAL_MEETING] }) { edges { node { id participants { ${fields} } } } } }`;
+    const full = await server.gql(q('role side person { name aliases } country { code name demonyms }'));
+    statements.length = 0;
+    const few = await server.gql(q('role country { code }'));
+    expect(full.errors).toBeUndefined();
+    expect(few.errors).toBeUndefined();
+    expect(statements.filter((s) => /FROM meeting m/.test(s)).join('\n')).not.toContain('demonyms');
+    expect(few.data.meetings.edges).toEqual(
+      full.data.meetings.edges.map(({ node }: any) => ({ node: { id: node.id, participants: node.participants.map((p: any) => ({ role: p.role, country: p.country && { code: p.country.code } })) } })),
+    );
+  });
+});

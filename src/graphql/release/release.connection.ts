@@ -7,7 +7,7 @@ import type { PressReleaseOrder } from './release.inputs';
 import { countReleases, highlightFragments, listReleases, type IncludedRows, type MeetingJson, type RankedReleaseRow, type ReleaseIncludes } from '../../read/releases';
 import { encodeCursor } from '../../read/paging';
 import type { ReleaseFilter } from '../../domain/filters';
-import type { CountryRow, MeetingRow, ReleaseField } from '../../read/rows';
+import { isCompleteCountry, type CountryRow, type MeetingRow, type ReleaseField } from '../../read/rows';
 import { Meeting } from '../meeting/meeting.type';
 
 export async function releaseConnection(
@@ -41,7 +41,8 @@ const utcDay = (day: string) => new Date(`${day}T00:00:00Z`);
 /** A meeting read as JSON in a release's statement (its day as text) as the GraphQL object. */
 export function meetingFromJson(m: MeetingJson): Meeting {
   const meeting = Meeting.from(m as unknown as MeetingRow & MeetingJson);
-  meeting.date = utcDay(m.date);
+  // Absent when the query did not select it (rows.ts, MEETING_FIELDS).
+  if (m.date !== undefined) meeting.date = utcDay(m.date);
   return meeting;
 }
 
@@ -56,6 +57,7 @@ export function primeNested(ctx: Context, rows: readonly IncludedRows[]) {
   const prime = (c: CountryRow) => country.prime(c.code, c as CountryRow & { key: string });
   for (const r of rows) {
     if (r.countries) r.countries.forEach(prime);
-    for (const m of r.meetings ?? []) for (const p of m.participants ?? []) if (p.country) prime(p.country);
+    // A participant's country read with only the keys its query selected is not a whole row.
+    for (const m of r.meetings ?? []) for (const p of m.participants ?? []) if (p.country && isCompleteCountry(p.country)) prime(p.country);
   }
 }

@@ -2,7 +2,8 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
 import { fieldNamesAt, perSelection, selects } from '../selection';
 import type { ReleaseIncludes } from '../../read/releases';
-import { RELEASE_FIELD_COLUMNS, type ReleaseField } from '../../read/rows';
+import { columnsAt, participantColumnsAt } from '../nested-columns';
+import { MEETING_FIELDS, RELEASE_FIELD_COLUMNS, TOPIC_FIELDS, type ReleaseField } from '../../read/rows';
 import DataLoader from 'dataloader';
 import { perRequest, type Context } from '../context';
 import { ConnectionArgs, dbIdOf } from '../relay';
@@ -46,16 +47,25 @@ export class PressReleaseEdgeResolver {
   }
 }
 
-/** The nested lists a release's statement reads with it, those the query selects below `at` (the release). */
+/** The nested lists a release's statement reads with it, those the query selects below `at` (the release), and their columns. */
 function includesAt(info: GraphQLResolveInfo, at: readonly string[]): ReleaseIncludes {
+  const topics = selects(info, [...at, 'topics']);
   const meetings = selects(info, [...at, 'meetings']);
+  const participants = meetings && selects(info, [...at, 'meetings', 'participants']);
+  const meetingTopics = meetings && selects(info, [...at, 'meetings', 'topics']);
   return {
-    topics: selects(info, [...at, 'topics']),
+    topics,
     meetings,
-    participants: meetings && selects(info, [...at, 'meetings', 'participants']),
-    meetingTopics: meetings && selects(info, [...at, 'meetings', 'topics']),
+    participants,
+    meetingTopics,
     countries: selects(info, [...at, 'countries']),
     initiatives: selects(info, [...at, 'initiatives']),
+    columns: {
+      topics: topics ? columnsAt(info, [...at, 'topics'], TOPIC_FIELDS) : undefined,
+      meetings: meetings ? columnsAt(info, [...at, 'meetings'], MEETING_FIELDS) : undefined,
+      meetingTopics: meetingTopics ? columnsAt(info, [...at, 'meetings', 'topics'], TOPIC_FIELDS) : undefined,
+      ...(participants ? participantColumnsAt(info, [...at, 'meetings', 'participants']) : {}),
+    },
   };
 }
 
@@ -98,7 +108,10 @@ export const releaseIncludes = perSelection(
 async function releaseWithIncludes(ctx: Context, id: number, include: ReleaseIncludes): Promise<PressRelease | null> {
   const [row] = await releasesByIds(ctx.sql, [id], ctx.visible, include);
   if (!row) return null;
-  ctx.loaders.release.prime(id, row);
+  // The loader gets the release's own columns: its nested rows carry only what this query selected
+  // (rows.ts, nested columns), which another field asking for the release must not take as whole.
+  const { topics: _topics, meetings: _meetings, countries: _countries, initiatives: _initiatives, ...own } = row;
+  ctx.loaders.release.prime(id, own);
   for (const c of [row.datelineCountry, row.issuerCountry]) if (c) ctx.loaders.country.prime(c.code, { ...c, key: c.code });
   primeNested(ctx, [row]);
   return PressRelease.from(row);
@@ -132,7 +145,8 @@ export class PressReleaseResolver {
     const dbId = id != null ? dbIdOf(id, 'PressRelease') : await releaseIdBySlug(ctx.sql, slug!);
     if (dbId === null) return null;
     const include = releaseIncludesHere(info);
-    return Object.values(include).some(Boolean) ? releaseWithIncludes(ctx, dbId, include) : releaseById(ctx, dbId);
+    const nested = include.topics || include.meetings || include.countries || include.initiatives;
+    return nested ? releaseWithIncludes(ctx, dbId, include) : releaseById(ctx, dbId);
   }
 
   @FieldResolver(() => String, { description: 'The body as one text, paragraphs separated by a blank line.' })
