@@ -551,9 +551,17 @@ export function extractMeetings(ctx: MeetingContext): MeetingResult {
     }
     // Sides are countries and organisations: someone of no known country or organisation is no side
     // of their own (a third organisation the text only mentions is none either).
+    // (international officials whose organisation is not read are of the one organisation the meeting
+    // names, when it names one: "a delegation headed by the Secretary General of the OTS ... the
+    // delegation included Deputy Secretaries General A and B")
+    const organisations = new Set(people.filter((person) => person.roleKind === 'INTERNATIONAL_OFFICIAL' && person.organisation).map((person) => person.organisation));
     const sideCount = new Set(
       people
-        .map((person) => countries.get(person.id) ?? (person.roleKind === 'INTERNATIONAL_OFFICIAL' ? `org:${person.organisation ?? person.name}` : null))
+        .map(
+          (person) =>
+            countries.get(person.id) ??
+            (person.roleKind === 'INTERNATIONAL_OFFICIAL' ? `org:${person.organisation ?? (organisations.size === 1 ? [...organisations][0] : person.name)}` : null),
+        )
         .filter((side) => side !== null),
     ).size;
     const kind = meetingKind(draft, ctx, sideCount, meetings[0]?.kind ?? null);

@@ -12,11 +12,11 @@ import type { Sentence, Span } from './text';
 
 /** A plural title: "the foreign ministers", "Ministers of Foreign Affairs", "heads of state". */
 const PLURAL_TITLE =
-  /(?<![\p{L}])((?:(?:[Dd]eputy|[Vv]ice|[Ff]irst)\s+)?(?:[Ff]oreign\s+[Mm]inisters|[Mm]inisters\s+(?:of|for)\s+[Ff]oreign\s+[Aa]ffairs|[Pp]rime\s+[Mm]inisters|[Hh]eads\s+of\s+(?:[Ss]tate|[Gg]overnment)|[Pp]residents|[Aa]mbassadors|[Mm]inisters))(?![\p{L}])/gu;
+  /(?<![\p{L}])((?:(?:[Dd]eputy|[Vv]ice|[Ff]irst)\s+)?(?:[Ff]oreign\s+[Mm]inisters|[Mm]inisters\s+(?:of|for)\s+[Ff]oreign\s+[Aa]ffairs|[Pp]rime\s+[Mm]inisters|[Hh]eads\s+of\s+(?:[Ss]tate|[Gg]overnment)|[Pp]residents|[Aa]mbassadors|[Mm]inisters|(?:[Dd]eputy\s+|[Aa]ssistant\s+)?[Ss]ecretaries[\s-][Gg]eneral))(?![\p{L}])/gu;
 
 /** "foreign ministers" → "foreign minister", "heads of state" → "head of state". */
 function singularTitle(plural: string): string {
-  return plural.replace(/\b(Minister|Ambassador|President|Head)s\b/giu, '$1');
+  return plural.replace(/\b(Minister|Ambassador|President|Head)s\b/giu, '$1').replace(/\b([Ss])ecretaries\b/gu, '$1ecretary');
 }
 
 /** "Denmark, Finland, Iceland and Sweden" from `offset`: the countries in order, and where the list ends. */
