@@ -122,8 +122,10 @@ function voiceCountry(sentences: Sentence[], fullText: string): string | null {
     // "The Government of Ghana reiterates its solidarity": the government speaks for its country.
     const offset = behalf ? behalf[0].length : /^The\s+(?:Government\s+of\s+(?:the\s+)?)?/u.exec(text)?.[0].length ?? 0;
     const country = countryNamedAt(text, offset);
-    if (!country?.code || country.kind === 'demonym') continue;
-    const rest = text.slice(country.end);
+    // ("The Brazilian Government welcomes": a demonym with its government speaks for the country)
+    const government = /^\s+Government\b/u.exec(text.slice(country?.end ?? 0));
+    if (!country?.code || (country.kind === 'demonym' && !government)) continue;
+    const rest = text.slice(country.end + (government ? government[0].length : 0));
     const voice = behalf
       ? /^(?:\s+of\s+America)?,\s+(?:I|we)\b/u.test(rest)
       : /^\s+(?:(?:strongly|warmly|firmly|fully|deeply|once again|also)\s+)?(?:welcomes|condemns|stands|supports|calls\s+(?:on|for)|congratulates|reaffirms|reiterates|remains|expresses|extends|urges|is\s+deeply|will\s+continue)\b/u.test(rest);

@@ -302,7 +302,7 @@ const RELATIVE_VISIT = /,?\s*\bwho\s+(?:is|was|are|were|arrived|has\s+arrived)\s
  * The meeting's own sentence decides first. The first meeting also reads the opening of the release;
  * a later one takes the first one's kind only when that kind spans the others (an official visit).
  */
-function meetingKind(draft: Draft, ctx: MeetingContext, sides: number, first: MeetingKind | null): MeetingKind {
+function meetingKind(draft: Draft, ctx: MeetingContext, sides: number, first: MeetingKind | null, laterKinds: Set<MeetingKind> = new Set()): MeetingKind {
   if (draft.called) return 'PHONE_CALL';
   // "On the sidelines of the Ministerial Meeting, X held a bilateral meeting": the event named as the
   // setting is not the meeting's kind.
@@ -323,7 +323,9 @@ function meetingKind(draft: Draft, ctx: MeetingContext, sides: number, first: Me
     const lead = [...ctx.sentences.filter((s) => s.paragraph === 0).map((s) => unvisited(s.text)), ...(ctx.headlines ?? [])];
     const opening = ctx.sentences.filter((s) => s.paragraph <= 1).map((s) => unvisited(s.text));
     const leadCue = cueKind(lead, ['lead', 'opening']) ?? cueKind(opening, ['opening']);
-    const fromLead = setting(leadCue) ? null : leadCue;
+    // (not a kind a later meeting of the release is told as: "meets with the Chilean Foreign Minister
+    // and holds videoconference with the Peruvian counterpart")
+    const fromLead = setting(leadCue) || (leadCue !== null && laterKinds.has(leadCue)) ? null : leadCue;
     // "Australia–Viet Nam Foreign Ministers' Meeting" over a meeting of two sides is bilateral.
     if (fromLead === 'MULTILATERAL_MEETING' && sides === 2) return 'BILATERAL_MEETING';
     if (fromLead) return fromLead;
@@ -528,7 +530,12 @@ export function extractMeetings(ctx: MeetingContext): MeetingResult {
   const warnings: string[] = [];
   const meetings: ExtractedMeeting[] = [];
   const participantIds: number[][] = [];
-  for (const draft of foldRelativeVisit(splitSeparate(draftMeetings(ctx), ctx), ctx)) {
+  const drafts = foldRelativeVisit(splitSeparate(draftMeetings(ctx), ctx), ctx);
+  // The kinds later meetings' own sentences name.
+  const laterKinds = new Set(
+    drafts.slice(1).flatMap((draft) => cueKind([ctx.sentences[draft.sentence].text], null) ?? []),
+  );
+  for (const draft of drafts) {
     const people = draft.participants.map((id) => ctx.people[id]);
     const where = meetingPlace(draft, ctx);
     const countries = new Map<number, string | null>();
@@ -564,7 +571,7 @@ export function extractMeetings(ctx: MeetingContext): MeetingResult {
         )
         .filter((side) => side !== null),
     ).size;
-    const kind = meetingKind(draft, ctx, sideCount, meetings[0]?.kind ?? null);
+    const kind = meetingKind(draft, ctx, sideCount, meetings[0]?.kind ?? null, meetings.length === 0 ? laterKinds : undefined);
     const remote = kind === 'PHONE_CALL' || kind === 'VIDEO_CONFERENCE';
     const { place, country: placeCountry } = remote ? { place: null, country: null } : where;
 

@@ -1338,3 +1338,22 @@ describe('phrasings of published releases (fifth round, delegations received)', 
     ]);
   });
 });
+
+describe('phrasings of published releases (fifth round, days of events)', () => {
+  it('keeps a headline\'s second event from the first meeting, reads a ceremony headed alongside someone, and a government that speaks for its country', () => {
+    const release = extractPressRelease(
+      'Foreign Secretary meets with Chilean Foreign Minister and holds videoconference with Peruvian counterpart\n\nMexico City, September 10, 2025\n\nForeign Secretary Juan Ramón de la Fuente received Chilean Foreign Minister Alberto van Klaveren at the Foreign Ministry this morning.\n\nLater, the Foreign Secretary held a videoconference with Peruvian Foreign Minister Elmer Schialer.\n\nIn the afternoon, the Foreign Secretary headed the ceremony commemorating the 80th anniversary of the United Nations, alongside the United Nations Resident Coordinator in Mexico, Laura Estrada Villalobos.',
+      FIXED,
+    );
+    expect(release.meetings.map((m) => [m.kind, m.participants.map((p) => p.name)])).toEqual([
+      ['BILATERAL_MEETING', ['Juan Ramón de la Fuente', 'Alberto van Klaveren']],
+      ['VIDEO_CONFERENCE', ['Juan Ramón de la Fuente', 'Elmer Schialer']],
+      ['OTHER', ['Juan Ramón de la Fuente', 'Laura Estrada Villalobos']],
+    ]);
+    const statement = extractPressRelease(
+      'Press Release No. 281\nCeasefire in Sudan\n\n27 June 2025\n\nThe Brazilian Government welcomes the announcement today of a ceasefire in Sudan and congratulates the mediators, including the African Union.',
+      FIXED,
+    );
+    expect(statement.issuerCountry).toBe('BR');
+  });
+});
