@@ -121,6 +121,9 @@ function leftOfRole(text: string, roleStart: number): { rest: string; modifier: 
 /** "Foreign Affairs, Migration and Tunisians Abroad" right before "Minister". */
 const FOREIGN_PORTFOLIO_BEFORE = /(?:^|\s)(Foreign\s+Affairs(?:\s*,\s*\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*){0,2}){0,3}(?:\s*,?\s+and\s+\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*){0,2}))$/u;
 
+/** "the head of Moroccan diplomacy, ", "Spain's top diplomat, " before a name. */
+const DIPLOMACY_HEAD = /\b(?:[Hh]ead\s+of\s+(\p{Lu}[\p{L}-]+)\s+diplomacy|(\p{Lu}[\p{L}-]+(?:\s+\p{Lu}[\p{L}-]+)?)['’]s\s+top\s+diplomat),?\s+/gu;
+
 /** ", who presented her credentials as the newly appointed " before a post. */
 const AS_POST = /,\s+who\s+(?:[\p{L}'’-]+\s+){0,8}?as\s+(?:the\s+|an?\s+)?(?:newly[- ]appointed\s+|new\s+|incoming\s+)?$/u;
 
@@ -449,6 +452,27 @@ export function mentionsWithTitles(sentences: Sentence[], fullText: string): Raw
       for (const mention of listed) {
         if (!out.some((m) => m.sentence === sentenceIndex && m.name.start === mention.name.start)) out.push(mention);
       }
+    }
+    // "the head of Moroccan diplomacy, Nasser Bourita", "Spain's top diplomat, José Manuel Albares": the
+    // foreign minister, written as agencies write it.
+    for (const match of text.matchAll(DIPLOMACY_HEAD)) {
+      const countryText = match[1] ?? match[2];
+      const owner = matchCountries(countryText).find((m) => m.code && m.end === countryText.length);
+      if (!owner) continue;
+      const start = match.index + match[0].length;
+      const parsed = readName(text, start + honorific.exec(text.slice(start))![0].length);
+      if (!parsed || parsed.tokens.length < 2 || out.some((m) => m.sentence === sentenceIndex && m.name.start === parsed.start)) continue;
+      out.push({
+        sentence: sentenceIndex,
+        phraseStart: match.index,
+        name: parsed,
+        role: match[0].replace(/[,\s]+$/u, ''),
+        roleKind: 'FOREIGN_MINISTER',
+        country: resolveCountry(owner, fullText),
+        organisation: null,
+        reference: false,
+        title: { start: match.index, end: start },
+      });
     }
     // "Mr. Morita informed ...": a courtesy title is as good as a role for a reference.
     const honorificNames = new RegExp(`(?<![\\p{L}])(?:${honorificSource})\\s+(?=\\p{Lu})`, 'gu');

@@ -1357,3 +1357,13 @@ describe('phrasings of published releases (fifth round, days of events)', () => 
     expect(statement.issuerCountry).toBe('BR');
   });
 });
+
+describe('phrasings of published releases (fifth round, agency idiom)', () => {
+  it('reads "the head of Moroccan diplomacy, X" and "Spain\'s top diplomat, Y" as foreign ministers', () => {
+    const release = extractPressRelease("MADRID, May 3 (EFE) - Spain's top diplomat, José Manuel Albares, held talks on Saturday with the head of Moroccan diplomacy, Nasser Bourita.", FIXED);
+    expect(participantsOf(release).map((p) => [p.name, p.roleKind, p.country])).toEqual([
+      ['José Manuel Albares', 'FOREIGN_MINISTER', 'ES'],
+      ['Nasser Bourita', 'FOREIGN_MINISTER', 'MA'],
+    ]);
+  });
+});
