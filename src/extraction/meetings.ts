@@ -295,6 +295,9 @@ function personRightAfter(sentenceIndex: number, ctx: MeetingContext, before: Re
   );
 }
 
+/** A sentence that goes on about the meeting before it: "The ministers discussed ...", "During the talks ...". */
+const ABOUT_MEETING = /^(?:(?:The|Both)\s+(?:two\s+)?(?:ministers|sides|parties|officials|leaders|interlocutors|diplomats)\b|They\b|(?:During|At|In the course of)\s+the\s+(?:meeting|talks|conversation|reception|call))/u;
+
 /** "who is on an official visit to ...", "who is in Nigeria on a two-day official visit", "who arrived in Astana on an official visit" */
 const RELATIVE_VISIT = /,?\s*\bwho\s+(?:is|was|are|were|arrived|has\s+arrived)\s+(?:[^.,;]{0,60}?\s)?(?:on|for|paying)\s+(?:an?\s+|his\s+|her\s+)?(?:[\w-]+\s+){0,2}?(?:official|state|working)\s+visit\b[^,;.]*,?/giu;
 
@@ -508,9 +511,13 @@ function foldRelativeVisit(drafts: Draft[], ctx: MeetingContext): Draft[] {
     ctx.people[id].mentions.some((m) => m.sentence === first.sentence && m.end <= clause.index + 2 && clause.index - m.end <= 3),
   );
   if (visitor === undefined) return drafts;
+  // Told in one sentence: the next sentence is not about it (names none of its people, is no "The
+  // ministers discussed ..."), whether the text breaks paragraphs between sentences or not.
   const alone = (draft: Draft) => {
-    const paragraph = ctx.sentences[draft.sentence].paragraph;
-    return ctx.sentences.filter((sentence) => sentence.paragraph === paragraph).length === 1;
+    const next = ctx.sentences[draft.sentence + 1];
+    if (!next) return true;
+    const about = draft.participants.some((id) => ctx.people[id].mentions.some((m) => m.sentence === draft.sentence + 1));
+    return !about && !ABOUT_MEETING.test(next.text);
   };
   const kept: Draft[] = [first];
   for (const draft of later) {

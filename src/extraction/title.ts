@@ -76,8 +76,17 @@ function meetingTitle(meeting: ExtractedMeeting, leadText: string, openingText: 
       const briefing = /\bbriefing\b/i.test(leadText);
       return briefing ? `${host.name} holds briefing` : `${joinNames(people.map((p) => p.name))} take part in event`;
     }
-    default:
+    default: {
+      // A meeting of a visit the lead names in passing ("X, who is paying an official visit to
+      // Uzbekistan, was received by President Y"): the visitor meets the host, on that visit.
+      const visit = /\b(official|state|working)\s+visit\b/iu.exec(leadText);
+      const visitor = guests[0];
+      if (visit && visitor && hosts[0]) {
+        const where = countryName(hosts[0].country ?? null);
+        return `${visitor.name} meets ${hosts[0].name} on ${visit[1].toLowerCase()} visit${where ? ` to ${where}` : ''}`;
+      }
       return guest ? `${host.name} meets ${guest.name}` : `${host.name} holds meeting`;
+    }
   }
 }
 

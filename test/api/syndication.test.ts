@@ -150,7 +150,7 @@ it('exports CSV: a header, one row per release, lists joined, same filters, form
   expect(rows.length).toBe(await tdb.db.pressRelease.count({ where: { status: 'PUBLISHED' } }));
   expect(Object.keys(rows[0])).toEqual(expect.arrayContaining(['id', 'slug', 'title', 'publishedAt', 'participants', 'topics', 'countries', 'text']));
   const visit = rows.find((r) => r.slug.includes('bayramov-meets-shavkat-mirziyoyev'))!;
-  expect(visit.meetingKinds).toBe('OFFICIAL_VISIT; OFFICIAL_VISIT');
+  expect(visit.meetingKinds).toBe('BILATERAL_MEETING; BILATERAL_MEETING');
   expect(visit.participants).toContain('Jeyhun Bayramov (FOREIGN_MINISTER, AZ, GUEST)');
   expect(visit.countries.split('; ')).toEqual(expect.arrayContaining(['AZ', 'UZ']));
   expect(visit.text.split('\n\n').length).toBeGreaterThan(2);
