@@ -6,7 +6,7 @@
  *
  * Kept unread through the fourth round (scored three times, figures only: participants 0.701 at its
  * start, 0.726 at its end), then read as tuning data in the fifth; the seventh set is the one kept
- * unread now (docs/extraction.md, "Seventh and eighth held-out sets"). It REPORTS and asserts no
+ * unread now (docs/extraction.md, "Seventh, eighth and ninth held-out sets"). It REPORTS and asserts no
  * floors; `QUALITY_VERBOSE=1 npx jest test/extraction/quality-heldout-6.test.ts` prints every miss.
  */
 import * as path from 'path';

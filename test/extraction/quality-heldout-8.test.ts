@@ -7,7 +7,7 @@
  * extractor nor the other sets, on 2026-12-01 (fifth round).
  *
  * Scored unread once with the round's first build (participants 0.682), then read as tuning data;
- * the seventh set is the one kept unread (docs/extraction.md, "Seventh and eighth held-out sets"). It
+ * the seventh set is the one kept unread (docs/extraction.md, "Seventh, eighth and ninth held-out sets"). It
  * REPORTS and asserts no floors; `QUALITY_VERBOSE=1 npx jest test/extraction/quality-heldout-8.test.ts`
  * prints every miss.
  */
