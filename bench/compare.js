@@ -22,7 +22,7 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { Client } = require('pg');
-const autocannon = require('autocannon');
+const { requestFor, headers, cannon: load } = require('./load');
 const { WORKLOADS } = require('./workloads');
 const { SEARCHES, PGL_FUNCTION } = require('./searches');
 
@@ -197,17 +197,7 @@ async function waitReady(server) {
   throw new Error(`${server.name} not ready in 120 s`);
 }
 
-/** The HTTP request one server gets for one workload and rotation value. */
-function requestFor(server, w, value) {
-  if (server === 'floor') {
-    return { path: `/${encodeURIComponent(w.name)}`, body: JSON.stringify({ variables: value === undefined ? [] : [value] }) };
-  }
-  const query = server === 'ours' ? w.ours : w.pgl;
-  const vars = server === 'ours' ? w.oursVariables : w.pglVariables;
-  return { path: '/graphql', body: JSON.stringify({ query, variables: vars && value !== undefined ? vars(value) : {} }) };
-}
-
-const HEADERS = { 'content-type': 'application/json', accept: 'application/json', ...(opts.cached ? {} : { 'cache-control': 'no-cache' }) };
+const HEADERS = headers(opts.cached);
 
 async function ask(server, w, value) {
   const r = requestFor(server, w, value);
@@ -244,30 +234,7 @@ async function checkEqual(w, servers, values) {
 }
 
 function cannon(server, w, values, seconds) {
-  let i = 0;
-  const bodies = (values.length ? values : [undefined]).map((v) => requestFor(server, w, v));
-  return new Promise((resolve, reject) => {
-    const instance = autocannon(
-      {
-        url: `http://127.0.0.1:${PORTS[server]}`,
-        connections: CONNECTIONS,
-        duration: seconds,
-        timeout: 30,
-        requests: [
-          {
-            method: 'POST',
-            headers: HEADERS,
-            setupRequest: (req) => {
-              const r = bodies[i++ % bodies.length];
-              return { ...req, path: r.path, body: r.body };
-            },
-          },
-        ],
-      },
-      (err, result) => (err ? reject(err) : resolve(result)),
-    );
-    instance.on('error', reject);
-  });
+  return load({ server, port: PORTS[server], connections: CONNECTIONS, w, values, seconds, cached: opts.cached });
 }
 
 const median = (xs) => {

@@ -21,7 +21,7 @@ const { spawn } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
 const { Client } = require('pg');
-const autocannon = require('autocannon');
+const { cannon: load } = require('./load');
 const { WORKLOADS } = require('./workloads');
 
 const ROOT = path.resolve(__dirname, '..');
@@ -122,29 +122,8 @@ async function waitReady(server) {
   throw new Error(`${server.name} not ready`);
 }
 
-const HEADERS = { 'content-type': 'application/json', accept: 'application/json', 'cache-control': 'no-cache' };
-function requestFor(server, w, value) {
-  if (server === 'floor') return { path: `/${encodeURIComponent(w.name)}`, body: JSON.stringify({ variables: value === undefined ? [] : [value] }) };
-  const query = server === 'ours' ? w.ours : w.pgl;
-  const vars = server === 'ours' ? w.oursVariables : w.pglVariables;
-  return { path: '/graphql', body: JSON.stringify({ query, variables: vars && value !== undefined ? vars(value) : {} }) };
-}
 function cannon(server, w, values, seconds) {
-  let i = 0;
-  const bodies = (values.length ? values : [undefined]).map((v) => requestFor(server, w, v));
-  return new Promise((resolve, reject) => {
-    const inst = autocannon(
-      {
-        url: `http://127.0.0.1:${PORTS[server]}`,
-        connections: CONNECTIONS,
-        duration: seconds,
-        timeout: 30,
-        requests: [{ method: 'POST', headers: HEADERS, setupRequest: (req) => ({ ...req, ...bodies[i++ % bodies.length] }) }],
-      },
-      (err, result) => (err ? reject(err) : resolve(result)),
-    );
-    inst.on('error', reject);
-  });
+  return load({ server, port: PORTS[server], connections: CONNECTIONS, w, values, seconds });
 }
 
 /** A statement's kind, for the summary: the read, or what else came with it. */

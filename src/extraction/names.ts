@@ -123,9 +123,17 @@ export function readName(sentence: string, offset: number, maxTokens = 8): NameP
     }
     TOKEN.lastIndex = position;
     const match = TOKEN.exec(sentence);
-    if (match && (isNameToken(match[0], sentence, position) || surnameInCapitals(match[0], sentence, position, tokens.length) || givenNameCountry(match[0], sentence, position, tokens.length))) {
-      tokens.push(match[0]);
-      end = position + match[0].length;
+    const nameWord =
+      match && (isNameToken(match[0], sentence, position) || surnameInCapitals(match[0], sentence, position, tokens.length) || givenNameCountry(match[0], sentence, position, tokens.length))
+        ? match[0]
+        : // An Arabic article joined to the next word ("Asaad al-Shaibani", "Mohammed Shia al-Sudani") is
+          // a name word after a first one.
+          tokens.length > 0
+          ? ARTICLE.exec(sentence.slice(position, position + 60))?.[0]
+          : undefined;
+    if (nameWord) {
+      tokens.push(nameWord);
+      end = position + nameWord.length;
       const gap = /^ (?=\S)/.exec(sentence.slice(end));
       if (!gap) break;
       position = end + 1;
@@ -139,17 +147,6 @@ export function readName(sentence: string, offset: number, maxTokens = 8): NameP
         end = position + regnal[0].length;
         break;
       }
-    }
-    // An Arabic article joined to the next word ("Asaad al-Shaibani", "Mohammed Shia al-Sudani") is a
-    // name word after a first one.
-    const article = tokens.length > 0 ? ARTICLE.exec(sentence.slice(position, position + 60)) : null;
-    if (article) {
-      tokens.push(article[0]);
-      end = position + article[0].length;
-      const gap = /^ (?=\S)/.exec(sentence.slice(end));
-      if (!gap) break;
-      position = end + 1;
-      continue;
     }
     // Particles only count between two name tokens ("Pieter van der Linde").
     const particleRun = /^((?:[a-z]+ ){1,2})(?=\p{Lu})/u.exec(sentence.slice(position));
