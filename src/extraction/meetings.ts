@@ -496,9 +496,10 @@ function countryTitleKind(person: Person, country: string | null): Person['roleK
 
 /**
  * A visit named in a relative clause of the first meeting ("received X, who is in Nigeria on a two-day
- * official visit"): a later meeting of the visitor told in one sentence of its own paragraph ("Minister
- * Fidan was later received by President X.") is part of the visit; where later meetings come with
- * their own subjects (a paragraph each), each is its own meeting and none is the visit.
+ * official visit"): a later meeting of the visitor told in one sentence, the next one not about it
+ * ("Minister Fidan was later received by President X."), is part of the visit; where the visitor's
+ * later meetings come with their own subjects, each is its own meeting and none is the visit. A later
+ * meeting without the visitor is not the visit's either way.
  */
 function foldRelativeVisit(drafts: Draft[], ctx: MeetingContext): Draft[] {
   const [first, ...later] = drafts;
