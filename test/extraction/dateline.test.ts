@@ -28,6 +28,10 @@ describe('dateline shapes', () => {
     ['an agency and a numeric date in brackets', `Osh (Kabar, 04.09.2025) – ${BODY}`, { place: 'Osh', country: 'KG', date: '2025-09-04' }],
     ['a slashed agency without a date', `Minsk /BelTA/. ${BODY}`, { place: 'Minsk', country: 'BY', date: null }],
     ['a capital spelled as releases spell it', `ULAANBAATAR, June 2. ${BODY}`, { place: 'Ulaanbaatar', country: 'MN', date: '2025-06-02' }],
+    ['a place and a spaced hyphen', `Rabat - ${BODY}`, { place: 'Rabat', country: 'MA', date: null }],
+    ['a date line with its page label', `03.05.2025 - Press release\n\n${BODY}`, { place: null, country: null, date: '2025-05-03' }],
+    ['a place with its country in square brackets', `New Delhi [India], November 18 (ANI): ${BODY}`, { place: 'New Delhi', country: 'IN', date: '2025-11-18' }],
+    ['a label before a date line\'s bar', `News item | 03-05-2025 | 14:00\n\n${BODY}`, { place: null, country: null, date: '2025-05-03' }],
   ])('%s', (_shape, text, expected) => {
     expect(read(text)).toEqual(expected);
   });
