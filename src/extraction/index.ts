@@ -104,6 +104,14 @@ function visitedByLead(lead: string, people: Person[], fullText: string): string
   if (!visit) return null;
   const first = Math.min(...people.flatMap((person) => person.mentions.filter((m) => m.sentence === 0).map((m) => m.start)));
   if (!(first < visit.index)) return null;
+  // "held a meeting with X, ..., who is visiting Japan": the visitor is the one the clause is about,
+  // the lead's first person only when the clause is theirs.
+  if (/\bwho\s+(?:(?:is|was|are|were)\s+(?:currently\s+|now\s+)?)?$/u.test(lead.slice(0, visit.index))) {
+    const before = people.flatMap((person) => person.mentions.filter((m) => m.sentence === 0 && m.end <= visit.index).map((m) => ({ person, end: m.end })));
+    const nearest = before.sort((x, y) => y.end - x.end)[0];
+    const leadPerson = people.find((person) => person.mentions.some((m) => m.sentence === 0 && m.start === first));
+    if (!nearest || nearest.person !== leadPerson) return null;
+  }
   const at = visit.index + visit[0].length;
   const country = countryNamedAt(lead, at);
   if (country?.code) return country.ambiguous ? resolveAmbiguous(country.form, fullText) : country.code;

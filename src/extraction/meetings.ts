@@ -316,8 +316,10 @@ function meetingKind(draft: Draft, ctx: MeetingContext, sides: number, first: Me
   const setting = (kind: MeetingKind | null) => (draft.separate || draft.ofSeparate) && (kind === 'OFFICIAL_VISIT' || kind === 'MULTILATERAL_MEETING');
   const ownCue = cueKind([ownText], null);
   const own = setting(ownCue) ? null : ownCue;
-  // Two ministers co-chairing their countries' joint commission meet as two sides.
-  if (own === 'MULTILATERAL_MEETING' && sides === 2 && /\bco-chair/iu.test(ownText)) return 'BILATERAL_MEETING';
+  // Two ministers co-chairing their countries' joint commission meet as two sides; so do two ministers at their "Japan-Kenya Foreign Ministers' Meeting".
+  if (own === 'MULTILATERAL_MEETING' && sides === 2 && (/\bco-chair/iu.test(ownText) || /\b\p{Lu}[\p{L}]+[-–]\p{Lu}[\p{L}]+\s+(?:Foreign\s+)?Ministers['’]?\s+Meeting\b/u.test(ownText))) {
+    return 'BILATERAL_MEETING';
+  }
   if (own) return own;
   // The counterparts of "in separate audiences, received copies of the credentials of ..." meet as announced.
   if (draft.ofSeparate && first && first !== 'MULTILATERAL_MEETING') return first;

@@ -1367,3 +1367,24 @@ describe('phrasings of published releases (fifth round, agency idiom)', () => {
     ]);
   });
 });
+
+describe('phrasings of published releases (fifth round, ministry formats)', () => {
+  it('reads a numbered "held a Japan-Kenya Foreign Ministers\' Meeting with" as a bilateral meeting, the visitor of "who is visiting Japan" being the guest', () => {
+    const release = extractPressRelease(
+      "Japan-Kenya Foreign Ministers' Meeting\n\nMay 3, 2025\n\n1. On May 3, commencing at 10:00 a.m. for approximately 45 minutes, Mr. IWAYA Takeshi, Minister for Foreign Affairs, held a Japan-Kenya Foreign Ministers' Meeting with H.E. Mr. Musalia Mudavadi, Prime Cabinet Secretary and Cabinet Secretary for Foreign and Diaspora Affairs of the Republic of Kenya, who is visiting Japan. The overview is as follows.\n\n2. Minister Iwaya welcomed Prime Cabinet Secretary Mudavadi's visit to Japan.",
+      FIXED,
+    );
+    expect(release.issuerCountry).toBe('JP');
+    expect(release.meetings.map((m) => [m.kind, m.participants.map((p) => [p.name, p.country])])).toEqual([
+      ['BILATERAL_MEETING', [['IWAYA Takeshi', 'JP'], ['Musalia Mudavadi', 'KE']]],
+    ]);
+  });
+
+  it('does not read "Dr." before a name as an initial of it', () => {
+    const release = extractPressRelease(
+      'ABU DHABI, 3rd May, 2025 (WAM) -- H.H. Sheikh Abdullah bin Zayed Al Nahyan, Deputy Prime Minister and Minister of Foreign Affairs, received Dr. Gedion Timothewos, Minister of Foreign Affairs of Ethiopia.',
+      FIXED,
+    );
+    expect(participantsOf(release).map((p) => p.name)).toEqual(['Abdullah bin Zayed Al Nahyan', 'Gedion Timothewos']);
+  });
+});
