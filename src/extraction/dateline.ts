@@ -122,12 +122,6 @@ function textDateAt(line: string, offset: number): DatePart | null {
 
 /** A line that is only a date ("22 March 2024", "2020-09-29", "12.05.2024", "Friday, 22 March 2024 14:30"). */
 export function dateLineDate(line: string): DatePart | null {
-  // "03.05.2025 - Press release": a date line with its page's label after it.
-  const labelled = /^(.{6,40}?)\s+[-–—|]\s+(?:Press\s+release|Press\s+statement|News|News\s+item|Statement|Article|Speech|Readout)\s*$/iu.exec(line);
-  if (labelled) {
-    const date = dateLineDate(labelled[1]);
-    if (date) return { ...date, end: line.length };
-  }
   // "Busra Nur Cakmak   |03.11.2025 - Update : 03.11.2025": a byline, then the date and its update.
   const byline = /^\p{Lu}[\p{L}'’.-]*(?:\s\p{Lu}[\p{L}'’.-]*){1,3}\s*\|\s*(\d{1,2}\.\d{1,2}\.\d{4})(?:\s*-\s*Update\s*:\s*\d{1,2}\.\d{1,2}\.\d{4})?\s*$/u.exec(line);
   if (byline) {
@@ -307,8 +301,7 @@ function placeDateline(line: string): PlaceDateline | null {
   if (rawCountry) return null;
   const agency = joinedAgency >= 0 ? joinedAgency : agencyAfter(line, place.end);
   if (agency < 0) {
-    // ("Rabat - ": a spaced hyphen as well, after a place the data knows)
-    const dash = /^\s{1,3}(?:--|[–—-])\s{1,3}/u.exec(line.slice(place.end, place.end + 8));
+    const dash = /^\s{1,3}(?:--|[–—])\s{0,3}/u.exec(line.slice(place.end, place.end + 8));
     if (dash && (cityCountry(place.text) ?? findCountryCode(place.text))) return { place: place.text, rawCountry: null, date: null, end: place.end + dash[0].length };
     return null;
   }
