@@ -17,17 +17,15 @@
 'use strict';
 
 const { parseArgs } = require('node:util');
-const { spawn, spawnSync, execSync } = require('node:child_process');
+const { spawnSync, execSync } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { Client } = require('pg');
-const { requestFor, headers, cannon: load } = require('./load');
+const { startServer: start, waitReady, ROOT, PEER, requestFor, headers, cannon: load } = require('./load');
 const { WORKLOADS } = require('./workloads');
 const { SEARCHES, PGL_FUNCTION } = require('./searches');
 
-const ROOT = path.resolve(__dirname, '..');
-const PEER = path.join(__dirname, 'peer');
 const RESULTS = path.join(__dirname, 'results');
 
 const USAGE = `usage: npm run bench:compare -- [options]
@@ -153,48 +151,7 @@ async function ensureDatabase(releases) {
 }
 
 function startServer(name, node) {
-  const env = { ...process.env, DATABASE_URL, PORT: String(PORTS[name]), NODE_ENV: 'production' };
-  let args;
-  let cwd = ROOT;
-  if (name === 'ours') {
-    args = [path.join(ROOT, 'dist', 'main.js')];
-    // The bench is one address asking for computed answers: per-address rate limits off (PostGraphile has none).
-    Object.assign(env, {
-      HOST: '127.0.0.1', SEED_ON_START: 'false', DB_POOL_SIZE: '10',
-      RATE_LIMIT_ANONYMOUS_PER_MINUTE: '0', RATE_LIMIT_NO_CACHE_PER_MINUTE: '0',
-    });
-    for (const kv of opts['server-env']) {
-      const i = kv.indexOf('=');
-      env[kv.slice(0, i)] = kv.slice(i + 1);
-    }
-  } else if (name === 'postgraphile') {
-    args = [path.join(PEER, 'postgraphile-server.mjs')];
-    cwd = PEER;
-  } else {
-    args = [path.join(__dirname, 'floor.js')];
-  }
-  const child = spawn(node, args, { cwd, env, stdio: ['ignore', 'ignore', 'pipe'] });
-  let stderr = '';
-  child.stderr.on('data', (d) => (stderr = (stderr + d).slice(-4000)));
-  child.on('exit', (code) => {
-    if (!child.stopping) log(`${name} exited (${code}): ${stderr}`);
-  });
-  return { name, child, stderr: () => stderr };
-}
-
-async function waitReady(server) {
-  const deadline = Date.now() + 120_000;
-  while (Date.now() < deadline) {
-    if (server.child.exitCode !== null) throw new Error(`${server.name} did not start: ${server.stderr()}`);
-    try {
-      const res = await fetch(`http://127.0.0.1:${PORTS[server.name]}/`, { method: 'HEAD' });
-      if (res.status) return;
-    } catch {
-      /* not yet */
-    }
-    await new Promise((r) => setTimeout(r, 300));
-  }
-  throw new Error(`${server.name} not ready in 120 s`);
+  return start({ name, node, port: PORTS[name], databaseUrl: DATABASE_URL, serverEnv: opts['server-env'], onExit: (n, code, stderr) => log(`${n} exited (${code}): ${stderr}`) });
 }
 
 const HEADERS = headers(opts.cached);

@@ -17,15 +17,12 @@
 'use strict';
 
 const { parseArgs } = require('node:util');
-const { spawn } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
 const { Client } = require('pg');
-const { cannon: load } = require('./load');
+const { startServer: start, waitReady, PEER, cannon: load } = require('./load');
 const { WORKLOADS } = require('./workloads');
 
-const ROOT = path.resolve(__dirname, '..');
-const PEER = path.join(__dirname, 'peer');
 
 const { values: opts } = parseArgs({
   options: {
@@ -89,37 +86,7 @@ function clusterCpu(postmaster) {
 }
 
 function startServer(name, node) {
-  const env = { ...process.env, DATABASE_URL, PORT: String(PORTS[name]), NODE_ENV: 'production' };
-  let args;
-  let cwd = ROOT;
-  if (name === 'ours') {
-    args = [path.join(ROOT, 'dist', 'main.js')];
-    Object.assign(env, { HOST: '127.0.0.1', SEED_ON_START: 'false', DB_POOL_SIZE: '10', RATE_LIMIT_ANONYMOUS_PER_MINUTE: '0', RATE_LIMIT_NO_CACHE_PER_MINUTE: '0' });
-    for (const kv of opts['server-env']) env[kv.slice(0, kv.indexOf('='))] = kv.slice(kv.indexOf('=') + 1);
-  } else if (name === 'postgraphile') {
-    args = [path.join(PEER, 'postgraphile-server.mjs')];
-    cwd = PEER;
-  } else {
-    args = [path.join(__dirname, 'floor.js')];
-  }
-  const child = spawn(node, args, { cwd, env, stdio: ['ignore', 'ignore', 'pipe'] });
-  let stderr = '';
-  child.stderr.on('data', (d) => (stderr = (stderr + d).slice(-4000)));
-  return { name, child, stderr: () => stderr };
-}
-
-async function waitReady(server) {
-  const deadline = Date.now() + 120_000;
-  while (Date.now() < deadline) {
-    if (server.child.exitCode !== null) throw new Error(`${server.name} did not start: ${server.stderr()}`);
-    try {
-      if ((await fetch(`http://127.0.0.1:${PORTS[server.name]}/`, { method: 'HEAD' })).status) return;
-    } catch {
-      /* not yet */
-    }
-    await new Promise((r) => setTimeout(r, 300));
-  }
-  throw new Error(`${server.name} not ready`);
+  return start({ name, node, port: PORTS[name], databaseUrl: DATABASE_URL, serverEnv: opts['server-env'] });
 }
 
 function cannon(server, w, values, seconds) {
