@@ -3,7 +3,7 @@ import { loadRoles } from '../reference/roles';
 import { loadLanguage } from '../reference/language';
 import { countryAt, matchCountries, resolveCountry } from './lexicon';
 import { roleAt } from './roles';
-import { courtesyRun, readName } from './names';
+import { courtesyRun, readName, startsWithArticle } from './names';
 
 /**
  * Stage 2b, a title's complements: what follows a post ("of Korea", "to Azerbaijan", "of the OSCE",
@@ -32,7 +32,9 @@ function bodyAfter(rest: string): boolean {
 const REGION_LIST = /^(?:\s*,\s*\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*){0,2}){1,4},?\s+and\s+\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*){0,2}\s+(?:Affairs|Countries|Regions?)\b/u;
 
 /** A name's Arabic article right after a run ("... Irrigation Jihad al-Mahamid"): the run's last word is a name's first. */
-const ARTICLE_NEXT = /^ (?:al|el|ad|an|ar|as|ash|at|az)-\p{Lu}/u;
+function articleNext(sentence: string, at: number): boolean {
+  return sentence[at] === ' ' && startsWithArticle(sentence.slice(at + 1, at + 61));
+}
 
 /** "International Development and Diaspora", "Economic Diplomacy": words of a portfolio only (roles.yaml portfolioWords). */
 export function isPortfolio(words: string[]): boolean {
@@ -110,7 +112,7 @@ export function readComplements(sentence: string, from: number, fullText: string
         const portfolioWord = (word: string | undefined) => loadRoles().portfolioWords.includes(word ?? '');
         while (portfolioWord(runWords[end]) || (runWords[end] === 'and' && portfolioWord(runWords[end + 1]))) end++;
         // (a name of two words or more after it, or none in the run at all)
-        if (end > cut + 2 && (end <= runWords.length - 2 || end === runWords.length || ARTICLE_NEXT.test(sentence.slice(target + text.length)))) cut = end - 1;
+        if (end > cut + 2 && (end <= runWords.length - 2 || end === runWords.length || articleNext(sentence, target + text.length))) cut = end - 1;
       }
       // Without one, a run of three or more words is a place and a two-word name ("for Central Asia Terhi Hakala").
       if (cut < 0 && runWords.length >= 3 && runWords.slice(-2).every((word) => /^\p{Lu}/u.test(word))) cut = runWords.length - 3;

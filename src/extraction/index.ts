@@ -109,8 +109,7 @@ function visitedByLead(lead: string, people: Person[], fullText: string): string
   if (/\bwho\s+(?:(?:is|was|are|were)\s+(?:currently\s+|now\s+)?)?$/u.test(lead.slice(0, visit.index))) {
     const before = people.flatMap((person) => person.mentions.filter((m) => m.sentence === 0 && m.end <= visit.index).map((m) => ({ person, end: m.end })));
     const nearest = before.sort((x, y) => y.end - x.end)[0];
-    const leadPerson = people.find((person) => person.mentions.some((m) => m.sentence === 0 && m.start === first));
-    if (!nearest || nearest.person !== leadPerson) return null;
+    if (!nearest || nearest.person !== leadPerson(people)) return null;
   }
   const at = visit.index + visit[0].length;
   const country = countryNamedAt(lead, at);

@@ -233,6 +233,9 @@ const KIND_GROUPS: Record<string, Person['roleKind'][]> = {
  */
 function groupMembers(text: string, current: Draft | undefined, present: number[], ctx: MeetingContext): number[] {
   const out: number[] = [];
+  // (the text, for an ambiguous country's reading: joined once, and only when one is read)
+  let joined: string | undefined;
+  const fullText = () => (joined ??= ctx.sentences.map((sentence) => sentence.text).join('\n'));
   const counted = /\b(?:the\s+(two|three|four|five)|(both))\s+(foreign\s+ministers|ministers)\b/iu.exec(text);
   if (counted && current) {
     const size = NUMBERS[(counted[1] ?? counted[2]).toLowerCase()];
@@ -246,15 +249,13 @@ function groupMembers(text: string, current: Draft | undefined, present: number[
   const delegation = /\b[Tt]he\s+(\p{Lu}[\p{L}'’-]+)\s+(?:delegation|side)\b/u.exec(text);
   const delegationCountry = delegation ? matchCountries(delegation[1]).find((match) => match.code && match.end === delegation[1].length) : undefined;
   if (delegationCountry && current) {
-    const fullText = ctx.sentences.map((sentence) => sentence.text).join('\n');
-    const code = resolveCountry(delegationCountry, fullText);
+    const code = resolveCountry(delegationCountry, fullText());
     for (const id of current.participants) if (ctx.people[id].country === code && !out.includes(id)) out.push(id);
   }
   const listed = /\b(?:the\s+)?(foreign\s+ministers|ministers\s+of\s+foreign\s+affairs|deputy\s+foreign\s+ministers)\s+of\s+((?:(?:the\s+)?\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*){0,3}(?:\s*,\s*(?:and\s+)?|\s+and\s+)?){2,8})/u.exec(text);
   if (listed) {
     const kind = KIND_GROUPS[listed[1].toLowerCase().replace(/\s+/gu, ' ')][0];
-    const fullText = ctx.sentences.map((sentence) => sentence.text).join('\n');
-    const codes = [...new Set(matchCountries(listed[2]).filter((match) => match.code).map((match) => resolveCountry(match, fullText)))];
+    const codes = [...new Set(matchCountries(listed[2]).filter((match) => match.code).map((match) => resolveCountry(match, fullText())))];
     const ofKind = ctx.people.filter((person) => person.roleKind === kind);
     const unmatched = codes.filter((code) => !ofKind.some((person) => person.country === code));
     const unqualified = ofKind.filter((person) => person.country === null);

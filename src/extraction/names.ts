@@ -26,6 +26,11 @@ export const TOKEN = /(?:\p{Lu}\p{Ll}?\.(?=\p{Lu}))?\p{Lu}[\p{L}'’]*(?:-\p{L}[
 const INITIAL = /^(?:(?!(?:Dr|Mr|Ms|St|Jr|Sr)\.)\p{Lu}\p{Ll}?\.(?:\s?\p{Lu}\.)*|(?![AI]\s)\p{Lu}(?= \p{Lu}\p{Ll}{2}))(?= \p{Lu})/u;
 /** A lower-case Arabic article joined to a name word: "al-Shaibani", "el-Sisi", "ad-Din". */
 const ARTICLE = /^(?:al|el|ad|an|ar|as|ash|at|az|ul|ud)-\p{Lu}[\p{L}'’]*(?:-\p{L}[\p{L}'’]*)*/u;
+
+/** Whether `text` opens with a name word that starts with a lower-case Arabic article ("al-Mahamid ..."). */
+export function startsWithArticle(text: string): boolean {
+  return ARTICLE.test(text);
+}
 /** A regnal number that ends a name ("Abdullah II", "Mohammed VI", "Charles III"). */
 const REGNAL = /^(?:X{0,3})(?:IX|IV|V?I{0,3})(?![\p{L}\p{N}])/u;
 
