@@ -1,5 +1,5 @@
 // Row shapes of the read paths, and the SQL that selects them.
-import { empty, join, sql, type Sql } from '../db/sql';
+import { empty, join, raw, sql, type Sql } from '../db/sql';
 import type {
   InitiativeKind,
   MeetingKind,
@@ -71,9 +71,6 @@ export interface MeetingRow {
   place: string | null;
 }
 
-export const MEETING_COLUMNS = sql`m.id, m.press_release_id AS "pressReleaseId", m.position,
-  m.kind::text AS kind, m.date, m.place`;
-
 export interface PersonRow {
   id: number;
   name: string;
@@ -93,10 +90,6 @@ export interface ParticipantRow {
   personAliases: string[];
 }
 
-export const PARTICIPANT_COLUMNS = sql`p.id, p.meeting_id AS "meetingId", p.person_id AS "personId",
-  p.position, p.role, p.role_kind::text AS "roleKind", p.country_code AS "countryCode", p.side::text AS side,
-  pe.name AS "personName", pe.aliases AS "personAliases"`;
-
 export interface CountryRow {
   code: string;
   name: string;
@@ -114,8 +107,6 @@ export interface TopicRow {
   description: string;
   position: number;
 }
-
-export const TOPIC_COLUMNS = sql`t.id, t.slug, t.name, t.description, t.position`;
 
 export interface InitiativeRow {
   id: number;
@@ -214,3 +205,11 @@ export function nestedColumns(map: NestedColumns, selected: Iterable<string>): s
 export const isCompleteCountry = (c: Partial<CountryRow>): c is CountryRow =>
   c.code !== undefined && c.name !== undefined && c.officialName !== undefined && c.aliases !== undefined && c.demonyms !== undefined;
 
+/** Every column of a row of `map`: what a statement reads where no query's selection narrows it. */
+function allColumns(map: NestedColumns): Sql {
+  return raw(nestedColumns(map, Object.keys(map.fields))!.join(', '));
+}
+
+export const MEETING_COLUMNS = allColumns(MEETING_FIELDS);
+export const PARTICIPANT_COLUMNS = allColumns(PARTICIPANT_FIELDS);
+export const TOPIC_COLUMNS = allColumns(TOPIC_FIELDS);
