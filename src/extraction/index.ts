@@ -64,6 +64,15 @@ function leadCountry(people: Person[]): string | null {
   return first && first.roleKind !== 'INTERNATIONAL_OFFICIAL' ? first.country : null;
 }
 
+/**
+ * The country of the lead person the text leaves unqualified, where the reference knows their post
+ * (data/reference/office-holders): a ministry's own minister goes unqualified, so it is the issuer's.
+ */
+function leadKnownCountry(people: Person[]): string | null {
+  const first = leadPerson(people);
+  return first && !first.country && first.known?.country ? first.known.country : null;
+}
+
 /** The most named country that no participant with a stated country holds; ties go to the first named. */
 function homeCountry(countries: ExtractedCountry[], people: Person[], visited: string | null = null, sentences: Sentence[] = []): string | null {
   // Someone only mentioned ("a special message from H.E. X, President of the Republic of Ghana") holds nothing.
@@ -90,6 +99,7 @@ function abroadHome(datelineCountry: string | null, countries: ExtractedCountry[
   const lead = people.find((person) => person.mentions.some((m) => m.sentence === 0));
   if (!datelineCountry || lead?.roleKind === 'INTERNATIONAL_OFFICIAL') return null;
   if (!lead || lead.country) return datelineCountry;
+  if (lead === leadPerson(people) && lead.known?.country) return lead.known.country;
   const home = homeCountry(countries, people, leadVisit, sentences);
   if (!home || home === datelineCountry) return datelineCountry;
   const held = people.some((person) => person.country === datelineCountry);
@@ -253,6 +263,7 @@ export function extractPressRelease(text: string, options: ExtractOptions = {}):
     fullText,
     (index) => triggers.some((trigger) => trigger.test(sentences[index].text)),
     initiatives.spans,
+    { date: dateline?.date ?? null, year },
   );
   // "Today I welcomed ...", signed "Senator the Hon Penny Wong / Minister for Foreign Affairs".
   const signer = bylinePerson(headlines, sentences, people);
@@ -279,7 +290,7 @@ export function extractPressRelease(text: string, options: ExtractOptions = {}):
       ? dateline.country
       : dateline?.place
       ? abroadHome(dateline.country, countries, people, leadVisit, sentences)
-      : leadCountry(people) ?? voiceCountry(sentences, fullText) ?? leadPlaceCountry(sentences, people, countries) ?? homeCountry(countries, people, leadVisit, sentences);
+      : leadCountry(people) ?? leadKnownCountry(people) ?? voiceCountry(sentences, fullText) ?? leadPlaceCountry(sentences, people, countries) ?? homeCountry(countries, people, leadVisit, sentences);
     if (home) issuer = { name: `Ministry of Foreign Affairs of ${findCountry(home)?.name ?? home}`, country: home, named: false };
   }
   const { meetings, warnings: meetingWarnings } = extractMeetings({

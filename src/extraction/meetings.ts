@@ -551,7 +551,9 @@ export function extractMeetings(ctx: MeetingContext): MeetingResult {
     const where = meetingPlace(draft, ctx);
     const countries = new Map<number, string | null>();
     // Countries the text gives first; then the fallbacks, in order of mention.
-    const resolved = people.filter((person) => person.country).map((person) => ({ kind: person.roleKind, country: person.country }));
+    // (a known office holder's post says their country: data/reference/office-holders)
+    const given = (person: Person) => (person.known ? person.known.country : person.country);
+    const resolved = people.filter((person) => given(person)).map((person) => ({ kind: person.roleKind, country: given(person) }));
     // Those who accompany someone at the meeting go last: they take that person's country.
     const accompanying = (person: Person) =>
       person.accompanies !== undefined && draft.participants.includes(person.accompanies) && person.roleKind !== 'INTERNATIONAL_OFFICIAL';
@@ -561,9 +563,9 @@ export function extractMeetings(ctx: MeetingContext): MeetingResult {
       // Those named after it in that sentence ("where he was received by President X") are its hosts.
       const visit = visitorOf(draft, person, ctx);
       const country =
-        person.country ??
-        (accompanying(person) ? countries.get(person.accompanies!) ?? null : fallbackCountry(person, resolved, ctx, where.country, visit.visiting, visit.visited));
-      if (!person.country) resolved.push({ kind: person.roleKind, country });
+        given(person) ??
+        (person.known ? null : accompanying(person) ? countries.get(person.accompanies!) ?? null : fallbackCountry(person, resolved, ctx, where.country, visit.visiting, visit.visited));
+      if (!given(person)) resolved.push({ kind: person.roleKind, country });
       countries.set(person.id, country);
       if (!country && person.roleKind !== 'INTERNATIONAL_OFFICIAL') warnings.push(`country of participant ${person.name} not resolved`);
     }

@@ -3,6 +3,7 @@ import { collectiveMentions, untitledParticipants } from './mentions';
 import { readName, tokensOf, vocab } from './names';
 import { linkDefiniteTitles, mentionsWithTitles } from './titles';
 import { roleAt } from './roles';
+import { knownMentions } from './known-people';
 import type { RoleKind } from './types';
 import { escapeRegExp, foldKey, type Sentence, type Span } from './text';
 
@@ -43,6 +44,12 @@ export interface Person {
   sideCountry?: string;
   /** "X, accompanied by Chargé d'Affaires Y": Y's id → X's id, for a Y the text gives no country. */
   accompanies?: number;
+  /**
+   * Named as a senior office holder in the post they held on the release's date (known-people.ts): the
+   * post's country, which a participant takes before any the text implies. `country` stays what the
+   * text says: a ministry's own minister goes unqualified, and the issuer is read from that.
+   */
+  known?: { country: string | null };
 }
 
 /** Finds every person in the release, their titles, countries and all their mentions. */
@@ -52,6 +59,8 @@ export function findPeople(
   isMeetingSentence: (index: number) => boolean = () => false,
   /** Spans that are names of something else (initiatives): never a person. */
   notNames: Array<Span & { sentence: number }> = [],
+  /** The release's date (or only its year): which office holders were in post (known-people.ts). */
+  when: { date: string | null; year: number } | null = null,
 ): Person[] {
   const people: Person[] = [];
   const byToken = (token: string): Person | undefined => {
@@ -135,6 +144,8 @@ export function findPeople(
       title: mention.title,
     });
   }
+
+  if (when) addKnownPeople(sentences, people, notNames, when);
 
   // Bare mentions of known people: "Nurtleu noted", "Fidan and Meredov discussed", "Jeyhun Bayramov".
   // One pattern per person (the full name first, then the surname forms only they hold), built once.
@@ -282,6 +293,80 @@ export function findPeople(
   }
   return people;
 }
+
+/** A post the text writes as a deputy's or a junior's: the reference's senior post does not replace it. */
+const JUNIOR_POST = /\b(?:deputy|vice|under|assistant|state|junior|first|second|former|ex|late|outgoing|acting|designate|elect|adviser|advisor|special|envoy|representative)\b/iu;
+const GENERIC_POST: Partial<Record<RoleKind, string>> = {
+  FOREIGN_MINISTER: 'Foreign Minister',
+  HEAD_OF_STATE: 'Head of State',
+  HEAD_OF_GOVERNMENT: 'Head of Government',
+};
+
+function sameName(a: string, b: string): boolean {
+  const left = foldKey(a).split(' ');
+  const right = new Set(foldKey(b).split(' '));
+  if (left.length === 0 || right.size === 0) return false;
+  const shared = left.filter((token) => right.has(token)).length;
+  // One name's words all in the other's ("Dar" / "Ishaq Dar" / "Mohammad Ishaq Dar").
+  return shared === Math.min(left.length, right.size) && shared >= 1;
+}
+
+/**
+ * Office holders the text names in full (known-people.ts): a person the rules found there takes the
+ * post's country, and its role kind where the text's post was too bare to say; one the rules did not
+ * find is added, with the post held on the release's date. Someone named but in no listed post then
+ * ("former Foreign Minister X", a namesake) is left to the rules.
+ */
+function addKnownPeople(
+  sentences: Sentence[],
+  people: Person[],
+  notNames: Array<Span & { sentence: number }>,
+  when: { date: string | null; year: number },
+): void {
+  for (const known of knownMentions(sentences, when.date, when.year)) {
+    if (known.posts.length === 0) continue;
+    if (notNames.some((span) => span.sentence === known.sentence && span.start < known.end && known.start < span.end)) continue;
+    const person =
+      people.find((p) => p.mentions.some((m) => m.sentence === known.sentence && m.start < known.end && known.start < m.end)) ??
+      people.find((p) => sameName(p.name, known.text));
+    if (person) {
+      const post = known.posts.find((candidate) => candidate.role === person.roleKind) ?? known.posts[0];
+      if (post.role !== person.roleKind && mayTakeKind(person)) {
+        person.roleKind = post.role;
+        if (!person.role.trim()) person.role = post.post ?? GENERIC_POST[post.role] ?? '';
+      }
+      if (person.roleKind === post.role) {
+        person.known = { country: post.country };
+        if (post.country === null) person.organisation ??= post.body;
+      }
+      continue;
+    }
+    const post = known.posts[0];
+    people.push({
+      id: people.length,
+      name: known.text,
+      role: post.post ?? GENERIC_POST[post.role] ?? '',
+      roleKind: post.role,
+      country: null,
+      organisation: post.country === null ? post.body : null,
+      mentions: [{ sentence: known.sentence, start: known.start, end: known.end, phraseStart: known.start, full: true }],
+      roleFromReference: false,
+      known: { country: post.country },
+    });
+  }
+}
+
+/**
+ * The text's post is too bare to say which post a known office holder held: none, a surname reference
+ * ("Minister Bayramov"), a lone word ("Secretary Lazaro"), or a post of no kind of its own.
+ */
+function mayTakeKind(person: Person): boolean {
+  const role = person.role.trim();
+  if (!role || person.roleFromReference || BARE_POST.test(role)) return true;
+  return (person.roleKind === 'OTHER' || person.roleKind === 'OFFICIAL') && !JUNIOR_POST.test(role);
+}
+
+const BARE_POST = /^(?:(?:the|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|H\.?\s?E\.?|Hon\.?)\s+)*(?:Minister|Secretary|Excellency|Chancellor|Foreign\s+Minister|Foreign\s+Secretary)?$/iu;
 
 /** A deputy's post with nothing after it: "State Secretary", "Deputy Minister". */
 const BARE_DEPUTY = /^(?:Parliamentary\s+)?(?:State\s+Secretary|Secretary\s+of\s+State|Deputy\s+Minister|Vice[\s-]+Minister|Under-?[Ss]ecretary(?:\s+of\s+State)?)$/u;

@@ -1,0 +1,56 @@
+import { heldAt, loadOfficeHolders, nameKeys, type OfficeHolder } from '../reference/office-holders';
+import { foldKey, type Sentence, type Span } from './text';
+
+/**
+ * Stage 3b, known people: the names of senior office holders (data/reference/office-holders) where a
+ * sentence writes them in full, with the posts they held on the release's date.
+ *
+ * The rules of titles.ts and mentions.ts find people by how a release writes them; a foreign minister
+ * named only as "Bayramov and Lavrov discussed", or under a post the rules do not read, is still
+ * known by name. Only names of two words or more are looked up, and only posts held on the release's
+ * date (or in its year) count.
+ */
+export interface KnownMention extends Span {
+  sentence: number;
+  /** The name as the text writes it. */
+  text: string;
+  /** The posts its holder held then (one person, possibly two posts: a prime minister and foreign minister). */
+  posts: OfficeHolder[];
+}
+
+const WORD = /[\p{L}][\p{L}\p{M}'’.\-‐–]*/gu;
+
+/** Every office holder's name a sentence writes, longest first where names overlap. */
+export function knownMentions(sentences: Sentence[], date: string | null, year: number): KnownMention[] {
+  const index = loadOfficeHolders();
+  if (index.size === 0) return [];
+  const found: KnownMention[] = [];
+  sentences.forEach((sentence, sentenceIndex) => {
+    const words = [...sentence.text.matchAll(WORD)].map((match) => ({
+      start: match.index,
+      // "Lavrov." at a sentence's end, "Dar," in a list: the trailing dot of a word is not the name's.
+      end: match.index + match[0].replace(/[.\-‐–]+$/u, '').length,
+      upper: /^\p{Lu}/u.test(match[0]),
+      first: match[0],
+    }));
+    for (let i = 0; i < words.length; i++) {
+      if (!words[i].upper) continue;
+      // (the word "Al-Sabah" opens "al sabah" as well as "al-sabah")
+      const head = foldKey(words[i].first.replace(/[.\-‐–]+$/u, ''));
+      if (!index.firstWords.has(head) && !index.firstWords.has(head.split(/[.\-‐–]/u)[0])) continue;
+      for (let n = Math.min(index.maxWords, words.length - i); n >= 2; n--) {
+        const span = { start: words[i].start, end: words[i + n - 1].end };
+        const text = sentence.text.slice(span.start, span.end);
+        // Only spaces (and one comma-free run) between the words of a name.
+        if (/[,;:()"“”]/u.test(text)) continue;
+        const holders = nameKeys(text).flatMap((key) => index.byForm.get(key) ?? []);
+        if (holders.length === 0) continue;
+        const posts = heldAt([...new Set(holders)], date, year);
+        found.push({ sentence: sentenceIndex, ...span, text, posts });
+        i += n - 1;
+        break;
+      }
+    }
+  });
+  return found;
+}
