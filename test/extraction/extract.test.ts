@@ -1388,3 +1388,25 @@ describe('phrasings of published releases (fifth round, ministry formats)', () =
     expect(participantsOf(release).map((p) => p.name)).toEqual(['Abdullah bin Zayed Al Nahyan', 'Gedion Timothewos']);
   });
 });
+
+describe('phrasings of published releases (sixth round)', () => {
+  it('reads "The President of the Republic, X" as the head of state of the release\'s country, not an organisation\'s', () => {
+    const release = extractPressRelease(
+      'Dakar, 14 May (APS) - The President of the Republic, Macky Ndiaye, on Wednesday received at the Palace the Mauritanian Minister of Foreign Affairs, Sidi Ould Ahmed.',
+      FIXED,
+    );
+    expect(participantsOf(release).map((p) => [p.name, p.roleKind, p.country])).toEqual([
+      ['Macky Ndiaye', 'HEAD_OF_STATE', 'SN'],
+      ['Sidi Ould Ahmed', 'FOREIGN_MINISTER', 'MR'],
+    ]);
+  });
+
+  it('reads a director "of MINREX" as a diplomat of the release\'s ministry', () => {
+    const release = extractPressRelease(
+      'Havana, 14 May 2025. Deputy Foreign Minister Ana Garcia Perez received the Ambassador of Viet Nam, Mr. Le Van Long. The meeting was also attended by the Director of Asia and Oceania of MINREX, Lidia Soto Ramos.',
+      FIXED,
+    );
+    expect(participantsOf(release)).toContainEqual(expect.objectContaining({ name: 'Lidia Soto Ramos', roleKind: 'DIPLOMAT', country: 'CU' }));
+    expect(release.issuerCountry).toBe('CU');
+  });
+});
