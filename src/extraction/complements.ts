@@ -59,6 +59,14 @@ export function readComplements(sentence: string, from: number, fullText: string
       continue;
     }
     const run = /^\p{Lu}[\p{L}'’-]*(?:\s+(?:(?:of|for|and|the|on|in|de|to)\s+)*[\p{Lu}\d][\p{L}'’\d-]*)*(?:\s*\(\p{Lu}[\p{Lu}\d&-]+\))?/u.exec(sentence.slice(target));
+    // "The Permanent Secretary of the ministry, Amb. X": the release's own ministry in lower case, as
+    // agencies write it (before a comma: "of the ministry's" or "of the ministry said" are not it).
+    const lowerMinistry = !run && /^the\s+$/iu.test(head[0].replace(/^\s+\w+\s+/u, '')) ? /^(?:foreign\s+)?ministry(?=\s*,)/u.exec(sentence.slice(target)) : null;
+    if (lowerMinistry) {
+      out.push({ preposition, country: null, organisation: 'Ministry', end: target + lowerMinistry[0].length });
+      position = target + lowerMinistry[0].length;
+      continue;
+    }
     if (!run) break;
     let text = run[0];
     // "of the Department of South Asian, Middle East and African Affairs": a department's regions listed

@@ -7,8 +7,8 @@ import { foldKey, type Sentence, type Span } from './text';
  *
  * The rules of titles.ts and mentions.ts find people by how a release writes them; a foreign minister
  * named only as "Bayramov and Lavrov discussed", or under a post the rules do not read, is still
- * known by name. Only names of two words or more are looked up, and only posts held on the release's
- * date (or in its year) count.
+ * known by name. Only names of two words or more are looked up (and one-word names, "Sugiono"), and
+ * only posts held on the release's date (or in its year) count.
  */
 export interface KnownMention extends Span {
   sentence: number;
@@ -38,7 +38,7 @@ export function knownMentions(sentences: Sentence[], date: string | null, year: 
       // (the word "Al-Sabah" opens "al sabah" as well as "al-sabah")
       const head = foldKey(words[i].first.replace(/[.\-‐–]+$/u, ''));
       if (!index.firstWords.has(head) && !index.firstWords.has(head.split(/[.\-‐–]/u)[0])) continue;
-      for (let n = Math.min(index.maxWords, words.length - i); n >= 2; n--) {
+      for (let n = Math.min(index.maxWords, words.length - i); n >= 1; n--) {
         const span = { start: words[i].start, end: words[i + n - 1].end };
         const text = sentence.text.slice(span.start, span.end);
         // Only spaces (and one comma-free run) between the words of a name.

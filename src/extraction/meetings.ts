@@ -100,11 +100,18 @@ function draftMeetings(ctx: MeetingContext): Draft[] {
     vocabulary.statementLeads.some((pattern) => pattern.test(lead)) && !vocabulary.triggers.some((pattern) => pattern.test(lead));
   const inAnyMeeting = (id: number) => drafts.some((draft) => draft.participants.includes(id));
   let listOpen = false;
+  // Those present at every meeting ("The Permanent Secretary was present at all three meetings"), by
+  // the sentence that says so.
+  const everywhere = new Map<number, number>();
   ctx.sentences.forEach((sentence, index) => {
     // After a lead that announces or states, only a meeting the text says already happened counts
     // ("Earlier today, the Tánaiste met in Dublin with ..."), and what joins it.
     if (leadIsStatement && !vocabulary.separateMeetings.alreadyHeld.some((pattern) => pattern.test(sentence.text)) && drafts.length === 0) return;
     const present = presentIn(index, ctx);
+    if (present.length > 0 && vocabulary.allMeetings.some((pattern) => pattern.test(sentence.text)) && !vocabulary.triggers.some((pattern) => pattern.test(sentence.text))) {
+      for (const id of present) if (!everywhere.has(id)) everywhere.set(id, index);
+      return;
+    }
     for (const id of groupMembers(sentence.text, drafts[drafts.length - 1], present, ctx)) if (!present.includes(id)) present.push(id);
     // After "held separate meetings with his counterparts from A and B", a sentence about the host
     // ("In his meeting with X", "With the Ambassador of B, Y, the minister discussed", "Gedion discussed
@@ -214,7 +221,15 @@ function draftMeetings(ctx: MeetingContext): Draft[] {
       }
     }
   });
-  return drafts.filter((draft) => draft.participants.length > 0 || draft.fromEventLead);
+  const kept = drafts.filter((draft) => draft.participants.length > 0 || draft.fromEventLead);
+  for (const draft of kept) {
+    for (const [id, index] of everywhere) {
+      if (draft.participants.includes(id)) continue;
+      draft.participants.push(id);
+      (draft.joined ??= new Map()).set(id, index);
+    }
+  }
+  return kept;
 }
 
 const NUMBERS: Record<string, number> = { two: 2, both: 2, three: 3, four: 4, five: 5 };
@@ -431,7 +446,7 @@ function fallbackCountry(
     person.roleKind === 'AMBASSADOR' ||
     (person.roleKind === 'DIPLOMAT' &&
       ministrySpans(person.role).length === 0 &&
-      !/\b(?:Department|Directorate|Bureau|Division|Ministry|Office)\b|\bForeign\s+Minister\b|^(?:(?:Deputy\s+)?Director|Head)\b/u.test(person.role));
+      !/\b(?:Department|Directorate|Bureau|Division|[Mm]inistry|Office)\b|\bForeign\s+Minister\b|^(?:(?:Deputy\s+)?Director|Head)\b/u.test(person.role));
   // On the lead's trip abroad, those met there are the visited country's; the traveller is not.
   const traveller = ctx.people.find((other) => other.mentions.some((mention) => mention.sentence === 0));
   const trip = ctx.tripCountry && person !== traveller && person.accompanies === undefined ? ctx.tripCountry : null;

@@ -232,7 +232,7 @@ export function mentionsWithTitles(sentences: Sentence[], fullText: string): Raw
         /^(?:(?:Deputy\s+)?Director(?:[\s-]+General)?|[Hh]ead|Chief)\s+(?:of|for)\s+(?:the\s+)?/u.test(roleText) &&
         (atForeignMinistry(roleText) ||
           // "of the Ministry", unqualified: in a foreign ministry's release, that ministry
-          /\b(?:of|at)\s+the\s+Ministry$/u.test(roleText) ||
+          /\b(?:of|at)\s+the\s+(?:foreign\s+)?[Mm]inistry$/u.test(roleText) ||
           // "Director General of the Office of the Vice Minister": the minister's own office
           /\bOffice\s+of\s+the\s+(?:(?:Vice|Deputy|Foreign)\s+)?Minister\b/u.test(roleText) ||
           (/\b(?:Department|Directorate|Bureau)\b/u.test(roleText) && !/\bMinistry\b/u.test(roleText)))
@@ -263,7 +263,7 @@ export function mentionsWithTitles(sentences: Sentence[], fullText: string): Raw
       // A foreign ministry's secretary-general, permanent or principal secretary: its top civil servant,
       // a deputy minister's rank (test/fixtures/LABELLING.md).
       // ("of the Ministry", unqualified, in a foreign ministry's release: that ministry)
-      if ((inForeignMinistry || /\bof\s+the\s+Ministry$/u.test(roleText)) && /^(?:Secretary[\s-]+General|Permanent\s+Secretary|Principal\s+Secretary)$/iu.test(role.text)) kind = 'DEPUTY_FOREIGN_MINISTER';
+      if ((inForeignMinistry || /\bof\s+the\s+(?:foreign\s+)?[Mm]inistry$/u.test(roleText)) && /^(?:Secretary[\s-]+General|Permanent\s+Secretary|Principal\s+Secretary)$/iu.test(role.text)) kind = 'DEPUTY_FOREIGN_MINISTER';
       if (inForeignMinistry && (kind === 'OFFICIAL' || kind === 'OTHER' || kind === 'INTERNATIONAL_OFFICIAL')) kind = 'DIPLOMAT';
       // "Director General for Economic Diplomacy": a director of a ministry's portfolio, not of an
       // organisation; a foreign ministry's when the portfolio is (see roles.yaml foreignPortfolioWords).

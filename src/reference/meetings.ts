@@ -32,6 +32,8 @@ export interface MeetingVocabulary {
   ministerOnlyIn: Record<string, string[]>;
   /** Tested against the text just before a name: a match means the person is only mentioned. */
   notPresent: RegExp[];
+  /** Someone present at every meeting the release reports ("was present at all three meetings"). */
+  allMeetings: RegExp[];
   /** Meetings one per counterpart, and events apart from the meeting before (meetings.yaml `separateMeetings`). */
   separateMeetings: {
     separate: RegExp[];
@@ -68,6 +70,7 @@ interface MeetingsFile {
   audienceEvents?: unknown;
   ministerOnlyIn?: Record<string, unknown>;
   notPresent?: unknown;
+  allMeetings?: unknown;
   separateMeetings?: { separate?: unknown; announced?: unknown; ownEvent?: unknown; hostReference?: unknown; timeShift?: unknown; alreadyHeld?: unknown; another?: unknown };
   sides?: { hostFirst?: unknown; guestFirst?: unknown };
   kinds?: Array<{ kind?: unknown; scope?: unknown; cues?: unknown }>;
@@ -116,6 +119,7 @@ export function loadMeetingVocabulary(): MeetingVocabulary {
       Object.entries(file.ministerOnlyIn ?? {}).map(([title, codes]) => [title, asStringList(codes, `${MEETINGS_FILE} ministerOnlyIn.${title}`)]),
     ),
     notPresent: patterns(file.notPresent, 'notPresent'),
+    allMeetings: patterns(file.allMeetings ?? [], 'allMeetings'),
     separateMeetings: {
       separate: patterns(file.separateMeetings?.separate, 'separateMeetings.separate'),
       announced: patterns(file.separateMeetings?.announced, 'separateMeetings.announced'),

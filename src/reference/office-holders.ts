@@ -94,9 +94,10 @@ export function loadOfficeHolders(): OfficeHolderIndex {
       size++;
       for (const form of [name, ...variants]) {
         for (const key of nameKeys(form)) {
-          // A one-word form ("Lula") names nobody for sure: only names of two words or more are looked up.
+          // A one-word variant ("Lula", "Francis") names nobody for sure; a one-word name is a mononym
+          // ("Sugiono", "Naruhito") and is looked up.
           const words = key.split(' ').length;
-          if (words < 2) continue;
+          if (words < 2 && form !== name) continue;
           maxWords = Math.max(maxWords, words);
           firstWords.add(key.split(' ')[0]);
           const list = byForm.get(key) ?? [];

@@ -1409,4 +1409,35 @@ describe('phrasings of published releases (sixth round)', () => {
     expect(participantsOf(release)).toContainEqual(expect.objectContaining({ name: 'Lidia Soto Ramos', roleKind: 'DIPLOMAT', country: 'CU' }));
     expect(release.issuerCountry).toBe('CU');
   });
+  it('gives a diplomat "present at all three meetings" to each meeting, and reads "bade farewell to" as a farewell', () => {
+    const release = extractPressRelease(
+      'Accra, Feb. 11, 2025 (GNA) The Minister of State for Foreign Affairs, Hon. Ama Boateng, on Tuesday received the Ambassador of Peru to Ghana, Mr Luis Quispe Rojas, in her office.\n\n' +
+        'This is contained in a statement signed by the Spokesperson of the Ministry of Foreign Affairs, Mr Kofi Mensah, and made available to GNA.\n\n' +
+        'Boateng later received the High Commissioner of Kenya to Ghana, Mr Peter Kamau Njoroge, who sought closer coordination on trade.\n\n' +
+        'In a separate engagement, the minister bade farewell to the outgoing Ambassador of Italy, Mr Marco Bellini, who is ending his tour of duty.\n\n' +
+        'The Chief Director of the ministry, Amb. Yaw Osei Darko, was present at all three meetings.',
+      FIXED,
+    );
+    expect(release.issuerCountry).toBe('GH');
+    expect(release.meetings.map((m) => [m.kind, m.participants.map((p) => p.name)])).toEqual([
+      ['BILATERAL_MEETING', ['Ama Boateng', 'Luis Quispe Rojas', 'Yaw Osei Darko']],
+      ['BILATERAL_MEETING', ['Ama Boateng', 'Peter Kamau Njoroge', 'Yaw Osei Darko']],
+      ['FAREWELL_MEETING', ['Ama Boateng', 'Marco Bellini', 'Yaw Osei Darko']],
+    ]);
+    expect(participantsOf(release).find((p) => p.name === 'Yaw Osei Darko')).toEqual(expect.objectContaining({ roleKind: 'DIPLOMAT', country: 'GH' }));
+  });
+
+  it('reads "received courtesy calls from three newly appointed ambassadors" as one meeting per ambassador, with whoever accompanied the host at all of them', () => {
+    const release = extractPressRelease(
+      'Jakarta, 22 January 2025. Foreign Minister Sugiono today received courtesy calls from three newly appointed ambassadors. The Foreign Minister was accompanied at all three meetings by Vice Minister of Foreign Affairs Dewi Lestari Wulan. ' +
+        "In the first meeting, the Foreign Minister welcomed the Ambassador of Malaysia, Dato' Ahmad Faizal bin Rahman. Next, FM Sugiono received the Ambassador of Chile, Paula Rojas Vidal. Finally, he received the Ambassador of Uganda, Grace Namutebi.",
+      FIXED,
+    );
+    expect(release.meetings.map((m) => [m.kind, m.participants.map((p) => [p.name, p.roleKind, p.country])])).toEqual([
+      ['BILATERAL_MEETING', [['Sugiono', 'FOREIGN_MINISTER', 'ID'], ['Ahmad Faizal bin Rahman', 'AMBASSADOR', 'MY'], ['Dewi Lestari Wulan', 'DEPUTY_FOREIGN_MINISTER', 'ID']]],
+      ['BILATERAL_MEETING', [['Sugiono', 'FOREIGN_MINISTER', 'ID'], ['Paula Rojas Vidal', 'AMBASSADOR', 'CL'], ['Dewi Lestari Wulan', 'DEPUTY_FOREIGN_MINISTER', 'ID']]],
+      ['BILATERAL_MEETING', [['Sugiono', 'FOREIGN_MINISTER', 'ID'], ['Grace Namutebi', 'AMBASSADOR', 'UG'], ['Dewi Lestari Wulan', 'DEPUTY_FOREIGN_MINISTER', 'ID']]],
+    ]);
+  });
 });
+
