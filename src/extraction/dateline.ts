@@ -1,4 +1,5 @@
 import { findCountryCode } from '../reference/countries';
+import { worldCityCountry } from '../reference/cities';
 import { isAgencyName } from '../reference/agencies';
 import { loadLanguage } from '../reference/language';
 import type { ExtractedDateline } from './types';
@@ -485,7 +486,8 @@ function build(
     if (!country) unresolvedCountry = rawCountry;
   }
   // A city-only dateline ("SEOUL, November 21.") is placed through the city list, or is a country itself.
-  if (place && !country) country = cityCountry(place) ?? findCountryCode(place);
+  // (a city the lists do not have: the world-cities table, "Dubrovnik")
+  if (place && !country) country = cityCountry(place) ?? findCountryCode(place) ?? worldCityCountry(place);
   if (place && !country && !unresolvedCountry) unresolvedCountry = place;
   return {
     dateline: { place, country, date: date ? isoDate(date.year ?? year, date.month, date.day) : null },

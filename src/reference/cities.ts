@@ -40,3 +40,34 @@ export function findCityCountry(name: string): string | null {
   const key = foldCase(name.trim());
   return loadCities().find((city) => foldCase(city.name) === key)?.country ?? null;
 }
+
+let world: Map<string, Array<{ country: string; population: number }>> | null = null;
+
+/**
+ * The country of a city none of the lists above has, from the world-cities table of `city-timezones`
+ * (about 7,300 cities with their ISO codes and populations): a dateline's "Dubrovnik" or "Mombasa".
+ * A name several countries' cities share is the most populous one's only where it is at least three
+ * times the next ("Cartagena": Colombia's); otherwise nothing.
+ */
+export function worldCityCountry(name: string): string | null {
+  if (!world) {
+    world = new Map();
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { cityMapping } = require('city-timezones') as { cityMapping: Array<{ city: string; city_ascii: string; iso2: string; pop: number }> };
+    const known = new Set(loadCountries().map((country) => country.code));
+    for (const entry of cityMapping) {
+      if (!known.has(entry.iso2)) continue;
+      for (const key of new Set([foldCase(entry.city), foldCase(entry.city_ascii)])) {
+        const list = world.get(key) ?? [];
+        const same = list.find((item) => item.country === entry.iso2);
+        if (same) same.population = Math.max(same.population, entry.pop || 0);
+        else list.push({ country: entry.iso2, population: entry.pop || 0 });
+        world.set(key, list);
+      }
+    }
+  }
+  const candidates = [...(world.get(foldCase(name.trim())) ?? [])].sort((a, b) => b.population - a.population);
+  if (candidates.length === 0) return null;
+  if (candidates.length === 1 || candidates[0].population >= 3 * candidates[1].population) return candidates[0].country;
+  return null;
+}

@@ -28,6 +28,8 @@ describe('dateline shapes', () => {
     ['an agency and a numeric date in brackets', `Osh (Kabar, 04.09.2025) – ${BODY}`, { place: 'Osh', country: 'KG', date: '2025-09-04' }],
     ['a slashed agency without a date', `Minsk /BelTA/. ${BODY}`, { place: 'Minsk', country: 'BY', date: null }],
     ['a capital spelled as releases spell it', `ULAANBAATAR, June 2. ${BODY}`, { place: 'Ulaanbaatar', country: 'MN', date: '2025-06-02' }],
+    ['a city of the world-cities table', `DUBROVNIK, July 11 (HINA) - ${BODY}`, { place: 'Dubrovnik', country: 'HR', date: '2025-07-11' }],
+    ['a city two countries have, the far larger one\'s', `Cartagena, 4 March (EFE) - ${BODY}`, { place: 'Cartagena', country: 'CO', date: '2025-03-04' }],
     ['a place with its country in square brackets', `New Delhi [India], November 18 (ANI): ${BODY}`, { place: 'New Delhi', country: 'IN', date: '2025-11-18' }],
     ['a label before a date line\'s bar', `News item | 03-05-2025 | 14:00\n\n${BODY}`, { place: null, country: null, date: '2025-05-03' }],
   ])('%s', (_shape, text, expected) => {
