@@ -73,6 +73,24 @@ function leadKnownCountry(people: Person[]): string | null {
   return first && !first.country && first.known?.country ? first.known.country : null;
 }
 
+/**
+ * For a ministry's own release of its envoy's trip abroad ("X paid a visit to Astana ... The Polish
+ * delegation also included ..."), the country of the delegation the text names that is not the one
+ * visited: the traveller's, so the ministry's.
+ */
+function travellingDelegation(sentences: Sentence[], visited: string | null, fullText: string): string | null {
+  if (!visited) return null;
+  const found = new Set<string>();
+  for (const sentence of sentences) {
+    for (const match of sentence.text.matchAll(/\b[Tt]he\s+((?:\p{Lu}[\p{L}'’-]+\s+){1,2})delegation\s+(?:also\s+)?(?:included|includes|comprised|consisted|was\s+(?:led|headed)\s+by)\b/gu)) {
+      const country = matchCountries(match[1]).find((candidate) => candidate.code);
+      const code = country ? (country.ambiguous ? resolveAmbiguous(country.form, fullText) : country.code) : null;
+      if (code && code !== visited) found.add(code);
+    }
+  }
+  return found.size === 1 ? [...found][0] : null;
+}
+
 /** The most named country that no participant with a stated country holds; ties go to the first named. */
 function homeCountry(countries: ExtractedCountry[], people: Person[], visited: string | null = null, sentences: Sentence[] = []): string | null {
   // Someone only mentioned ("a special message from H.E. X, President of the Republic of Ghana") holds nothing.
@@ -290,7 +308,7 @@ export function extractPressRelease(text: string, options: ExtractOptions = {}):
       ? dateline.country
       : dateline?.place
       ? abroadHome(dateline.country, countries, people, leadVisit, sentences)
-      : leadCountry(people) ?? leadKnownCountry(people) ?? voiceCountry(sentences, fullText) ?? leadPlaceCountry(sentences, people, countries) ?? homeCountry(countries, people, leadVisit, sentences);
+      : leadCountry(people) ?? leadKnownCountry(people) ?? voiceCountry(sentences, fullText) ?? leadPlaceCountry(sentences, people, countries) ?? travellingDelegation(sentences, leadVisit, fullText) ?? homeCountry(countries, people, leadVisit, sentences);
     if (home) issuer = { name: `Ministry of Foreign Affairs of ${findCountry(home)?.name ?? home}`, country: home, named: false };
   }
   const { meetings, warnings: meetingWarnings } = extractMeetings({

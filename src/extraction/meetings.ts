@@ -505,7 +505,11 @@ function countryTitleKind(person: Person, country: string | null): Person['roleK
   const cabinet = loadMeetingVocabulary().ministerOnlyIn['Secretary of State for'] ?? [];
   if (portfolio && !cabinet.includes(country)) return /\b(?:Foreign|External|International|Diplomatic|Diplomacy|Global\s+Affairs)\b/u.test(portfolio[1]) ? 'DEPUTY_FOREIGN_MINISTER' : 'OFFICIAL';
   if (person.roleKind !== 'FOREIGN_MINISTER') return person.roleKind;
-  const bare = person.role.trim().replace(/^(?:\p{Lu}[\p{L}'’-]*\s+)(?=Foreign\s+Secretary$)/u, '');
+  // ("Secretary of State at the Ministry of Foreign Affairs": the same post, its ministry said)
+  const bare = person.role
+    .trim()
+    .replace(/\s+(?:at|in|of)\s+(?:the\s+)?(?:Ministry\s+of\s+Foreign\s+Affairs|Foreign\s+Ministry|MFA)\b.*$/u, '')
+    .replace(/^(?:\p{Lu}[\p{L}'’-]*\s+)(?=Foreign\s+Secretary$)/u, '');
   const only = Object.entries(loadMeetingVocabulary().ministerOnlyIn).find(([title]) => title.toLowerCase() === bare.toLowerCase());
   if (!only) return person.roleKind;
   return only[1].includes(country) ? 'FOREIGN_MINISTER' : 'DEPUTY_FOREIGN_MINISTER';

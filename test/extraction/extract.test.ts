@@ -1439,5 +1439,18 @@ describe('phrasings of published releases (sixth round)', () => {
       ['BILATERAL_MEETING', [['Sugiono', 'FOREIGN_MINISTER', 'ID'], ['Grace Namutebi', 'AMBASSADOR', 'UG'], ['Dewi Lestari Wulan', 'DEPUTY_FOREIGN_MINISTER', 'ID']]],
     ]);
   });
+  it('reads a visit abroad of a "Secretary of State at the Ministry of Foreign Affairs" as a deputy minister\'s, of the country of the delegation the text names, its host joining by "were hosted by"', () => {
+    const release = extractPressRelease(
+      'State Secretary visits Kazakhstan\n\n13.05.2025\n\n' +
+        'On 12-13 May, Secretary of State at the Ministry of Foreign Affairs Tomasz Zielinski paid a visit to Astana. The main item on the agenda was Czech-Kazakh political consultations.\n\n' +
+        'The consultations were hosted by Deputy Minister of Foreign Affairs of the Republic of Kazakhstan Aidar Seitkali. The Czech delegation also included Ambassador Jana Novotna and Director Pavel Dvorak.',
+      FIXED,
+    );
+    expect(release.issuerCountry).toBe('CZ');
+    expect(participantsOf(release).slice(0, 2).map((p) => [p.name, p.roleKind, p.country])).toEqual([
+      ['Tomasz Zielinski', 'DEPUTY_FOREIGN_MINISTER', 'CZ'],
+      ['Aidar Seitkali', 'DEPUTY_FOREIGN_MINISTER', 'KZ'],
+    ]);
+  });
 });
 
