@@ -47,6 +47,10 @@ function isNationalBody(organisation: string): boolean {
   return words.some((word) => vocab().nationalBodyWords.has(word));
 }
 
+/** A director of a region of the world or of protocol ("Director for the Americas and Caribbean"). */
+const REGIONAL_DIRECTOR =
+  /^(?:Deputy\s+)?(?:Director(?:[\s-]+General)?|Head)\s+(?:of|for)\s+(?:the\s+)?(?:(?:and|the|of|Sub-Saharan|North|South|East|West|Central|Southern|Eastern|Western|Northern|Latin|Africa|African|Americas?|American|Asia|Asian|Europe|European|Caribbean|Middle|Oceania|Pacific|Gulf|Eurasia|Eurasian|Arab|Protocol|State|Consular|Caucasus|Nordic|Baltic|Balkans|Mediterranean|Maghreb|Levant|Affairs|Department|Division|Region|Regions|Countries|Multilateral|Bilateral)(?:\s+|$))+$/u;
+
 /** A country form that ends right before `end` ("Uzbek Foreign Minister", "Korea's Ambassador"). */
 function countryBefore(sentence: string, end: number, fullText: string): { code: string; start: number } | null {
   const before = sentence.slice(0, end);
@@ -181,6 +185,11 @@ export function mentionsWithTitles(sentences: Sentence[], fullText: string): Raw
         roleEnd += bracketed[0].length;
         bare = false;
         kind = role.text === 'Secretary' ? 'DEPUTY_FOREIGN_MINISTER' : 'DIPLOMAT';
+      } else if (bracketed && /\b(?:Foreign|External)\s+Affairs$/u.test(text.slice(role.start, roleEnd))) {
+        // "Minister of State for Foreign Affairs (Regional Cooperation) of the Republic of Uganda": the
+        // post's own portfolio in brackets, its country after it.
+        roleEnd += bracketed[0].length;
+        bare = false;
       }
       // "Undersecretary for Latin America and the Caribbean": a portfolio going on with "and the".
       if (/\s(?:for|of)\s/u.test(text.slice(role.start, roleEnd))) {
@@ -284,6 +293,15 @@ export function mentionsWithTitles(sentences: Sentence[], fullText: string): Raw
       // "Executive Director of the Mexican Agency for International Development Cooperation": a body
       // its country's name opens is that country's.
       else if (kind === 'INTERNATIONAL_OFFICIAL' && !organisation && country && complements.some((c) => c.preposition === 'of' && c.country)) kind = 'OFFICIAL';
+      // "Director of Protocol", "Director of Sub-Saharan Africa", "Director for the Americas and
+      // Caribbean": a director of a region of the world or of protocol is a foreign ministry's diplomat.
+      if ((kind === 'OFFICIAL' || kind === 'OTHER' || kind === 'INTERNATIONAL_OFFICIAL') && REGIONAL_DIRECTOR.test(text.slice(role.start, phraseEnd).trim())) {
+        kind = 'DIPLOMAT';
+        organisation = null;
+      }
+      // "the Permanent Secretary, Dr X", "Foreign Affairs Principal Secretary X": the ministry's top civil
+      // servant, a deputy minister's rank (LABELLING.md).
+      if ((kind === 'OFFICIAL' || kind === 'OTHER') && /^(?:Permanent|Principal)\s+Secretary$/u.test(role.text) && (bare || /\bForeign\s+Affairs\s*$/u.test(beforeRole))) kind = 'DEPUTY_FOREIGN_MINISTER';
       if (kind === 'INTERNATIONAL_OFFICIAL' && organisation) country = null;
 
       // The name after the title: ", Name," or " Name" (a lone surname only straight after a bare title).

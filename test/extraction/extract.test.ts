@@ -1452,5 +1452,19 @@ describe('phrasings of published releases (sixth round)', () => {
       ['Aidar Seitkali', 'DEPUTY_FOREIGN_MINISTER', 'KZ'],
     ]);
   });
+  it('reads a bracketed portfolio before the post\'s country, directors of protocol and of regions as diplomats, and a bare permanent secretary as a deputy minister', () => {
+    const release = extractPressRelease(
+      'Dodoma, 3 June 2025. The Minister of Foreign Affairs, Hon. Asha Mwinyi, received Hon. Peter Okello, Minister of State for Foreign Affairs (Regional Cooperation) of the Republic of Uganda. ' +
+        'The meeting was attended by the Permanent Secretary, Dr Juma Salim, the Director of Protocol, Ambassador Neema Kweka, and the Director for the Americas and Caribbean, Ms. Rehema Mollel.',
+      FIXED,
+    );
+    expect(participantsOf(release).map((p) => [p.name, p.roleKind, p.country])).toEqual([
+      ['Asha Mwinyi', 'FOREIGN_MINISTER', 'TZ'],
+      ['Peter Okello', 'DEPUTY_FOREIGN_MINISTER', 'UG'],
+      ['Juma Salim', 'DEPUTY_FOREIGN_MINISTER', 'TZ'],
+      ['Neema Kweka', 'DIPLOMAT', 'TZ'],
+      ['Rehema Mollel', 'DIPLOMAT', 'TZ'],
+    ]);
+  });
 });
 
