@@ -633,6 +633,20 @@ export function extractMeetings(ctx: MeetingContext): MeetingResult {
     }));
     if (participants.length === 0) warnings.push(`no participants found for the ${kind} meeting`);
     const date = findDateIn(ctx.sentences[draft.sentence].text, ctx.year) ?? ctx.dateline?.date ?? null;
+    // Credentials are presented one envoy at a time: "received copies of the credentials of the
+    // Ambassadors of Poland, X, and of Greece, Y" is one presentation each, with the host's people.
+    const envoys = kind === 'CREDENTIALS_PRESENTATION' ? participants.filter((p) => p.roleKind === 'AMBASSADOR' && p.country) : [];
+    // (not where the text says they were presented together: "at a joint ceremony")
+    const together = ctx.sentences.some((sentence) => /\bjoint(?:ly)?\s+(?:[\w-]+\s+)?(?:ceremony|presentation|presented)\b|\b(?:single|common)\s+ceremony\b/iu.test(sentence.text));
+    if (envoys.length >= 2 && !together && new Set(envoys.map((p) => p.country)).size === envoys.length) {
+      const hostIds = draft.participants.filter((_, index) => !envoys.includes(participants[index]));
+      for (const envoy of envoys) {
+        const index = participants.indexOf(envoy);
+        meetings.push({ kind, date, place, participants: participants.filter((p, i) => i === index || !envoys.includes(p)) });
+        participantIds.push([...hostIds, draft.participants[index]]);
+      }
+      continue;
+    }
     meetings.push({ kind, date, place, participants });
     participantIds.push(draft.participants);
   }

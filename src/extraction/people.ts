@@ -267,9 +267,12 @@ export function findPeople(
       );
       // "... received a Jordanian delegation headed by X. The delegation included Y": the delegation named before.
       if (sides.length === 0 && /^The\s+delegation\s+(?:also\s+)?(?:included|includes|comprised|consisted)\b/u.test(sentences[mention.sentence].text)) {
+        // (or "a bipartisan delegation of the US House of Representatives")
         const named = sentences
           .slice(0, mention.sentence)
-          .flatMap((sentence) => [...sentence.text.matchAll(/\b((?:\p{Lu}[\p{L}'’-]+\s+){1,3})delegation\b/gu)].map((match) => match[1]));
+          .flatMap((sentence) =>
+            [...sentence.text.matchAll(/\b((?:\p{Lu}[\p{L}'’-]+\s+){1,3})delegation\b|\bdelegation\s+(?:of|from)\s+(?:the\s+)?(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,2})/gu)].map((match) => match[1] ?? match[2]),
+          );
         const last = named.length ? matchCountries(named[named.length - 1]).find((country) => country.code) : undefined;
         if (last) sides.push(resolveCountry(last, fullText));
       }

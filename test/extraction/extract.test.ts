@@ -1466,5 +1466,35 @@ describe('phrasings of published releases (sixth round)', () => {
       ['Rehema Mollel', 'DIPLOMAT', 'TZ'],
     ]);
   });
+  it('splits credentials presented by two ambassadors into one presentation each, unless the text says they were joint', () => {
+    const separate = extractPressRelease(
+      'TASHKENT, 5 August 2025 – Minister of Foreign Affairs of the Republic of Uzbekistan H.E. Mr. Aziz Karimov received copies of the credentials of the newly appointed Ambassadors of the Republic of Chile, H.E. Mr. Pablo Soto, and of the Kingdom of Norway, H.E. Ms. Ingrid Berg.',
+      FIXED,
+    );
+    expect(separate.meetings.map((m) => [m.kind, m.participants.map((p) => p.name)])).toEqual([
+      ['CREDENTIALS_PRESENTATION', ['Aziz Karimov', 'Pablo Soto']],
+      ['CREDENTIALS_PRESENTATION', ['Aziz Karimov', 'Ingrid Berg']],
+    ]);
+    const joint = extractPressRelease(
+      'TASHKENT, 5 August 2025 – Minister of Foreign Affairs of the Republic of Uzbekistan H.E. Mr. Aziz Karimov received, at a joint ceremony, copies of the credentials of the newly appointed Ambassadors of the Republic of Chile, H.E. Mr. Pablo Soto, and of the Kingdom of Norway, H.E. Ms. Ingrid Berg.',
+      FIXED,
+    );
+    expect(joint.meetings).toHaveLength(1);
+  });
+
+  it('reads members of a parliament\'s delegation by their posts and of the country the delegation is "of"', () => {
+    const release = extractPressRelease(
+      'VILNIUS, Nov 4 – Lithuanian Foreign Minister Jonas Petraitis on Tuesday received a bipartisan delegation of the US House of Representatives led by Congressman John Miller, the Foreign Ministry said. ' +
+        'The delegation included Congresswoman Linda Carter and Congressman Paul Evans. Seimas member Rasa Kazlauskiene also took part in the meeting.',
+      FIXED,
+    );
+    expect(participantsOf(release).map((p) => [p.name, p.roleKind, p.country])).toEqual([
+      ['Jonas Petraitis', 'FOREIGN_MINISTER', 'LT'],
+      ['John Miller', 'OFFICIAL', 'US'],
+      ['Linda Carter', 'OFFICIAL', 'US'],
+      ['Paul Evans', 'OFFICIAL', 'US'],
+      ['Rasa Kazlauskiene', 'OFFICIAL', 'LT'],
+    ]);
+  });
 });
 
