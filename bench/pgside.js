@@ -7,10 +7,11 @@
 // machine (its processes' CPU is read from /proc): a throwaway cluster is the way (bench/README.md).
 // Only the measured server may use that cluster while it runs: every backend's CPU is counted.
 //
-// For each workload of bench/workloads.js and each server (ours, PostGraphile, the floor), one
-// after the other: a warm-up, then `--duration` seconds of autocannon (keep-alive, `--connections`),
-// reading before and after it the CPU time of the whole cluster (every child of the postmaster, and
-// the children it reaped), of the Node server, and pg_stat_statements (reset before each run).
+// For each workload of bench/workloads.js and bench/searches.js (the searches and facets; `--only`
+// picks) and each server (ours, PostGraphile, the floor), one after the other: a warm-up, then
+// `--duration` seconds of autocannon (keep-alive, `--connections`), reading before and after it
+// the CPU time of the whole cluster (every child of the postmaster, and the children it reaped),
+// of the Node server, and pg_stat_statements (reset before each run).
 // Prints per request: Postgres CPU ms, server CPU ms, statements (by kind), and pg_stat_statements'
 // plan and execution ms; `--statements` lists each statement text with its calls per request;
 // `--all-issuers` makes the issuer workload ask for every issuer in turn instead of the most frequent.
@@ -22,6 +23,7 @@ const path = require('node:path');
 const { Client } = require('pg');
 const { startServer: start, waitReady, PEER, cannon: load } = require('./load');
 const { WORKLOADS } = require('./workloads');
+const { SEARCHES, PGL_FUNCTION } = require('./searches');
 
 
 const { values: opts } = parseArgs({
@@ -42,7 +44,7 @@ const { values: opts } = parseArgs({
   },
 });
 if (opts.help) {
-  console.log(fs.readFileSync(__filename, 'utf8').split('\n').slice(1, 16).join('\n'));
+  console.log(fs.readFileSync(__filename, 'utf8').split('\n').slice(1, 17).join('\n'));
   process.exit(0);
 }
 const DATABASE_URL = opts['database-url'] ?? process.env.BENCH_DATABASE_URL;
@@ -113,9 +115,12 @@ async function main() {
   // The issuer workload asks for the most frequent issuer, or with --all-issuers for every issuer in turn (a crawl).
   const issuers = (await admin.query("SELECT issuer_country_code AS c FROM press_release WHERE status = 'PUBLISHED' AND issuer_country_code IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC, 1")).rows.map((r) => r.c);
   const rotations = { releaseIds, issuer: opts['all-issuers'] ? issuers : issuers.slice(0, 1) };
-  const valuesOf = (w) => (w.rotate ? rotations[w.rotate] : []);
+  const valuesOf = (w) => (Array.isArray(w.rotate) ? w.rotate : w.rotate ? rotations[w.rotate] : []);
   const only = opts.only ? new Set(opts.only.split(',')) : null;
-  const workloads = WORKLOADS.filter((w) => !only || only.has(w.name));
+  // The table's five, then the searches and facets of bench/searches.js (PostGraphile answers the
+  // two searches through the bench_peer function, created here as bench:compare creates it).
+  const workloads = [...WORKLOADS, ...SEARCHES].filter((w) => !only || only.has(w.name));
+  if (workloads.some((w) => SEARCHES.includes(w)) && SERVERS.includes('postgraphile')) await admin.query(PGL_FUNCTION);
   log(`postmaster ${postmaster}, ${settings.v.split(' on ')[0]}, track_planning ${settings.tp}`);
 
   const results = [];

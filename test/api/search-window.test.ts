@@ -51,10 +51,19 @@ test('the ranked page and totalCount equal the plain full-text query', async () 
     const page = await listReleases(db, filter, 'RELEVANCE', { first: 50 }, { rankWindow: SIZE });
     const count = await countReleases(db, filter);
     expect({ search, ids: page.rows.map((r) => r.id), count }).toEqual({ search, ids: expected.ids, count: expected.count });
+    // The count read with the window (`total`, what totalCount takes when selected) is the same,
+    // and the page the same with it.
+    const counted = await listReleases(db, filter, 'RELEVANCE', { first: 50 }, { rankWindow: SIZE, total: true });
+    expect({ search, ids: counted.rows.map((r) => r.id), total: counted.total }).toEqual({ search, ids: expected.ids, total: expected.count || undefined });
+    const second = await listReleases(db, filter, 'RELEVANCE', { first: 3, after: undefined }, { rankWindow: SIZE, total: true });
+    expect(second.total).toBe(expected.count || undefined);
     // With the service's own window.
     const full = await listReleases(db, filter, 'RELEVANCE', { first: 50 });
     expect(full.rows.length).toBe(Math.min(50, expected.count));
   }
+  // No match: no row, and no count read with the window (totalCount asks countReleases).
+  const none = await listReleases(db, { search: 'zzzqqqnomatch', statuses: ['PUBLISHED' as const] }, 'RELEVANCE', { first: 5 }, { total: true });
+  expect({ rows: none.rows.length, total: none.total }).toEqual({ rows: 0, total: undefined });
   // Most searches have more matches than the window ranks.
   expect(windowed).toBeGreaterThan(SEARCHES.length / 2);
 });

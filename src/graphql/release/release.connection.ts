@@ -15,9 +15,10 @@ export async function releaseConnection(
   filter: ReleaseFilter,
   order: PressReleaseOrder,
   page: ConnectionArgs,
-  include: ReleaseIncludes & { highlights?: boolean; fields?: readonly ReleaseField[] } = {},
+  include: ReleaseIncludes & { highlights?: boolean; fields?: readonly ReleaseField[]; totalCount?: boolean } = {},
 ): Promise<PressReleaseConnection> {
-  const result = await listReleases(ctx.sql, filter, order, page, { include, highlights: include.highlights, fields: include.fields });
+  const result = await listReleases(ctx.sql, filter, order, page, { include, highlights: include.highlights, fields: include.fields, total: include.totalCount });
+  const total = result.total;
   primeNested(ctx, result.rows);
   return toConnection(
     PressReleaseConnection,
@@ -32,7 +33,8 @@ export async function releaseConnection(
         }),
         () => encodeCursor(result.sort, row),
       ),
-    () => countReleases(ctx.sql, filter),
+    // A RELEVANCE page that read the count with its window (listReleases, `total`) needs no statement.
+    total !== undefined ? () => Promise.resolve(total) : () => countReleases(ctx.sql, filter),
   );
 }
 

@@ -94,9 +94,10 @@ function fieldsAt(info: GraphQLResolveInfo, at: readonly string[]): ReleaseField
  * selects (worked out once per query text, perSelection).
  */
 export const releaseIncludes = perSelection(
-  (info: GraphQLResolveInfo): ReleaseIncludes & { highlights: boolean; fields?: ReleaseField[] } => ({
+  (info: GraphQLResolveInfo): ReleaseIncludes & { highlights: boolean; fields?: ReleaseField[]; totalCount: boolean } => ({
     ...includesAt(info, ['edges', 'node']),
     highlights: selects(info, ['edges', 'highlights']),
+    totalCount: selects(info, ['totalCount']),
     fields: fieldsAt(info, ['edges', 'node']),
   }),
 );
