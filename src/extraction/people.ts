@@ -282,6 +282,21 @@ export function findPeople(
       }
     }
   }
+  // "Deputy Minister X held political consultations with his counterpart, First Deputy Foreign Minister
+  // Y": a bare deputy's post in consultations, or against a foreign ministry's deputy as counterpart,
+  // is at the foreign ministry.
+  for (const person of people) {
+    if (person.roleKind !== 'OFFICIAL' || !BARE_DEPUTY.test(person.role.trim())) continue;
+    const foreign = person.mentions.some((mention) => {
+      const text = sentences[mention.sentence].text;
+      if (/\bpolitical\s+consultations?\b/iu.test(text)) return true;
+      return (
+        /\b(?:his|her)\s+counterpart\b/u.test(text) &&
+        people.some((other) => other !== person && other.roleKind === 'DEPUTY_FOREIGN_MINISTER' && other.mentions.some((m) => m.sentence === mention.sentence))
+      );
+    });
+    if (foreign) person.roleKind = 'DEPUTY_FOREIGN_MINISTER';
+  }
   // A counterpart holds the post of the titled person named before it in the same sentence.
   for (const person of people) {
     const anchor = person.counterpartOf;

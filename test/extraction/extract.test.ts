@@ -1496,5 +1496,14 @@ describe('phrasings of published releases (sixth round)', () => {
       ['Rasa Kazlauskiene', 'OFFICIAL', 'LT'],
     ]);
   });
+  it('reads a bare "Deputy Minister" holding political consultations with a deputy foreign minister as one', () => {
+    const release = extractPressRelease(
+      'Tashkent, 3 March 2025. Deputy Minister Sardor Rakhimov held political consultations with his counterpart, H.E. Mr. Giorgi Beridze, First Deputy Foreign Minister of Georgia.',
+      FIXED,
+    );
+    expect(release.meetings.map((m) => [m.kind, m.participants.map((p) => [p.name, p.roleKind, p.country])])).toEqual([
+      ['POLITICAL_CONSULTATIONS', [['Sardor Rakhimov', 'DEPUTY_FOREIGN_MINISTER', 'UZ'], ['Giorgi Beridze', 'DEPUTY_FOREIGN_MINISTER', 'GE']]],
+    ]);
+  });
 });
 
