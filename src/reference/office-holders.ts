@@ -56,6 +56,8 @@ export function nameKeys(name: string): string[] {
   return loose === key ? [key] : [key, loose];
 }
 
+const COURTESY = /^(?:(?:Dr|Mr|Mrs|Ms|Prof|Sheikh|Sheikha|H\.\s?E|Hon|Sir|Dame|Dato'?|Datuk)\.?\s+)+/u;
+
 let cached: OfficeHolderIndex | null = null;
 
 /** Reads and checks every file of data/reference/office-holders once; a malformed entry throws. */
@@ -92,12 +94,14 @@ export function loadOfficeHolders(): OfficeHolderIndex {
       };
       const variants = Array.isArray(raw.variants) ? raw.variants.filter((v): v is string => typeof v === 'string') : [];
       size++;
-      for (const form of [name, ...variants]) {
+      for (const written of [name, ...variants]) {
+        // A courtesy title is no part of a name ("Dr S. Jaishankar" is looked up as "S. Jaishankar").
+        const form = written.replace(COURTESY, '');
         for (const key of nameKeys(form)) {
           // A one-word variant ("Lula", "Francis") names nobody for sure; a one-word name is a mononym
           // ("Sugiono", "Naruhito") and is looked up.
           const words = key.split(' ').length;
-          if (words < 2 && form !== name) continue;
+          if (words < 2 && written !== name) continue;
           maxWords = Math.max(maxWords, words);
           firstWords.add(key.split(' ')[0]);
           const list = byForm.get(key) ?? [];

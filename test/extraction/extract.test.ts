@@ -1505,5 +1505,22 @@ describe('phrasings of published releases (sixth round)', () => {
       ['POLITICAL_CONSULTATIONS', [['Sardor Rakhimov', 'DEPUTY_FOREIGN_MINISTER', 'UZ'], ['Giorgi Beridze', 'DEPUTY_FOREIGN_MINISTER', 'GE']]],
     ]);
   });
+  it('reads people "in the presence of" a meeting, Myanmar\'s "U" as a courtesy title, a "Union Minister for Foreign Affairs", and a known minister named with "Dr." and an initial', () => {
+    const audience = extractPressRelease(
+      'Dakar, 14 May (APS) - The President of the Republic, Macky Ndiaye, on Wednesday received the Mauritanian Minister of Foreign Affairs, Sidi Ould Ahmed. The audience took place in the presence of the Minister of Foreign Affairs, Awa Diallo, and the Ambassador of Mauritania in Dakar, Ahmed Ould Salem.',
+      FIXED,
+    );
+    expect(participantsOf(audience).map((p) => p.name)).toEqual(['Macky Ndiaye', 'Sidi Ould Ahmed', 'Awa Diallo', 'Ahmed Ould Salem']);
+    const ministerial = extractPressRelease(
+      'Bangkok, 2 April 2025. Foreign Minister Anan Wongsiri chaired the meeting attended by Dr. S. Jaishankar, External Affairs Minister of India; U Kyaw Min, Deputy Prime Minister and Union Minister for Foreign Affairs of Myanmar; and Ram Prasad Koirala, Minister for Foreign Affairs of Nepal.',
+      FIXED,
+    );
+    expect(participantsOf(ministerial).map((p) => [p.name, p.roleKind, p.country])).toEqual([
+      ['Anan Wongsiri', 'FOREIGN_MINISTER', 'TH'],
+      ['S. Jaishankar', 'FOREIGN_MINISTER', 'IN'],
+      ['Kyaw Min', 'FOREIGN_MINISTER', 'MM'],
+      ['Ram Prasad Koirala', 'FOREIGN_MINISTER', 'NP'],
+    ]);
+  });
 });
 
