@@ -89,7 +89,8 @@ export function findPeople(
       ? people.find((candidate) => foldKey(candidate.name) === foldKey(mention.name.name))
       : byToken(mention.name.tokens[0]);
     // "Ambassador Bustos Lagos" after "Mr. Rodrigo Bustos Lagos": a double surname under a bare post.
-    if (!person && full && mention.name.tokens.length === 2 && (mention.reference || /^\p{L}+$/u.test(mention.role ?? ''))) {
+    // (or with no post at all: "Grlić Radman held talks" after "Minister Gordan Grlić Radman")
+    if (!person && full && mention.name.tokens.length === 2 && (mention.reference || !mention.role || /^\p{L}+$/u.test(mention.role))) {
       const tail = ' ' + foldKey(mention.name.name);
       const owners = people.filter((candidate) => candidate.name.split(/\s+/u).length >= 3 && foldKey(candidate.name).endsWith(tail));
       if (owners.length === 1) person = owners[0];

@@ -1522,5 +1522,16 @@ describe('phrasings of published releases (sixth round)', () => {
       ['Ram Prasad Koirala', 'FOREIGN_MINISTER', 'NP'],
     ]);
   });
+  it('keeps one person for "Foreign and European Affairs Minister Ivan Horvat Kovac", "Minister Horvat Kovac" and "Horvat Kovac held talks"', () => {
+    const release = extractPressRelease(
+      'DUBROVNIK, July 11 (Hina) - Croatia\'s Foreign and European Affairs Minister Ivan Horvat Kovac opened the forum on Friday. ' +
+        'The conference, hosted by Minister Horvat Kovac, brought together the foreign ministers of Albania, Arben Dushi, and Slovenia, Mojca Novak.\n\n' +
+        'On the sidelines of the forum, Horvat Kovac held talks with Dushi on the enlargement of the European Union.',
+      FIXED,
+    );
+    const names = new Set(participantsOf(release).map((p) => p.name));
+    expect(names.has('Horvat Kovac')).toBe(false);
+    expect(participantsOf(release)).toContainEqual(expect.objectContaining({ name: 'Ivan Horvat Kovac', roleKind: 'FOREIGN_MINISTER', country: 'HR' }));
+  });
 });
 
