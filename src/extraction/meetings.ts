@@ -321,11 +321,17 @@ const RELATIVE_VISIT = /,?\s*\bwho\s+(?:is|was|are|were|arrived|has\s+arrived)\s
  * The meeting's own sentence decides first. The first meeting also reads the opening of the release;
  * a later one takes the first one's kind only when that kind spans the others (an official visit).
  */
+/** An event a meeting precedes, to the end of its clause: "ahead of a trilateral meeting of ...". */
+const AHEAD_OF = /,?\s*\b(?:ahead of|in preparation for|prior to|on the eve of)\s+(?:a|an|the|their)\b[^;]*/giu;
+
 function meetingKind(draft: Draft, ctx: MeetingContext, sides: number, first: MeetingKind | null, laterKinds: Set<MeetingKind> = new Set()): MeetingKind {
   if (draft.called) return 'PHONE_CALL';
   // "On the sidelines of the Ministerial Meeting, X held a bilateral meeting": the event named as the
   // setting is not the meeting's kind.
-  let ownText = ctx.sentences[draft.sentence].text.replace(/\b(?:on|at) the (?:sidelines|margins?) of [^,]*,?/giu, ' on the sidelines, ');
+  // Nor is an event it precedes ("welcomed his Egyptian counterpart ..., ahead of a trilateral meeting of ...").
+  let ownText = ctx.sentences[draft.sentence].text
+    .replace(/\b(?:on|at) the (?:sidelines|margins?) of [^,]*,?/giu, ' on the sidelines, ')
+    .replace(AHEAD_OF, '');
   if (draft.noVisit) ownText = ownText.replace(RELATIVE_VISIT, '');
   // Meetings announced as separate ("who is on a working visit to Hungary, held a number of meetings")
   // are reported one by one: the visit or the forum around them is not their kind.
@@ -340,7 +346,7 @@ function meetingKind(draft: Draft, ctx: MeetingContext, sides: number, first: Me
   // The counterparts of "in separate audiences, received copies of the credentials of ..." meet as announced.
   if (draft.ofSeparate && first && first !== 'MULTILATERAL_MEETING') return first;
   if (first === null) {
-    const unvisited = (text: string) => (draft.noVisit ? text.replace(RELATIVE_VISIT, '') : text);
+    const unvisited = (text: string) => (draft.noVisit ? text.replace(RELATIVE_VISIT, '') : text).replace(AHEAD_OF, '');
     const lead = [...ctx.sentences.filter((s) => s.paragraph === 0).map((s) => unvisited(s.text)), ...(ctx.headlines ?? [])];
     const opening = ctx.sentences.filter((s) => s.paragraph <= 1).map((s) => unvisited(s.text));
     const leadCue = cueKind(lead, ['lead', 'opening']) ?? cueKind(opening, ['opening']);

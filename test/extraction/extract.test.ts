@@ -1533,5 +1533,12 @@ describe('phrasings of published releases (sixth round)', () => {
     expect(names.has('Horvat Kovac')).toBe(false);
     expect(participantsOf(release)).toContainEqual(expect.objectContaining({ name: 'Ivan Horvat Kovac', roleKind: 'FOREIGN_MINISTER', country: 'HR' }));
   });
+  it('reads "welcomed on Wednesday morning his X counterpart, ..., ahead of a trilateral meeting" as a meeting of its own kind, not the trilateral it precedes', () => {
+    const release = extractPressRelease(
+      'Foreign Minister Andreas Georgiou welcomed on Wednesday morning his Egyptian counterpart, Dr Omar Hassan, at the Ministry of Foreign Affairs in Nicosia, ahead of a trilateral meeting of the foreign ministers of Cyprus, Greece and Egypt.',
+      FIXED,
+    );
+    expect(release.meetings.map((m) => [m.kind, m.participants.map((p) => p.name)])).toEqual([['BILATERAL_MEETING', ['Andreas Georgiou', 'Omar Hassan']]]);
+  });
 });
 
