@@ -51,6 +51,8 @@ interface Draft {
   noVisit?: boolean;
   /** A later meeting without the visitor of a visit named in a relative clause: not the visit's. */
   notVisit?: boolean;
+  /** Opened by a later sentence that names the event before its people ("On the same day, consultations ... took place"). */
+  laterEvent?: boolean;
   /** People a participation sentence added ("X, Deputy Foreign Minister, accompanied Araghchi at this meeting"). */
   joined?: Map<number, number>;
 }
@@ -133,6 +135,19 @@ function draftMeetings(ctx: MeetingContext): Draft[] {
     const principal = drafts[0]?.participants[0];
     if (principal !== undefined && !present.includes(principal) && present.length > 0 && vocabulary.pronounMeetings.some((pattern) => pattern.test(sentence.text))) {
       present.unshift(principal);
+    }
+    // "On the same day, political consultations between the foreign ministries of Armenia and Latvia
+    // took place in Yerevan.": another event, its people named after it.
+    if (
+      index > 0 &&
+      drafts.length > 0 &&
+      present.length === 0 &&
+      // (not the meeting told already: "The meeting started at 10:00")
+      !/^(?:the|this|that|these|their)\s/iu.test(sentence.text.replace(LATER_EVENT_OPENING, '')) &&
+      vocabulary.eventLeads.some((pattern) => pattern.test(sentence.text.replace(LATER_EVENT_OPENING, '')))
+    ) {
+      drafts.push({ sentence: index, participants: [], fromEventLead: false, visit: false, laterEvent: true });
+      return;
     }
     const visitLead = index === 0 && vocabulary.visitLeads.some((pattern) => pattern.test(sentence.text));
     // "Safadi later called Slovenian Foreign Minister Tanja Fajon": "called" straight before a person
@@ -221,7 +236,7 @@ function draftMeetings(ctx: MeetingContext): Draft[] {
       }
     }
   });
-  const kept = drafts.filter((draft) => draft.participants.length > 0 || draft.fromEventLead);
+  const kept = drafts.filter((draft) => draft.participants.length > 0 || (draft.fromEventLead && !draft.laterEvent));
   for (const draft of kept) {
     for (const [id, index] of everywhere) {
       if (draft.participants.includes(id)) continue;
@@ -321,6 +336,9 @@ const RELATIVE_VISIT = /,?\s*\bwho\s+(?:is|was|are|were|arrived|has\s+arrived)\s
  * The meeting's own sentence decides first. The first meeting also reads the opening of the release;
  * a later one takes the first one's kind only when that kind spans the others (an official visit).
  */
+/** What may open a sentence about a later event: "On the same day, ", "Later, ", "In the afternoon, ". */
+const LATER_EVENT_OPENING = /^(?:(?:on|during)\s+the\s+same\s+day|the\s+same\s+day|later(?:\s+(?:that|the\s+same)\s+day)?|afterwards|subsequently|in\s+the\s+(?:afternoon|evening|morning)|also\s+on\s+\w+|on\s+\w+(?:\s+\w+)?),\s*/iu;
+
 /** An event a meeting precedes, to the end of its clause: "ahead of a trilateral meeting of ...". */
 const AHEAD_OF = /,?\s*\b(?:ahead of|in preparation for|prior to|on the eve of)\s+(?:a|an|the|their)\b[^;]*/giu;
 

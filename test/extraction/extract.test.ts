@@ -1540,5 +1540,16 @@ describe('phrasings of published releases (sixth round)', () => {
     );
     expect(release.meetings.map((m) => [m.kind, m.participants.map((p) => p.name)])).toEqual([['BILATERAL_MEETING', ['Andreas Georgiou', 'Omar Hassan']]]);
   });
+  it('opens another meeting at "On the same day, political consultations between ... took place", its people named after it', () => {
+    const release = extractPressRelease(
+      'YEREVAN, MAY 20, ARMENPRESS. Foreign Minister of Armenia Ararat Mirzoyan received the Ambassador of Chile, Mr. Pablo Rojas.\n\n' +
+        'On the same day, political consultations between the foreign ministries of Armenia and Estonia took place in Yerevan. The Armenian delegation was headed by Deputy Foreign Minister Vahan Kostanyan, and the Estonian delegation by Undersecretary Mari Tamm.',
+      FIXED,
+    );
+    expect(release.meetings.map((m) => [m.kind, m.participants.map((p) => p.name)])).toEqual([
+      ['BILATERAL_MEETING', ['Ararat Mirzoyan', 'Pablo Rojas']],
+      ['POLITICAL_CONSULTATIONS', ['Vahan Kostanyan', 'Mari Tamm']],
+    ]);
+  });
 });
 
