@@ -9,6 +9,7 @@ import { findIssuer, ministrySpans } from './issuer';
 import { countryNamedAt, matchCities, matchCountries, resolveAmbiguous } from './lexicon';
 import { extractMeetings, onlyMentioned } from './meetings';
 import { bylinePerson, findPeople, type Person } from './people';
+import { knownPosts } from './known-people';
 import { findCountry, findCountryCode } from '../reference/countries';
 import { loadRoles } from '../reference/roles';
 import { agencyCountryIn, isAgencyName } from '../reference/agencies';
@@ -285,7 +286,12 @@ export function extractPressRelease(text: string, options: ExtractOptions = {}):
   );
   // "Today I welcomed ...", signed "Senator the Hon Penny Wong / Minister for Foreign Affairs".
   const signer = bylinePerson(headlines, sentences, people);
-  if (signer) people.push(signer);
+  if (signer) {
+    // (a signer the office-holder reference knows, in the post the signature gives: its country)
+    const post = knownPosts(signer.name, dateline?.date ?? null, year).find((candidate) => candidate.role === signer.roleKind);
+    if (post) signer.known = { country: post.country };
+    people.push(signer);
+  }
   // A ministry's own release (no place dateline: a date line under the title, or nothing) that names
   // no ministry is its own country's: the country it names most that no qualified participant holds
   // ("Minister Braže ... the Prime Cabinet Secretary of the Republic of Kenya ... Latvia's candidacy").

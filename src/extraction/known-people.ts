@@ -54,3 +54,10 @@ export function knownMentions(sentences: Sentence[], date: string | null, year: 
   });
   return found;
 }
+
+/** The posts the holder of exactly this name held then ("Penny Wong", a release's signature line). */
+export function knownPosts(name: string, date: string | null, year: number): OfficeHolder[] {
+  const index = loadOfficeHolders();
+  const holders = [...new Set(nameKeys(name).flatMap((key) => index.byForm.get(key) ?? []))];
+  return heldAt(holders, date, year);
+}

@@ -4,6 +4,7 @@ import { readName, tokensOf, vocab } from './names';
 import { linkDefiniteTitles, mentionsWithTitles } from './titles';
 import { roleAt } from './roles';
 import { knownMentions } from './known-people';
+import type { OfficeHolder } from '../reference/office-holders';
 import type { RoleKind } from './types';
 import { escapeRegExp, foldKey, type Sentence, type Span } from './text';
 
@@ -350,7 +351,7 @@ function addKnownPeople(
       people.find((p) => sameName(p.name, known.text));
     if (person) {
       const post = known.posts.find((candidate) => candidate.role === person.roleKind) ?? known.posts[0];
-      if (post.role !== person.roleKind && mayTakeKind(person)) {
+      if (post.role !== person.roleKind && mayTakeKind(person, post)) {
         person.roleKind = post.role;
         if (!person.role.trim()) person.role = post.post ?? GENERIC_POST[post.role] ?? '';
       }
@@ -379,9 +380,11 @@ function addKnownPeople(
  * The text's post is too bare to say which post a known office holder held: none, a surname reference
  * ("Minister Bayramov"), a lone word ("Secretary Lazaro"), or a post of no kind of its own.
  */
-function mayTakeKind(person: Person): boolean {
+function mayTakeKind(person: Person, post?: OfficeHolder): boolean {
   const role = person.role.trim();
   if (!role || person.roleFromReference || BARE_POST.test(role)) return true;
+  // (an organisation's head the text gives a post the rules read as national: "High Representative Kaja Kallas")
+  if ((person.roleKind === 'OTHER' || person.roleKind === 'OFFICIAL') && post?.role === 'INTERNATIONAL_OFFICIAL') return true;
   return (person.roleKind === 'OTHER' || person.roleKind === 'OFFICIAL') && !JUNIOR_POST.test(role);
 }
 

@@ -1551,5 +1551,25 @@ describe('phrasings of published releases (sixth round)', () => {
       ['POLITICAL_CONSULTATIONS', ['Vahan Kostanyan', 'Mari Tamm']],
     ]);
   });
+  it('never reads an address ("King Charles Street") or a meeting\'s name as a person, and gives the EU\'s High Representative her organisation', () => {
+    const release = extractPressRelease(
+      'Foreign Secretary meets Singapore counterpart\n\nFrom: Foreign, Commonwealth & Development Office\n\nPublished 3 March 2025\n\n' +
+        'The Foreign Secretary, Tom Hughes, met Singapore\'s Minister for Foreign Affairs, Dr Vivian Balakrishnan, at King Charles Street today. ' +
+        'Earlier, the Foreign Secretary held a call with High Representative Kaja Kallas on the 2nd Philippines-Canada Bilateral Consultations.',
+      FIXED,
+    );
+    const names = participantsOf(release).map((p) => p.name);
+    expect(names).not.toContain('Charles Street');
+    expect(names.some((name) => /Consultations/u.test(name))).toBe(false);
+    expect(participantsOf(release)).toContainEqual(expect.objectContaining({ name: 'Kaja Kallas', roleKind: 'INTERNATIONAL_OFFICIAL', country: null }));
+  });
+
+  it('gives a first-person release\'s signer the country the office-holder reference knows', () => {
+    const release = extractPressRelease(
+      'Senator the Hon Penny Wong\nMinister for Foreign Affairs\n\nMeeting in Washington\n\nToday I met Secretary of State Marco Rubio in Washington to discuss the Indo-Pacific.',
+      FIXED,
+    );
+    expect(participantsOf(release)).toContainEqual(expect.objectContaining({ name: 'Penny Wong', roleKind: 'FOREIGN_MINISTER', country: 'AU' }));
+  });
 });
 

@@ -7,7 +7,7 @@
  * of the sixth round (2026-12-01).
  *
  * Kept unread: scored with the round's first build and at its decisive steps, figures only
- * (docs/extraction.md, "Tenth, eleventh and twelfth held-out sets"); nobody studies its misses. It
+ * (docs/extraction.md, "Tenth to fourteenth held-out sets"); nobody studies its misses. It
  * REPORTS and asserts no floors; QUALITY_VERBOSE is deliberately not offered here.
  */
 import * as path from 'path';

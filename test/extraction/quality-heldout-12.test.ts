@@ -8,7 +8,7 @@
  *
  * Scored unread with the round's first build (participants 0.647, meeting kind 0.857) and with the office-holder
  * reference, then read as tuning data; the tenth set is the one kept unread (docs/extraction.md,
- * "Tenth, eleventh and twelfth held-out sets"). It REPORTS and asserts no floors;
+ * "Tenth to fourteenth held-out sets"). It REPORTS and asserts no floors;
  * `QUALITY_VERBOSE=1 npx jest test/extraction/quality-heldout-12.test.ts` prints every miss.
  */
 import * as path from 'path';
