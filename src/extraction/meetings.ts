@@ -357,7 +357,7 @@ function meetingKind(draft: Draft, ctx: MeetingContext, sides: number, first: Me
   const ownCue = cueKind([ownText], null);
   const own = setting(ownCue) ? null : ownCue;
   // Two ministers co-chairing their countries' joint commission meet as two sides; so do two ministers at their "Japan-Kenya Foreign Ministers' Meeting".
-  if (own === 'MULTILATERAL_MEETING' && sides === 2 && (/\bco-chair/iu.test(ownText) || /\b\p{Lu}[\p{L}]+[-–]\p{Lu}[\p{L}]+\s+(?:Foreign\s+)?Ministers['’]?\s+Meeting\b/u.test(ownText))) {
+  if (own === 'MULTILATERAL_MEETING' && sides === 2 && (/\bco-chair/iu.test(ownText) || /\b\p{Lu}[\p{L}]+[-–]\p{Lu}[\p{L}]+\s+(?:(?:Foreign|Defen[cs]e|Trade|Economy|Finance)\s+(?:and\s+)?)*Ministers['’]?\s+Meeting\b/u.test(ownText))) {
     return 'BILATERAL_MEETING';
   }
   if (own) return own;

@@ -1571,5 +1571,19 @@ describe('phrasings of published releases (sixth round)', () => {
     );
     expect(participantsOf(release)).toContainEqual(expect.objectContaining({ name: 'Penny Wong', roleKind: 'FOREIGN_MINISTER', country: 'AU' }));
   });
+  it('reads "welcomed his French and Polish counterparts, A and B", a "Minister for the Armed Forces", and a "France-Japan Foreign and Defence Ministers\' Meeting" of two sides as bilateral', () => {
+    const weimar = extractPressRelease(
+      'BERLIN, 20 November. Federal Foreign Minister Klaus Becker today welcomed his French and Polish counterparts, Jean-Luc Moreau and Piotr Nowak, to the Villa Borsig for a meeting in the Weimar Triangle format.',
+      FIXED,
+    );
+    expect(participantsOf(weimar).map((p) => [p.name, p.country])).toEqual([['Klaus Becker', 'DE'], ['Jean-Luc Moreau', 'FR'], ['Piotr Nowak', 'PL']]);
+    const twoPlusTwo = extractPressRelease(
+      "Paris, 14 May 2025. Claire Martin, Minister for Europe and Foreign Affairs, and Paul Girard, Minister for the Armed Forces, welcomed Mr Kenji Sato, Minister for Foreign Affairs of Japan, and Mr Hiroshi Ito, Minister of Defense of Japan, to the Quai d'Orsay today for the 7th France-Japan Foreign and Defence Ministers' Meeting.",
+      FIXED,
+    );
+    expect(twoPlusTwo.meetings.map((m) => [m.kind, m.participants.map((p) => p.name)])).toEqual([
+      ['BILATERAL_MEETING', ['Claire Martin', 'Paul Girard', 'Kenji Sato', 'Hiroshi Ito']],
+    ]);
+  });
 });
 
