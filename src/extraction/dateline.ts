@@ -3,7 +3,7 @@ import { worldCityCountry } from '../reference/cities';
 import { isAgencyName } from '../reference/agencies';
 import { loadLanguage } from '../reference/language';
 import type { ExtractedDateline } from './types';
-import { cityCountry, countryAt } from './lexicon';
+import { cityCountry, countryAt, matchCountries } from './lexicon';
 import { normaliseCase } from './text';
 
 /**
@@ -270,7 +270,8 @@ function placeDateline(line: string): PlaceDateline | null {
   // "Bern, 18.02.2025 - ", "Vilnius, 2025-03-12 –": a numeric date after the place.
   if (!date && beforeDate) {
     const from = position + beforeDate[0].length;
-    const numeric = /^(?:\d{1,2}\.\d{1,2}\.\d{4}|\d{4}-\d{2}-\d{2})(?=\s{1,3}(?:--|[–—-])\s|\s{0,3}\/)/u.exec(line.slice(from, from + 20));
+    // (or alone on its line: "Brussels, 18.09.2025")
+    const numeric = /^(?:\d{1,2}\.\d{1,2}\.\d{4}|\d{4}-\d{2}-\d{2})(?=\s{1,3}(?:--|[–—-])\s|\s{0,3}\/|\s*$)/u.exec(line.slice(from, from + 20));
     const parsed = numeric ? dateLineDate(numeric[0]) : null;
     if (parsed) date = { ...parsed, end: from + numeric![0].length };
   }
@@ -478,7 +479,9 @@ function build(
   skipped: number[],
   agency = false,
 ): DatelineResult {
-  const place = rawPlace ? normaliseCase(rawPlace.trim()) : null;
+  // A people's or a language's name is no place (MOFA Japan's language switch "Japanese" under its date line).
+  const named = rawPlace ? normaliseCase(rawPlace.trim()) : null;
+  const place = named && matchCountries(named).some((match) => match.kind === 'demonym' && match.start === 0 && match.end === named.length) ? null : named;
   let country: string | null = null;
   let unresolvedCountry: string | null = null;
   if (rawCountry) {

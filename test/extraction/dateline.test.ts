@@ -28,6 +28,8 @@ describe('dateline shapes', () => {
     ['an agency and a numeric date in brackets', `Osh (Kabar, 04.09.2025) – ${BODY}`, { place: 'Osh', country: 'KG', date: '2025-09-04' }],
     ['a slashed agency without a date', `Minsk /BelTA/. ${BODY}`, { place: 'Minsk', country: 'BY', date: null }],
     ['a capital spelled as releases spell it', `ULAANBAATAR, June 2. ${BODY}`, { place: 'Ulaanbaatar', country: 'MN', date: '2025-06-02' }],
+    ['a place and a numeric date alone on their line', `Brussels, 18.09.2025\n\n${BODY}`, { place: 'Brussels', country: 'BE', date: '2025-09-18' }],
+    ['a date line over a language switch, which is no place', `Japan-Chile Foreign Ministers' Meeting\n\nOctober 30, 2025\n\nJapanese\n\n${BODY}`, { place: null, country: null, date: '2025-10-30' }],
     ['a city of the world-cities table', `DUBROVNIK, July 11 (HINA) - ${BODY}`, { place: 'Dubrovnik', country: 'HR', date: '2025-07-11' }],
     ['a city two countries have, the far larger one\'s', `Cartagena, 4 March (EFE) - ${BODY}`, { place: 'Cartagena', country: 'CO', date: '2025-03-04' }],
     ['a place with its country in square brackets', `New Delhi [India], November 18 (ANI): ${BODY}`, { place: 'New Delhi', country: 'IN', date: '2025-11-18' }],
