@@ -1585,5 +1585,12 @@ describe('phrasings of published releases (sixth round)', () => {
       ['BILATERAL_MEETING', ['Claire Martin', 'Paul Girard', 'Kenji Sato', 'Hiroshi Ito']],
     ]);
   });
+  it('does not take the sender of "a written message from HE President X to HH the Amir" for a participant', () => {
+    const release = extractPressRelease(
+      'Doha, 10 June 2025. HE the Minister of State Dr. Ahmed Al-Mansouri received HE Ambassador of Uzbekistan Rustam Karimov. Separately, HE Dr. Al-Mansouri received a written message from HE President of the Kyrgyz Republic Almaz Toktogulov to HH the Amir, pertaining to bilateral relations.',
+      FIXED,
+    );
+    expect(participantsOf(release).map((p) => p.name)).not.toContain('Almaz Toktogulov');
+  });
 });
 
