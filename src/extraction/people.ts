@@ -324,8 +324,11 @@ const GENERIC_POST: Partial<Record<RoleKind, string>> = {
 
 function sameName(a: string, b: string): boolean {
   const left = foldKey(a).split(' ');
-  const right = new Set(foldKey(b).split(' '));
+  const rightWords = foldKey(b).split(' ');
+  const right = new Set(rightWords);
   if (left.length === 0 || right.size === 0) return false;
+  // A one-word name is the other's surname, not any of its words ("Ali" is not "Ali Sabry").
+  if (left.length === 1) return rightWords[rightWords.length - 1] === left[0];
   const shared = left.filter((token) => right.has(token)).length;
   // One name's words all in the other's ("Dar" / "Ishaq Dar" / "Mohammad Ishaq Dar").
   return shared === Math.min(left.length, right.size) && shared >= 1;
