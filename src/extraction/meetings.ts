@@ -332,16 +332,16 @@ const ABOUT_MEETING = /^(?:(?:The|Both)\s+(?:two\s+)?(?:ministers|sides|parties|
 /** "who is on an official visit to ...", "who is in Nigeria on a two-day official visit", "who arrived in Astana on an official visit" */
 const RELATIVE_VISIT = /,?\s*\bwho\s+(?:is|was|are|were|arrived|has\s+arrived)\s+(?:[^.,;]{0,60}?\s)?(?:on|for|paying)\s+(?:an?\s+|his\s+|her\s+)?(?:[\w-]+\s+){0,2}?(?:official|state|working)\s+visit\b[^,;.]*,?/giu;
 
-/**
- * The meeting's own sentence decides first. The first meeting also reads the opening of the release;
- * a later one takes the first one's kind only when that kind spans the others (an official visit).
- */
 /** What may open a sentence about a later event: "On the same day, ", "Later, ", "In the afternoon, ". */
 const LATER_EVENT_OPENING = /^(?:(?:on|during)\s+the\s+same\s+day|the\s+same\s+day|later(?:\s+(?:that|the\s+same)\s+day)?|afterwards|subsequently|in\s+the\s+(?:afternoon|evening|morning)|also\s+on\s+\w+|on\s+\w+(?:\s+\w+)?),\s*/iu;
 
 /** An event a meeting precedes, to the end of its clause: "ahead of a trilateral meeting of ...". */
 const AHEAD_OF = /,?\s*\b(?:ahead of|in preparation for|prior to|on the eve of)\s+(?:a|an|the|their)\b[^;]*/giu;
 
+/**
+ * The meeting's own sentence decides first. The first meeting also reads the opening of the release;
+ * a later one takes the first one's kind only when that kind spans the others (an official visit).
+ */
 function meetingKind(draft: Draft, ctx: MeetingContext, sides: number, first: MeetingKind | null, laterKinds: Set<MeetingKind> = new Set()): MeetingKind {
   if (draft.called) return 'PHONE_CALL';
   // "On the sidelines of the Ministerial Meeting, X held a bilateral meeting": the event named as the
