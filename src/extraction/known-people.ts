@@ -26,11 +26,13 @@ export function knownMentions(sentences: Sentence[], date: string | null, year: 
   if (index.size === 0) return [];
   const found: KnownMention[] = [];
   sentences.forEach((sentence, sentenceIndex) => {
+    // (a sentence with no capital letter after its first names nobody the reference knows)
+    if (!/\p{Lu}/u.test(sentence.text)) return;
     const words = [...sentence.text.matchAll(WORD)].map((match) => ({
       start: match.index,
       // "Lavrov." at a sentence's end, "Dar," in a list: the trailing dot of a word is not the name's.
       end: match.index + match[0].replace(/[.\-‐–]+$/u, '').length,
-      upper: /^\p{Lu}/u.test(match[0]),
+      upper: match[0][0] !== match[0][0].toLowerCase(),
       first: match[0],
     }));
     for (let i = 0; i < words.length; i++) {

@@ -661,8 +661,8 @@ export function extractMeetings(ctx: MeetingContext): MeetingResult {
     // Ambassadors of Poland, X, and of Greece, Y" is one presentation each, with the host's people.
     const envoys = kind === 'CREDENTIALS_PRESENTATION' ? participants.filter((p) => p.roleKind === 'AMBASSADOR' && p.country) : [];
     // (not where the text says they were presented together: "at a joint ceremony")
-    const together = ctx.sentences.some((sentence) => /\bjoint(?:ly)?\s+(?:[\w-]+\s+)?(?:ceremony|presentation|presented)\b|\b(?:single|common)\s+ceremony\b/iu.test(sentence.text));
-    if (envoys.length >= 2 && !together && new Set(envoys.map((p) => p.country)).size === envoys.length) {
+    const together = () => ctx.sentences.some((sentence) => /\bjoint(?:ly)?\s+(?:[\w-]+\s+)?(?:ceremony|presentation|presented)\b|\b(?:single|common)\s+ceremony\b/iu.test(sentence.text));
+    if (envoys.length >= 2 && new Set(envoys.map((p) => p.country)).size === envoys.length && !together()) {
       const hostIds = draft.participants.filter((_, index) => !envoys.includes(participants[index]));
       for (const envoy of envoys) {
         const index = participants.indexOf(envoy);
