@@ -109,7 +109,8 @@ const param = (v: unknown) => (v instanceof Date ? v.toISOString() : v);
  * executing it. A statement marked `prepared(...)` is sent with a name, one per SQL text: Postgres
  * parses it once per connection and, after five executions, keeps a generic plan when it costs no
  * more than the custom ones (PostGraphile's adaptor does the same). Only statements whose plan does
- * not depend on their parameters' values are marked (a page without filters, a row by its id); a
+ * not depend on their parameters' values are marked (a page without filters, a row by its id, a
+ * relevance search with its query over `match` decided in Node: src/read/releases.ts); a
  * `LIMIT` in them is written as a number (`limit()`), since a generic plan guesses a parameter's
  * limit at a tenth of the table and would never be chosen. Names are never reused for another text.
  * Each connection keeps at most `DB_PREPARED_STATEMENTS` statements: when full, it deallocates its

@@ -8,7 +8,6 @@ import { NodeResolver } from './node.resolver';
 import {
   DatelineResolver,
   IssuerResolver,
-  PressReleaseEdgeResolver,
   PressReleaseResolver,
 } from './release/release.resolver';
 import { MeetingResolver, ParticipantResolver } from './meeting/meeting.resolver';
@@ -39,7 +38,6 @@ import { authChecker } from '../auth/auth-checker';
 export const resolvers = [
   NodeResolver,
   PressReleaseResolver,
-  PressReleaseEdgeResolver,
   DatelineResolver,
   IssuerResolver,
   MeetingResolver,

@@ -2,7 +2,7 @@
 // every view of "the releases matching this filter" agrees.
 import { join, raw, sql, type Sql, type SqlExecutor } from '../db/sql';
 import type { ReleaseFilter } from '../domain/filters';
-import { searchConfigsInUse } from './search-configs';
+import { searchConfigsInUse, searchMatchPlans, type SearchMatchPlan } from './search-configs';
 import { statusIn } from './visibility';
 
 /** A filter made ready for SQL (resolveFilter). */
@@ -11,6 +11,8 @@ export interface ResolvedFilter extends ReleaseFilter {
   topicIds?: number[] | null;
   /** Text-search configurations to parse `search` with (see search-configs.ts). */
   searchConfigs?: string[] | null;
+  /** How `search` reads `match` in each of those configurations (searchMatchPlans), for the narrow table. */
+  searchPlans?: Record<string, SearchMatchPlan> | null;
 }
 
 /** Filter fields a facet may leave out, so a facet does not narrow itself. */
@@ -27,6 +29,7 @@ const some = <T>(xs: T[] | null | undefined): xs is T[] => Array.isArray(xs) && 
 export async function resolveFilter(db: SqlExecutor, filter: ReleaseFilter | ResolvedFilter): Promise<ResolvedFilter> {
   const resolved: ResolvedFilter = { ...filter };
   if (filter.search && !resolved.searchConfigs) resolved.searchConfigs = await searchConfigsInUse(db);
+  if (filter.search && !resolved.searchPlans) resolved.searchPlans = await searchMatchPlans(db, narrowConfigs(resolved.searchConfigs!), filter.search);
   if (some(filter.topics) && !resolved.topicIds) {
     const rows = await db.query<{ id: number }>(sql`SELECT id FROM topic WHERE slug = ANY(${filter.topics}::text[]) ORDER BY id`);
     resolved.topicIds = rows.map((r) => r.id);
@@ -71,17 +74,35 @@ export function searchMatchSql(search: string, configs: string[] = SEARCH_CONFIG
  * tested against the release's own search vector; search_match_exact says which, and both
  * functions are folded to constants when the statement is planned.
  */
-export function narrowSearchMatchSql(search: string, configs: string[] = SEARCH_CONFIGS): Sql {
-  const known = configs.filter((c) => SEARCH_CONFIGS.includes(c));
-  const one = (cfg: string) => sql`(search_match_query(${cfg}::regconfig, ${search}) IS NULL
+export function narrowSearchMatchSql(search: string, configs: string[] = SEARCH_CONFIGS, plans?: Record<string, SearchMatchPlan> | null): Sql {
+  const known = narrowConfigs(configs);
+  const one = (cfg: string) => {
+    const plan = plans?.[cfg];
+    const recheck = sql`EXISTS (SELECT 1 FROM press_release sv
+      WHERE sv.id = pr.id AND sv.search_vector @@ websearch_to_tsquery(${cfg}::regconfig, ${search}))`;
+    if (!plan) {
+      return sql`(search_match_query(${cfg}::regconfig, ${search}) IS NULL
       OR search_match(pr.match) @@ search_match_query(${cfg}::regconfig, ${search}))
-    AND (search_match_exact(${cfg}::regconfig, ${search}) OR EXISTS (SELECT 1 FROM press_release sv
-      WHERE sv.id = pr.id AND sv.search_vector @@ websearch_to_tsquery(${cfg}::regconfig, ${search})))`;
+    AND (search_match_exact(${cfg}::regconfig, ${search}) OR ${recheck})`;
+    }
+    // What the two functions decide, decided already (searchMatchPlans): the same conditions, with
+    // the query over `match` a parameter, so a prepared statement's generic plan uses its index.
+    const parts: Sql[] = [];
+    if (plan.rq !== null) parts.push(sql`search_match(pr.match) @@ ${plan.rq}::tsquery`);
+    if (!plan.exact) parts.push(recheck);
+    return parts.length ? join(parts, ' AND ') : sql`TRUE`;
+  };
   if (known.length === 1) return sql`(${one(known[0])})`;
   return sql`(${join(
-    (known.length ? known : SEARCH_CONFIGS).map((cfg) => sql`(${one(cfg)} AND ${SEARCH_CONFIG_SQL} = ${cfg}::regconfig)`),
+    known.map((cfg) => sql`(${one(cfg)} AND ${SEARCH_CONFIG_SQL} = ${cfg}::regconfig)`),
     ' OR ',
   )})`;
+}
+
+/** The configurations narrowSearchMatchSql tests: those of `configs` it knows, or all of them. */
+export function narrowConfigs(configs: readonly string[] = SEARCH_CONFIGS): string[] {
+  const known = configs.filter((c) => SEARCH_CONFIGS.includes(c));
+  return known.length ? known : SEARCH_CONFIGS;
 }
 
 /**
@@ -107,26 +128,43 @@ const CODE = /^[A-Z]{2}$/;
 
 /**
  * The filter asks for statuses and issuers only, with codes that can be written into the text
- * (`issuersInText`): with the codes as constants the plan is the one for those issuers (an issuer
+ * (`codesInText`): with the codes as constants the plan is the one for those issuers (an issuer
  * of 50 releases and one of thousands take different plans), so the statement may be prepared.
  */
 export function statusesAndIssuersOnly(f: ReleaseFilter): boolean {
   return statusesOnly({ ...f, issuers: null }) && some(f.issuers) && f.issuers.every((c) => CODE.test(c));
 }
 
+/**
+ * A search whose reading of `match` is decided (`searchPlans`), with statuses and at most countries
+ * and issuers whose codes can be written into the text (`codesInText`): a relevance page of it may
+ * be prepared. Its plan then does not depend on the parameters (the query over `match`, the search
+ * for ranking and highlights), only on the codes, which are in the text.
+ */
+export function searchAndCodesOnly(f: ResolvedFilter): boolean {
+  const codes = (xs: string[] | null | undefined) => !some(xs) || xs.every((c) => CODE.test(c));
+  return !!f.search && !!f.searchPlans && statusesOnly({ ...f, search: null, countries: null, issuers: null }) && codes(f.countries) && codes(f.issuers);
+}
+
 /** WHERE conditions over `press_release pr` (or `release_narrow pr`). `omit` drops one field (a facet's own). */
-export function releaseConditions(f: ResolvedFilter, omit?: FilterField, table: ConditionTable = 'release', issuersInText = false): Sql {
+export function releaseConditions(f: ResolvedFilter, omit?: FilterField, table: ConditionTable = 'release', codesInText = false): Sql {
   const c: Sql[] = [];
   const use = (field: FilterField) => omit !== field;
   if (f.statuses.length) c.push(statusIn('pr', f.statuses));
   if (some(f.languages)) c.push(sql`pr.language = ANY(${f.languages}::text[])`);
   if (f.search) {
     const configs = f.searchConfigs ?? undefined;
-    c.push(table === 'narrow' ? narrowSearchMatchSql(f.search, configs) : searchMatchSql(f.search, configs));
+    c.push(table === 'narrow' ? narrowSearchMatchSql(f.search, configs, f.searchPlans) : searchMatchSql(f.search, configs));
   }
   // What a release links to is on its own row (sorted id arrays kept by triggers, migration
   // release_link_arrays): an overlap test each, served by a GIN index, no join.
-  if (use('countries') && some(f.countries)) c.push(sql`pr.country_codes && ${f.countries}::bpchar[]`);
+  if (use('countries') && some(f.countries)) {
+    c.push(
+      codesInText && f.countries.every((code) => CODE.test(code))
+        ? sql`pr.country_codes && ${raw(`'{${f.countries.join(',')}}'`)}::bpchar[]`
+        : sql`pr.country_codes && ${f.countries}::bpchar[]`,
+    );
+  }
   if (use('topics') && some(f.topics)) {
     c.push(
       f.topicIds
@@ -139,7 +177,7 @@ export function releaseConditions(f: ResolvedFilter, omit?: FilterField, table: 
   if (use('meetingKinds') && some(f.meetingKinds)) c.push(sql`pr.meeting_kinds && ${f.meetingKinds}::"MeetingKind"[]`);
   if (use('issuers') && some(f.issuers)) {
     c.push(
-      issuersInText && f.issuers.every((code) => CODE.test(code))
+      codesInText && f.issuers.every((code) => CODE.test(code))
         ? sql`pr.issuer_country_code = ANY(${raw(`'{${f.issuers.join(',')}}'`)}::bpchar[])`
         : sql`pr.issuer_country_code = ANY(${f.issuers}::bpchar[])`,
     );

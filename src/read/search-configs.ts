@@ -28,3 +28,45 @@ export function searchConfigsInUse(db: SqlExecutor): Promise<string[]> {
 export function forgetSearchConfigs(db: Db) {
   cache.delete(sqlSourceOf(db));
 }
+
+/** How a search reads `match` in one configuration (migration release_narrow_search). */
+export interface SearchMatchPlan {
+  /** search_match_query(cfg, search) as text: the query over `match`, or null when none can be written. */
+  rq: string | null;
+  /** search_match_exact(cfg, search): `rq` alone is the answer (no release's own vector tested). */
+  exact: boolean;
+}
+
+/** Plans of searches already seen, per database: the two functions are immutable. */
+const plans = new WeakMap<object, Map<string, SearchMatchPlan>>();
+const MAX_PLANS = 2000;
+
+/**
+ * search_match_query and search_match_exact of `search` in each configuration, asked of Postgres
+ * once per search text (one statement for every configuration) and kept (at most 2,000 texts). The
+ * search's statement then holds what they decided, not the calls: planning them (a plpgsql parse of
+ * the query, three times per configuration) was most of a search's planning, and with the calls
+ * in it a statement's generic plan could not use match's index (docs/performance.md, seventh round).
+ */
+export async function searchMatchPlans(db: SqlExecutor, configs: readonly string[], search: string): Promise<Record<string, SearchMatchPlan>> {
+  let known = plans.get(db.database);
+  if (!known) plans.set(db.database, (known = new Map()));
+  const out: Record<string, SearchMatchPlan> = {};
+  const missing: string[] = [];
+  for (const cfg of configs) {
+    const hit = known.get(`${cfg}\u0000${search}`);
+    if (hit) out[cfg] = hit;
+    else missing.push(cfg);
+  }
+  if (!missing.length) return out;
+  const rows = await db.query<{ cfg: string; rq: string | null; exact: boolean }>(sql`
+    SELECT c.cfg, search_match_query(c.cfg::regconfig, ${search})::text AS rq, search_match_exact(c.cfg::regconfig, ${search}) AS exact
+    FROM unnest(${missing}::text[]) AS c(cfg)`);
+  for (const r of rows) {
+    const plan = { rq: r.rq, exact: r.exact };
+    if (known.size >= MAX_PLANS) known.delete(known.keys().next().value!);
+    known.set(`${r.cfg}\u0000${search}`, plan);
+    out[r.cfg] = plan;
+  }
+  return out;
+}

@@ -7,6 +7,7 @@ import { createTestDatabase, type TestDatabase } from '../support/db';
 import { createExecutor, limit, prepared, raw, sql } from '../../src/db/sql';
 import { listReleases, releasesByIds } from '../../src/read/releases';
 import { listMeetings } from '../../src/read/meetings';
+import { narrowSearchMatchSql, resolveFilter } from '../../src/read/release-conditions';
 
 let t: TestDatabase;
 const pools: Pool[] = [];
@@ -146,4 +147,36 @@ test('limit() writes a row count into the text and refuses anything else', () =>
   expect(() => limit(-1)).toThrow();
   expect(() => limit(1.5)).toThrow();
   expect(() => limit(Number.NaN)).toThrow();
+});
+
+test('a relevance search of statuses and country codes is prepared with its query over match decided in Node, reaches a generic plan, and matches what the functions decide in SQL', async () => {
+  const named = oneConnection();
+  const unnamed = oneConnection(0);
+  const searches = ['energy', 'cooperation', '"foreign ministers"', 'minister -energy', 'trade or culture', '"a b c d"', '-"middle corridor"'];
+  const options = { highlights: true, total: true, fields: ['title' as const] };
+  for (const countries of [undefined, ['AZ']]) {
+    for (let i = 0; i < 7; i++) {
+      for (const search of searches) {
+        const filter = { statuses: PUBLISHED, search, countries };
+        const page = await listReleases(named.db, filter, 'RELEVANCE', { first: 5 }, options);
+        if (i === 6) expect(page).toEqual(await listReleases(unnamed.db, filter, 'RELEVANCE', { first: 5 }, options));
+      }
+    }
+  }
+  const held = await named.held();
+  const searchStatements = held.filter((h) => h.statement.includes('window_hits'));
+  expect(searchStatements.length).toBeGreaterThanOrEqual(2);
+  for (const h of searchStatements) expect(h.statement).not.toContain('search_match_query');
+  expect(searchStatements.some((h) => h.statement.includes(`'{AZ}'::bpchar[]`))).toBe(true);
+  expect(searchStatements.some((h) => Number(h.generic_plans) >= 1)).toBe(true);
+  expect(await unnamed.held()).toEqual([]);
+  // The decided conditions select what the function calls select, for every search.
+  const { db } = oneConnection(0);
+  for (const search of searches) {
+    const resolved = await resolveFilter(db, { statuses: PUBLISHED, search });
+    const ids = (plans: typeof resolved.searchPlans) =>
+      db.query<{ id: number }>(sql`SELECT pr.id FROM release_narrow pr WHERE ${narrowSearchMatchSql(search, resolved.searchConfigs!, plans)} ORDER BY pr.id`);
+    expect(resolved.searchPlans).toBeTruthy();
+    expect(await ids(resolved.searchPlans)).toEqual(await ids(undefined));
+  }
 });

@@ -1,10 +1,11 @@
 // A page of releases as a connection: every list of releases in the schema (the root query,
 // a country's, a topic's, an initiative's) is one of these.
-import type { Context } from '../context';
+import DataLoader from 'dataloader';
+import { perRequest, type Context } from '../context';
 import { toConnection, withLazyCursor, type ConnectionArgs } from '../relay';
 import { PressRelease, PressReleaseConnection, PressReleaseEdge } from './release.type';
 import type { PressReleaseOrder } from './release.inputs';
-import { countReleases, highlightFragments, listReleases, type IncludedRows, type MeetingJson, type RankedReleaseRow, type ReleaseIncludes } from '../../read/releases';
+import { countReleases, highlightFragments, highlightReleases, listReleases, type IncludedRows, type MeetingJson, type RankedReleaseRow, type ReleaseIncludes } from '../../read/releases';
 import { encodeCursor } from '../../read/paging';
 import type { ReleaseFilter } from '../../domain/filters';
 import { isCompleteCountry, type CountryRow, type MeetingRow, type ReleaseField } from '../../read/rows';
@@ -19,6 +20,7 @@ export async function releaseConnection(
 ): Promise<PressReleaseConnection> {
   const result = await listReleases(ctx.sql, filter, order, page, { include, highlights: include.highlights, fields: include.fields, total: include.totalCount });
   const total = result.total;
+  const search = filter.search || null;
   primeNested(ctx, result.rows);
   return toConnection(
     PressReleaseConnection,
@@ -27,9 +29,13 @@ export async function releaseConnection(
       withLazyCursor(
         Object.assign(new PressReleaseEdge(), {
           node: PressRelease.from(row),
-          search: filter.search ?? null,
-          // Read in the page's statement when the query asked for highlights.
-          computedHighlights: row.hlTitle !== undefined && row.hlBody !== undefined ? highlightFragments(row.hlTitle, row.hlBody) : undefined,
+          // Folded when the field is read: from the page's own ts_headline columns (read when the
+          // query selects highlights), else by the request's loader (one statement for the page).
+          highlightsOf: !search
+            ? undefined
+            : row.hlTitle !== undefined && row.hlBody !== undefined
+              ? () => highlightFragments(row.hlTitle!, row.hlBody!)
+              : () => highlightLoader(ctx, search).load(row.id),
         }),
         () => encodeCursor(result.sort, row),
       ),
@@ -37,6 +43,15 @@ export async function releaseConnection(
     total !== undefined ? () => Promise.resolve(total) : () => countReleases(ctx.sql, filter),
   );
 }
+
+/** Highlights of one search, batched over the page's edges (a page that did not read them with its rows). */
+const highlightLoader = (ctx: Context, search: string) =>
+  perRequest(ctx, `highlights:${search}`, () =>
+    new DataLoader<number, string[]>(async (ids) => {
+      const map = await highlightReleases(ctx.sql, search, ids);
+      return ids.map((id) => map.get(id) ?? []);
+    }),
+  );
 
 const utcDay = (day: string) => new Date(`${day}T00:00:00Z`);
 

@@ -4,13 +4,12 @@ import { fieldNamesAt, perSelection, selects } from '../selection';
 import type { ReleaseIncludes } from '../../read/releases';
 import { columnsAt, participantColumnsAt } from '../nested-columns';
 import { MEETING_FIELDS, RELEASE_FIELD_COLUMNS, TOPIC_FIELDS, type ReleaseField } from '../../read/rows';
-import DataLoader from 'dataloader';
-import { perRequest, type Context } from '../context';
+import type { Context } from '../context';
 import { ConnectionArgs, dbIdOf } from '../relay';
-import { Dateline, Issuer, PressRelease, PressReleaseConnection, PressReleaseEdge } from './release.type';
+import { Dateline, Issuer, PressRelease, PressReleaseConnection } from './release.type';
 import { PressReleaseFilter, PressReleaseOrder, toReleaseFilter } from './release.inputs';
 import { meetingFromJson, primeNested, releaseConnection } from './release.connection';
-import { highlightReleases, releaseIdBySlug, releasesByIds } from '../../read/releases';
+import { releaseIdBySlug, releasesByIds } from '../../read/releases';
 import { Meeting } from '../meeting/meeting.type';
 import { Topic } from '../topic/topic.type';
 import { Initiative } from '../initiative/initiative.type';
@@ -23,28 +22,6 @@ import { badInput } from '../../errors';
 export async function releaseById(ctx: Context, id: number): Promise<PressRelease | null> {
   const row = await ctx.loaders.release.load(id);
   return row && PressRelease.from(row);
-}
-
-/** Highlights of one search, batched over the page's edges. */
-const highlightLoader = (ctx: Context, search: string) =>
-  perRequest(ctx, `highlights:${search}`, () =>
-    new DataLoader<number, string[]>(async (ids) => {
-      const map = await highlightReleases(ctx.sql, search, ids);
-      return ids.map((id) => map.get(id) ?? []);
-    }),
-  );
-
-@Resolver(() => PressReleaseEdge)
-export class PressReleaseEdgeResolver {
-  @FieldResolver(() => [String])
-  highlights(
-    @Root() edge: PressReleaseEdge & { search: string | null; computedHighlights?: string[] },
-    @Ctx() ctx: Context,
-  ): Promise<string[]> | string[] {
-    if (!edge.search) return [];
-    if (edge.computedHighlights) return edge.computedHighlights;
-    return highlightLoader(ctx, edge.search).load(edge.node.dbId);
-  }
 }
 
 /** The nested lists a release's statement reads with it, those the query selects below `at` (the release), and their columns. */

@@ -111,10 +111,17 @@ export class PressRelease extends Node {
 
 @ObjectType({ description: 'A release in a list; `highlights` when the list is a search.' })
 export class PressReleaseEdge extends EdgeType(PressRelease) {
+  /** How this edge's highlights are read, when a query asks for them (releaseConnection); absent: not a search. */
+  highlightsOf?: () => string[] | Promise<string[]>;
+
+  // An accessor, as the cursor: a field resolver (type-graphql's parameter and middleware pass for
+  // each of a page's edges) cost more than the fragments it returned.
   @Field(() => [String], {
     description: 'Fragments of title and body with the matched words in <mark>…</mark>; empty when not searching.',
   })
-  highlights: string[];
+  get highlights(): string[] | Promise<string[]> {
+    return this.highlightsOf ? this.highlightsOf() : [];
+  }
 }
 
 @ObjectType({ description: 'A page of releases.' })
