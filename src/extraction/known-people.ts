@@ -1,5 +1,5 @@
 import { heldAt, loadOfficeHolders, nameKeys, type OfficeHolder } from '../reference/office-holders';
-import { foldKey, type Sentence, type Span } from './text';
+import type { Sentence, Span } from './text';
 
 /**
  * Stage 3b, known people: the names of senior office holders (data/reference/office-holders) where a
@@ -20,6 +20,14 @@ export interface KnownMention extends Span {
 
 const WORD = /[\p{L}][\p{L}\p{M}'’.\-‐–]*/gu;
 
+/**
+ * foldKey's folding without its cache: the windows tried here are thousands of strings used once, and
+ * would push out of the shared cache the names and words the other stages fold again and again.
+ */
+function foldOnce(value: string): string {
+  return value.normalize('NFKD').replace(/\p{M}/gu, '').replace(/[’`]/g, "'").replace(/\s+/g, ' ').trim().toLowerCase();
+}
+
 /** Every office holder's name a sentence writes, longest first where names overlap. */
 export function knownMentions(sentences: Sentence[], date: string | null, year: number): KnownMention[] {
   const index = loadOfficeHolders();
@@ -38,14 +46,14 @@ export function knownMentions(sentences: Sentence[], date: string | null, year: 
     for (let i = 0; i < words.length; i++) {
       if (!words[i].upper) continue;
       // (the word "Al-Sabah" opens "al sabah" as well as "al-sabah")
-      const head = foldKey(words[i].first.replace(/[.\-‐–]+$/u, ''));
+      const head = foldOnce(words[i].first.replace(/[.\-‐–]+$/u, ''));
       if (!index.firstWords.has(head) && !index.firstWords.has(head.split(/[.\-‐–]/u)[0])) continue;
       for (let n = Math.min(index.maxWords, words.length - i); n >= 1; n--) {
         const span = { start: words[i].start, end: words[i + n - 1].end };
         const text = sentence.text.slice(span.start, span.end);
         // Only spaces (and one comma-free run) between the words of a name.
         if (/[,;:()"“”]/u.test(text)) continue;
-        const holders = nameKeys(text).flatMap((key) => index.byForm.get(key) ?? []);
+        const holders = nameKeys(text, foldOnce).flatMap((key) => index.byForm.get(key) ?? []);
         if (holders.length === 0) continue;
         const posts = heldAt([...new Set(holders)], date, year);
         found.push({ sentence: sentenceIndex, ...span, text, posts });

@@ -50,8 +50,8 @@ function day(value: unknown, end: boolean, where: string): string | null {
 }
 
 /** The forms a name is looked up by: folded, with its hyphens and dots read as spaces too. */
-export function nameKeys(name: string): string[] {
-  const key = foldKey(name);
+export function nameKeys(name: string, fold: (value: string) => string = foldKey): string[] {
+  const key = fold(name);
   const loose = key.replace(/[.\-‐–]+/g, ' ').replace(/\s+/g, ' ').trim();
   return loose === key ? [key] : [key, loose];
 }
