@@ -20,6 +20,9 @@ export interface KnownMention extends Span {
 
 const WORD = /[\p{L}][\p{L}\p{M}'’.\-‐–]*/gu;
 
+/** Name particles written in lower case inside names. */
+const PARTICLE = /^(?:bin|binti|bint|ibn|abu|al|el|ad|as|ash|at|ud|ul|ur|de|da|do|dos|das|del|della|di|du|van|von|der|den|la|le|y|e|ter|ten|zu)(?:[-‐–'’]\S*)?$/u;
+
 /**
  * foldKey's folding without its cache: the windows tried here are thousands of strings used once, and
  * would push out of the shared cache the names and words the other stages fold again and again.
@@ -43,12 +46,18 @@ export function knownMentions(sentences: Sentence[], date: string | null, year: 
       upper: match[0][0] !== match[0][0].toLowerCase(),
       first: match[0],
     }));
+    // How many name-like words (capitalised, or a particle: "bin", "da", "von der", "el-Sisi") run from
+    // each word: a name is looked up only inside such a run.
+    const run = new Array<number>(words.length + 1).fill(0);
+    for (let i = words.length - 1; i >= 0; i--) run[i] = words[i].upper || PARTICLE.test(words[i].first) ? run[i + 1] + 1 : 0;
     for (let i = 0; i < words.length; i++) {
       if (!words[i].upper) continue;
       // (the word "Al-Sabah" opens "al sabah" as well as "al-sabah")
       const head = foldOnce(words[i].first.replace(/[.\-‐–]+$/u, ''));
       if (!index.firstWords.has(head) && !index.firstWords.has(head.split(/[.\-‐–]/u)[0])) continue;
-      for (let n = Math.min(index.maxWords, words.length - i); n >= 1; n--) {
+      for (let n = Math.min(index.maxWords, run[i]); n >= 1; n--) {
+        // (a name ends with a name word, not a particle)
+        if (!words[i + n - 1].upper) continue;
         const span = { start: words[i].start, end: words[i + n - 1].end };
         const text = sentence.text.slice(span.start, span.end);
         // Only spaces (and one comma-free run) between the words of a name.
