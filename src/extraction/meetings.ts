@@ -138,14 +138,9 @@ function draftMeetings(ctx: MeetingContext): Draft[] {
     }
     // "On the same day, political consultations between the foreign ministries of Armenia and Latvia
     // took place in Yerevan.": another event, its people named after it.
-    if (
-      index > 0 &&
-      drafts.length > 0 &&
-      present.length === 0 &&
-      // (not the meeting told already: "The meeting started at 10:00")
-      !/^(?:the|this|that|these|their)\s/iu.test(sentence.text.replace(LATER_EVENT_OPENING, '')) &&
-      vocabulary.eventLeads.some((pattern) => pattern.test(sentence.text.replace(LATER_EVENT_OPENING, '')))
-    ) {
+    const event = index > 0 && drafts.length > 0 && present.length === 0 ? sentence.text.replace(LATER_EVENT_OPENING, '') : null;
+    // (not the meeting told already: "The meeting started at 10:00")
+    if (event !== null && !/^(?:the|this|that|these|their)\s/iu.test(event) && vocabulary.eventLeads.some((pattern) => pattern.test(event))) {
       drafts.push({ sentence: index, participants: [], fromEventLead: false, visit: false, laterEvent: true });
       return;
     }

@@ -146,6 +146,14 @@ export function searchAndCodesOnly(f: ResolvedFilter): boolean {
   return !!f.search && !!f.searchPlans && statusesOnly({ ...f, search: null, countries: null, issuers: null }) && codes(f.countries) && codes(f.issuers);
 }
 
+/**
+ * Country codes as a `bpchar[]`: written into the statement's text when `inText` and every code is
+ * two capitals (a prepared statement's plan then fits them), else a parameter.
+ */
+function codeArray(codes: string[], inText: boolean): Sql {
+  return inText && codes.every((code) => CODE.test(code)) ? sql`${raw(`'{${codes.join(',')}}'`)}::bpchar[]` : sql`${codes}::bpchar[]`;
+}
+
 /** WHERE conditions over `press_release pr` (or `release_narrow pr`). `omit` drops one field (a facet's own). */
 export function releaseConditions(f: ResolvedFilter, omit?: FilterField, table: ConditionTable = 'release', codesInText = false): Sql {
   const c: Sql[] = [];
@@ -158,13 +166,7 @@ export function releaseConditions(f: ResolvedFilter, omit?: FilterField, table: 
   }
   // What a release links to is on its own row (sorted id arrays kept by triggers, migration
   // release_link_arrays): an overlap test each, served by a GIN index, no join.
-  if (use('countries') && some(f.countries)) {
-    c.push(
-      codesInText && f.countries.every((code) => CODE.test(code))
-        ? sql`pr.country_codes && ${raw(`'{${f.countries.join(',')}}'`)}::bpchar[]`
-        : sql`pr.country_codes && ${f.countries}::bpchar[]`,
-    );
-  }
+  if (use('countries') && some(f.countries)) c.push(sql`pr.country_codes && ${codeArray(f.countries, codesInText)}`);
   if (use('topics') && some(f.topics)) {
     c.push(
       f.topicIds
@@ -176,11 +178,7 @@ export function releaseConditions(f: ResolvedFilter, omit?: FilterField, table: 
   if (use('people') && some(f.people)) c.push(sql`pr.person_ids && ${f.people}::int[]`);
   if (use('meetingKinds') && some(f.meetingKinds)) c.push(sql`pr.meeting_kinds && ${f.meetingKinds}::"MeetingKind"[]`);
   if (use('issuers') && some(f.issuers)) {
-    c.push(
-      codesInText && f.issuers.every((code) => CODE.test(code))
-        ? sql`pr.issuer_country_code = ANY(${raw(`'{${f.issuers.join(',')}}'`)}::bpchar[])`
-        : sql`pr.issuer_country_code = ANY(${f.issuers}::bpchar[])`,
-    );
+    c.push(sql`pr.issuer_country_code = ANY(${codeArray(f.issuers, codesInText)})`);
   }
   // The date range is the months facet's own filter: `omit: 'from'` drops both ends.
   if (omit !== 'from') {
