@@ -1,5 +1,5 @@
 import { heldAt, loadOfficeHolders, nameKeys, type OfficeHolder } from '../reference/office-holders';
-import type { Sentence, Span } from './text';
+import { PLACE_AFTER_NAME, type Sentence, type Span } from './text';
 
 /**
  * Stage 3b, known people: the names of senior office holders (data/reference/office-holders) where a
@@ -62,6 +62,8 @@ export function knownMentions(sentences: Sentence[], date: string | null, year: 
         const text = sentence.text.slice(span.start, span.end);
         // Only spaces (and one comma-free run) between the words of a name.
         if (/[,;:()"“”]/u.test(text)) continue;
+        // ("King Charles Street": a place named after someone)
+        if (PLACE_AFTER_NAME.test(sentence.text.slice(span.end))) continue;
         const holders = nameKeys(text, foldOnce).flatMap((key) => index.byForm.get(key) ?? []);
         if (holders.length === 0) continue;
         const posts = heldAt([...new Set(holders)], date, year);

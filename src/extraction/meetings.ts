@@ -44,6 +44,12 @@ interface Draft {
   /** One of those later meetings: of the announcing meeting's kind. */
   ofSeparate?: boolean;
   /**
+   * A meeting set apart from the one before among some of its people ("On the sidelines of the meeting,
+   * X and Y held a bilateral exchange", "X also held separate meetings with Y and Z"): the place of the
+   * meeting before says nothing of who hosted it.
+   */
+  apart?: boolean;
+  /**
    * The visit is named only in a relative clause ("X, who is on an official visit to B, held talks with
    * Y") and the text reports the visit's other meetings each with its own subjects: each is a meeting of
    * its own kind, with no OFFICIAL_VISIT around them (test/fixtures/LABELLING.md).
@@ -165,7 +171,7 @@ function draftMeetings(ctx: MeetingContext): Draft[] {
     // During a visit, a meeting the text sets apart ("held a bilateral meeting with X") is one of its own.
     const apartInVisit = current?.visit && trigger && !participation && present.length >= 2 && vocabulary.apartMeetings.some((pattern) => pattern.test(sentence.text));
     if (apartInVisit) {
-      drafts.push({ sentence: index, participants: present, fromEventLead: false, visit: false });
+      drafts.push({ sentence: index, participants: present, fromEventLead: false, visit: false, apart: true });
       return;
     }
     // "Earlier on Tuesday, Wang chaired a meeting of foreign ministers ..., which was attended by Saidov,
@@ -214,7 +220,7 @@ function draftMeetings(ctx: MeetingContext): Draft[] {
         // Not where the sentence's own event comes first ("took part in the 58th ASEAN Foreign Ministers'
         // Meeting and held separate bilateral meetings with several counterparts").
         const separate = drafts.length === 0 && present.length === 1 && vocabulary.separateMeetings.announced.some((pattern) => pattern.test(sentence.text)) && !vocabulary.separateMeetings.ownEvent.some((pattern) => pattern.test(sentence.text));
-        drafts.push({ sentence: index, participants: present, fromEventLead: eventLead, visit: visitLead, called, separate });
+        drafts.push({ sentence: index, participants: present, fromEventLead: eventLead, visit: visitLead, called, separate, apart: apart || undefined });
       } else {
         for (const id of newcomers) current.participants.push(id);
       }
@@ -231,7 +237,14 @@ function draftMeetings(ctx: MeetingContext): Draft[] {
       }
     }
   });
-  const kept = drafts.filter((draft) => draft.participants.length > 0 || (draft.fromEventLead && !draft.laterEvent));
+  const kept = drafts.filter(
+    (draft, index) =>
+      (draft.participants.length > 0 || (draft.fromEventLead && !draft.laterEvent)) &&
+      // "Three envoys presented copies of their credentials to Secretary X." and then "X received the
+      // copies separately from A, B and C": the one person of a meeting told again, with its people,
+      // in the next sentence is at that meeting, not at one of their own.
+      !(draft.participants.length === 1 && drafts[index + 1]?.sentence === draft.sentence + 1 && drafts[index + 1].participants.includes(draft.participants[0])),
+  );
   for (const draft of kept) {
     for (const [id, index] of everywhere) {
       if (draft.participants.includes(id)) continue;
@@ -311,7 +324,7 @@ function calledOn(sentenceIndex: number, ctx: MeetingContext): boolean {
 }
 
 const CALLED = /\bcalled\s+(?:(?:his|her)\s+(?:[\p{L}-]+\s+){0,2}counterpart,?\s+)?$/u;
-const CALLED_ON = /\b(?:called|calls|paid a (?:courtesy )?call)\s+on\s+(?:the\s+)?(?:\p{Lu}[\p{L}.]*\s+){0,3}$/u;
+const CALLED_ON = /\b(?:called|calls|paid a (?:courtesy )?call)\s+on\s+(?:the\s+)?(?:\p{Lu}[\p{L}.]*\s+(?:(?:and|&)\s+)?){0,5}$/u;
 
 /** Whether someone named in the sentence stands right after `before` (read in the `reach` characters before the mention). */
 function personRightAfter(sentenceIndex: number, ctx: MeetingContext, before: RegExp, reach: number): boolean {
@@ -637,7 +650,8 @@ export function extractMeetings(ctx: MeetingContext): MeetingResult {
         if (compatriots.size === 1) sides.set(person.id, [...compatriots][0]!);
       }
       // Where the text does not say who received whom, the place does: its country's people host.
-      const hostsByPlace = people.filter((person) => !sides.has(person.id) && placeCountry && countries.get(person.id) === placeCountry);
+      // (not for a meeting set apart from the one before, on its sidelines)
+      const hostsByPlace = draft.apart ? [] : people.filter((person) => !sides.has(person.id) && placeCountry && countries.get(person.id) === placeCountry);
       for (const person of hostsByPlace) sides.set(person.id, 'HOST');
       const anyHost = [...sides.values()].includes('HOST');
       if (anyHost) for (const person of people) if (!sides.has(person.id)) sides.set(person.id, 'GUEST');

@@ -91,9 +91,18 @@ export function findPeople(
       : byToken(mention.name.tokens[0]);
     // "Ambassador Bustos Lagos" after "Mr. Rodrigo Bustos Lagos": a double surname under a bare post.
     // (or with no post at all: "Grlić Radman held talks" after "Minister Gordan Grlić Radman")
-    if (!person && full && mention.name.tokens.length === 2 && (mention.reference || !mention.role || /^\p{L}+$/u.test(mention.role))) {
+    // (or under a post written bare: "State Secretary Vestergaard Lund" after "Henrik Vestergaard Lund")
+    const barePost = !mention.role || !/\s(?:of|for|to|in|at)\s/u.test(mention.role);
+    if (!person && full && mention.name.tokens.length === 2 && (mention.reference || barePost)) {
       const tail = ' ' + foldKey(mention.name.name);
       const owners = people.filter((candidate) => candidate.name.split(/\s+/u).length >= 3 && foldKey(candidate.name).endsWith(tail));
+      if (owners.length === 1) person = owners[0];
+    }
+    // "Minister of State Khar" after "Minister of State for Foreign Affairs Hina Rabbani Khar": a post
+    // and a surname only, the surname of someone named in full.
+    if (!person && full && mention.name.tokens.length === 1 && mention.role && !mention.reference) {
+      const key = foldKey(mention.name.tokens[0]);
+      const owners = people.filter((candidate) => candidate.name.split(/\s+/u).length >= 2 && foldKey(tokensOf(candidate.name).slice(-1)[0] ?? '') === key);
       if (owners.length === 1) person = owners[0];
     }
     // "K. Budrys" after "Kęstutis Budrys": an initial and a surname name the person already known.
@@ -204,7 +213,8 @@ export function findPeople(
       if (inBetween.some((other) => other.accompanies === undefined && !other.country)) continue;
       // ... and only as the next item of that list: "A, B and C", not "A, ..., was received by C".
       const lastEnd = Math.max(-1, ...inBetween.flatMap((other) => other.mentions.filter(between).map((m) => m.end)));
-      if (lastEnd >= 0 && !/^\s*(?:,\s*(?:and\s+)?|and\s+)(?:by\s+)?(?:the\s+)?$/u.test(text.slice(lastEnd, mention.phraseStart))) continue;
+      // (a word of the post may stand before its title: "..., Parliamentary State Secretary of ...")
+      if (lastEnd >= 0 && !/^\s*(?:,\s*(?:and\s+)?|and\s+)(?:by\s+)?(?:the\s+)?(?:\p{Lu}\p{Ll}+\s+)?$/u.test(text.slice(lastEnd, mention.phraseStart))) continue;
       let anchor: { id: number; end: number } | null = null;
       for (const other of people) {
         if (other === person) continue;

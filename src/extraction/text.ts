@@ -77,3 +77,6 @@ export function foldKey(value: string): string {
 export function stripDiacritics(value: string): string {
   return value.normalize('NFKD').replace(/\p{M}/gu, '').normalize('NFC');
 }
+
+/** A word that makes the name before it a place's: "King Charles Street", "Queen Sirikit National Convention Center". */
+export const PLACE_AFTER_NAME = /^\s+(?:(?:National|International|Memorial|Conference|Convention|Exhibition|State|Grand|Royal)\s+){0,3}(?:Street|Road|Avenue|Boulevard|Square|Bridge|Airport|Hall|Centre|Center|Palace|Park|Stadium|Building|Complex|Museum|University|Library|Hospital|Mosque|Cathedral|Port|Dam)\b/u;

@@ -7,7 +7,7 @@ import { isPortfolio, readComplements } from './complements';
 import { atForeignMinistry, hasForeignPortfolio, isDeputyPost, nextRole, roleAt, strongerKind, type RoleMatch } from './roles';
 import { courtesyRun, readName, readNameBackwards, vocab, type NameParse } from './names';
 import type { Person } from './people';
-import { escapeRegExp, type Sentence, type Span } from './text';
+import { escapeRegExp, PLACE_AFTER_NAME, type Sentence, type Span } from './text';
 
 /**
  * Stage 2b/3, titles and roles: people found from their titles ("The Minister of Foreign Affairs of
@@ -132,7 +132,36 @@ const DIPLOMACY_HEAD = /\b(?:[Hh]ead\s+of\s+(\p{Lu}[\p{L}-]+)\s+diplomacy|(\p{Lu
 const AS_POST = /,\s+who\s+(?:[\p{L}'’-]+\s+){0,8}?as\s+(?:the\s+|an?\s+)?(?:newly[- ]appointed\s+|new\s+|incoming\s+)?$/u;
 
 /** ", Foreign Employment" / " and Expatriates" after a post: one to three capitalised words. */
-const PORTFOLIO_MORE = /(?:\s*,\s*|\s+and\s+)((?:\p{Lu}[\p{L}-]*)(?:\s+\p{Lu}[\p{L}-]*){0,2})(?=\s*,|\s+and\s+\p{Lu}|\s+\p{Lu}|\s*$)/uy;
+const PORTFOLIO_MORE = /(?:\s*,\s*|\s+and\s+)(\p{Lu}[\p{L}-]*)(?:\s+(\p{Lu}[\p{L}-]*))?(?:\s+(\p{Lu}[\p{L}-]*))?/uy;
+
+/** A word of a portfolio: listed, or people of a country ("Migration and Tunisians Abroad"). */
+function portfolioWord(word: string): boolean {
+  if (word === 'Foreign' || loadRoles().portfolioWords.includes(word)) return true;
+  if (!/s$/u.test(word)) return false;
+  const singular = word.slice(0, -1);
+  return matchCountries(singular).some((match) => match.code && match.start === 0 && match.end === singular.length);
+}
+
+/**
+ * Where more of a portfolio ends after `at` (", Foreign Employment and Tourism"), or null: the longest
+ * run of portfolio words that a name, a comma, "and" or the end follows ("... and National Development
+ * Sim Ann" ends before "Sim").
+ */
+function portfolioMoreEnd(text: string, at: number): number | null {
+  PORTFOLIO_MORE.lastIndex = at;
+  const more = PORTFOLIO_MORE.exec(text);
+  if (!more) return null;
+  const words = more.slice(1).filter((word): word is string => word !== undefined);
+  for (let count = words.length; count >= 1; count--) {
+    if (!words.slice(0, count).every(portfolioWord)) continue;
+    // the end of the run's last word
+    let end = more.index + more[0].length;
+    for (let drop = words.length; drop > count; drop--) end = text.lastIndexOf(words[drop - 1], end - 1);
+    end = text.slice(0, end).trimEnd().length;
+    if (/^(?:\s*,|\s+and\s+\p{Lu}|\s+\p{Lu}|\s*$)/u.test(text.slice(end))) return end;
+  }
+  return null;
+}
 
 export function mentionsWithTitles(sentences: Sentence[], fullText: string): RawMention[] {
   const out: RawMention[] = [];
@@ -170,10 +199,9 @@ export function mentionsWithTitles(sentences: Sentence[], fullText: string): Raw
       // Foreign Employment and Tourism Vijitha Herath": more of the portfolio after the listed post.
       if (/\b(?:Affairs|Relations)$/u.test(text.slice(role.start, roleEnd))) {
         for (;;) {
-          PORTFOLIO_MORE.lastIndex = roleEnd;
-          const more = PORTFOLIO_MORE.exec(text);
-          if (!more || !more[1].split(/\s+/).every((word) => loadRoles().portfolioWords.includes(word) || word === 'Foreign')) break;
-          roleEnd = more.index + more[0].length;
+          const end = portfolioMoreEnd(text, roleEnd);
+          if (end === null) break;
+          roleEnd = end;
           bare = false;
         }
       }
@@ -272,7 +300,12 @@ export function mentionsWithTitles(sentences: Sentence[], fullText: string): Raw
       // A foreign ministry's secretary-general, permanent or principal secretary: its top civil servant,
       // a deputy minister's rank (test/fixtures/LABELLING.md).
       // ("of the Ministry", unqualified, in a foreign ministry's release: that ministry)
-      if ((inForeignMinistry || /\bof\s+the\s+(?:foreign\s+)?[Mm]inistry$/u.test(roleText)) && /^(?:Secretary[\s-]+General|Permanent\s+Secretary|Principal\s+Secretary)$/iu.test(role.text)) kind = 'DEPUTY_FOREIGN_MINISTER';
+      // ("of the Austrian Federal Ministry for European and International Affairs": a ministry read as its country)
+      if (
+        (inForeignMinistry || /\bof\s+the\s+(?:foreign\s+)?[Mm]inistry$/u.test(roleText) || atForeignMinistry(roleText)) &&
+        /^(?:Secretary[\s-]+General|Permanent\s+Secretary|Principal\s+Secretary)$/iu.test(role.text)
+      )
+        kind = 'DEPUTY_FOREIGN_MINISTER';
       if (inForeignMinistry && (kind === 'OFFICIAL' || kind === 'OTHER' || kind === 'INTERNATIONAL_OFFICIAL')) kind = 'DIPLOMAT';
       // "Director General for Economic Diplomacy": a director of a ministry's portfolio, not of an
       // organisation; a foreign ministry's when the portfolio is (see roles.yaml foreignPortfolioWords).
@@ -348,6 +381,9 @@ export function mentionsWithTitles(sentences: Sentence[], fullText: string): Raw
           }
         }
       }
+      // "to King Charles Street", "at the Queen Sirikit National Convention Center": a place named after
+      // someone is no person.
+      if (name && PLACE_AFTER_NAME.test(text.slice(name.end))) name = null;
       // "King Abdullah II of Jordan", "President Emmanuel Macron of France": the country after the name.
       let titleEnd = phraseEnd;
       if (name && !country && !reference) {

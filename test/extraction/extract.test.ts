@@ -1594,3 +1594,114 @@ describe('phrasings of published releases (sixth round)', () => {
   });
 });
 
+
+describe('phrasings of published releases (seventh round)', () => {
+  const meetingsOf = (release: ExtractedRelease) => release.meetings.map((m) => [m.kind, m.participants.map((p) => `${p.name}:${p.side ?? '-'}`)]);
+
+  it('reads "also held separate meetings with A and B" after a trilateral as one bilateral each, with no sides the text does not give', () => {
+    const release = extractPressRelease(
+      'SEOUL, March 3 (Yonhap) -- Foreign Minister Cho Hyun hosted his Japanese and Chinese counterparts, Takeshi Iwaya and Wang Yi, in Seoul on Monday for three-way talks.\n\n' +
+        'The ministers discussed supply chains and disaster relief.\n\n' +
+        'Cho also held separate meetings with Iwaya and Wang on Monday.',
+      FIXED,
+    );
+    expect(meetingsOf(release)).toEqual([
+      ['MULTILATERAL_MEETING', ['Cho Hyun:HOST', 'Takeshi Iwaya:GUEST', 'Wang Yi:GUEST']],
+      ['BILATERAL_MEETING', ['Cho Hyun:-', 'Takeshi Iwaya:-']],
+      ['BILATERAL_MEETING', ['Cho Hyun:-', 'Wang Yi:-']],
+    ]);
+  });
+
+  it('reads "held a bilateral exchange" on the sidelines as a meeting of its own, and "called on" as the caller visiting', () => {
+    const release = extractPressRelease(
+      'PARIS, 14 May. Jean-Noël Barrot, Minister for Europe and Foreign Affairs, and Sébastien Lecornu, Minister of the Armed Forces, welcomed their Japanese counterparts Takeshi Iwaya and Gen Nakatani for talks in the 2+2 format.\n\n' +
+        'On the sidelines of the meeting, Jean-Noël Barrot and Takeshi Iwaya held a bilateral exchange on critical minerals.',
+      FIXED,
+    );
+    expect(release.meetings.map((m) => m.kind)).toEqual(['BILATERAL_MEETING', 'BILATERAL_MEETING']);
+    expect(meetingsOf(release)[1]).toEqual(['BILATERAL_MEETING', ['Jean-Noël Barrot:-', 'Takeshi Iwaya:-']]);
+    const call = extractPressRelease(
+      'NEW DELHI, Oct 3 (PTI) -- External Affairs Minister S. Jaishankar held talks with Maldivian Foreign Minister Abdulla Khaleel in New Delhi on Friday.\n\n' +
+        'Later in the day, Khaleel called on Commerce and Industry Minister Piyush Goyal. The two leaders discussed trade.',
+      FIXED,
+    );
+    expect(meetingsOf(call)[1]).toEqual(['BILATERAL_MEETING', ['Abdulla Khaleel:GUEST', 'Piyush Goyal:HOST']]);
+  });
+
+  it('ends a portfolio before the name, whatever its last words ("and National Development Sim Ann", "and Tunisians Abroad")', () => {
+    const release = extractPressRelease(
+      'Senior Minister of State for Foreign Affairs and National Development Sim Ann hosted Minister of State for Foreign Affairs of Pakistan Hina Rabbani Khar to lunch.\n\n' +
+        'Minister of State Khar also called on Minister for Foreign Affairs Dr Vivian Balakrishnan. They discussed trade.',
+      FIXED,
+    );
+    expect(participantsOf(release).map((p) => [p.name, p.roleKind, p.country])).toEqual([
+      ['Sim Ann', 'DEPUTY_FOREIGN_MINISTER', null],
+      ['Hina Rabbani Khar', 'DEPUTY_FOREIGN_MINISTER', 'PK'],
+      ['Hina Rabbani Khar', 'DEPUTY_FOREIGN_MINISTER', 'PK'],
+      ['Vivian Balakrishnan', 'FOREIGN_MINISTER', 'SG'],
+    ]);
+    const tunis = extractPressRelease(
+      'TUNIS, Oct 3 (TAP) - Secretary of State to the Minister of Foreign Affairs, Migration and Tunisians Abroad Mounir Ben Rjiba held a meeting via videoconference with Secretary General of the Austrian Federal Ministry for European and International Affairs Peter Launsky-Tieffenthal.',
+      FIXED,
+    );
+    expect(participantsOf(tunis).map((p) => [p.name, p.roleKind, p.country])).toEqual([
+      ['Mounir Ben Rjiba', 'DEPUTY_FOREIGN_MINISTER', 'TN'],
+      ['Peter Launsky-Tieffenthal', 'DEPUTY_FOREIGN_MINISTER', 'AT'],
+    ]);
+  });
+
+  it('links a post and a double surname to the person named in full ("State Secretary Vestergaard Lund")', () => {
+    const release = extractPressRelease(
+      'Nicosia, 12 May 2023. The Permanent Secretary of the Ministry of Foreign Affairs, Ambassador Andreas Ioannides, and the State Secretary for Foreign Policy of the Ministry of Foreign Affairs of Denmark, Henrik Vestergaard Lund, held political consultations in Nicosia.\n\n' +
+        'During his stay, State Secretary Vestergaard Lund was also received by the Minister of Foreign Affairs, Dr Constantinos Kombos, with whom he discussed energy.',
+      FIXED,
+    );
+    const names = participantsOf(release).map((p) => `${p.name} ${p.roleKind} ${p.country}`);
+    expect(names).toContain('Henrik Vestergaard Lund DEPUTY_FOREIGN_MINISTER DK');
+    expect(names).not.toContainEqual(expect.stringMatching(/^Vestergaard Lund /u));
+  });
+
+  it('reads "present at the meeting on the Kenyan side were" and a delegation list with "and the Saudi Ambassador to Kenya, H.E. X"', () => {
+    const release = extractPressRelease(
+      'NAIROBI, July 15 – President William Ruto on Tuesday hosted a delegation from Saudi Arabia led by Minister of Investment Khalid Al-Falih at State House, Nairobi.\n\n' +
+        'The Saudi delegation also included Deputy Minister of Energy for Oil and Gas Affairs Faisal Al-Rashed and the Saudi Ambassador to Kenya, H.E. Khalid Al-Salman.\n\n' +
+        'Present at the meeting on the Kenyan side were Cabinet Secretary for Energy and Petroleum Opiyo Wandayi and Principal Secretary for Foreign Affairs Dr. Korir Sing\'oei.',
+      FIXED,
+    );
+    expect(participantsOf(release).map((p) => [p.name, p.roleKind, p.country])).toEqual([
+      ['William Ruto', 'HEAD_OF_STATE', 'KE'],
+      ['Khalid Al-Falih', 'MINISTER', 'SA'],
+      ['Faisal Al-Rashed', 'OFFICIAL', 'SA'],
+      ['Khalid Al-Salman', 'AMBASSADOR', 'SA'],
+      ['Opiyo Wandayi', 'MINISTER', 'KE'],
+      ["Korir Sing'oei", 'DEPUTY_FOREIGN_MINISTER', 'KE'],
+    ]);
+  });
+
+  it('folds a one-person lead into the meeting the next sentence tells with its people, and reads the Secretary of the ministry as its deputy', () => {
+    const release = extractPressRelease(
+      'Media Release\n\n2025-03-14\n\nTwo newly appointed Heads of Mission presented copies of their credentials to the Secretary of the Ministry of Foreign Affairs, Foreign Employment and Tourism Aruni Wijewardane at the Ministry in Colombo.\n\n' +
+        'Foreign Secretary Wijewardane received the copies of credentials separately from H.E. Alimkhan Yessengeldiyev, Ambassador-designate of the Republic of Kazakhstan, and H.E. Kim Sung-ho, Ambassador-designate of the Republic of Korea.',
+      FIXED,
+    );
+    expect(release.issuerCountry).toBe('LK');
+    expect(release.meetings.map((m) => [m.kind, m.participants.map((p) => p.name)])).toEqual([
+      ['CREDENTIALS_PRESENTATION', ['Aruni Wijewardane', 'Alimkhan Yessengeldiyev']],
+      ['CREDENTIALS_PRESENTATION', ['Aruni Wijewardane', 'Kim Sung-ho']],
+    ]);
+  });
+
+  it('reads no person in a place named after one ("King Charles Street"), and a minister for a region as a foreign ministry\'s junior minister', () => {
+    const release = extractPressRelease(
+      'The Foreign Secretary, David Lammy, welcomed Singapore\'s Minister for Foreign Affairs, Dr Vivian Balakrishnan, to King Charles Street on 24 June.\n\n' +
+        'Minister for the Indo-Pacific Catherine West joined the ministers for a working lunch.',
+      FIXED,
+    );
+    expect(release.meetings.map((m) => m.kind)).toEqual(['BILATERAL_MEETING']);
+    expect(participantsOf(release).map((p) => [p.name, p.roleKind])).toEqual([
+      ['David Lammy', 'FOREIGN_MINISTER'],
+      ['Vivian Balakrishnan', 'FOREIGN_MINISTER'],
+      ['Catherine West', 'DEPUTY_FOREIGN_MINISTER'],
+    ]);
+  });
+});
