@@ -79,8 +79,7 @@ export function readComplements(sentence: string, from: number, fullText: string
     const wholePortfolio = isPortfolio(text.split(/\s+/u));
     for (const and of text.matchAll(/\s+and\s+/gu)) {
       // (a post may open with its country: "... Dubravka Šuica and Saudi Deputy Minister of Foreign Affairs X")
-      // (or with an article: "... Faisal Al-Rashed and the Saudi Ambassador to Kenya, X")
-      const next = target + and.index + and[0].length + (/^the\s+/iu.exec(sentence.slice(target + and.index + and[0].length))?.[0].length ?? 0);
+      const next = target + and.index + and[0].length;
       const country = countryAt(sentence, next);
       const after = country?.code ? next + country.text.length + (/^['’]s/u.test(sentence.slice(next + country.text.length)) ? 2 : 0) + 1 : next;
       if (!wholePortfolio && (roleAt(sentence, next) || (country?.code && roleAt(sentence, after)))) {

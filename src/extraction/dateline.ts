@@ -71,10 +71,11 @@ function compiled(): Patterns {
   const numeric = `(\\d{4})[-./](\\d{1,2})[-./](\\d{1,2})|(\\d{1,2})[./-](\\d{1,2})[./-](\\d{4})`;
   // A label before the date: "Published", "Publication date", or words in another script (a Thai
   // site's "date entered" label).
-  const prefix = `(?:(?:Published(?:\\s+on)?|Posted|Date|Updated|Released|Release date|Issued|Publication date|Date of publication)\\s{0,3}:?\\s{0,3}|(?:(?!\\p{Script=Latin})\\p{L}[\\p{M}]*)+\\s{1,3})?(?:${weekday})?`;
+  // ("No: 87, 5 April 2024": a release's number before its date)
+  const prefix = `(?:(?:Published(?:\\s+on)?|Posted|Date|Updated|Released|Release date|Issued|Publication date|Date of publication)\\s{0,3}:?\\s{0,3}|No\\.?\\s{0,2}:?\\s{0,2}\\d{1,5}\\s{0,2},\\s{1,3}|(?:(?!\\p{Script=Latin})\\p{L}[\\p{M}]*)+\\s{1,3})?(?:${weekday})?`;
   // "14:30", "16:20:05", "at 18h07" after the date; "14:20," before it.
   const clock = `\\d{1,2}[:.h]\\d{2}(?::\\d{2})?`;
-  const time = `(?:\\s{0,3}[,|–—-]?\\s{0,3}(?:at\\s{1,3})?${clock}(?:\\s{0,2}[AaPp]\\.?[Mm]\\.?)?(?:\\s{0,2}\\(?(?:GMT|UTC|[A-Z]{2,4}T|WIB|WITA|WIT|IST|MSK|PKT|ICT|SGT|EAT|CAT|WAT)(?:[+-]\\d{1,2})?\\)?)?)?`;
+  const time = `(?:\\s{0,3}[,|–—-]?\\s{0,3}(?:at\\s{1,3})?${clock}(?:\\s{0,2}[AaPp]\\.?[Mm]\\.?)?(?:\\s{0,2}\\(?(?:GMT|UTC|[A-Z]{2,4}T|WIB|WITA|WIT|IST|MSK|PKT|ICT|SGT|EAT|CAT|WAT)(?:\\s{0,2}[+-]\\s{0,2}\\d{1,2}(?::?\\d{2})?)?\\)?)?)?`;
   patterns = {
     textDate: new RegExp(textDate, 'iuy'),
     dateLine: new RegExp(`^\\s{0,3}(?:\\d{1,2}:\\d{2}\\s{0,3}[,|–—-]?\\s{0,3})?${prefix}(?:${textDate}|${numeric})${time}\\s{0,3}\\.?\\s{0,3}$`, 'iu'),
@@ -265,7 +266,8 @@ function placeDateline(line: string): PlaceDateline | null {
     const inside = dateWithin(bracket[1]);
     if (inside) return { place: place.text, rawCountry, date: inside, end: position + bracket[0].length, agency: bracket[1].split(/\s{0,3}[-–—|,]\s{0,3}/u).some(looksLikeAgency) };
   }
-  const beforeDate = /^(?:,\s{0,3}|\s{1,3})/u.exec(line.slice(position, position + 5));
+  // ("ASTANA. Nov 27 (Interfax) -": a period after the place)
+  const beforeDate = /^(?:,\s{0,3}|\.?\s{1,3})/u.exec(line.slice(position, position + 5));
   let date = beforeDate ? textDateAt(line, position + beforeDate[0].length) : null;
   // "Bern, 18.02.2025 - ", "Vilnius, 2025-03-12 –": a numeric date after the place.
   if (!date && beforeDate) {
@@ -303,7 +305,8 @@ function placeDateline(line: string): PlaceDateline | null {
   if (rawCountry) return null;
   const agency = joinedAgency >= 0 ? joinedAgency : agencyAfter(line, place.end);
   if (agency < 0) {
-    const dash = /^\s{1,3}(?:--|[–—])\s{0,3}/u.exec(line.slice(place.end, place.end + 8));
+    // ("YEREVAN. – ": a period before the dash)
+    const dash = /^\.?\s{1,3}(?:--|[–—])\s{0,3}/u.exec(line.slice(place.end, place.end + 8));
     if (dash && (cityCountry(place.text) ?? findCountryCode(place.text))) return { place: place.text, rawCountry: null, date: null, end: place.end + dash[0].length };
     return null;
   }

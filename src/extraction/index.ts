@@ -75,6 +75,28 @@ function leadKnownCountry(people: Person[]): string | null {
 }
 
 /**
+ * The country of the one senior office holder the lead sentence leaves unqualified, where the reference
+ * knows their post, when the lead names someone else first with their country ("At a meeting with
+ * France's Ambassador to Armenia, X, Foreign Minister Ararat Mirzoyan ..."; "The External Affairs
+ * Minister of India held a telephone talk with Hon. Vijitha Herath MP, Minister of Foreign Affairs"):
+ * a ministry writes its own minister without a country, others with theirs. Not the country the lead
+ * visits, whose hosts need no country either.
+ */
+function unqualifiedKnownInLead(people: Person[], visited: string | null): string | null {
+  const first = leadPerson(people);
+  if (!first?.country) return null;
+  const sentence = first.mentions[0]?.sentence ?? 0;
+  const senior = new Set<Person['roleKind']>(['HEAD_OF_STATE', 'HEAD_OF_GOVERNMENT', 'FOREIGN_MINISTER', 'DEPUTY_FOREIGN_MINISTER']);
+  const codes = new Set(
+    people
+      .filter((person) => person !== first && !person.country && person.known?.country && senior.has(person.roleKind) && person.mentions.some((m) => m.sentence === sentence))
+      .map((person) => person.known!.country),
+  );
+  // (not the hosts of a visit the lead tells: "paid an official visit to Moldova, where he was received by President X")
+  return codes.size === 1 && !codes.has(first.country) && !codes.has(visited ?? '') ? [...codes][0] : null;
+}
+
+/**
  * For a ministry's own release of its envoy's trip abroad ("X paid a visit to Astana ... The Polish
  * delegation also included ..."), the country of the delegation the text names that is not the one
  * visited: the traveller's, so the ministry's.
@@ -314,7 +336,7 @@ export function extractPressRelease(text: string, options: ExtractOptions = {}):
       ? dateline.country
       : dateline?.place
       ? abroadHome(dateline.country, countries, people, leadVisit, sentences)
-      : leadCountry(people) ?? leadKnownCountry(people) ?? voiceCountry(sentences, fullText) ?? leadPlaceCountry(sentences, people, countries) ?? travellingDelegation(sentences, leadVisit, fullText) ?? homeCountry(countries, people, leadVisit, sentences);
+      : unqualifiedKnownInLead(people, leadVisit) ?? leadCountry(people) ?? leadKnownCountry(people) ?? voiceCountry(sentences, fullText) ?? leadPlaceCountry(sentences, people, countries) ?? travellingDelegation(sentences, leadVisit, fullText) ?? homeCountry(countries, people, leadVisit, sentences);
     if (home) issuer = { name: `Ministry of Foreign Affairs of ${findCountry(home)?.name ?? home}`, country: home, named: false };
   }
   const { meetings, warnings: meetingWarnings } = extractMeetings({
