@@ -63,7 +63,7 @@ const POST_BEFORE =
 const VENUE_BEFORE = /\b(?:at|in)\s+the\s+(?:(?:headquarters|building|premises|seat)\s+of\s+the\s+)?\p{Lu}[\p{L}'’]+\s+$/u;
 
 const UNNAMED_MINISTRY =
-  /\b(?:the )?(?:ministry|foreign ministry)(?:['’]s)?(?: press service| press office| spokesperson)?\b[^.]{0,40}?\b(?:told|reported|reports|said|informed|announced)\b|\baccording to (?:the )?(?:foreign ministry|foreign affairs|ministry of foreign affairs|mfa)(?:['’]s)? (?:spokesperson|spokesman|spokeswoman|press service|press office)\b|\b(?:according to|citing|cites|said) (?:a|the) (?:press release|statement) (?:issued )?(?:by|of|from) the (?:foreign )?ministry\b/iu;
+  /\b(?:the )?(?:ministry|foreign ministry)(?:['’]s)?(?: press service| press office| spokesperson)?\b[^.]{0,40}?\b(?:told|reported|reports|said|informed|announced)\b|\baccording to (?:the )?(?:foreign ministry|foreign affairs|ministry of foreign affairs|mfa)(?:['’]s)? (?:spokesperson|spokesman|spokeswoman|press service|press office)\b|\b(?:according to|citing|cites|said) (?:a|the) (?:press release|(?:joint |press )?statement|communiqu[ée]|press note) (?:issued )?(?:by|of|from) the (?:foreign )?ministry\b/iu;
 
 /**
  * The ministry that released the information: "the Ministry of Foreign Affairs of Kazakhstan told ...",

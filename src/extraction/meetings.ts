@@ -121,6 +121,27 @@ function draftMeetings(ctx: MeetingContext): Draft[] {
       return;
     }
     for (const id of groupMembers(sentence.text, drafts[drafts.length - 1], present, ctx)) if (!present.includes(id)) present.push(id);
+    // "Fidan hosted his Omani counterpart in Ankara", then "Fidan and Sayyid Badr bin Hamad Albusaidi
+    // discussed ..." or "The talks with ..., Tanja Fajon, focused on ...": the counterpart the lead left
+    // unnamed, named in one of the next sentences, is at its meeting (and that sentence tells no other).
+    const waiting = drafts.length === 1 && drafts[0].participants.length === 1 && index > drafts[0].sentence && index <= drafts[0].sentence + 3 ? drafts[0] : undefined;
+    if (waiting) {
+      const unnamed = UNNAMED_COUNTERPART.exec(ctx.sentences[waiting.sentence].text);
+      const principal = ctx.people[waiting.participants[0]];
+      const code = unnamed?.[1] ? matchCountries(unnamed[1]).find((match) => match.code)?.code ?? null : null;
+      const counterpart = unnamed
+        ? present.find((id) => {
+            const person = ctx.people[id];
+            if (id === principal.id || inAnyMeeting(id)) return false;
+            const country = person.known?.country ?? person.country;
+            return code ? country === code : person.roleKind === principal.roleKind && country !== principal.country;
+          })
+        : undefined;
+      if (counterpart !== undefined) {
+        waiting.participants.push(counterpart);
+        return;
+      }
+    }
     // After "held separate meetings with his counterparts from A and B", a sentence about the host
     // ("In his meeting with X", "With the Ambassador of B, Y, the minister discussed", "Gedion discussed
     // with X and with Y") that names someone new gives each of them a meeting with the host.
@@ -335,6 +356,8 @@ function personRightAfter(sentenceIndex: number, ctx: MeetingContext, before: Re
 }
 
 /** A sentence that goes on about the meeting before it: "The ministers discussed ...", "During the talks ...". */
+/** "hosted his Omani counterpart in Ankara": a counterpart the sentence does not name (no name, comma or colon after it). */
+const UNNAMED_COUNTERPART = /\b(?:his|her)\s+(?:(\p{Lu}[\p{L}-]+)\s+)?counterpart\b(?!\s*[:(]|\s*,?\s+(?:(?:H\.?E\.?|Mr\.?|Ms\.?|Mrs\.?|Dr\.?)\s+)?\p{Lu})/u;
 const ABOUT_MEETING = /^(?:(?:The|Both)\s+(?:two\s+)?(?:ministers|sides|parties|officials|leaders|interlocutors|diplomats)\b|They\b|(?:During|At|In the course of)\s+the\s+(?:meeting|talks|conversation|reception|call))/u;
 
 /** "who is on an official visit to ...", "who is in Nigeria on a two-day official visit", "who arrived in Astana on an official visit" */

@@ -600,5 +600,26 @@ export function linkDefiniteTitles(sentences: Sentence[], people: Person[], full
       if (candidates.length !== 1) continue;
       candidates[0].mentions.push({ sentence: sentenceIndex, start: current.start, end: current.end, phraseStart: definite.index, full: false });
     }
+    // "the head of the FDFA took part in ...", "the head of Swiss diplomacy": the foreign minister named before.
+    for (const head of text.matchAll(HEAD_OF_MINISTRY)) {
+      const start = head.index;
+      const end = start + head[0].length;
+      const ministry = head[1] ? ministrySpans(head[1]).find((span) => span.start === 0 && span.end === head[1].length) : null;
+      if (head[1] && !ministry) continue;
+      if (people.some((p) => p.mentions.some((m) => m.sentence === sentenceIndex && m.start <= start && m.end >= end))) continue;
+      const code = head[1] ? ministryNameCountry(head[1]) : (matchCountries(head[2]).find((match) => match.code)?.code ?? null);
+      let candidates = people.filter(
+        (person) =>
+          person.roleKind === 'FOREIGN_MINISTER' &&
+          (!code || (person.known?.country ?? person.country) === code || person.country === null) &&
+          person.mentions.some((m) => m.sentence < sentenceIndex || (m.sentence === sentenceIndex && m.start < start)),
+      );
+      const lead = candidates.length > 1 ? leadOf(people, candidates) : undefined;
+      if (lead) candidates = [lead];
+      if (candidates.length === 1) candidates[0].mentions.push({ sentence: sentenceIndex, start, end, phraseStart: start, full: false });
+    }
   });
 }
+
+/** "the head of the FDFA", "the head of Swiss diplomacy" (group 1 a ministry's name, group 2 a demonym). */
+const HEAD_OF_MINISTRY = /\b[Tt]he\s+head\s+of\s+(?:the\s+)?(?:(\p{Lu}[\p{L}&'’]*(?:\s+(?:of\s+|and\s+|&\s+)?\p{Lu}[\p{L}&'’]*){0,5})(?![\p{L}])(?!\s+diplomacy)|(\p{Lu}[\p{L}-]+)\s+diplomacy\b)/gu;

@@ -1735,3 +1735,37 @@ describe('datelines and issuers of published releases (seventh round)', () => {
     expect(lithuania.issuerCountry).toBe('LT');
   });
 });
+
+describe('counterparts and heads of ministries (seventh round)', () => {
+  it('puts the counterpart a lead leaves unnamed ("hosted his Omani counterpart") at that meeting when a next sentence names them', () => {
+    const release = extractPressRelease(
+      'ANKARA (AA) - Turkish Foreign Minister Hakan Fidan on Tuesday hosted his Omani counterpart in the capital Ankara, according to diplomatic sources.\n\n' +
+        'Fidan and Sayyid Badr bin Hamad Albusaidi discussed bilateral relations, including trade, the sources said.',
+      { year: 2023 },
+    );
+    expect(release.meetings.map((m) => [m.kind, m.participants.map((p) => [p.name, p.country, p.side])])).toEqual([
+      ['BILATERAL_MEETING', [['Hakan Fidan', 'TR', 'HOST'], ['Badr bin Hamad Albusaidi', 'OM', 'GUEST']]],
+    ]);
+    const rabat = extractPressRelease(
+      'RABAT, March 14, 2023 (MAP) - The Minister of Foreign Affairs, African Cooperation and Moroccan Expatriates, Nasser Bourita, held talks on Tuesday in Rabat with his Slovenian counterpart, who is on a working visit to the Kingdom.\n\n' +
+        'The talks with the Deputy Prime Minister and Minister of Foreign and European Affairs of the Republic of Slovenia, Tanja Fajon, focused on ways to broaden bilateral cooperation, according to a communiqué issued by the Ministry.',
+      { year: 2023 },
+    );
+    expect(rabat.meetings.map((m) => m.participants.map((p) => p.name))).toEqual([['Nasser Bourita', 'Tanja Fajon']]);
+    expect(rabat.issuerCountry).toBe('MA');
+  });
+
+  it('reads "the head of the FDFA" as the foreign minister named before, and "chaired by" as no one received', () => {
+    const release = extractPressRelease(
+      'Jakarta, 13.07.2023 – Federal Councillor Ignazio Cassis was in Indonesia on 12 and 13 July. On Thursday, the head of the FDFA took part in the ASEAN–Switzerland Ministerial Meeting, chaired by Indonesian Minister of Foreign Affairs Retno Marsudi.\n\n' +
+        'In his bilateral meeting with Retno Marsudi, the head of the FDFA reviewed the implementation of the free trade agreement.',
+      { year: 2023 },
+    );
+    expect(release.meetings.map((m) => [m.kind, m.participants.map((p) => p.name).sort()])).toEqual([
+      ['MULTILATERAL_MEETING', ['Ignazio Cassis', 'Retno Marsudi']],
+      ['BILATERAL_MEETING', ['Ignazio Cassis', 'Retno Marsudi']],
+    ]);
+    // (the chair does not receive anyone: the place's people host, as where no verb says who did)
+    expect(release.meetings[0].participants.find((p) => p.name === 'Ignazio Cassis')?.side).not.toBe('HOST');
+  });
+});
