@@ -26,8 +26,11 @@ export function isOrganisationEnd(word: string): boolean {
 /** " Investment Authority", " Investment and Trade Development Agency": capitalised words up to an organisation's head word. */
 function bodyAfter(rest: string): boolean {
   const words = /^(?:\s+(?:(?:and|of|for)\s+)?\p{Lu}[\p{L}'’-]*){1,5}/u.exec(rest)?.[0].trim().split(/\s+/u) ?? [];
-  return words.some((word) => isOrganisationEnd(word));
+  return words.some((word) => isOrganisationEnd(word) || MISSION.test(word));
 }
+
+/** A diplomatic mission's head word: "of the British Embassy in Baku", a body a country opens. */
+const MISSION = /^(?:Embassy|Consulate|Consulate-General)$/u;
 
 const REGION_LIST = /^(?:\s*,\s*\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*){0,2}){1,4},?\s+and\s+\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*){0,2}\s+(?:Affairs|Countries|Regions?)\b/u;
 
@@ -122,6 +125,9 @@ export function readComplements(sentence: string, from: number, fullText: string
         // (a name of two words or more after it, or none in the run at all)
         if (end > cut + 2 && (end <= runWords.length - 2 || end === runWords.length || articleNext(sentence, target + text.length))) cut = end - 1;
       }
+      // "of the British Embassy in Baku Thomas Rowe": a mission's city after it, then a two-word name.
+      const mission = runWords.findIndex((word) => MISSION.test(word));
+      if (mission >= 0 && mission >= cut && runWords[mission + 1] === 'in' && mission + 2 <= runWords.length - 3) cut = runWords.length - 3;
       // Without one, a run of three or more words is a place and a two-word name ("for Central Asia Terhi Hakala").
       if (cut < 0 && runWords.length >= 3 && runWords.slice(-2).every((word) => /^\p{Lu}/u.test(word))) cut = runWords.length - 3;
       // "of the International Committee of the Red Cross." goes on past its organisation word with a

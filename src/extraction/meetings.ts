@@ -188,7 +188,12 @@ function draftMeetings(ctx: MeetingContext): Draft[] {
       previous !== undefined &&
       (previous.text.trimEnd().endsWith(':') || (listOpen && previous.enumerated === sentence.enumerated));
     listOpen = item || sentence.text.trimEnd().endsWith(':');
-    const participation = item || vocabulary.participation.some((pattern) => pattern.test(sentence.text));
+    // ("Within the framework of the visit, X was received by Y" after consultations, with no visit told
+    // before: a meeting of its own during the stay, not more people at the meeting before)
+    // (a visit the meeting before does not tell, up to its sentence: one that does is that meeting)
+    const visitFrame =
+      trigger && current !== undefined && !current.visit && VISIT_FRAME.test(sentence.text) && !ctx.sentences.slice(0, current.sentence + 1).some((before) => /\bvisit\b/iu.test(before.text));
+    const participation = item || (!visitFrame && vocabulary.participation.some((pattern) => pattern.test(sentence.text)));
     // During a visit, a meeting the text sets apart ("held a bilateral meeting with X") is one of its own.
     const apartInVisit = current?.visit && trigger && !participation && present.length >= 2 && vocabulary.apartMeetings.some((pattern) => pattern.test(sentence.text));
     if (apartInVisit) {
@@ -245,9 +250,10 @@ function draftMeetings(ctx: MeetingContext): Draft[] {
       } else {
         for (const id of newcomers) current.participants.push(id);
       }
-    } else if (participation && !current && present.length >= 2 && index <= 3 && ctx.sentences.slice(0, index).some((s) => /\bmeeting\b/iu.test(s.text))) {
+    } else if (participation && !current && present.length >= 2 && index <= 3 && ctx.sentences.slice(0, index).some((s) => /\b(?:meeting|consultations|talks|negotiations)\b/iu.test(s.text))) {
       // "Avaza hosted the next meeting of the Ministers of Foreign Affairs of ...", then "The meeting
-      // was attended by A, B and C": the meeting the lead announced, its people named after it.
+      // was attended by A, B and C": the meeting the lead announced, its people named after it
+      // ("political consultations ... were held in Baku. The Azerbaijani delegation was headed by ...").
       drafts.push({ sentence: index, participants: present, fromEventLead: false, visit: false });
     } else if (participation && current) {
       for (const id of present) {
@@ -356,6 +362,9 @@ function personRightAfter(sentenceIndex: number, ctx: MeetingContext, before: Re
 }
 
 /** A sentence that goes on about the meeting before it: "The ministers discussed ...", "During the talks ...". */
+/** "During the visit, ...", "Within the framework of the visit, ...": a sentence set in a stay. */
+const VISIT_FRAME = /^(?:During|In the course of|As part of|Within|Within the framework of|In the framework of)\s+(?:the|this|his|her)\s+visit\b/u;
+
 /** "hosted his Omani counterpart in Ankara": a counterpart the sentence does not name (no name, comma or colon after it). */
 const UNNAMED_COUNTERPART = /\b(?:his|her)\s+(?:(\p{Lu}[\p{L}-]+)\s+)?counterpart\b(?!\s*[:(]|\s*,?\s+(?:(?:H\.?E\.?|Mr\.?|Ms\.?|Mrs\.?|Dr\.?)\s+)?\p{Lu})/u;
 const ABOUT_MEETING = /^(?:(?:The|Both)\s+(?:two\s+)?(?:ministers|sides|parties|officials|leaders|interlocutors|diplomats)\b|They\b|(?:During|At|In the course of)\s+the\s+(?:meeting|talks|conversation|reception|call))/u;

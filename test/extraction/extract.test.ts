@@ -1769,3 +1769,31 @@ describe('counterparts and heads of ministries (seventh round)', () => {
     expect(release.meetings[0].participants.find((p) => p.name === 'Ignazio Cassis')?.side).not.toBe('HOST');
   });
 });
+
+describe('consultations and missions (seventh round)', () => {
+  it('reads "Deputy Head of Mission of the British Embassy in Baku Thomas Rowe" as a British diplomat', () => {
+    const release = extractPressRelease(
+      'Baku, July 1, AZERTAC. Deputy Foreign Minister of Azerbaijan Elnur Mammadov received Deputy Head of Mission of the British Embassy in Baku Thomas Rowe. The sides discussed energy.',
+      FIXED,
+    );
+    expect(participantsOf(release).map((p) => [p.name, p.roleKind, p.country])).toEqual([
+      ['Elnur Mammadov', 'DEPUTY_FOREIGN_MINISTER', 'AZ'],
+      ['Thomas Rowe', 'DIPLOMAT', 'GB'],
+    ]);
+  });
+
+  it('gives consultations "held in Baku" the delegations headed and joined in the next sentences, and a reception "within the framework of the visit" a meeting of its own', () => {
+    const release = extractPressRelease(
+      'Information of the Press Service Department\n\n12 June 2025\n\n' +
+        'On June 12, 2025, regular political consultations between the Ministries of Foreign Affairs of the Republic of Azerbaijan and the Republic of Tajikistan were held in Baku. ' +
+        'The Azerbaijani delegation was headed by Deputy Minister of Foreign Affairs Elnur Mammadov, and the Tajik delegation by Deputy Minister of Foreign Affairs Bahrom Nazarzoda.\n\n' +
+        'The Tajik delegation also included Ambassador of Tajikistan to Azerbaijan Rustam Sharifzoda.\n\n' +
+        'Within the framework of the visit, Bahrom Nazarzoda was received by Minister of Foreign Affairs Jeyhun Bayramov.',
+      FIXED,
+    );
+    expect(release.meetings.map((m) => [m.kind, m.participants.map((p) => p.name)])).toEqual([
+      ['POLITICAL_CONSULTATIONS', ['Elnur Mammadov', 'Bahrom Nazarzoda', 'Rustam Sharifzoda']],
+      ['BILATERAL_MEETING', ['Bahrom Nazarzoda', 'Jeyhun Bayramov']],
+    ]);
+  });
+});
