@@ -46,22 +46,28 @@ function notAnInitiative(name: string): boolean {
   return !international && !acronym && /\b(?:Office|Group|Department|Division|Directorate|Bureau|Unit|Section|of the Ministry(?: of Foreign Affairs)?)$/u.test(bare);
 }
 
+/** A spokesperson's attribution before a readout: "The below is attributable to Spokesperson X:". */
+const ATTRIBUTION = /\battributable\s+to\b[^.:]*:/iu;
+
 /** The person the release's lead sentence names first. */
-function leadPerson(people: Person[]): Person | undefined {
+function leadPerson(people: Person[], sentences: Sentence[] = []): Person | undefined {
   // The lead sentence's first person; a lead that names nobody ("Meeting of the Minister of Foreign
   // Affairs of Turkmenistan with ...", a title line read as a sentence) leaves it to the next sentence.
+  // The spokesperson of an attribution ("The below is attributable to Spokesperson Tammy Bruce:") is
+  // not the lead's person: the lead starts after it.
   for (const sentence of [0, 1]) {
-    const first = people
-      .filter((person) => person.mentions.some((mention) => mention.sentence === sentence))
-      .sort((a, b) => a.mentions.find((m) => m.sentence === sentence)!.start - b.mentions.find((m) => m.sentence === sentence)!.start)[0];
+    const attribution = ATTRIBUTION.exec(sentences[sentence]?.text ?? '');
+    const from = attribution ? attribution.index + attribution[0].length : 0;
+    const at = (person: Person) => person.mentions.find((mention) => mention.sentence === sentence && mention.start >= from);
+    const first = people.filter((person) => at(person)).sort((a, b) => at(a)!.start - at(b)!.start)[0];
     if (first) return first;
   }
   return undefined;
 }
 
 /** The country of the person the release opens with, where the text gives it ("Minister of Foreign Affairs of Georgia X held"). */
-function leadCountry(people: Person[]): string | null {
-  const first = leadPerson(people);
+function leadCountry(people: Person[], sentences: Sentence[] = []): string | null {
+  const first = leadPerson(people, sentences);
   return first && first.roleKind !== 'INTERNATIONAL_OFFICIAL' ? first.country : null;
 }
 
@@ -69,8 +75,8 @@ function leadCountry(people: Person[]): string | null {
  * The country of the lead person the text leaves unqualified, where the reference knows their post
  * (data/reference/office-holders): a ministry's own minister goes unqualified, so it is the issuer's.
  */
-function leadKnownCountry(people: Person[]): string | null {
-  const first = leadPerson(people);
+function leadKnownCountry(people: Person[], sentences: Sentence[] = []): string | null {
+  const first = leadPerson(people, sentences);
   return first && !first.country && first.known?.country ? first.known.country : null;
 }
 
@@ -82,8 +88,8 @@ function leadKnownCountry(people: Person[]): string | null {
  * a ministry writes its own minister without a country, others with theirs. Not the country the lead
  * visits, whose hosts need no country either.
  */
-function unqualifiedKnownInLead(people: Person[], visited: string | null): string | null {
-  const first = leadPerson(people);
+function unqualifiedKnownInLead(people: Person[], visited: string | null, sentences: Sentence[] = []): string | null {
+  const first = leadPerson(people, sentences);
   if (!first?.country) return null;
   const sentence = first.mentions[0]?.sentence ?? 0;
   const senior = new Set<Person['roleKind']>(['HEAD_OF_STATE', 'HEAD_OF_GOVERNMENT', 'FOREIGN_MINISTER', 'DEPUTY_FOREIGN_MINISTER']);
@@ -112,6 +118,20 @@ function travellingDelegation(sentences: Sentence[], visited: string | null, ful
     }
   }
   return found.size === 1 ? [...found][0] : null;
+}
+
+/** The country of a foreign minister or deputy whose words an agency reports as told to it ("X told TASS", "X told the agency"). */
+function ministryOfficialTellingAgency(sentences: Sentence[], people: Person[]): string | null {
+  const codes = new Set<string>();
+  for (const person of people) {
+    const country = person.country ?? person.known?.country;
+    if (!country || (person.roleKind !== 'FOREIGN_MINISTER' && person.roleKind !== 'DEPUTY_FOREIGN_MINISTER')) continue;
+    for (const mention of person.mentions) {
+      const told = /^\s*,?\s+told\s+(?:the\s+agency\b|(\p{Lu}[\p{L}]*(?:\s+\p{Lu}[\p{L}]*)?))/u.exec(sentences[mention.sentence].text.slice(mention.end));
+      if (told && (!told[1] || isAgencyName(told[1]) || isAgencyName(told[1].split(/\s+/u)[0]))) codes.add(country);
+    }
+  }
+  return codes.size === 1 ? [...codes][0] : null;
 }
 
 /** The most named country that no participant with a stated country holds; ties go to the first named. */
@@ -325,6 +345,12 @@ export function extractPressRelease(text: string, options: ExtractOptions = {}):
     const own = agencyCountryIn(datelineText);
     if (own && own !== issuer.country) issuer = { name: `Ministry of Foreign Affairs of ${findCountry(own)?.name ?? own}`, country: own, named: false };
   }
+  // "..., Russian Deputy Foreign Minister Andrey Rudenko told TASS": a foreign ministry's own official
+  // speaking to the agency is that ministry as its source.
+  if (agencyReport && !issuer) {
+    const speaker = ministryOfficialTellingAgency(sentences, people);
+    if (speaker) issuer = { name: `Ministry of Foreign Affairs of ${findCountry(speaker)?.name ?? speaker}`, country: speaker, named: false };
+  }
   // One whose ministry is named without its country ("the official spokesperson of the Ministry of
   // Foreign Affairs said") or not at all, datelined abroad ("NEW YORK", "Jeddah", "Riga, Latvia" for a
   // minister's trip), is its country's too: the dateline's country is where the minister went.
@@ -336,7 +362,7 @@ export function extractPressRelease(text: string, options: ExtractOptions = {}):
       ? dateline.country
       : dateline?.place
       ? abroadHome(dateline.country, countries, people, leadVisit, sentences)
-      : unqualifiedKnownInLead(people, leadVisit) ?? leadCountry(people) ?? leadKnownCountry(people) ?? voiceCountry(sentences, fullText) ?? leadPlaceCountry(sentences, people, countries) ?? travellingDelegation(sentences, leadVisit, fullText) ?? homeCountry(countries, people, leadVisit, sentences);
+      : unqualifiedKnownInLead(people, leadVisit, sentences) ?? leadCountry(people, sentences) ?? leadKnownCountry(people, sentences) ?? voiceCountry(sentences, fullText) ?? leadPlaceCountry(sentences, people, countries) ?? travellingDelegation(sentences, leadVisit, fullText) ?? homeCountry(countries, people, leadVisit, sentences);
     if (home) issuer = { name: `Ministry of Foreign Affairs of ${findCountry(home)?.name ?? home}`, country: home, named: false };
   }
   const { meetings, warnings: meetingWarnings } = extractMeetings({

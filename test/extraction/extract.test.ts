@@ -1797,3 +1797,29 @@ describe('consultations and missions (seventh round)', () => {
     ]);
   });
 });
+
+describe('issuers named by their officials (seventh round)', () => {
+  it('reads a foreign ministry official who "told TASS" as the ministry the agency names as its source', () => {
+    const release = extractPressRelease(
+      'Moscow ready to resume dialogue with Seoul\n\nMOSCOW, October 2. /TASS/. Russia is prepared to restore full-fledged dialogue with the Republic of Korea, Russian Deputy Foreign Minister Andrey Rudenko told TASS.',
+      FIXED,
+    );
+    expect(release.issuerCountry).toBe('RU');
+    // (an agency report whose speaker is no foreign ministry official has no issuer)
+    const other = extractPressRelease(
+      'MOSCOW, October 2. /TASS/. Russia is prepared to expand grain exports to the Republic of Korea, Deputy Agriculture Minister Ivan Petrov told TASS.',
+      FIXED,
+    );
+    expect(other.issuerCountry).toBeNull();
+  });
+
+  it('reads a readout\'s lead after its spokesperson attribution line', () => {
+    const release = extractPressRelease(
+      "Secretary Rubio's Call with Kenyan Prime Cabinet Secretary Mudavadi\n\nREADOUT\n\nMarch 27, 2025\n\nThe below is attributable to Spokesperson Tammy Bruce:\n\n" +
+        'Secretary of State Marco Rubio spoke today with Kenyan Prime Cabinet Secretary and Cabinet Secretary for Foreign and Diaspora Affairs Musalia Mudavadi. The Secretary thanked Kenya for its leadership of the security mission in Haiti.',
+      FIXED,
+    );
+    expect(release.issuerCountry).toBe('US');
+    expect(release.meetings.map((m) => [m.kind, m.participants.map((p) => p.country)])).toEqual([['PHONE_CALL', ['US', 'KE']]]);
+  });
+});
