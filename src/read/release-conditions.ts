@@ -156,14 +156,24 @@ const ONE_LEXEME = /^'([^'\\]+)'$/;
  * search's matches are the releases of `release_lexeme` under that entry (migration
  * release_lexeme), newest first; null for any other filter.
  */
-export function searchLexeme(f: ResolvedFilter): string | null {
+export function searchLexeme(f: ResolvedFilter): { lexeme: string; ranked: boolean } | null {
   if (!f.search || !f.searchPlans || f.statuses.length !== 1 || f.statuses[0] !== 'PUBLISHED') return null;
   if (!statusesOnly({ ...f, search: null })) return null;
   const configs = narrowConfigs(f.searchConfigs ?? undefined);
   if (configs.length !== 1) return null;
   const plan = f.searchPlans[configs[0]];
   if (!plan || !plan.exact || plan.rq === null) return null;
-  return ONE_LEXEME.exec(plan.rq)?.[1] ?? null;
+  const lexeme = ONE_LEXEME.exec(plan.rq)?.[1];
+  if (lexeme === undefined) return null;
+  // The entry's stored rank (migration release_lexeme_rank) is ts_rank_cd for the query the entry
+  // stands for: usable when the search parses to exactly that query.
+  return { lexeme, ranked: plan.query === entryQuery(lexeme) };
+}
+
+/** The query an entry of `match` stands for, as Postgres prints it (release_lexeme_query). */
+function entryQuery(lexeme: string): string {
+  const pair = /^([^ ]+) ([^ ]+)$/.exec(lexeme);
+  return pair ? `'${pair[1]}' <-> '${pair[2]}'` : `'${lexeme}'`;
 }
 
 /**

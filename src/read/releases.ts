@@ -194,8 +194,30 @@ export async function listReleases(
     // are the first entries of its lexeme in release_lexeme's index, and the count a sum of the
     // lexeme's kept counts (migration release_lexeme), instead of a bitmap of every match, the heap
     // pages holding them, a spool for the count and a sort. Same window, same ranking, same count.
-    const lexeme = searchLexeme(filter);
-    if (lexeme !== null) {
+    const entry = searchLexeme(filter);
+    if (entry?.ranked) {
+      // The search parses to exactly the query the entry stands for, so each entry's stored rank
+      // (migration release_lexeme_rank) is the rank ts_rank_cd gives it: the window and its ranks
+      // are one index-only scan, the page is ranked there, and only its rows read press_release.
+      const lexeme = entry.lexeme;
+      const column = (w: string, key: 'rank' | 'id'): SortSpec['columns'][number] =>
+        key === 'rank' ? { sql: sql`${raw(w)}.rank::float8`, cast: 'float8', key } : { sql: sql`${raw(w)}.id`, cast: 'int', key };
+      const over = (w: string): SortSpec => ({ ...sort, columns: [column(w, 'rank'), column(w, 'id')] });
+      return prepared(sql`
+          WITH window_hits AS MATERIALIZED (
+            SELECT l.id, l.rank FROM release_lexeme l WHERE l.lexeme = ${lexeme}
+            ORDER BY l.published_at DESC, l.id DESC ${limit(rankWindow)}
+          ), page AS MATERIALIZED (
+            SELECT window_hits.id, window_hits.rank::float8 AS rank FROM window_hits
+            WHERE ${keysetCondition(over('window_hits'), plan)}
+            ORDER BY ${orderBy(over('window_hits'), plan)} ${limit(plan.limit + 1)}
+          )
+          SELECT ${columns}, page.rank${total ? sql`, (${lexemeCount(lexeme)}) AS "windowTotal"` : empty}
+          FROM page JOIN press_release pr ON pr.id = page.id
+          ORDER BY ${orderBy(over('page'), plan)}`);
+    }
+    if (entry !== null) {
+      const lexeme = entry.lexeme;
       return prepared(sql`
           WITH window_hits AS MATERIALIZED (
             SELECT l.id FROM release_lexeme l WHERE l.lexeme = ${lexeme}
@@ -248,10 +270,10 @@ export async function countReleases(db: SqlExecutor, rawFilter: ReleaseFilter | 
   // without the SET LOCAL enable_seqscan = off this needed on press_release's search vector.
   // A word or two-word phrase over the published archive: the kept count of its entries in
   // release_lexeme (the same releases; no match visited).
-  const lexeme = searchLexeme(filter);
+  const entry = searchLexeme(filter);
   const [row] = await db.query<{ n: number }>(
-    lexeme !== null
-      ? prepared(sql`SELECT (${lexemeCount(lexeme)}) AS n`)
+    entry !== null
+      ? prepared(sql`SELECT (${lexemeCount(entry.lexeme)}) AS n`)
       : sql`SELECT count(*)::int AS n FROM release_narrow pr WHERE ${releaseConditions(filter, undefined, 'narrow')}`,
   );
   return row.n;

@@ -54,6 +54,13 @@ async function lexemesDrifted(): Promise<number[]> {
       WHERE n.status = 'PUBLISHED') e ON e.lexeme = l.lexeme AND e.published_at = l.published_at AND e.id = l.id
     WHERE l.id IS NULL OR e.id IS NULL
     UNION
+    -- Its stored rank is ts_rank_cd of the release's vector for the query the entry stands for.
+    SELECT l.id FROM release_lexeme l JOIN press_release pr ON pr.id = l.id
+    WHERE l.rank IS DISTINCT FROM ts_rank_cd(pr.search_vector, CASE WHEN l.lexeme ~ '^[^ ]+ [^ ]+$'
+      THEN tsquery_phrase(quote_literal(split_part(l.lexeme, ' ', 1))::tsquery, quote_literal(split_part(l.lexeme, ' ', 2))::tsquery)
+      ELSE quote_literal(l.lexeme)::tsquery END)
+      AND l.lexeme !~ '[''\\\\]'
+    UNION
     SELECT id FROM release_lexeme GROUP BY lexeme, published_at, id HAVING count(*) > 1`);
   return rows.map((r) => r.id);
 }
@@ -97,6 +104,14 @@ test('inserts, edits of text, status, date and links, a changed id and deletes k
   await tdb.execute(`UPDATE press_release SET body = 'Railway links and the Caspian route.', title = 'New title' WHERE id = $1`, a.id);
   expect(await matchOf(a.id)).toContain("'caspian rout'");
   expect(await matchOf(a.id)).not.toContain("'green corridor'");
+  // More of the same words: the same lexemes and pairs (`match` unchanged), another rank.
+  const repeated = await storeRelease(tdb.db, draft({ title: 'Repeated', paragraphs: ['Trade trade trade.'] }));
+  const rankOf = async () => (await tdb.query<{ r: number }>(`SELECT rank AS r FROM release_lexeme WHERE id = $1 AND lexeme = 'trade'`, repeated))[0]?.r;
+  const before = await rankOf();
+  await tdb.execute(`UPDATE press_release SET body = 'Trade trade trade trade trade.' WHERE id = $1`, repeated);
+  expect(await rankOf()).toBeGreaterThan(before);
+  expect(await drifted()).toEqual([]);
+  await tdb.execute(`DELETE FROM press_release WHERE id = $1`, repeated);
   await tdb.execute(`UPDATE press_release SET status = 'RETRACTED', retraction_reason = 'test' WHERE id = $1`, b.id);
   await tdb.execute(`UPDATE press_release SET published_at = published_at - interval '3 days', language = 'en-GB' WHERE id = $1`, a.id);
   expect(await drifted()).toEqual([]);

@@ -68,6 +68,8 @@ test('the ranked page and totalCount equal the plain full-text query', async () 
     const lexemeStatements = statements.filter((text) => text.includes('release_lexeme')).length;
     if (/^("?)[a-z]+( [a-z]+)?\1$/.test(search) && (search.startsWith('"') || !search.includes(' '))) {
       expect({ search, lexemeStatements }).toEqual({ search, lexemeStatements: statements.filter((text) => !/search_match_(query|exact)|search_config\(l\)/.test(text)).length });
+      // Its pages ranked by the entries' stored ranks (migration release_lexeme_rank), not ts_rank_cd.
+      expect({ search, stored: statements.filter((text) => text.includes('l.rank') && !text.includes('ts_rank_cd')).length }).toEqual({ search, stored: 4 });
       byLexeme++;
     } else {
       expect({ search, lexemeStatements }).toEqual({ search, lexemeStatements: 0 });
