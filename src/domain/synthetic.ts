@@ -911,8 +911,9 @@ export const SYNTHETIC_TABLES = [
   'person', 'initiative', 'press_release', 'meeting', 'participant', 'person_role', 'meeting_topic',
   'meeting_initiative', 'release_topic', 'release_country', 'initiative_mention',
   // What the triggers keep from them: the narrow copy that counts and searches read (migration
-  // release_narrow_search), the facet and partner counts (logs of appended rows).
-  'release_narrow', 'release_facet_count', 'release_cube_count', 'meeting_partner_fact', 'partner_day', 'partner_topic',
+  // release_narrow_search) and its entries by lexeme (release_lexeme, read by index-only scans,
+  // which need the visibility map), the lexeme, facet and partner counts (logs of appended rows).
+  'release_narrow', 'release_lexeme', 'release_lexeme_count', 'release_facet_count', 'release_cube_count', 'meeting_partner_fact', 'partner_day', 'partner_topic',
 ];
 
 /** Everything the generator needs from the database: countries, topics, people and initiative ids. */

@@ -146,6 +146,36 @@ export function searchAndCodesOnly(f: ResolvedFilter): boolean {
   return !!f.search && !!f.searchPlans && statusesOnly({ ...f, search: null, countries: null, issuers: null }) && codes(f.countries) && codes(f.issuers);
 }
 
+/** A tsquery of one plain lexeme as Postgres prints it (no quote or backslash inside, no weight or prefix mark). */
+const ONE_LEXEME = /^'([^'\\]+)'$/;
+
+/**
+ * The one entry of `match` a search is answered by, when the filter is that search over the
+ * published archive and nothing else (what the public asks) and the entry answers it exactly: a
+ * word, or a two-word phrase (its pair), in the one text-search configuration in use. Such a
+ * search's matches are the releases of `release_lexeme` under that entry (migration
+ * release_lexeme), newest first; null for any other filter.
+ */
+export function searchLexeme(f: ResolvedFilter): { lexeme: string; ranked: boolean } | null {
+  if (!f.search || !f.searchPlans || f.statuses.length !== 1 || f.statuses[0] !== 'PUBLISHED') return null;
+  if (!statusesOnly({ ...f, search: null })) return null;
+  const configs = narrowConfigs(f.searchConfigs ?? undefined);
+  if (configs.length !== 1) return null;
+  const plan = f.searchPlans[configs[0]];
+  if (!plan || !plan.exact || plan.rq === null) return null;
+  const lexeme = ONE_LEXEME.exec(plan.rq)?.[1];
+  if (lexeme === undefined) return null;
+  // The entry's stored rank (migration release_lexeme_rank) is ts_rank_cd for the query the entry
+  // stands for: usable when the search parses to exactly that query.
+  return { lexeme, ranked: plan.query === entryQuery(lexeme) };
+}
+
+/** The query an entry of `match` stands for, as Postgres prints it (release_lexeme_query). */
+function entryQuery(lexeme: string): string {
+  const pair = /^([^ ]+) ([^ ]+)$/.exec(lexeme);
+  return pair ? `'${pair[1]}' <-> '${pair[2]}'` : `'${lexeme}'`;
+}
+
 /**
  * Country codes as a `bpchar[]`: written into the statement's text when `inText` and every code is
  * two capitals (a prepared statement's plan then fits them), else a parameter.

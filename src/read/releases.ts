@@ -5,7 +5,7 @@ import { empty, join, limit, prepared, raw, sql, type Sql, type SqlExecutor } fr
 import type { ReleaseFilter } from '../domain/filters';
 import { badInput } from '../errors';
 import { INITIATIVE_COLUMNS, MEETING_COLUMNS, PARTICIPANT_COLUMNS, RELEASE_COLUMNS, RELEASE_LIST_COLUMNS, TOPIC_COLUMNS, releaseFieldColumns, type ReleaseField, type CountryRow, type InitiativeRow, type MeetingRow, type ParticipantRow, type ReleaseRow, type TopicRow } from './rows';
-import { releaseConditions, resolveFilter, searchAndCodesOnly, searchQuerySql, statusesAndIssuersOnly, statusesOnly, type ResolvedFilter } from './release-conditions';
+import { releaseConditions, resolveFilter, searchAndCodesOnly, searchLexeme, searchQuerySql, statusesAndIssuersOnly, statusesOnly, type ResolvedFilter } from './release-conditions';
 import { finishPage, keysetCondition, orderBy, planPage, type Page, type PageArgs, type SortSpec } from './paging';
 import { statusIn } from './visibility';
 
@@ -190,6 +190,44 @@ export async function listReleases(
   // `match` decided in Node (resolveFilter), the codes and both limits in the text; its generic plan
   // is the custom plans' (match's index, the newest `rankWindow` sorted, ranked by the primary key).
   const relevance = () => {
+    // A word or a two-word phrase over the published archive and nothing else: its newest matches
+    // are the first entries of its lexeme in release_lexeme's index, and the count a sum of the
+    // lexeme's kept counts (migration release_lexeme), instead of a bitmap of every match, the heap
+    // pages holding them, a spool for the count and a sort. Same window, same ranking, same count.
+    const entry = searchLexeme(filter);
+    if (entry?.ranked) {
+      // The search parses to exactly the query the entry stands for, so each entry's stored rank
+      // (migration release_lexeme_rank) is the rank ts_rank_cd gives it: the window and its ranks
+      // are one index-only scan, the page is ranked there, and only its rows read press_release.
+      const lexeme = entry.lexeme;
+      const column = (w: string, key: 'rank' | 'id'): SortSpec['columns'][number] =>
+        key === 'rank' ? { sql: sql`${raw(w)}.rank::float8`, cast: 'float8', key } : { sql: sql`${raw(w)}.id`, cast: 'int', key };
+      const over = (w: string): SortSpec => ({ ...sort, columns: [column(w, 'rank'), column(w, 'id')] });
+      return prepared(sql`
+          WITH window_hits AS MATERIALIZED (
+            SELECT l.id, l.rank FROM release_lexeme l WHERE l.lexeme = ${lexeme}
+            ORDER BY l.published_at DESC, l.id DESC ${limit(rankWindow)}
+          ), page AS MATERIALIZED (
+            SELECT window_hits.id, window_hits.rank::float8 AS rank FROM window_hits
+            WHERE ${keysetCondition(over('window_hits'), plan)}
+            ORDER BY ${orderBy(over('window_hits'), plan)} ${limit(plan.limit + 1)}
+          )
+          SELECT ${columns}, page.rank${total ? sql`, (${lexemeCount(lexeme)}) AS "windowTotal"` : empty}
+          FROM page JOIN press_release pr ON pr.id = page.id
+          ORDER BY ${orderBy(over('page'), plan)}`);
+    }
+    if (entry !== null) {
+      const lexeme = entry.lexeme;
+      return prepared(sql`
+          WITH window_hits AS MATERIALIZED (
+            SELECT l.id FROM release_lexeme l WHERE l.lexeme = ${lexeme}
+            ORDER BY l.published_at DESC, l.id DESC ${limit(rankWindow)}
+          )
+          SELECT ${columns}, ${sort.columns[0].sql} AS rank${total ? sql`, (${lexemeCount(lexeme)}) AS "windowTotal"` : empty}
+          FROM window_hits JOIN press_release pr ON pr.id = window_hits.id
+          WHERE ${keysetCondition(sort, plan)}
+          ORDER BY ${orderBy(sort, plan)} ${limit(plan.limit + 1)}`);
+    }
     const named = searchAndCodesOnly(filter);
     const statement = sql`
           WITH window_hits AS MATERIALIZED (
@@ -221,14 +259,22 @@ export async function listReleases(
   return { ...finishPage(rows, plan), sort, ...(total && rows.length ? { total: rows[0].windowTotal } : {}) };
 }
 
+/** The published releases whose `match` holds `lexeme`: the sum of its kept counts (migration release_lexeme). */
+const lexemeCount = (lexeme: string) => sql`SELECT coalesce(sum(c.n), 0)::int FROM release_lexeme_count c WHERE c.lexeme = ${lexeme}`;
+
 export async function countReleases(db: SqlExecutor, rawFilter: ReleaseFilter | ResolvedFilter): Promise<number> {
   const filter = await resolveFilter(db, rawFilter);
   // Counted over the narrow copy (migration release_narrow_search): a third of press_release's
   // pages, and a search is answered by the index of `match` (words and two-word phrases exactly).
   // The planner prices testing `match` row by row (search_match), so it counts over the index
   // without the SET LOCAL enable_seqscan = off this needed on press_release's search vector.
+  // A word or two-word phrase over the published archive: the kept count of its entries in
+  // release_lexeme (the same releases; no match visited).
+  const entry = searchLexeme(filter);
   const [row] = await db.query<{ n: number }>(
-    sql`SELECT count(*)::int AS n FROM release_narrow pr WHERE ${releaseConditions(filter, undefined, 'narrow')}`,
+    entry !== null
+      ? prepared(sql`SELECT (${lexemeCount(entry.lexeme)}) AS n`)
+      : sql`SELECT count(*)::int AS n FROM release_narrow pr WHERE ${releaseConditions(filter, undefined, 'narrow')}`,
   );
   return row.n;
 }

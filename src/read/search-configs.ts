@@ -35,6 +35,8 @@ export interface SearchMatchPlan {
   rq: string | null;
   /** search_match_exact(cfg, search): `rq` alone is the answer (no release's own vector tested). */
   exact: boolean;
+  /** websearch_to_tsquery(cfg, search) as text: the query a release's rank is computed with. */
+  query: string;
 }
 
 /** Plans of searches already seen, per database: the two functions are immutable. */
@@ -59,11 +61,12 @@ export async function searchMatchPlans(db: SqlExecutor, configs: readonly string
     else missing.push(cfg);
   }
   if (!missing.length) return out;
-  const rows = await db.query<{ cfg: string; rq: string | null; exact: boolean }>(sql`
-    SELECT c.cfg, search_match_query(c.cfg::regconfig, ${search})::text AS rq, search_match_exact(c.cfg::regconfig, ${search}) AS exact
+  const rows = await db.query<{ cfg: string; rq: string | null; exact: boolean; query: string }>(sql`
+    SELECT c.cfg, search_match_query(c.cfg::regconfig, ${search})::text AS rq, search_match_exact(c.cfg::regconfig, ${search}) AS exact,
+      websearch_to_tsquery(c.cfg::regconfig, ${search})::text AS query
     FROM unnest(${missing}::text[]) AS c(cfg)`);
   for (const r of rows) {
-    const plan = { rq: r.rq, exact: r.exact };
+    const plan = { rq: r.rq, exact: r.exact, query: r.query };
     if (known.size >= MAX_PLANS) known.delete(known.keys().next().value!);
     known.set(`${r.cfg}\u0000${search}`, plan);
     out[r.cfg] = plan;

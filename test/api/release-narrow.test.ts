@@ -2,7 +2,8 @@
 // press_release. After any insert, update (text, status, date, links, id) or delete, and after a
 // truncation, every release must have exactly one narrow row equal to it, `match` included (its
 // lexemes and side-by-side pairs, recomputed here independently of the migration's function).
-// And a search over `match` must find exactly the releases the search vector matches.
+// And a search over `match` must find exactly the releases the search vector matches. The entries
+// of `match` by lexeme (release_lexeme) follow the narrow rows of the published releases.
 import { Client } from 'pg';
 import { Prisma } from '../../src/generated/prisma/client';
 import { createTestDatabase, type TestDatabase } from '../support/db';
@@ -37,7 +38,41 @@ async function drifted(): Promise<number[]> {
             FROM (SELECT u.lexeme, p FROM unnest(pr.search_vector) u, unnest(u.positions) p) a
             JOIN (SELECT u.lexeme, p FROM unnest(pr.search_vector) u, unnest(u.positions) p) b ON b.p = a.p + 1))
     ORDER BY 1`);
+  // A lexeme count off shows as id -1.
+  const counts = (await countsDrifted()).length ? [-1] : [];
+  return [...new Set([...rows.map((r) => r.id), ...(await lexemesDrifted()), ...counts])].sort((x, y) => x - y);
+}
+
+/**
+ * Releases whose entries in release_lexeme (migration release_lexeme) are missing, extra or
+ * repeated: a published release has one row per entry of its narrow row's `match`, others none.
+ */
+async function lexemesDrifted(): Promise<number[]> {
+  const rows = await tdb.query<{ id: number }>(`
+    SELECT coalesce(l.id, e.id) AS id FROM release_lexeme l FULL JOIN (
+      SELECT x.l AS lexeme, n.published_at, n.id FROM release_narrow n, unnest(tsvector_to_array(n.match)) x(l)
+      WHERE n.status = 'PUBLISHED') e ON e.lexeme = l.lexeme AND e.published_at = l.published_at AND e.id = l.id
+    WHERE l.id IS NULL OR e.id IS NULL
+    UNION
+    -- Its stored rank is ts_rank_cd of the release's vector for the query the entry stands for.
+    SELECT l.id FROM release_lexeme l JOIN press_release pr ON pr.id = l.id
+    WHERE l.rank IS DISTINCT FROM ts_rank_cd(pr.search_vector, CASE WHEN l.lexeme ~ '^[^ ]+ [^ ]+$'
+      THEN tsquery_phrase(quote_literal(split_part(l.lexeme, ' ', 1))::tsquery, quote_literal(split_part(l.lexeme, ' ', 2))::tsquery)
+      ELSE quote_literal(l.lexeme)::tsquery END)
+      AND l.lexeme !~ '[''\\\\]'
+    UNION
+    SELECT id FROM release_lexeme GROUP BY lexeme, published_at, id HAVING count(*) > 1`);
   return rows.map((r) => r.id);
+}
+
+/** Lexemes whose kept count (release_lexeme_count, a log of changes) is not their number of rows in release_lexeme. */
+async function countsDrifted(): Promise<string[]> {
+  const rows = await tdb.query<{ lexeme: string }>(`
+    SELECT coalesce(a.lexeme, k.lexeme) AS lexeme
+    FROM (SELECT lexeme, count(*)::int AS n FROM release_lexeme GROUP BY lexeme) a
+    FULL JOIN (SELECT lexeme, sum(n)::int AS n FROM release_lexeme_count GROUP BY lexeme HAVING sum(n) <> 0) k ON k.lexeme = a.lexeme
+    WHERE a.n IS DISTINCT FROM k.n ORDER BY 1`);
+  return rows.map((r) => r.lexeme);
 }
 
 async function narrowCount(): Promise<number> {
@@ -69,6 +104,14 @@ test('inserts, edits of text, status, date and links, a changed id and deletes k
   await tdb.execute(`UPDATE press_release SET body = 'Railway links and the Caspian route.', title = 'New title' WHERE id = $1`, a.id);
   expect(await matchOf(a.id)).toContain("'caspian rout'");
   expect(await matchOf(a.id)).not.toContain("'green corridor'");
+  // More of the same words: the same lexemes and pairs (`match` unchanged), another rank.
+  const repeated = await storeRelease(tdb.db, draft({ title: 'Repeated', paragraphs: ['Trade trade trade.'] }));
+  const rankOf = async () => (await tdb.query<{ r: number }>(`SELECT rank AS r FROM release_lexeme WHERE id = $1 AND lexeme = 'trade'`, repeated))[0]?.r;
+  const before = await rankOf();
+  await tdb.execute(`UPDATE press_release SET body = 'Trade trade trade trade trade.' WHERE id = $1`, repeated);
+  expect(await rankOf()).toBeGreaterThan(before);
+  expect(await drifted()).toEqual([]);
+  await tdb.execute(`DELETE FROM press_release WHERE id = $1`, repeated);
   await tdb.execute(`UPDATE press_release SET status = 'RETRACTED', retraction_reason = 'test' WHERE id = $1`, b.id);
   await tdb.execute(`UPDATE press_release SET published_at = published_at - interval '3 days', language = 'en-GB' WHERE id = $1`, a.id);
   expect(await drifted()).toEqual([]);
@@ -95,6 +138,12 @@ test('inserts, edits of text, status, date and links, a changed id and deletes k
 
   await tdb.execute(`DELETE FROM press_release WHERE id IN ($1, $2)`, a.id, max + 1000);
   expect(await drifted()).toEqual([]);
+
+  // Folding the lexeme counts' log keeps every total and leaves one row per lexeme.
+  expect((await tdb.query(`SELECT 1 FROM release_lexeme_count GROUP BY lexeme HAVING count(*) > 1 LIMIT 1`)).length).toBe(1);
+  await tdb.execute(`SELECT release_lexeme_count_compact()`);
+  expect(await countsDrifted()).toEqual([]);
+  expect((await tdb.query(`SELECT 1 FROM release_lexeme_count GROUP BY lexeme HAVING count(*) > 1 LIMIT 1`)).length).toBe(0);
 });
 
 test('a search over match finds exactly what the search vector does', async () => {
@@ -194,6 +243,8 @@ test('a transaction writes each narrow row once, at commit, and a rollback leave
 test('a truncation empties it', async () => {
   await tdb.execute(`TRUNCATE press_release CASCADE`);
   expect(await narrowCount()).toBe(0);
+  expect((await tdb.query(`SELECT 1 FROM release_lexeme LIMIT 1`)).length).toBe(0);
+  expect((await tdb.query(`SELECT 1 FROM release_lexeme_count LIMIT 1`)).length).toBe(0);
   await storeRelease(tdb.db, draft({ title: 'After the truncation', paragraphs: ['Middle corridor.'] }));
   expect(await narrowCount()).toBe(1);
   expect(await drifted()).toEqual([]);

@@ -42,9 +42,12 @@ async function plain(search: string) {
 }
 
 test('the ranked page and totalCount equal the plain full-text query', async () => {
-  const db = createExecutor({ pool }, 2);
+  const statements: string[] = [];
+  const db = createExecutor({ pool, onQuery: (text) => statements.push(text) }, 2);
   let windowed = 0;
+  let byLexeme = 0;
   for (const search of SEARCHES) {
+    statements.length = 0;
     const expected = await plain(search);
     if (expected.count > SIZE) windowed++;
     const filter = { search, statuses: ['PUBLISHED' as const] };
@@ -60,7 +63,19 @@ test('the ranked page and totalCount equal the plain full-text query', async () 
     // With the service's own window.
     const full = await listReleases(db, filter, 'RELEVANCE', { first: 50 });
     expect(full.rows.length).toBe(Math.min(50, expected.count));
+    // A word or a two-word phrase reads its window and count from release_lexeme (migration
+    // release_lexeme); a negation or `or` reads the narrow copy.
+    const lexemeStatements = statements.filter((text) => text.includes('release_lexeme')).length;
+    if (/^("?)[a-z]+( [a-z]+)?\1$/.test(search) && (search.startsWith('"') || !search.includes(' '))) {
+      expect({ search, lexemeStatements }).toEqual({ search, lexemeStatements: statements.filter((text) => !/search_match_(query|exact)|search_config\(l\)/.test(text)).length });
+      // Its pages ranked by the entries' stored ranks (migration release_lexeme_rank), not ts_rank_cd.
+      expect({ search, stored: statements.filter((text) => text.includes('l.rank') && !text.includes('ts_rank_cd')).length }).toEqual({ search, stored: 4 });
+      byLexeme++;
+    } else {
+      expect({ search, lexemeStatements }).toEqual({ search, lexemeStatements: 0 });
+    }
   }
+  expect(byLexeme).toBe(7);
   // No match: no row, and no count read with the window (totalCount asks countReleases).
   const none = await listReleases(db, { search: 'zzzqqqnomatch', statuses: ['PUBLISHED' as const] }, 'RELEVANCE', { first: 5 }, { total: true });
   expect({ rows: none.rows.length, total: none.total }).toEqual({ rows: 0, total: undefined });
