@@ -49,6 +49,8 @@ interface Draft {
    * meeting before says nothing of who hosted it.
    */
   apart?: boolean;
+  /** Those the text puts at every meeting ("The ceremonies were attended by X"): at each one split from this. */
+  everywhere?: Set<number>;
   /**
    * The visit is named only in a relative clause ("X, who is on an official visit to B, held talks with
    * Y") and the text reports the visit's other meetings each with its own subjects: each is a meeting of
@@ -273,10 +275,13 @@ function draftMeetings(ctx: MeetingContext): Draft[] {
       !(draft.participants.length === 1 && drafts[index + 1]?.sentence === draft.sentence + 1 && drafts[index + 1].participants.includes(draft.participants[0])),
   );
   for (const draft of kept) {
+    // (not a call: "The meetings were attended by the Director of Protocol" and a phone call besides)
+    if (draft.called || /\b(?:(?:tele)?phone|video|online)\b/iu.test(ctx.sentences[draft.sentence].text)) continue;
     for (const [id, index] of everywhere) {
       if (draft.participants.includes(id)) continue;
       draft.participants.push(id);
       (draft.joined ??= new Map()).set(id, index);
+      (draft.everywhere ??= new Set()).add(id);
     }
   }
   return kept;
@@ -541,7 +546,9 @@ function splitSeparate(drafts: Draft[], ctx: MeetingContext): Draft[] {
     // Director-General X was also present at the meeting").
     const split: Draft[] = [];
     const joiners: Array<[number, number]> = [];
+    const atEach = others.filter((other) => draft.everywhere?.has(other));
     for (const other of others) {
+      if (atEach.includes(other)) continue;
       const joinedAt = draft.joined?.get(other);
       if (joinedAt !== undefined) joiners.push([other, joinedAt]);
       else split.push({ ...draft, participants: [host, other] });
@@ -553,6 +560,7 @@ function splitSeparate(drafts: Draft[], ctx: MeetingContext): Draft[] {
       if (target) target.participants.push(joiner);
       else split.push({ ...draft, participants: [host, joiner] });
     }
+    for (const meeting of split) meeting.participants.push(...atEach);
     return split;
   });
 }

@@ -232,6 +232,8 @@ export function findPeople(
         // "Fajon is accompanied by State Secretary Neža Kovač": a deputy's post written bare, beside a
         // foreign minister, is at that minister's ministry.
         if (person.roleKind === 'OFFICIAL' && people[anchor.id].roleKind === 'FOREIGN_MINISTER' && BARE_DEPUTY.test(person.role.trim())) person.roleKind = 'DEPUTY_FOREIGN_MINISTER';
+        // ("accompanied by ... and Director Aishath Shiham": a director written bare is the ministry's diplomat)
+        if (person.roleKind === 'OFFICIAL' && people[anchor.id].roleKind === 'FOREIGN_MINISTER' && BARE_DIRECTOR.test(person.role.trim())) person.roleKind = 'DIPLOMAT';
         break;
       }
     }
@@ -404,6 +406,7 @@ function mayTakeKind(person: Person, post?: OfficeHolder): boolean {
 const BARE_POST = /^(?:(?:the|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|H\.?\s?E\.?|Hon\.?)\s+)*(?:Minister|Secretary|Excellency|Chancellor|Foreign\s+Minister|Foreign\s+Secretary)?$/iu;
 
 /** A deputy's post with nothing after it: "State Secretary", "Deputy Minister". */
+const BARE_DIRECTOR = /^(?:Deputy\s+)?Director(?:[\s-]+General)?$/u;
 const BARE_DEPUTY = /^(?:Parliamentary\s+)?(?:State\s+Secretary|Secretary\s+of\s+State|Deputy\s+Minister|Vice[\s-]+Minister|Under-?[Ss]ecretary(?:\s+of\s+State)?)$/u;
 
 /**

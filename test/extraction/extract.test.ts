@@ -1823,3 +1823,39 @@ describe('issuers named by their officials (seventh round)', () => {
     expect(release.meetings.map((m) => [m.kind, m.participants.map((p) => p.country)])).toEqual([['PHONE_CALL', ['US', 'KE']]]);
   });
 });
+
+describe('attendees and envoys (seventh round)', () => {
+  it('gives those "the ceremonies were attended by" to every ceremony', () => {
+    const release = extractPressRelease(
+      'DODOMA, April 8 - Minister for Foreign Affairs Mahmoud Thabit Kombo received copies of the letters of credence of the ambassadors of Cuba, Yusmary Diaz Perez, and of Thailand, Kittiphong Phrommanee, in separate ceremonies.\n\n' +
+        'The ceremonies were attended by the Permanent Secretary, Dr Samwel Shelukindo.',
+      FIXED,
+    );
+    expect(release.meetings.map((m) => m.participants.map((p) => p.name))).toEqual([
+      ['Mahmoud Thabit Kombo', 'Yusmary Diaz Perez', 'Samwel Shelukindo'],
+      ['Mahmoud Thabit Kombo', 'Kittiphong Phrommanee', 'Samwel Shelukindo'],
+    ]);
+  });
+
+  it('reads an ambassador-at-large and a bare director accompanying the foreign minister as the ministry\'s diplomats, and "and Human Mobility" as a portfolio', () => {
+    const release = extractPressRelease(
+      'Malé, 3 March 2025. Foreign Minister Dr. Abdulla Khaleel received the Ambassador of Viet Nam, Nguyen Thi Phuong Lan, at the Ministry.\n\n' +
+        'Foreign Minister Dr. Khaleel was accompanied by Ambassador-at-Large Abdullah Hameed and Director Aishath Shiham.',
+      FIXED,
+    );
+    expect(participantsOf(release).map((p) => [p.name, p.roleKind])).toEqual(
+      expect.arrayContaining([
+        ['Abdullah Hameed', 'DIPLOMAT'],
+        ['Aishath Shiham', 'DIPLOMAT'],
+      ]),
+    );
+    const quito = extractPressRelease(
+      'Quito, 25 June 2025. The Minister of Foreign Affairs and Human Mobility Gabriela Sommerfeld received the Ambassador of Chile, Pedro Pablo Rojas.',
+      FIXED,
+    );
+    expect(participantsOf(quito).map((p) => [p.name, p.roleKind])).toEqual([
+      ['Gabriela Sommerfeld', 'FOREIGN_MINISTER'],
+      ['Pedro Pablo Rojas', 'AMBASSADOR'],
+    ]);
+  });
+});
