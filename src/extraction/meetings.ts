@@ -405,6 +405,16 @@ function meetingKind(draft: Draft, ctx: MeetingContext, sides: number, first: Me
   if (own === 'MULTILATERAL_MEETING' && sides === 2 && (/\bco-chair/iu.test(ownText) || /\b\p{Lu}[\p{L}]+[-–]\p{Lu}[\p{L}]+\s+(?:(?:Foreign|Defen[cs]e|Trade|Economy|Finance)\s+(?:and\s+)?)*Ministers['’]?\s+Meeting\b/u.test(ownText))) {
     return 'BILATERAL_MEETING';
   }
+  // Two sides under a cue that names a gathering, not the meeting's own format ("ministerial meeting",
+  // "session of the council": the setting two ministers met at) meet bilaterally.
+  // (not a gathering the sentence says someone took part in: a meeting of an organisation is multilateral)
+  if (
+    own === 'MULTILATERAL_MEETING' &&
+    sides === 2 &&
+    !/\b(?:tri|quadri|multi)lateral\b|\b(?:three|four|five)[- ]way\b|\bchaired\b/iu.test(ownText) &&
+    !loadMeetingVocabulary().separateMeetings.ownEvent.some((pattern) => pattern.test(ownText))
+  )
+    return 'BILATERAL_MEETING';
   if (own) return own;
   // The counterparts of "in separate audiences, received copies of the credentials of ..." meet as announced.
   if (draft.ofSeparate && first && first !== 'MULTILATERAL_MEETING') return first;

@@ -1859,3 +1859,18 @@ describe('attendees and envoys (seventh round)', () => {
     ]);
   });
 });
+
+describe('meeting kinds of two sides (seventh round)', () => {
+  it('reads two sides meeting at a gathering as bilateral, and one taking part in an organisation\'s meeting as multilateral', () => {
+    const setting = extractPressRelease(
+      'ASTANA, October 18 (Report) - Azerbaijani Foreign Minister Jeyhun Bayramov met with Kazakh Foreign Minister Murat Nurtleu at the venue of the ministerial meeting of the Organization of Turkic States council in Astana.',
+      FIXED,
+    );
+    expect(setting.meetings.map((m) => m.kind)).toEqual(['BILATERAL_MEETING']);
+    const gathering = extractPressRelease(
+      'DUSHANBE, October 9. /TASS/. Russian Foreign Minister Sergey Lavrov took part in a meeting of the CIS Council of Foreign Ministers chaired by Foreign Minister of Tajikistan Sirojiddin Muhriddin.',
+      FIXED,
+    );
+    expect(gathering.meetings.map((m) => m.kind)).toEqual(['MULTILATERAL_MEETING']);
+  });
+});
