@@ -1874,3 +1874,14 @@ describe('meeting kinds of two sides (seventh round)', () => {
     expect(gathering.meetings.map((m) => m.kind)).toEqual(['MULTILATERAL_MEETING']);
   });
 });
+
+describe('recalled meetings (seventh round)', () => {
+  it('reads "he had raised the matter when he met X ... earlier this month" as no meeting of the release', () => {
+    const release = extractPressRelease(
+      'Dhaka, Apr 20 (UNB) - Foreign Affairs Adviser Md Touhid Hossain on Sunday said Bangladesh would not accept any arrangement for the return of Rohingyas that does not guarantee their safety.\n\n' +
+        "The adviser said he had raised the matter when he met Myanmar's Deputy Prime Minister and Foreign Minister Than Swe on the sidelines of the sixth BIMSTEC Summit in Bangkok earlier this month.",
+      FIXED,
+    );
+    expect(release.meetings).toEqual([]);
+  });
+});
