@@ -190,9 +190,9 @@ function draftMeetings(ctx: MeetingContext): Draft[] {
       previous !== undefined &&
       (previous.text.trimEnd().endsWith(':') || (listOpen && previous.enumerated === sentence.enumerated));
     listOpen = item || sentence.text.trimEnd().endsWith(':');
-    // ("Within the framework of the visit, X was received by Y" after consultations, with no visit told
-    // before: a meeting of its own during the stay, not more people at the meeting before)
-    // (a visit the meeting before does not tell, up to its sentence: one that does is that meeting)
+    // "Within the framework of the visit, X was received by Y" after consultations whose sentences (up to
+    // the meeting's own) tell no visit: a meeting of its own during the stay, not more people at the
+    // meeting before (where they tell one, the visit is that meeting).
     const visitFrame =
       trigger && current !== undefined && !current.visit && VISIT_FRAME.test(sentence.text) && !ctx.sentences.slice(0, current.sentence + 1).some((before) => /\bvisit\b/iu.test(before.text));
     const participation = item || (!visitFrame && vocabulary.participation.some((pattern) => pattern.test(sentence.text)));
@@ -366,12 +366,13 @@ function personRightAfter(sentenceIndex: number, ctx: MeetingContext, before: Re
   );
 }
 
-/** A sentence that goes on about the meeting before it: "The ministers discussed ...", "During the talks ...". */
 /** "During the visit, ...", "Within the framework of the visit, ...": a sentence set in a stay. */
 const VISIT_FRAME = /^(?:During|In the course of|As part of|Within|Within the framework of|In the framework of)\s+(?:the|this|his|her)\s+visit\b/u;
 
-/** "hosted his Omani counterpart in Ankara": a counterpart the sentence does not name (no name, comma or colon after it). */
+/** "hosted his Omani counterpart in Ankara": a counterpart the sentence does not name (no name after it, with or without a comma). */
 const UNNAMED_COUNTERPART = /\b(?:his|her)\s+(?:(\p{Lu}[\p{L}-]+)\s+)?counterpart\b(?!\s*[:(]|\s*,?\s+(?:(?:H\.?E\.?|Mr\.?|Ms\.?|Mrs\.?|Dr\.?)\s+)?\p{Lu})/u;
+
+/** A sentence that goes on about the meeting before it: "The ministers discussed ...", "During the talks ...". */
 const ABOUT_MEETING = /^(?:(?:The|Both)\s+(?:two\s+)?(?:ministers|sides|parties|officials|leaders|interlocutors|diplomats)\b|They\b|(?:During|At|In the course of)\s+the\s+(?:meeting|talks|conversation|reception|call))/u;
 
 /** "who is on an official visit to ...", "who is in Nigeria on a two-day official visit", "who arrived in Astana on an official visit" */

@@ -131,8 +131,10 @@ const DIPLOMACY_HEAD = /\b(?:[Hh]ead\s+of\s+(\p{Lu}[\p{L}-]+)\s+diplomacy|(\p{Lu
 /** ", who presented her credentials as the newly appointed " before a post. */
 const AS_POST = /,\s+who\s+(?:[\p{L}'’-]+\s+){0,8}?as\s+(?:the\s+|an?\s+)?(?:newly[- ]appointed\s+|new\s+|incoming\s+)?$/u;
 
-/** ", Foreign Employment" / " and Expatriates" after a post: one to three capitalised words. */
-const PORTFOLIO_MORE = /(?:\s*,\s*|\s+and\s+)(\p{Lu}[\p{L}-]*)(?:\s+(\p{Lu}[\p{L}-]*))?(?:\s+(\p{Lu}[\p{L}-]*))?/uy;
+/** ", Foreign Employment" / " and Expatriates" after a post: the separator before more of the portfolio. */
+const PORTFOLIO_SEPARATOR = /\s*,\s*|\s+and\s+/uy;
+const PORTFOLIO_WORD = /\p{Lu}[\p{L}-]*/uy;
+const WORD_GAP = /\s+/uy;
 
 /** A word of a portfolio: listed, or people of a country ("Migration and Tunisians Abroad"). */
 function portfolioWord(word: string): boolean {
@@ -144,21 +146,28 @@ function portfolioWord(word: string): boolean {
 
 /**
  * Where more of a portfolio ends after `at` (", Foreign Employment and Tourism"), or null: the longest
- * run of portfolio words that a name, a comma, "and" or the end follows ("... and National Development
- * Sim Ann" ends before "Sim").
+ * run of one to three portfolio words that a name, a comma, "and" or the end follows ("... and
+ * National Development Sim Ann" ends before "Sim").
  */
 function portfolioMoreEnd(text: string, at: number): number | null {
-  PORTFOLIO_MORE.lastIndex = at;
-  const more = PORTFOLIO_MORE.exec(text);
-  if (!more) return null;
-  const words = more.slice(1).filter((word): word is string => word !== undefined);
-  for (let count = words.length; count >= 1; count--) {
-    if (!words.slice(0, count).every(portfolioWord)) continue;
-    // the end of the run's last word
-    let end = more.index + more[0].length;
-    for (let drop = words.length; drop > count; drop--) end = text.lastIndexOf(words[drop - 1], end - 1);
-    end = text.slice(0, end).trimEnd().length;
-    if (/^(?:\s*,|\s+and\s+\p{Lu}|\s+\p{Lu}|\s*$)/u.test(text.slice(end))) return end;
+  PORTFOLIO_SEPARATOR.lastIndex = at;
+  if (!PORTFOLIO_SEPARATOR.exec(text)) return null;
+  const ends: number[] = [];
+  let position = PORTFOLIO_SEPARATOR.lastIndex;
+  for (let count = 0; count < 3; count++) {
+    if (count > 0) {
+      WORD_GAP.lastIndex = position;
+      if (!WORD_GAP.exec(text)) break;
+      position = WORD_GAP.lastIndex;
+    }
+    PORTFOLIO_WORD.lastIndex = position;
+    const word = PORTFOLIO_WORD.exec(text);
+    if (!word || !portfolioWord(word[0])) break;
+    position = PORTFOLIO_WORD.lastIndex;
+    ends.push(position);
+  }
+  for (let index = ends.length - 1; index >= 0; index--) {
+    if (/^(?:\s*,|\s+and\s+\p{Lu}|\s+\p{Lu}|\s*$)/u.test(text.slice(ends[index]))) return ends[index];
   }
   return null;
 }
