@@ -1885,3 +1885,19 @@ describe('recalled meetings (seventh round)', () => {
     expect(release.meetings).toEqual([]);
   });
 });
+
+describe("a minister's first-person release (seventh round)", () => {
+  it('reads "On the margins of the meeting I sat down with Dr X" as the minister meeting X', () => {
+    const release = extractPressRelease(
+      'Senator the Hon Penny Wong\nMinister for Foreign Affairs\n\nMedia release\n\nQuad Foreign Ministers\' Meeting in Washington\n\n' +
+        'Today I joined United States Secretary of State Marco Rubio, India\'s External Affairs Minister Dr S. Jaishankar and Japan\'s Foreign Minister Iwaya Takeshi for the Quad Foreign Ministers\' Meeting in Washington, hosted by Secretary Rubio.\n\n' +
+        'The Quad is a network of four maritime democracies.\n\n' +
+        'On the margins of the meeting I sat down with Dr Jaishankar to review progress under our comprehensive strategic partnership.',
+      FIXED,
+    );
+    expect(release.meetings.map((m) => [m.kind, m.participants.map((p) => p.name)])).toEqual([
+      ['MULTILATERAL_MEETING', ['Penny Wong', 'Marco Rubio', 'S. Jaishankar', 'Iwaya Takeshi']],
+      ['BILATERAL_MEETING', ['Penny Wong', 'S. Jaishankar']],
+    ]);
+  });
+});
