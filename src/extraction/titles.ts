@@ -138,7 +138,7 @@ const WORD_GAP = /\s+/uy;
 
 /** A word of a portfolio: listed, or people of a country ("Migration and Tunisians Abroad"). */
 function portfolioWord(word: string): boolean {
-  if (word === 'Foreign' || loadRoles().portfolioWords.includes(word)) return true;
+  if (loadRoles().portfolioWords.includes(word)) return true;
   if (!/s$/u.test(word)) return false;
   const singular = word.slice(0, -1);
   return matchCountries(singular).some((match) => match.code && match.start === 0 && match.end === singular.length);

@@ -195,35 +195,32 @@ export async function listReleases(
     // lexeme's kept counts (migration release_lexeme), instead of a bitmap of every match, the heap
     // pages holding them, a spool for the count and a sort. Same window, same ranking, same count.
     const entry = searchLexeme(filter);
-    if (entry?.ranked) {
-      // The search parses to exactly the query the entry stands for, so each entry's stored rank
-      // (migration release_lexeme_rank) is the rank ts_rank_cd gives it: the window and its ranks
-      // are one index-only scan, the page is ranked there, and only its rows read press_release.
-      const lexeme = entry.lexeme;
-      const column = (w: string, key: 'rank' | 'id'): SortSpec['columns'][number] =>
-        key === 'rank' ? { sql: sql`${raw(w)}.rank::float8`, cast: 'float8', key } : { sql: sql`${raw(w)}.id`, cast: 'int', key };
-      const over = (w: string): SortSpec => ({ ...sort, columns: [column(w, 'rank'), column(w, 'id')] });
-      return prepared(sql`
+    if (entry !== null) {
+      const { lexeme, ranked } = entry;
+      const windowHits = sql`
           WITH window_hits AS MATERIALIZED (
-            SELECT l.id, l.rank FROM release_lexeme l WHERE l.lexeme = ${lexeme}
+            SELECT l.id${ranked ? sql`, l.rank` : empty} FROM release_lexeme l WHERE l.lexeme = ${lexeme}
             ORDER BY l.published_at DESC, l.id DESC ${limit(rankWindow)}
-          ), page AS MATERIALIZED (
+          )`;
+      const windowTotal = total ? sql`, (${lexemeCount(lexeme)}) AS "windowTotal"` : empty;
+      if (ranked) {
+        // The search parses to exactly the query the entry stands for, so each entry's stored rank
+        // (migration release_lexeme_rank) is the rank ts_rank_cd gives it: the window and its ranks
+        // are one index-only scan, the page is ranked there, and only its rows read press_release.
+        const column = (w: string, key: 'rank' | 'id'): SortSpec['columns'][number] =>
+          key === 'rank' ? { sql: sql`${raw(w)}.rank::float8`, cast: 'float8', key } : { sql: sql`${raw(w)}.id`, cast: 'int', key };
+        const over = (w: string): SortSpec => ({ ...sort, columns: [column(w, 'rank'), column(w, 'id')] });
+        return prepared(sql`${windowHits}, page AS MATERIALIZED (
             SELECT window_hits.id, window_hits.rank::float8 AS rank FROM window_hits
             WHERE ${keysetCondition(over('window_hits'), plan)}
             ORDER BY ${orderBy(over('window_hits'), plan)} ${limit(plan.limit + 1)}
           )
-          SELECT ${columns}, page.rank${total ? sql`, (${lexemeCount(lexeme)}) AS "windowTotal"` : empty}
+          SELECT ${columns}, page.rank${windowTotal}
           FROM page JOIN press_release pr ON pr.id = page.id
           ORDER BY ${orderBy(over('page'), plan)}`);
-    }
-    if (entry !== null) {
-      const lexeme = entry.lexeme;
-      return prepared(sql`
-          WITH window_hits AS MATERIALIZED (
-            SELECT l.id FROM release_lexeme l WHERE l.lexeme = ${lexeme}
-            ORDER BY l.published_at DESC, l.id DESC ${limit(rankWindow)}
-          )
-          SELECT ${columns}, ${sort.columns[0].sql} AS rank${total ? sql`, (${lexemeCount(lexeme)}) AS "windowTotal"` : empty}
+      }
+      return prepared(sql`${windowHits}
+          SELECT ${columns}, ${sort.columns[0].sql} AS rank${windowTotal}
           FROM window_hits JOIN press_release pr ON pr.id = window_hits.id
           WHERE ${keysetCondition(sort, plan)}
           ORDER BY ${orderBy(sort, plan)} ${limit(plan.limit + 1)}`);
