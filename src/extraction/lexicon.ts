@@ -90,8 +90,11 @@ const countryCache = new Map<string, CountryMatch[]>();
  * A state's formal name around a country's name the data does not list whole ("the Republic of Peru",
  * "the Principality of Monaco"): the country's.
  */
-const STATE_FORM = /(?:(?:Federal|Democratic|Islamic|United|Socialist|Arab|Hashemite|Plurinational|Bolivarian|Oriental|Co-operative|Cooperative|Independent|Sovereign)\s+)*(?:Republic|Kingdom|Sultanate|Principality|State|Grand\s+Duchy|Commonwealth|Federation|Emirate)\s+of\s+(?:the\s+)?/uy;
-const STATE_FORM_BEFORE = /(?:(?:Federal|Democratic|Islamic|United|Socialist|Arab|Hashemite|Plurinational|Bolivarian|Oriental|Co-operative|Cooperative|Independent|Sovereign)\s+)*(?:Republic|Kingdom|Sultanate|Principality|State|Grand\s+Duchy|Commonwealth|Federation|Emirate)\s+of\s+(?:the\s+)?$/u;
+const STATE_FORM_SOURCE =
+  "(?:(?:Federal|Democratic|Islamic|United|Socialist|People['’]s|Arab|Hashemite|Plurinational|Bolivarian|Oriental|Eastern|Co-operative|Cooperative|Independent|Sovereign)\\s+)*" +
+  '(?:Republic|Kingdom|Sultanate|Principality|State|Grand\\s+Duchy|Commonwealth|Federation|Emirate)\\s+of\\s+(?:the\\s+)?';
+const STATE_FORM = new RegExp(STATE_FORM_SOURCE, 'uy');
+const STATE_FORM_BEFORE = new RegExp(STATE_FORM_SOURCE + '$', 'u');
 
 function scanCountries(text: string): CountryMatch[] {
   const { regex, byForm } = lexicon();
@@ -152,16 +155,13 @@ function countryFormAt(text: string, offset: number): CountryMatch | null {
   };
 }
 
-/** An official name's head before the country's own name: "Republic of", "Hashemite Kingdom of the". */
-const OFFICIAL_HEAD =
-  /(?:(?:Federal|Islamic|Socialist|Democratic|People['’]s|United|Arab|Bolivarian|Plurinational|Cooperative|Co-operative|Oriental|Hashemite|Independent|Sovereign)\s+)*(?:Republic|Kingdom|State|Sultanate|Principality|Grand\s+Duchy|Commonwealth|Federation|Emirate)\s+of\s+(?:the\s+)?/uy;
 
 /** The country named at `offset`, its official name's head allowed ("the Republic of Kenya" → Kenya). */
 export function countryNamedAt(text: string, offset: number): CountryMatch | null {
   const direct = countryAt(text, offset);
   if (direct?.code) return direct;
-  OFFICIAL_HEAD.lastIndex = offset;
-  const head = OFFICIAL_HEAD.exec(text);
+  STATE_FORM.lastIndex = offset;
+  const head = STATE_FORM.exec(text);
   return head ? countryAt(text, offset + head[0].length) : direct;
 }
 

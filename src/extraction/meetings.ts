@@ -502,6 +502,19 @@ function explicitSides(draft: Draft, ctx: MeetingContext, ids: number[]): Map<nu
   return sides;
 }
 
+const MISSION_BEFORE = /\b(?:Embassy|High\s+Commission|Consulate(?:[-\s]General)?)\s+of\s+(?:the\s+)?$/u;
+const MISSION_AFTER = /^(?:['’]s?)?\s+(?:Embassy|High\s+Commission|Consulate(?:[-\s]General)?)\b/u;
+
+/** The countries whose diplomatic missions a sentence names: "the Embassy of Türkiye", "the Cuban Embassy". */
+function missionCountries(text: string): string[] {
+  const out: string[] = [];
+  for (const match of matchCountries(text)) {
+    if (!match.code) continue;
+    if (MISSION_BEFORE.test(text.slice(Math.max(0, match.start - 40), match.start)) || MISSION_AFTER.test(text.slice(match.end, match.end + 30))) out.push(match.code);
+  }
+  return out;
+}
+
 /** Posts a country has one of: two unqualified foreign ministers at a meeting are not compatriots. */
 const SINGULAR_POSTS = new Set<Person['roleKind']>(['HEAD_OF_STATE', 'HEAD_OF_GOVERNMENT', 'FOREIGN_MINISTER']);
 
@@ -531,6 +544,11 @@ function fallbackCountry(
   const traveller = ctx.people.find((other) => other.mentions.some((mention) => mention.sentence === 0));
   const trip = ctx.tripCountry && person !== traveller && person.accompanies === undefined ? ctx.tripCountry : null;
   if (person.sideCountry) return person.sideCountry;
+  // "visited the Embassy of Türkiye, where she was received by Ambassador Dr. X": the mission's country.
+  if (envoy) {
+    const missions = new Set(person.mentions.flatMap((mention) => missionCountries(ctx.sentences[mention.sentence]?.text ?? '')));
+    if (missions.size === 1) return [...missions][0]!;
+  }
   for (const candidate of [visited, trip, ctx.issuerCountry, placeCountry, ctx.dateline?.country ?? null]) {
     if (!candidate || candidate === visiting) continue;
     const compatriots = resolved.filter((other) => other.country === candidate);

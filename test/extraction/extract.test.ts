@@ -1901,3 +1901,27 @@ describe("a minister's first-person release (seventh round)", () => {
     ]);
   });
 });
+
+describe('envoys and their missions (eighth round)', () => {
+  it('gives an ambassador received at "the Embassy of X" the mission\'s country', () => {
+    const release = extractPressRelease(
+      'Islamabad, 7 February 2023\n\nPakistan’s Minister of State for Foreign Affairs Hina Rabbani Khar visited the Embassy of Türkiye in Islamabad, where she was received by Ambassador Dr. Mehmet Paçacı.',
+      FIXED,
+    );
+    expect(release.meetings[0]?.participants.map((p) => [p.name, p.country])).toEqual([
+      ['Hina Rabbani Khar', 'PK'],
+      ['Mehmet Paçacı', 'TR'],
+    ]);
+  });
+
+  it('reads "the Eastern Republic of Uruguay" as Uruguay', () => {
+    const release = extractPressRelease(
+      'Havana, Jun 20 (Prensa Latina) Cuban Deputy Foreign Minister Carlos Fernández de Cossío received the copy of the credentials of the new Ambassador of the Eastern Republic of Uruguay to Cuba, Martín Vidal Laborde.',
+      FIXED,
+    );
+    expect(release.meetings[0]?.participants.map((p) => [p.name, p.country])).toEqual([
+      ['Carlos Fernández de Cossío', 'CU'],
+      ['Martín Vidal Laborde', 'UY'],
+    ]);
+  });
+});
