@@ -1925,3 +1925,18 @@ describe('envoys and their missions (eighth round)', () => {
     ]);
   });
 });
+
+describe('credentials announced before the envoys are named (eighth round)', () => {
+  it('gives each envoy named later ("During the meeting with the Ambassador of Malaysia X") a presentation with the host', () => {
+    const release = extractPressRelease(
+      'TASHKENT, March 2. /Dunyo IA/. Acting Minister of Foreign Affairs of the Republic of Uzbekistan Bakhtiyor Saidov received copies of credentials from the newly appointed ambassadors of Malaysia and Hungary.\n\n' +
+        'During the meeting with the Ambassador of Malaysia Ahmad Rashidi Hashim, the sides discussed direct flights.\n\n' +
+        'In the conversation with the Ambassador of Hungary Zsolt Kiss-Benedek, the parties noted the growth of investments.',
+      FIXED,
+    );
+    expect(release.meetings.map((m) => [m.kind, m.participants.map((p) => [p.name, p.country, p.side])])).toEqual([
+      ['CREDENTIALS_PRESENTATION', [['Bakhtiyor Saidov', 'UZ', 'HOST'], ['Ahmad Rashidi Hashim', 'MY', 'GUEST']]],
+      ['CREDENTIALS_PRESENTATION', [['Bakhtiyor Saidov', 'UZ', 'HOST'], ['Zsolt Kiss-Benedek', 'HU', 'GUEST']]],
+    ]);
+  });
+});
