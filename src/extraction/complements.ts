@@ -118,7 +118,7 @@ export function readComplements(sentence: string, from: number, fullText: string
       // "Department of Europe Nguyen Dinh Phuc": a body's region or portfolio after it is part of it.
       // So is a ministry's portfolio ("Ministry of Water and Irrigation Jihad al-Mahamid"), but for a
       // foreign ministry, whose name the ministry list reads whole.
-      if (cut >= 0 && isOrganisationEnd(runWords[cut]) && (runWords[cut] !== 'Ministry' || runWords[cut + 2] !== 'Foreign') && /^(?:of|for)$/u.test(runWords[cut + 1] ?? '')) {
+      if (cut >= 0 && isOrganisationEnd(runWords[cut]) && (runWords[cut] !== 'Ministry' || runWords[cut + 2] !== 'Foreign') && /^(?:of|for|on)$/u.test(runWords[cut + 1] ?? '')) {
         let end = cut + 2;
         const portfolioWord = (word: string | undefined) => loadRoles().portfolioWords.includes(word ?? '');
         while (portfolioWord(runWords[end]) || (runWords[end] === 'and' && portfolioWord(runWords[end + 1]))) end++;

@@ -97,6 +97,11 @@ function presentIn(sentenceIndex: number, ctx: MeetingContext): number[] {
   return ids.sort((a, b) => firstMention(a, sentenceIndex, ctx) - firstMention(b, sentenceIndex, ctx));
 }
 
+/** The country a person is named with, or holds a known post of. */
+function countryOf(person: Person): string | null {
+  return person.known?.country ?? person.country;
+}
+
 function firstMention(personId: number, sentenceIndex: number, ctx: MeetingContext): number {
   const mention = ctx.people[personId].mentions.find((m) => m.sentence === sentenceIndex);
   return mention ? mention.start : Number.MAX_SAFE_INTEGER;
@@ -150,7 +155,9 @@ function draftMeetings(ctx: MeetingContext): Draft[] {
     const announced = drafts.find((draft) => draft.separate);
     if (announced && index > announced.sentence) {
       const host = announced.participants[0];
-      const newcomers = present.filter((id) => id !== host && !inAnyMeeting(id));
+      // (counterparts are foreign: "took over the Foreign Ministry from Mevlut Cavusoglu" names a compatriot)
+      const hostCountry = countryOf(ctx.people[host]);
+      const newcomers = present.filter((id) => id !== host && !inAnyMeeting(id) && (!hostCountry || countryOf(ctx.people[id]) !== hostCountry));
       const aboutHost = present.includes(host) || vocabulary.separateMeetings.hostReference.some((pattern) => pattern.test(sentence.text));
       if (newcomers.length > 0 && aboutHost && !vocabulary.participation.some((pattern) => pattern.test(sentence.text))) {
         for (const id of newcomers) {
@@ -376,7 +383,8 @@ const UNNAMED_COUNTERPART = /\b(?:his|her)\s+(?:(\p{Lu}[\p{L}-]+)\s+)?counterpar
 const ABOUT_MEETING = /^(?:(?:The|Both)\s+(?:two\s+)?(?:ministers|sides|parties|officials|leaders|interlocutors|diplomats)\b|They\b|(?:During|At|In the course of)\s+the\s+(?:meeting|talks|conversation|reception|call))/u;
 
 /** "who is on an official visit to ...", "who is in Nigeria on a two-day official visit", "who arrived in Astana on an official visit" */
-const RELATIVE_VISIT = /,?\s*\bwho\s+(?:is|was|are|were|arrived|has\s+arrived)\s+(?:[^.,;]{0,60}?\s)?(?:on|for|paying)\s+(?:an?\s+|his\s+|her\s+)?(?:[\w-]+\s+){0,2}?(?:official|state|working)\s+visit\b[^,;.]*,?/giu;
+const RELATIVE_VISIT =
+  /,?\s*\bwho\s+(?:(?:is|was|are|were|arrived|has\s+arrived)\s+(?:[^.,;]{0,60}?\s)?(?:on|for|paying)\s+(?:an?\s+|his\s+|her\s+)?(?:[\w-]+\s+){0,2}?(?:official|state|working)\s+visit\b|(?:is|was|are|were)\s+(?:currently\s+|now\s+)?visiting\b)[^,;.]*,?/giu;
 
 /** What may open a sentence about a later event: "On the same day, ", "Later, ", "In the afternoon, ". */
 const LATER_EVENT_OPENING = /^(?:(?:on|during)\s+the\s+same\s+day|the\s+same\s+day|later(?:\s+(?:that|the\s+same)\s+day)?|afterwards|subsequently|in\s+the\s+(?:afternoon|evening|morning)|also\s+on\s+\w+|on\s+\w+(?:\s+\w+)?),\s*/iu;

@@ -1940,3 +1940,43 @@ describe('credentials announced before the envoys are named (eighth round)', () 
     ]);
   });
 });
+
+describe('eighth round: offices, relative visits, wire notes, compatriots', () => {
+  it('reads a UN office\'s long name in a title before the name ("of the United Nations Office on Drugs and Crime Ghada Waly")', () => {
+    const release = extractPressRelease(
+      'Doha, November 20 - Minister of State at the Ministry of Foreign Affairs Dr. Mohammed Al Khulaifi met today with Under-Secretary-General of the United Nations Office of Counter-Terrorism (UNOCT) Vladimir Voronkov and with Executive Director of the United Nations Office on Drugs and Crime Ghada Waly.',
+      FIXED,
+    );
+    expect(release.meetings[0]?.participants.map((p) => [p.name, p.roleKind])).toEqual([
+      ['Mohammed Al Khulaifi', 'DEPUTY_FOREIGN_MINISTER'],
+      ['Vladimir Voronkov', 'INTERNATIONAL_OFFICIAL'],
+      ['Ghada Waly', 'INTERNATIONAL_OFFICIAL'],
+    ]);
+  });
+
+  it('keeps a later meeting without the visitor "who is currently visiting the country" out of the visit', () => {
+    const release = extractPressRelease(
+      'Doha, November 20 - Minister of State at the Ministry of Foreign Affairs Dr. Mohammed Al Khulaifi met today with State Secretary at the Ministry of Foreign Affairs of Norway Eivind Vad Petersson, who is currently visiting the country.\n\n' +
+        'The meeting discussed the cooperation relations between the two countries.\n\n' +
+        'Dr. Al Khulaifi also met separately with Under-Secretary-General of the United Nations Office of Counter-Terrorism Vladimir Voronkov.',
+      FIXED,
+    );
+    expect(release.meetings.map((m) => m.kind)).toEqual(['OFFICIAL_VISIT', 'BILATERAL_MEETING']);
+  });
+
+  it('drops an agency\'s note on its wire service and gives announced calls no compatriot named later', () => {
+    const release = extractPressRelease(
+      "ANKARA (AA) - Türkiye's Foreign Minister Hakan Fidan on Tuesday held separate phone calls with his Hungarian and Iraqi counterparts.\n\n" +
+        'Fidan and Hungarian Foreign Minister Peter Szijjarto discussed bilateral relations.\n\n' +
+        'In another call, Fidan and Iraqi Foreign Minister Fuad Hussein exchanged views on oil exports.\n\n' +
+        'Fidan took over the Foreign Ministry earlier this month from Mevlut Cavusoglu.\n\n' +
+        'Only part of the stories offered to subscribers through the AA News Broadcasting System (HAS) appear on the Anadolu Agency website.',
+      FIXED,
+    );
+    expect(release.meetings.map((m) => m.participants.map((p) => p.name))).toEqual([
+      ['Hakan Fidan', 'Peter Szijjarto'],
+      ['Hakan Fidan', 'Fuad Hussein'],
+    ]);
+    expect(release.initiatives.map((i) => i.acronym)).not.toContain('HAS');
+  });
+});
