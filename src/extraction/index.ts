@@ -345,6 +345,12 @@ export function extractPressRelease(text: string, options: ExtractOptions = {}):
     const own = agencyCountryIn(datelineText);
     if (own && own !== issuer.country) issuer = { name: `Ministry of Foreign Affairs of ${findCountry(own)?.name ?? own}`, country: own, named: false };
   }
+  // One with no place in its date line, signed by its agency ("(PNA)"), that names its source "the
+  // Department of Foreign Affairs (DFA)": the agency's country's.
+  if (agencyReport && issuer && !issuer.named && !issuer.country && !dateline?.country) {
+    const own = parsedDateline?.agency ? agencyCountryIn(paragraphs[parsedDateline.paragraph]?.slice(0, Math.max(parsedDateline.textStart, 120)) ?? '') : marked?.country ?? null;
+    if (own) issuer = { name: `Ministry of Foreign Affairs of ${findCountry(own)?.name ?? own}`, country: own, named: false };
+  }
   // "..., Russian Deputy Foreign Minister Andrey Rudenko told TASS": a foreign ministry's own official
   // speaking to the agency is that ministry as its source.
   if (agencyReport && !issuer) {

@@ -226,6 +226,10 @@ function draftMeetings(ctx: MeetingContext): Draft[] {
       drafts.push({ sentence: index, participants: present, fromEventLead: false, visit: false });
       return;
     }
+    if (current && !current.visit && participation && present.length >= 2 && vocabulary.separateMeetings.alsoJoined.some((pattern) => pattern.test(sentence.text))) {
+      drafts.push({ sentence: index, participants: present, fromEventLead: false, visit: false, apart: true });
+      return;
+    }
     if (current?.visit && (trigger || participation)) {
       for (const id of present) if (!current.participants.includes(id)) current.participants.push(id);
       return;

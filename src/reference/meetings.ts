@@ -45,6 +45,8 @@ export interface MeetingVocabulary {
     alreadyHeld: RegExp[];
     /** Outside a visit, "X also met Y": another meeting than the one before. */
     another: RegExp[];
+    /** "X also joined an informal meeting of ASEAN foreign ministers chaired by Y": an event of its own, not more people at the meeting before. */
+    alsoJoined: RegExp[];
   };
   hostFirst: RegExp[];
   guestFirst: RegExp[];
@@ -71,7 +73,7 @@ interface MeetingsFile {
   ministerOnlyIn?: Record<string, unknown>;
   notPresent?: unknown;
   allMeetings?: unknown;
-  separateMeetings?: { separate?: unknown; announced?: unknown; ownEvent?: unknown; hostReference?: unknown; timeShift?: unknown; alreadyHeld?: unknown; another?: unknown };
+  separateMeetings?: { separate?: unknown; announced?: unknown; ownEvent?: unknown; hostReference?: unknown; timeShift?: unknown; alreadyHeld?: unknown; another?: unknown; alsoJoined?: unknown };
   sides?: { hostFirst?: unknown; guestFirst?: unknown };
   kinds?: Array<{ kind?: unknown; scope?: unknown; cues?: unknown }>;
   impliedTopics?: Record<string, unknown>;
@@ -128,6 +130,7 @@ export function loadMeetingVocabulary(): MeetingVocabulary {
       timeShift: patterns(file.separateMeetings?.timeShift, 'separateMeetings.timeShift'),
       alreadyHeld: patterns(file.separateMeetings?.alreadyHeld, 'separateMeetings.alreadyHeld'),
       another: patterns(file.separateMeetings?.another, 'separateMeetings.another'),
+      alsoJoined: patterns(file.separateMeetings?.alsoJoined, 'separateMeetings.alsoJoined'),
     },
     hostFirst: patterns(file.sides?.hostFirst, 'sides.hostFirst'),
     guestFirst: patterns(file.sides?.guestFirst, 'sides.guestFirst'),

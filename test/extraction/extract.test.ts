@@ -1980,3 +1980,23 @@ describe('eighth round: offices, relative visits, wire notes, compatriots', () =
     expect(release.initiatives.map((i) => i.acronym)).not.toContain('HAS');
   });
 });
+
+describe('eighth round: a wire signed by its agency, another event joined', () => {
+  const text =
+    'Manalo meets Cyprus, Panama FMs on UNGA sidelines\n\nSeptember 21, 2023, 8:14 pm\n\n' +
+    'Foreign Affairs Secretary Enrique Manalo held separate meetings with the foreign ministers of Cyprus, Constantinos Kombos, and Panama, Janaina Tewaney Mencomo, on the sidelines of the 78th session of the United Nations General Assembly in New York.\n\n' +
+    'In a statement on Thursday, the Department of Foreign Affairs (DFA) said Manalo and Kombos took up the welfare of Filipino workers in Cyprus.\n\n' +
+    'Manalo also joined an informal meeting of ASEAN foreign ministers chaired by Indonesian Foreign Minister Retno Marsudi.\n\n(PNA)';
+
+  it("gives an unqualified ministry of a wire with no place in its date line the agency's country", () => {
+    expect(extractPressRelease(text, FIXED).issuerCountry).toBe('PH');
+  });
+
+  it('reads "also joined an informal meeting of ASEAN foreign ministers chaired by X" as a meeting of its own', () => {
+    expect(extractPressRelease(text, FIXED).meetings.map((m) => [m.kind, m.participants.map((p) => p.name)])).toEqual([
+      ['BILATERAL_MEETING', ['Enrique Manalo', 'Constantinos Kombos']],
+      ['BILATERAL_MEETING', ['Enrique Manalo', 'Janaina Tewaney Mencomo']],
+      ['MULTILATERAL_MEETING', ['Enrique Manalo', 'Retno Marsudi']],
+    ]);
+  });
+});
