@@ -107,6 +107,12 @@ function givenNameCountry(token: string, sentence: string, offset: number, index
   return Boolean(following && /^\p{Lu}\p{Ll}/u.test(following[0]) && isNameToken(following[0], sentence, next));
 }
 
+/** "Levente Magyar.": a country word as a surname, after a given name, the clause ending with it. */
+function surnameCountry(token: string, sentence: string, offset: number, index: number): boolean {
+  if (index === 0 || !loadRoles().countrySurnames.includes(token)) return false;
+  return /^(?:\s*[.,;:)]|\s*$|\s+(?:and|who|were|was|also|on|in|at)\b)/u.test(sentence.slice(offset + token.length));
+}
+
 /** Reads a name forward from `offset`: capitalised tokens, inner particles ("bin", "van") allowed. */
 export function readName(sentence: string, offset: number, maxTokens = 8): NameParse | null {
   const tokens: string[] = [];
@@ -129,7 +135,7 @@ export function readName(sentence: string, offset: number, maxTokens = 8): NameP
     TOKEN.lastIndex = position;
     const match = TOKEN.exec(sentence);
     const nameWord =
-      match && (isNameToken(match[0], sentence, position) || surnameInCapitals(match[0], sentence, position, tokens.length) || givenNameCountry(match[0], sentence, position, tokens.length))
+      match && (isNameToken(match[0], sentence, position) || surnameInCapitals(match[0], sentence, position, tokens.length) || givenNameCountry(match[0], sentence, position, tokens.length) || surnameCountry(match[0], sentence, position, tokens.length))
         ? match[0]
         : // An Arabic article joined to the next word ("Asaad al-Shaibani", "Mohammed Shia al-Sudani") is
           // a name word after a first one.

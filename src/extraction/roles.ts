@@ -167,7 +167,7 @@ function kindOf(text: string): RoleKind | null {
 }
 
 const DEPUTY_POST =
-  /^(?:(?:First|Second|Acting)\s+)?(?:(?:Deputy|Vice|Assistant)[\s-]+(?!Prime\b)(?:Minister|Secretary)|Under[\s-]?Secretary|State\s+Secretary|Minister\s+of\s+State|Parliamentary\s+Secretary)\b/iu;
+  /^(?:(?:First|Second|Acting)\s+)?(?:(?:Deputy|Vice|Assistant)[\s-]+(?!Prime\b)(?:Minister|Secretary)|Under[\s-]?Secretary|State\s+Secretary|Minister\s+of\s+State|Parliamentary\s+(?:State\s+)?Secretary)\b/iu;
 
 /** A deputy's post: deputy and vice ministers, undersecretaries, state secretaries. */
 export function isDeputyPost(text: string): boolean {

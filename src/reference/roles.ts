@@ -17,6 +17,8 @@ export interface RoleVocabulary {
   postNominals: string[];
   /** Country names that are also given names ("Israel Katz"). */
   countryGivenNames: string[];
+  /** Country names and demonyms that are also surnames ("Levente Magyar", "Michael French"). */
+  countrySurnames: string[];
   /** Lower-case words that may sit inside a name ("bin", "van"). */
   nameParticles: string[];
   /** Words that make a role a deputy post ("First Vice", "Deputy"). */
@@ -45,6 +47,7 @@ interface RolesFile {
   honorifics?: unknown;
   postNominals?: unknown;
   countryGivenNames?: unknown;
+  countrySurnames?: unknown;
   nameParticles?: unknown;
   deputyPrefixes?: unknown;
   portfolioWords?: unknown;
@@ -85,6 +88,7 @@ export function loadRoles(): RoleVocabulary {
     honorifics: asStringList(file.honorifics, `${ROLES_FILE} honorifics`),
     postNominals: asStringList(file.postNominals ?? [], `${ROLES_FILE} postNominals`),
     countryGivenNames: asStringList(file.countryGivenNames ?? [], `${ROLES_FILE} countryGivenNames`),
+    countrySurnames: asStringList(file.countrySurnames ?? [], `${ROLES_FILE} countrySurnames`),
     nameParticles: asStringList(file.nameParticles, `${ROLES_FILE} nameParticles`),
     deputyPrefixes: asStringList(file.deputyPrefixes, `${ROLES_FILE} deputyPrefixes`),
     portfolioWords: asStringList(file.portfolioWords, `${ROLES_FILE} portfolioWords`),

@@ -2000,3 +2000,16 @@ describe('eighth round: a wire signed by its agency, another event joined', () =
     ]);
   });
 });
+
+describe('eighth round: parliamentary state secretaries, country words as surnames', () => {
+  it('reads "Parliamentary State Secretary of the Ministry of Foreign Affairs and Trade of Hungary Levente Magyar" as a Hungarian deputy foreign minister', () => {
+    const release = extractPressRelease(
+      'Bishkek, May 25, 2023. / Kabar /. Minister of Foreign Affairs Jeenbek Kulubaev met with Parliamentary State Secretary of the Ministry of Foreign Affairs and Trade of Hungary Levente Magyar.',
+      FIXED,
+    );
+    expect(release.meetings[0]?.participants.map((p) => [p.name, p.roleKind, p.country])).toEqual([
+      ['Jeenbek Kulubaev', 'FOREIGN_MINISTER', 'KG'],
+      ['Levente Magyar', 'DEPUTY_FOREIGN_MINISTER', 'HU'],
+    ]);
+  });
+});
