@@ -2013,3 +2013,30 @@ describe('eighth round: parliamentary state secretaries, country words as surnam
     ]);
   });
 });
+
+describe('eighth round: phone talks, demonyms the packages miss', () => {
+  it('reads "talked on the phone on Tuesday with X" as a phone call', () => {
+    const release = extractPressRelease(
+      'Sofia, October 8 (BTA) - Caretaker Foreign Minister Ivan Kondov talked on the phone on Tuesday with Czech Foreign Minister Jan Lipavský, the Foreign Ministry said.',
+      FIXED,
+    );
+    expect(release.meetings.map((m) => [m.kind, m.participants.map((p) => [p.name, p.country])])).toEqual([
+      ['PHONE_CALL', [['Ivan Kondov', 'BG'], ['Jan Lipavský', 'CZ']]],
+    ]);
+  });
+
+  it.each([
+    ['Ecuadorian', 'EC'],
+    ['Comorian', 'KM'],
+    ['Argentinian', 'AR'],
+    ['Papua New Guinean', 'PG'],
+    ['Monegasque', 'MC'],
+    ['Surinamese', 'SR'],
+  ])('gives "The %s delegation included ..." its country (%s)', (demonym, code) => {
+    const release = extractPressRelease(
+      `NAIROBI, March 5, 2024. Foreign Minister Musalia Mudavadi today received a delegation led by Foreign Minister Dhoihir Dhoulkamal. The ${demonym} delegation included the Minister of Economy, Hon. Ahmed Ali Bazi.`,
+      FIXED,
+    );
+    expect(release.meetings[0]?.participants.find((p) => p.name === 'Ahmed Ali Bazi')?.country).toBe(code);
+  });
+});
