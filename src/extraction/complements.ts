@@ -44,6 +44,47 @@ export function isPortfolio(words: string[]): boolean {
   return words.length > 0 && words.every((word) => loadRoles().portfolioWords.includes(word) || /^(?:and|of|the)$/u.test(word));
 }
 
+/** ", Foreign Employment" / " and Expatriates" after a post: the separator before more of the portfolio. */
+const PORTFOLIO_SEPARATOR = /\s*,\s*|\s+and\s+/uy;
+const PORTFOLIO_WORD = /\p{Lu}[\p{L}-]*/uy;
+const WORD_GAP = /\s+/uy;
+
+/** A word of a portfolio: listed, or people of a country ("Migration and Tunisians Abroad"). */
+function portfolioWord(word: string): boolean {
+  if (loadRoles().portfolioWords.includes(word)) return true;
+  if (!/s$/u.test(word)) return false;
+  const singular = word.slice(0, -1);
+  return matchCountries(singular).some((match) => match.code && match.start === 0 && match.end === singular.length);
+}
+
+/**
+ * Where more of a portfolio ends after `at` (", Foreign Employment and Tourism"), or null: the longest
+ * run of one to three portfolio words that a name, a comma, "and" or the end follows ("... and
+ * National Development Sim Ann" ends before "Sim").
+ */
+export function portfolioMoreEnd(text: string, at: number): number | null {
+  PORTFOLIO_SEPARATOR.lastIndex = at;
+  if (!PORTFOLIO_SEPARATOR.exec(text)) return null;
+  const ends: number[] = [];
+  let position = PORTFOLIO_SEPARATOR.lastIndex;
+  for (let count = 0; count < 3; count++) {
+    if (count > 0) {
+      WORD_GAP.lastIndex = position;
+      if (!WORD_GAP.exec(text)) break;
+      position = WORD_GAP.lastIndex;
+    }
+    PORTFOLIO_WORD.lastIndex = position;
+    const word = PORTFOLIO_WORD.exec(text);
+    if (!word || !portfolioWord(word[0])) break;
+    position = PORTFOLIO_WORD.lastIndex;
+    ends.push(position);
+  }
+  for (let index = ends.length - 1; index >= 0; index--) {
+    if (/^(?:\s*,|\s+and\s+\p{Lu}|\s+\p{Lu}|\s*$)/u.test(text.slice(ends[index]))) return ends[index];
+  }
+  return null;
+}
+
 /** "of the Republic of Korea", "to Azerbaijan", "of the Organization of Turkic States", ... */
 export function readComplements(sentence: string, from: number, fullText: string): Complement[] {
   const out: Complement[] = [];
@@ -88,6 +129,15 @@ export function readComplements(sentence: string, from: number, fullText: string
       if (!wholePortfolio && (roleAt(sentence, next) || (country?.code && roleAt(sentence, after)))) {
         text = text.slice(0, and.index);
         break;
+      }
+    }
+    // "at the Ministry of Culture, Tourism and Civil Aviation": a ministry's portfolio listed with commas
+    // is its name.
+    if (/\b(?:Ministry|Department)\s+(?:of|for)\s+(?:the\s+)?\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*)?$/u.test(text) && portfolioWord(text.split(/\s+/u).pop()!)) {
+      for (;;) {
+        const more = portfolioMoreEnd(sentence, target + text.length);
+        if (more === null) break;
+        text = sentence.slice(target, more);
       }
     }
     // A comma after the run closes the complement only when a full name follows it; otherwise the

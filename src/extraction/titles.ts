@@ -3,7 +3,7 @@ import { ministryNameCountry, postCountry } from '../reference/ministries';
 import { loadRoles } from '../reference/roles';
 import type { RoleKind } from './types';
 import { countryAt, matchCountries, resolveCountry } from './lexicon';
-import { isPortfolio, readComplements } from './complements';
+import { isPortfolio, portfolioMoreEnd, readComplements } from './complements';
 import { atForeignMinistry, hasForeignPortfolio, isDeputyPost, nextRole, roleAt, strongerKind, type RoleMatch } from './roles';
 import { courtesyRun, readName, readNameBackwards, vocab, type NameParse } from './names';
 import type { Person } from './people';
@@ -130,47 +130,6 @@ const DIPLOMACY_HEAD = /\b(?:[Hh]ead\s+of\s+(\p{Lu}[\p{L}-]+)\s+diplomacy|(\p{Lu
 
 /** ", who presented her credentials as the newly appointed " before a post. */
 const AS_POST = /,\s+who\s+(?:[\p{L}'’-]+\s+){0,8}?as\s+(?:the\s+|an?\s+)?(?:newly[- ]appointed\s+|new\s+|incoming\s+)?$/u;
-
-/** ", Foreign Employment" / " and Expatriates" after a post: the separator before more of the portfolio. */
-const PORTFOLIO_SEPARATOR = /\s*,\s*|\s+and\s+/uy;
-const PORTFOLIO_WORD = /\p{Lu}[\p{L}-]*/uy;
-const WORD_GAP = /\s+/uy;
-
-/** A word of a portfolio: listed, or people of a country ("Migration and Tunisians Abroad"). */
-function portfolioWord(word: string): boolean {
-  if (loadRoles().portfolioWords.includes(word)) return true;
-  if (!/s$/u.test(word)) return false;
-  const singular = word.slice(0, -1);
-  return matchCountries(singular).some((match) => match.code && match.start === 0 && match.end === singular.length);
-}
-
-/**
- * Where more of a portfolio ends after `at` (", Foreign Employment and Tourism"), or null: the longest
- * run of one to three portfolio words that a name, a comma, "and" or the end follows ("... and
- * National Development Sim Ann" ends before "Sim").
- */
-function portfolioMoreEnd(text: string, at: number): number | null {
-  PORTFOLIO_SEPARATOR.lastIndex = at;
-  if (!PORTFOLIO_SEPARATOR.exec(text)) return null;
-  const ends: number[] = [];
-  let position = PORTFOLIO_SEPARATOR.lastIndex;
-  for (let count = 0; count < 3; count++) {
-    if (count > 0) {
-      WORD_GAP.lastIndex = position;
-      if (!WORD_GAP.exec(text)) break;
-      position = WORD_GAP.lastIndex;
-    }
-    PORTFOLIO_WORD.lastIndex = position;
-    const word = PORTFOLIO_WORD.exec(text);
-    if (!word || !portfolioWord(word[0])) break;
-    position = PORTFOLIO_WORD.lastIndex;
-    ends.push(position);
-  }
-  for (let index = ends.length - 1; index >= 0; index--) {
-    if (/^(?:\s*,|\s+and\s+\p{Lu}|\s+\p{Lu}|\s*$)/u.test(text.slice(ends[index]))) return ends[index];
-  }
-  return null;
-}
 
 export function mentionsWithTitles(sentences: Sentence[], fullText: string): RawMention[] {
   const out: RawMention[] = [];
@@ -345,6 +304,11 @@ export function mentionsWithTitles(sentences: Sentence[], fullText: string): Raw
       // servant, a deputy minister's rank (LABELLING.md).
       if ((kind === 'OFFICIAL' || kind === 'OTHER') && /^(?:Permanent|Principal)\s+Secretary$/u.test(role.text) && (bare || /\bForeign\s+Affairs\s*$/u.test(beforeRole))) kind = 'DEPUTY_FOREIGN_MINISTER';
       if (kind === 'INTERNATIONAL_OFFICIAL' && organisation) country = null;
+      // "Joint Secretary at the Ministry of Culture, Tourism and Civil Aviation": a civil servant of
+      // another ministry than the foreign one.
+      if ((kind === 'DEPUTY_FOREIGN_MINISTER' || kind === 'DIPLOMAT') && /\b(?:at|of|in)\s+the\s+Ministry\s+(?:of|for)\s+\p{Lu}/u.test(roleText) && !atForeignMinistry(roleText) && !hasForeignPortfolio(roleText)) {
+        kind = 'OFFICIAL';
+      }
 
       // The name after the title: ", Name," or " Name" (a lone surname only straight after a bare title).
       let name: NameParse | null = null;

@@ -2040,3 +2040,24 @@ describe('eighth round: phone talks, demonyms the packages miss', () => {
     expect(release.meetings[0]?.participants.find((p) => p.name === 'Ahmed Ali Bazi')?.country).toBe(code);
   });
 });
+
+describe('eighth round: a consultation mechanism, respective delegations, another ministry\'s civil servant', () => {
+  it('reads the meeting of a bilateral consultation mechanism, its heads and a member with a comma-listed ministry', () => {
+    const release = extractPressRelease(
+      'Kathmandu, 2 May 2024\n\nThe fourth meeting of the Nepal-Thailand Bilateral Consultation Mechanism (BCM) at the level of Foreign Secretary and Permanent Secretary was held at the Ministry of Foreign Affairs in Kathmandu today.\n\n' +
+        'Foreign Secretary Mrs. Sewa Lamsal and Permanent Secretary of the Ministry of Foreign Affairs of the Kingdom of Thailand H.E. Mrs. Eksiri Pintaruchi led their respective delegations to the meeting.\n\n' +
+        'The Nepali delegation included Mr. Ramesh Prasad Koirala, Joint Secretary at the Ministry of Culture, Tourism and Civil Aviation, and officials of the Ministry of Foreign Affairs.',
+      FIXED,
+    );
+    expect(release.meetings.map((m) => [m.kind, m.participants.map((p) => [p.name, p.roleKind, p.country])])).toEqual([
+      [
+        'POLITICAL_CONSULTATIONS',
+        [
+          ['Sewa Lamsal', 'DEPUTY_FOREIGN_MINISTER', 'NP'],
+          ['Eksiri Pintaruchi', 'DEPUTY_FOREIGN_MINISTER', 'TH'],
+          ['Ramesh Prasad Koirala', 'OFFICIAL', 'NP'],
+        ],
+      ],
+    ]);
+  });
+});
