@@ -2061,3 +2061,18 @@ describe('eighth round: a consultation mechanism, respective delegations, anothe
     ]);
   });
 });
+
+describe('eighth round: foreign office consultations led by the two secretaries', () => {
+  it('reads "X and visiting Y led their respective sides at the talks" and the Foreign Affairs Adviser', () => {
+    const release = extractPressRelease(
+      'DHAKA, Dec 9, 2024 (BSS) - Bangladesh and India today held the Foreign Office Consultations (FOC) here.\n\n' +
+        'Foreign Secretary Md Jashim Uddin and visiting Indian Foreign Secretary Vikram Misri led their respective sides at the talks, a foreign ministry press release said.\n\n' +
+        'Later in the afternoon, the Indian Foreign Secretary called on Foreign Affairs Adviser Md Touhid Hossain at the foreign ministry.',
+      FIXED,
+    );
+    expect(release.meetings.map((m) => [m.kind, m.participants.map((p) => [p.name, p.roleKind, p.country])])).toEqual([
+      ['POLITICAL_CONSULTATIONS', [['Md Jashim Uddin', 'DEPUTY_FOREIGN_MINISTER', 'BD'], ['Vikram Misri', 'DEPUTY_FOREIGN_MINISTER', 'IN']]],
+      ['BILATERAL_MEETING', [['Vikram Misri', 'DEPUTY_FOREIGN_MINISTER', 'IN'], ['Md Touhid Hossain', 'FOREIGN_MINISTER', 'BD']]],
+    ]);
+  });
+});
