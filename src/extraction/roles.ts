@@ -162,7 +162,8 @@ function kindOf(text: string): RoleKind | null {
   const kind = byKey.get(literalKey(text))?.kind ?? entries.find((candidate) => candidate.whole?.test(text))?.kind ?? null;
   // "Minister of Foreign Affairs, Emigration and Egyptian Expatriates", "Cabinet Secretary for Foreign
   // and Diaspora Affairs": a portfolio that names foreign affairs makes a foreign minister.
-  if (kind === 'MINISTER' && /\bForeign\b/.test(text)) return 'FOREIGN_MINISTER';
+  // (a minister of state's "Minister of State, Foreign Affairs" is the deputy's post, as Nigeria writes it)
+  if (kind === 'MINISTER' && /\bForeign\b/.test(text)) return /^Minister\s+of\s+State\s*,/u.test(text) ? 'DEPUTY_FOREIGN_MINISTER' : 'FOREIGN_MINISTER';
   return kind;
 }
 

@@ -74,6 +74,12 @@ function listedIn(before: string): [string, string, string] | null {
   return [cue[0], cue[1], ''];
 }
 
+/** "a delegation of the National Assembly of Hungary led by the Deputy Speaker, X, and including <title>": the body the delegation is of. */
+function alsoIncludedIn(before: string): [string, string, string] | null {
+  const match = /\bdelegation\s+(?:of|from)\s+(?:the\s+)?([^,;]{1,80}?)\s+(?:led|headed)\s+by\s+[^;]{1,160}?,?\s+and\s+(?:also\s+)?(?:including|comprising)\s+(?:the\s+)?$/u.exec(before);
+  return match ? [match[0], match[1], ''] : null;
+}
+
 /** "The Uzbek delegation was led by <title>", "the Azerbaijani delegation by <title>". */
 function delegationCountry(sentence: string, roleStart: number, fullText: string): string | null {
   const before = sentence.slice(0, roleStart);
@@ -82,7 +88,8 @@ function delegationCountry(sentence: string, roleStart: number, fullText: string
     // (also "... delegation to the meeting was headed by His Highness Prince ...")
     /(?:^|[,;]\s*(?:and\s+)?|\band\s+)((?:the\s+)?[^,;]{0,120}?)\s+(?:delegation|side|team)(?:\s+(?:of|from)\s+([^,;]{1,60}?))?(?:\s+(?:to|at)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+){0,3}?)?\s+(?:was\s+|is\s+)?(?:(?:led|headed)\s+)?by\s+(?:the\s+)?(?:(?:HE|H\.\s?E\.|His|Her|Excellency|Highness|Royal|Prince|Princess|Sheikh|Sheikha|Hon\.?|Dr\.?|Mr\.?|Ms\.?|Mrs\.?)\s+)*$/iu.exec(before) ??
     // "The Lithuanian delegation included <title> A, <title> B and <title> C": every item of the list.
-    listedIn(before);
+    listedIn(before) ??
+    alsoIncludedIn(before);
   if (!clause) return null;
   const countries = matchCountries(`${clause[1].split(/\s+/u).slice(-3).join(' ')} ${clause[2] ?? ''}`).filter((match) => match.code);
   const last = countries[countries.length - 1];

@@ -2076,3 +2076,29 @@ describe('eighth round: foreign office consultations led by the two secretaries'
     ]);
   });
 });
+
+describe('eighth round: "In a related development", a minister of state, a parliamentary delegation', () => {
+  it('reads the second event of a ministry release as its own meeting, with the delegation members\' country', () => {
+    const release = extractPressRelease(
+      'Abuja, 12th February, 2026\n\nThe Honourable Minister of Foreign Affairs, H.E. Amb. Yusuf Maitama Tuggar, today received copies of the Letters of Credence of the Ambassador-Designate of the Kingdom of Norway to Nigeria, H.E. Ms. Hilde Sandvik Aas.\n\n' +
+        'In a related development, the Honourable Minister of State, Foreign Affairs, Amb. Bianca Odumegwu-Ojukwu, received a delegation of the National Assembly of Hungary led by the Deputy Speaker, Mr. István Jakab, and including the Chairman of the Committee on Foreign Affairs, Mr. Zsolt Németh.',
+      FIXED,
+    );
+    expect(release.meetings.map((m) => [m.kind, m.participants.map((p) => [p.name, p.roleKind, p.country])])).toEqual([
+      ['CREDENTIALS_PRESENTATION', [['Yusuf Maitama Tuggar', 'FOREIGN_MINISTER', 'NG'], ['Hilde Sandvik Aas', 'AMBASSADOR', 'NO']]],
+      [
+        'BILATERAL_MEETING',
+        [
+          ['Bianca Odumegwu-Ojukwu', 'DEPUTY_FOREIGN_MINISTER', 'NG'],
+          ['István Jakab', 'OFFICIAL', 'HU'],
+          ['Zsolt Németh', 'OFFICIAL', 'HU'],
+        ],
+      ],
+    ]);
+  });
+
+  it('keeps "Minister of State and Foreign Affairs" (Portugal) a foreign minister', () => {
+    const release = extractPressRelease('LISBON, March 3 (Lusa) - Minister of State and Foreign Affairs Paulo Rangel spoke by phone with Mozambican Foreign Minister Maria Manuela Lucas.', FIXED);
+    expect(release.meetings[0]?.participants.map((p) => p.roleKind)).toEqual(['FOREIGN_MINISTER', 'FOREIGN_MINISTER']);
+  });
+});
