@@ -547,7 +547,8 @@ export function linkDefiniteTitles(sentences: Sentence[], people: Person[], full
     for (let role = nextRole(text, 0); role; role = nextRole(text, role.end)) {
       const current = role;
       const covered = people.some((p) => p.mentions.some((m) => m.sentence === sentenceIndex && m.phraseStart <= current.start && m.end >= current.end));
-      if (covered || !current.bare) continue;
+      // (a full post too, "the Minister of State for Foreign Affairs also met", where someone was named in it)
+      if (covered || (!current.bare && !people.some((person) => person.role.toLowerCase().includes(current.text.toLowerCase())))) continue;
       const before = text.slice(0, current.start);
       // "the Minister", "the Georgian Deputy Minister", or a country's possessive: "Georgia's First
       // Deputy Foreign Minister was received by ..."
@@ -564,7 +565,9 @@ export function linkDefiniteTitles(sentences: Sentence[], people: Person[], full
       const fits = (person: Person) => (person.role.toLowerCase().includes(title) || person.roleKind === current.kind) && (!country || person.country === country);
       const named = (person: Person) => person.role.toLowerCase().includes(title);
       let candidates = people.filter(
-        (person) => person.mentions.some((m) => m.sentence < sentenceIndex || (m.sentence === sentenceIndex && m.start < current.start)) && fits(person),
+        (person) =>
+          person.mentions.some((m) => m.sentence < sentenceIndex || (m.sentence === sentenceIndex && m.start < current.start)) &&
+          (current.bare ? fits(person) : named(person) && (!country || person.country === country)),
       );
       // "the Foreign Secretary" after a Foreign Secretary and an External Affairs Minister: the one
       // whose post is written so is meant, not another of the same kind.

@@ -2102,3 +2102,18 @@ describe('eighth round: "In a related development", a minister of state, a parli
     expect(release.meetings[0]?.participants.map((p) => p.roleKind)).toEqual(['FOREIGN_MINISTER', 'FOREIGN_MINISTER']);
   });
 });
+
+describe('eighth round: a full post named again with "the"', () => {
+  it('links "HE the Minister of State for Foreign Affairs also met, separately, with X" to the minister of state named before', () => {
+    const release = extractPressRelease(
+      'Doha, March 10, 2026\n\nHE Minister of State for Foreign Affairs Dr. Mohammed Al Khulaifi met today with HE Secretary-General of the Organization of Islamic Cooperation (OIC) Hissein Brahim Taha.\n\n' +
+        'During the meeting, they reviewed cooperation.\n\n' +
+        'HE the Minister of State for Foreign Affairs also met, separately, with HE Ambassador of Ireland to the State of Qatar Eilis Ní Chonaill.',
+      FIXED,
+    );
+    expect(release.meetings.map((m) => m.participants.map((p) => p.name))).toEqual([
+      ['Mohammed Al Khulaifi', 'Hissein Brahim Taha'],
+      ['Mohammed Al Khulaifi', 'Eilis Ní Chonaill'],
+    ]);
+  });
+});
