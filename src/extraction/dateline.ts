@@ -434,6 +434,12 @@ export function parseDateline(paragraphs: string[], year: number): DatelineResul
       if (!found && !inline.place) continue;
       return build(inline.place, inline.rawCountry, found?.date ?? null, year, bodyFrom, textStart, skipped, Boolean(inline.agency));
     }
+    // "Meeting of Minister X with Y (Athens, 26.02.2026)": a title line that ends with its place and date.
+    const closing = /[[(][^\])[(]{4,60}[\])]\s*$/u.exec(line);
+    const titled = closing && closing.index > 0 ? bracketedDateline(closing[0]) : null;
+    if (titled?.place && titled.date && index + 1 < lines.length) {
+      return build(titled.place, titled.rawCountry, titled.date, year, index + 1, 0, Array.from({ length: index + 1 }, (_, i) => i), titled.agency);
+    }
     const bare = placeLine(line);
     if (bare && !place) {
       place = { index, place: bare.place, rawCountry: null };

@@ -2,7 +2,7 @@ import { ministrySpans } from './issuer';
 import { ministryNameCountry, postCountry } from '../reference/ministries';
 import { loadRoles } from '../reference/roles';
 import type { RoleKind } from './types';
-import { countryAt, matchCountries, resolveCountry } from './lexicon';
+import { countryAt, countryNamedAt, matchCountries, resolveCountry } from './lexicon';
 import { isPortfolio, portfolioMoreEnd, readComplements } from './complements';
 import { atForeignMinistry, hasForeignPortfolio, isDeputyPost, nextRole, roleAt, strongerKind, type RoleMatch } from './roles';
 import { courtesyRun, readName, readNameBackwards, vocab, type NameParse } from './names';
@@ -307,6 +307,19 @@ export function mentionsWithTitles(sentences: Sentence[], fullText: string): Raw
         kind = 'DIPLOMAT';
         organisation = null;
       }
+      // "the Secretary General for International Economic Relations and Openness": an international
+      // organisation's secretary general is "of" it; one "for" a portfolio is a ministry's (Greece, Spain),
+      // a deputy minister's rank at a foreign ministry (LABELLING.md).
+      if (
+        kind === 'INTERNATIONAL_OFFICIAL' &&
+        /^Secretary[\s-]+General$/iu.test(role.text) &&
+        complements.length > 0 &&
+        complements.every((c) => c.preposition === 'for' && !c.country) &&
+        !/\b(?:Organi[sz]ation|Union|Council|Nations|Community|Association|League|Forum|Conference|Bank|Fund|Agency)\b/u.test(roleText)
+      ) {
+        kind = 'DEPUTY_FOREIGN_MINISTER';
+        organisation = null;
+      }
       // "the Permanent Secretary, Dr X", "Foreign Affairs Principal Secretary X": the ministry's top civil
       // servant, a deputy minister's rank (LABELLING.md).
       if ((kind === 'OFFICIAL' || kind === 'OTHER') && /^(?:Permanent|Principal)\s+Secretary$/u.test(role.text) && (bare || /\bForeign\s+Affairs\s*$/u.test(beforeRole))) kind = 'DEPUTY_FOREIGN_MINISTER';
@@ -583,6 +596,25 @@ export function linkDefiniteTitles(sentences: Sentence[], people: Person[], full
       if (candidates.length !== 1) continue;
       candidates[0].mentions.push({ sentence: sentenceIndex, start: current.start, end: current.end, phraseStart: definite.index, full: false });
     }
+    // "met with his counterpart from Timor-Leste, with whom ...", "his Angolan counterpart": the one person
+    // of that country named before (not one named right after: "his counterpart, X").
+    for (const phrase of text.matchAll(COUNTERPART_OF_COUNTRY)) {
+      const start = phrase.index;
+      const named = phrase[1] ? matchCountries(phrase[1]).find((match) => match.code && match.start === 0) : phrase[2] !== undefined ? countryNamedAt(text, start + phrase[0].length) : null;
+      if (!named?.code) continue;
+      const end = phrase[1] ? start + phrase[0].length : named.end;
+      const after = text.slice(end);
+      if (/^\s*,?\s*(?:(?:H\.?E\.?|Mr\.?|Ms\.?|Mrs\.?|Dr\.?|Hon\.?)\s+)?\p{Lu}\p{Ll}/u.test(after)) continue;
+      if (people.some((p) => p.mentions.some((m) => m.sentence === sentenceIndex && m.phraseStart <= start && m.end >= start))) continue;
+      const code = resolveCountry(named, fullText);
+      const candidates = people.filter(
+        (person) =>
+          (person.known?.country ?? person.country) === code &&
+          person.roleKind !== 'AMBASSADOR' &&
+          person.mentions.some((m) => m.sentence < sentenceIndex || (m.sentence === sentenceIndex && m.end <= start)),
+      );
+      if (candidates.length === 1) candidates[0].mentions.push({ sentence: sentenceIndex, start, end, phraseStart: start, full: false });
+    }
     // "the head of the FDFA took part in ...", "the head of Swiss diplomacy": the foreign minister named before.
     for (const head of text.matchAll(HEAD_OF_MINISTRY)) {
       const start = head.index;
@@ -603,6 +635,9 @@ export function linkDefiniteTitles(sentences: Sentence[], people: Person[], full
     }
   });
 }
+
+/** "his counterpart from Timor-Leste" (group 2 the country's place), "her Angolan counterpart" (group 1 a demonym). */
+const COUNTERPART_OF_COUNTRY = /\b(?:his|her)\s+(?:(\p{Lu}[\p{L}-]+)\s+)?counterpart(?:\s+(?:from|of)\s+(?:the\s+)?(?=(\p{Lu}))|(?=\s*[,.;]|\s+(?:with|who|and|on|in|at)\b))/gu;
 
 /** "the head of the FDFA", "the head of Swiss diplomacy" (group 1 a ministry's name, group 2 a demonym). */
 const HEAD_OF_MINISTRY = /\b[Tt]he\s+head\s+of\s+(?:the\s+)?(?:(\p{Lu}[\p{L}&'’]*(?:\s+(?:of\s+|and\s+|&\s+)?\p{Lu}[\p{L}&'’]*){0,5})(?![\p{L}])(?!\s+diplomacy)|(\p{Lu}[\p{L}-]+)\s+diplomacy\b)/gu;

@@ -2117,3 +2117,29 @@ describe('eighth round: a full post named again with "the"', () => {
     ]);
   });
 });
+
+describe('eighth round: a title line with its place and date, a ministry\'s secretary general, a counterpart named before', () => {
+  it('reads "(Athens, 26.02.2026)" closing the title line as the dateline and "Secretary General for ..." as the ministry\'s', () => {
+    const release = extractPressRelease(
+      'Meeting of Minister of Foreign Affairs George Gerapetritis with the Minister of State for Foreign Affairs of Qatar, Sultan bin Saad Al-Muraikhi (Athens, 26.02.2026)\n\n' +
+        'Minister of Foreign Affairs George Gerapetritis received today the Minister of State for Foreign Affairs of the State of Qatar, Sultan bin Saad Al-Muraikhi.\n\n' +
+        'The meeting was also attended by the Secretary General for International Economic Relations and Openness, Ioannis Smyrlis.',
+      FIXED,
+    );
+    expect(release.dateline).toMatchObject({ place: 'Athens', country: 'GR', date: '2026-02-26' });
+    expect(release.meetings[0]?.participants.find((p) => p.name === 'Ioannis Smyrlis')).toMatchObject({ roleKind: 'DEPUTY_FOREIGN_MINISTER', country: 'GR' });
+  });
+
+  it('reads "met with his counterpart from Timor-Leste, with whom ..." as the Timorese minister named before', () => {
+    const release = extractPressRelease(
+      '[Lisbon, 12 March 2026]\n\nThe Minister of State and Foreign Affairs, Paulo Rangel, hosted today an extraordinary meeting of the Council of Ministers of the CPLP.\n\n' +
+        'The meeting was attended by the Minister of External Relations of Angola, Téte António; and the Minister of Foreign Affairs and Cooperation of Timor-Leste, Bendito dos Santos Freitas.\n\n' +
+        'On the margins of the meeting, Minister Paulo Rangel met with his counterpart from Timor-Leste, with whom he reviewed the bilateral cooperation programme.',
+      FIXED,
+    );
+    expect(release.meetings.map((m) => [m.kind, m.participants.map((p) => p.name)])).toEqual([
+      ['MULTILATERAL_MEETING', ['Paulo Rangel', 'Téte António', 'Bendito dos Santos Freitas']],
+      ['BILATERAL_MEETING', ['Paulo Rangel', 'Bendito dos Santos Freitas']],
+    ]);
+  });
+});
