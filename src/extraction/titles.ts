@@ -326,7 +326,8 @@ export function mentionsWithTitles(sentences: Sentence[], fullText: string): Raw
       if (kind === 'INTERNATIONAL_OFFICIAL' && organisation) country = null;
       // "Joint Secretary at the Ministry of Culture, Tourism and Civil Aviation": a civil servant of
       // another ministry than the foreign one.
-      if ((kind === 'DEPUTY_FOREIGN_MINISTER' || kind === 'DIPLOMAT') && /\b(?:at|of|in)\s+the\s+Ministry\s+(?:of|for)\s+\p{Lu}/u.test(roleText) && !atForeignMinistry(roleText) && !hasForeignPortfolio(roleText)) {
+      // So is a "Secretary of State at the Ministry of Development and Technology" (Poland's state secretaries).
+      if ((kind === 'DEPUTY_FOREIGN_MINISTER' || kind === 'DIPLOMAT' || kind === 'FOREIGN_MINISTER') && /\b(?:at|of|in)\s+the\s+Ministry\s+(?:of|for)\s+\p{Lu}/u.test(roleText) && !atForeignMinistry(roleText) && !hasForeignPortfolio(roleText)) {
         kind = 'OFFICIAL';
       }
 

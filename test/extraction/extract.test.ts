@@ -2143,3 +2143,22 @@ describe('eighth round: a title line with its place and date, a ministry\'s secr
     ]);
   });
 });
+
+describe('eighth round: other ministries\' posts', () => {
+  it('reads a state secretary of another ministry as an official, and a ministry of "Culture, Arts and Knowledge" whole', () => {
+    const release = extractPressRelease(
+      'Warsaw, 4 February 2026\n\nDeputy Minister of Foreign Affairs of Viet Nam Nguyễn Minh Hằng was received by Secretary of State at the Ministry of Development and Technology Tomasz Pawlak.\n\n' +
+        'The two discussed investment.',
+      FIXED,
+    );
+    expect(release.meetings[0]?.participants.map((p) => [p.name, p.roleKind])).toContainEqual(['Tomasz Pawlak', 'OFFICIAL']);
+    const exhibition = extractPressRelease(
+      'Bogotá, March 18, 2026\n\nForeign Minister Rosa Yolanda Villavicencio and the Minister of Culture, Arts and Knowledge, Yannai Kadamani, opened the photographic exhibition "Caribe" in the gardens of the Palacio de San Carlos.',
+      FIXED,
+    );
+    expect(exhibition.meetings.flatMap((m) => m.participants.map((p) => [p.name, p.roleKind]))).toEqual([
+      ['Rosa Yolanda Villavicencio', 'FOREIGN_MINISTER'],
+      ['Yannai Kadamani', 'MINISTER'],
+    ]);
+  });
+});
