@@ -614,7 +614,8 @@ function splitSeparate(drafts: Draft[], ctx: MeetingContext): Draft[] {
 function countryTitleKind(person: Person, country: string | null): Person['roleKind'] {
   if (!country) return person.roleKind;
   // "Secretary of State for Foreign Affairs and Cooperation" (Portugal), "... for Tourism".
-  const portfolio = /^Secretary\s+of\s+State\s+for\s+(.+)$/u.exec(person.role.trim());
+  // (its country may open it: "Portugal's Secretary of State for ...", "Portuguese Secretary of State for ...")
+  const portfolio = /^(?:\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)?['’]s\s+|\p{Lu}[\p{L}-]+\s+(?=Secretary\b))?Secretary\s+of\s+State\s+for\s+(.+)$/u.exec(person.role.trim());
   const cabinet = loadMeetingVocabulary().ministerOnlyIn['Secretary of State for'] ?? [];
   if (portfolio && !cabinet.includes(country)) return /\b(?:Foreign|External|International|Diplomatic|Diplomacy|Global\s+Affairs)\b/u.test(portfolio[1]) ? 'DEPUTY_FOREIGN_MINISTER' : 'OFFICIAL';
   if (person.roleKind !== 'FOREIGN_MINISTER') return person.roleKind;

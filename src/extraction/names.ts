@@ -22,8 +22,8 @@ export interface NameParse {
 
 /** A name word; Mongolian names print the patronymic's initial against it ("B.Battsetseg", "Ts.Davaasuren"). */
 export const TOKEN = /(?:\p{Lu}\p{Ll}?\.(?=\p{Lu}))?\p{Lu}[\p{L}'’]*(?:-\p{L}[\p{L}'’]*)*/uy;
-/** A middle initial inside a name ("Enrique A. Manalo"), followed by more of the name; an initial may go without its period ("S Jaishankar"). */
-const INITIAL = /^(?:(?!(?:Dr|Mr|Ms|St|Jr|Sr)\.)\p{Lu}\p{Ll}?\.(?:\s?\p{Lu}\.)*|(?![AI]\s)\p{Lu}(?= \p{Lu}\p{Ll}{2}))(?= \p{Lu})/u;
+/** A middle initial inside a name ("Enrique A. Manalo"), followed by more of the name; an initial may go without its period ("S Jaishankar"). Not "H.E.", "H.H.": honorifics. */
+const INITIAL = /^(?:(?!(?:Dr|Mr|Ms|St|Jr|Sr)\.|H\.\s?[EH]\.)\p{Lu}\p{Ll}?\.(?:\s?\p{Lu}\.)*|(?![AI]\s)\p{Lu}(?= \p{Lu}\p{Ll}{2}))(?= \p{Lu})/u;
 /** A lower-case Arabic article joined to a name word: "al-Shaibani", "el-Sisi", "ad-Din". */
 const ARTICLE = /^(?:al|el|ad|an|ar|as|ash|at|az|ul|ud)-\p{Lu}[\p{L}'’]*(?:-\p{L}[\p{L}'’]*)*/u;
 

@@ -2162,3 +2162,24 @@ describe('eighth round: other ministries\' posts', () => {
     ]);
   });
 });
+
+describe('eighth round: honorific initials, a state secretary with his country before the post', () => {
+  it('never reads "H.E." as a name\'s initials ("received H.E. Rodrigo Espinosa Guzmán, Ambassador of Chile")', () => {
+    const release = extractPressRelease(
+      'ABU DHABI, 14th March, 2023 (WAM) -- H.E. Khalifa Shaheen Al Marar, Minister of State, received H.E. Rodrigo Espinosa Guzmán, Ambassador of the Republic of Chile to the UAE.',
+      FIXED,
+    );
+    expect(release.meetings[0]?.participants.map((p) => p.name)).toEqual(['Khalifa Shaheen Al Marar', 'Rodrigo Espinosa Guzmán']);
+  });
+
+  it('reads "Portugal\'s Secretary of State for Foreign Affairs and Cooperation" as a deputy foreign minister', () => {
+    const release = extractPressRelease(
+      "São Tomé, 12 Sep 2023 (Lusa) - Portugal's Secretary of State for Foreign Affairs and Cooperation, Francisco André, was received on Tuesday by São Tomé and Príncipe's Prime Minister, Patrice Trovoada.",
+      FIXED,
+    );
+    expect(release.meetings[0]?.participants.map((p) => [p.name, p.roleKind])).toEqual([
+      ['Francisco André', 'DEPUTY_FOREIGN_MINISTER'],
+      ['Patrice Trovoada', 'HEAD_OF_GOVERNMENT'],
+    ]);
+  });
+});
