@@ -269,11 +269,17 @@ function draftMeetings(ctx: MeetingContext): Draft[] {
       // ("political consultations ... were held in Baku. The Azerbaijani delegation was headed by ...").
       drafts.push({ sentence: index, participants: present, fromEventLead: false, visit: false });
     } else if (participation && current) {
+      // "Also present at the talks were ...": the meeting told as talks, where a later one is a reception.
+      const noun = /\b(?:at|in|during)\s+the\s+(talks|consultations|negotiations|meeting|reception|audience|ceremony)\b/iu.exec(sentence.text)?.[1];
+      const meant =
+        (noun && !new RegExp(`\\b${noun}\\b`, 'iu').test(ctx.sentences[current.sentence].text)
+          ? [...drafts].reverse().find((draft) => new RegExp(`\\b${noun}\\b`, 'iu').test(ctx.sentences[draft.sentence].text))
+          : undefined) ?? current;
       for (const id of present) {
-        if (current.participants.includes(id)) continue;
-        current.participants.push(id);
+        if (meant.participants.includes(id)) continue;
+        meant.participants.push(id);
         // (not the items of a list under an announced meeting: those are its counterparts)
-        if (!item) (current.joined ??= new Map()).set(id, index);
+        if (!item) (meant.joined ??= new Map()).set(id, index);
       }
     }
   });

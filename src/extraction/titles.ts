@@ -435,15 +435,21 @@ export function mentionsWithTitles(sentences: Sentence[], fullText: string): Raw
     }
     // "his Portuguese counterpart Paulo Rangel": the post is the other person's, the country the adjective's.
     const counterpart = new RegExp(
-      `\\b(?:his|her|their)\\s+(?:(?:new|newly[ -]appointed|incoming)\\s+)?((?:[\\p{Lu}][\\p{L}'’-]*\\s+){0,3})(${loadRoles().counterpartWords.map(escapeRegExp).join('|')})(?:,\\s*|\\s+)`,
+      `\\b(?:his|her|their)\\s+(?:(?:new|newly[ -]appointed|incoming)\\s+)?((?:[\\p{Lu}][\\p{L}'’-]*\\s+){0,3})(${loadRoles().counterpartWords.map(escapeRegExp).join('|')})(?:\\s+(?:from|of)\\s+(?:the\\s+)?(?=\\p{Lu}))?`,
       'gu',
     );
     for (const match of text.matchAll(counterpart)) {
+      // "his counterpart from the Lao People's Democratic Republic, Saleumxay Kommasith": the country after it.
+      const from = /(?:from|of)\s+(?:the\s+)?$/u.test(match[0]) ? countryNamedAt(text, match.index + match[0].length) : null;
+      if (/(?:from|of)\s+(?:the\s+)?$/u.test(match[0]) && !from?.code) continue;
+      const gap = /^(?:,\s*|\s+)/u.exec(text.slice(from ? from.end : match.index + match[0].length));
+      if (!gap) continue;
+      const nameFrom = (from ? from.end : match.index + match[0].length) + gap[0].length;
       // "his Senegalese counterpart, H.E. Yassine Fall": the courtesy title is not part of the name.
-      const courtesyTitle = honorific.exec(text.slice(match.index + match[0].length));
-      const parsed = readName(text, match.index + match[0].length + (courtesyTitle ? courtesyTitle[0].length : 0));
+      const courtesyTitle = honorific.exec(text.slice(nameFrom));
+      const parsed = readName(text, nameFrom + (courtesyTitle ? courtesyTitle[0].length : 0));
       if (!parsed || parsed.tokens.length < 2) continue;
-      const adjective = matchCountries(match[1]).find((m) => m.code);
+      const adjective = from ?? matchCountries(match[1]).find((m) => m.code);
       // Named with a title of its own too ("..., H.E. Yassine Fall, Minister of African Integration and
       // Foreign Affairs"): that mention stands, with the adjective's country where it gives none.
       const titledAlready = out.find((m) => m.sentence === sentenceIndex && m.name.start === parsed.start);
@@ -455,7 +461,7 @@ export function mentionsWithTitles(sentences: Sentence[], fullText: string): Raw
         sentence: sentenceIndex,
         phraseStart: match.index,
         name: parsed,
-        role: match[0].replace(/^(?:his|her|their)\s+/u, '').replace(/[,\s]+$/u, ''),
+        role: text.slice(match.index, from ? from.end : match.index + match[0].length).replace(/^(?:his|her|their)\s+/u, '').replace(/[,\s]+$/u, ''),
         roleKind: 'OTHER',
         country: adjective ? resolveCountry(adjective, fullText) : null,
         organisation: null,
@@ -576,7 +582,10 @@ export function linkDefiniteTitles(sentences: Sentence[], people: Person[], full
       const country = adjective ? resolveCountry(adjective, fullText) : null;
       if (definite[1] && !adjective) continue;
       const title = current.text.toLowerCase();
-      const fits = (person: Person) => (person.role.toLowerCase().includes(title) || person.roleKind === current.kind) && (!country || person.country === country);
+      // ("the Lao minister" is the Lao foreign minister named as "his counterpart from the Lao PDR")
+      const ministerial = (person: Person) => current.kind === 'MINISTER' && (person.roleKind === 'FOREIGN_MINISTER' || person.roleKind === 'DEPUTY_FOREIGN_MINISTER');
+      const fits = (person: Person) =>
+        (person.role.toLowerCase().includes(title) || person.roleKind === current.kind || (country !== null && ministerial(person))) && (!country || person.country === country);
       const named = (person: Person) => person.role.toLowerCase().includes(title);
       let candidates = people.filter(
         (person) =>

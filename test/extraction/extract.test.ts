@@ -2183,3 +2183,27 @@ describe('eighth round: honorific initials, a state secretary with his country b
     ]);
   });
 });
+
+describe('eighth round: a counterpart "from" a country, the talks those present attended', () => {
+  it('reads "his counterpart from the Lao People\'s Democratic Republic, X" with its country, and "Also present at the talks" at the talks', () => {
+    const release = extractPressRelease(
+      "Havana, Jun 6 (Prensa Latina) Cuban Foreign Minister Bruno Rodríguez held official talks on Tuesday with his counterpart from the Lao People's Democratic Republic, Saleumxay Kommasith, who is paying an official visit to the island.\n\n" +
+        'The Lao foreign minister reiterated his country\'s support.\n\n' +
+        'Earlier in the day, the Lao minister was received by the President of the Republic, Miguel Díaz-Canel, at the Palace of the Revolution.\n\n' +
+        'Also present at the talks were Deputy Foreign Minister Gerardo Peñalver and the ambassador of Laos in Havana, Phoukhong Sisoulath.',
+      { year: 2023 },
+    );
+    expect(release.meetings.map((m) => [m.kind, m.participants.map((p) => [p.name, p.country])])).toEqual([
+      [
+        'OFFICIAL_VISIT',
+        [
+          ['Bruno Rodríguez', 'CU'],
+          ['Saleumxay Kommasith', 'LA'],
+          ['Gerardo Peñalver', 'CU'],
+          ['Phoukhong Sisoulath', 'LA'],
+          ['Miguel Díaz-Canel', 'CU'],
+        ],
+      ],
+    ]);
+  });
+});
