@@ -2,7 +2,7 @@ import { ministrySpans } from './issuer';
 import { loadRoles } from '../reference/roles';
 import { loadLanguage } from '../reference/language';
 import { countryAt, matchCountries, resolveCountry } from './lexicon';
-import { roleAt } from './roles';
+import { isRoleWord, roleAt } from './roles';
 import { courtesyRun, readName, startsWithArticle } from './names';
 
 /**
@@ -39,9 +39,10 @@ function articleNext(sentence: string, at: number): boolean {
   return sentence[at] === ' ' && startsWithArticle(sentence.slice(at + 1, at + 61));
 }
 
-/** "International Development and Diaspora", "Economic Diplomacy": words of a portfolio only (roles.yaml portfolioWords). */
+/** "International Development and Diaspora", "Economic Diplomacy", "Sub-Saharan Africa": words of a portfolio or a region only (roles.yaml portfolioWords, regionWords). */
 export function isPortfolio(words: string[]): boolean {
-  return words.length > 0 && words.every((word) => loadRoles().portfolioWords.includes(word) || /^(?:and|of|the)$/u.test(word));
+  const { portfolioWords, regionWords } = loadRoles();
+  return words.length > 0 && words.every((word) => portfolioWords.includes(word) || regionWords.includes(word) || /^(?:and|of|the)$/u.test(word));
 }
 
 /** ", Foreign Employment" / " and Expatriates" after a post: the separator before more of the portfolio. */
@@ -178,6 +179,15 @@ export function readComplements(sentence: string, from: number, fullText: string
       // "of the British Embassy in Baku Thomas Rowe": a mission's city after it, then a two-word name.
       const mission = runWords.findIndex((word) => MISSION.test(word));
       if (mission >= 0 && mission >= cut && runWords[mission + 1] === 'in' && mission + 2 <= runWords.length - 3) cut = runWords.length - 3;
+      // Without one, a region or portfolio run ends where the name begins ("of Sub-Saharan Africa Carlos
+      // Romero Puentes", "for the Americas and Caribbean Joyce Atim Okot").
+      if (cut < 0) {
+        let lead = 0;
+        while (lead < runWords.length && isPortfolio([runWords[lead]])) lead++;
+        while (lead > 0 && /^(?:and|of|the)$/u.test(runWords[lead - 1])) lead--;
+        const rest = runWords.slice(lead);
+        if (lead > 0 && rest.length >= 2 && rest.length <= 4 && !rest.some((word) => isRoleWord(word) || isOrganisationEnd(word))) cut = lead - 1;
+      }
       // Without one, a run of three or more words is a place and a two-word name ("for Central Asia Terhi Hakala").
       if (cut < 0 && runWords.length >= 3 && runWords.slice(-2).every((word) => /^\p{Lu}/u.test(word))) cut = runWords.length - 3;
       // "of the International Committee of the Red Cross." goes on past its organisation word with a

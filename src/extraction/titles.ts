@@ -48,8 +48,12 @@ function isNationalBody(organisation: string): boolean {
 }
 
 /** A director of a region of the world or of protocol ("Director for the Americas and Caribbean"). */
-const REGIONAL_DIRECTOR =
-  /^(?:Deputy\s+)?(?:Director(?:[\s-]+General)?|Head)\s+(?:of|for)\s+(?:the\s+)?(?:(?:and|the|of|Sub-Saharan|North|South|East|West|Central|Southern|Eastern|Western|Northern|Latin|Africa|African|Americas?|American|Asia|Asian|Europe|European|Caribbean|Middle|Oceania|Pacific|Gulf|Eurasia|Eurasian|Arab|Protocol|State|Consular|Caucasus|Nordic|Baltic|Balkans|Mediterranean|Maghreb|Levant|Affairs|Department|Division|Region|Regions|Countries|Multilateral|Bilateral)(?:\s+|$))+$/u;
+let regionalDirector: RegExp | null = null;
+function isRegionalDirector(title: string): boolean {
+  const words = [...loadRoles().regionWords, 'and', 'the', 'of', 'Protocol', 'State', 'Consular', 'Affairs', 'Department', 'Division', 'Region', 'Regions', 'Countries', 'Multilateral', 'Bilateral'];
+  regionalDirector ??= new RegExp(`^(?:Deputy\\s+)?(?:Director(?:[\\s-]+General)?|Head)\\s+(?:of|for)\\s+(?:the\\s+)?(?:(?:${words.map(escapeRegExp).join('|')})(?:\\s+|$))+$`, 'u');
+  return regionalDirector.test(title);
+}
 
 /** A country form that ends right before `end` ("Uzbek Foreign Minister", "Korea's Ambassador"). */
 function countryBefore(sentence: string, end: number, fullText: string): { code: string; start: number } | null {
@@ -303,7 +307,7 @@ export function mentionsWithTitles(sentences: Sentence[], fullText: string): Raw
       else if (kind === 'INTERNATIONAL_OFFICIAL' && !organisation && country && complements.some((c) => c.preposition === 'of' && c.country)) kind = 'OFFICIAL';
       // "Director of Protocol", "Director of Sub-Saharan Africa", "Director for the Americas and
       // Caribbean": a director of a region of the world or of protocol is a foreign ministry's diplomat.
-      if ((kind === 'OFFICIAL' || kind === 'OTHER' || kind === 'INTERNATIONAL_OFFICIAL') && REGIONAL_DIRECTOR.test(text.slice(role.start, phraseEnd).trim())) {
+      if ((kind === 'OFFICIAL' || kind === 'OTHER' || kind === 'INTERNATIONAL_OFFICIAL') && isRegionalDirector(text.slice(role.start, phraseEnd).trim())) {
         kind = 'DIPLOMAT';
         organisation = null;
       }

@@ -19,6 +19,8 @@ export interface RoleVocabulary {
   countryGivenNames: string[];
   /** Country names and demonyms that are also surnames ("Levente Magyar", "Michael French"). */
   countrySurnames: string[];
+  /** Words of a region of the world ("Sub-Saharan", "Africa"): a run of them after a post is its portfolio. */
+  regionWords: string[];
   /** Lower-case words that may sit inside a name ("bin", "van"). */
   nameParticles: string[];
   /** Words that make a role a deputy post ("First Vice", "Deputy"). */
@@ -48,6 +50,7 @@ interface RolesFile {
   postNominals?: unknown;
   countryGivenNames?: unknown;
   countrySurnames?: unknown;
+  regionWords?: unknown;
   nameParticles?: unknown;
   deputyPrefixes?: unknown;
   portfolioWords?: unknown;
@@ -89,6 +92,7 @@ export function loadRoles(): RoleVocabulary {
     postNominals: asStringList(file.postNominals ?? [], `${ROLES_FILE} postNominals`),
     countryGivenNames: asStringList(file.countryGivenNames ?? [], `${ROLES_FILE} countryGivenNames`),
     countrySurnames: asStringList(file.countrySurnames ?? [], `${ROLES_FILE} countrySurnames`),
+    regionWords: asStringList(file.regionWords ?? [], `${ROLES_FILE} regionWords`),
     nameParticles: asStringList(file.nameParticles, `${ROLES_FILE} nameParticles`),
     deputyPrefixes: asStringList(file.deputyPrefixes, `${ROLES_FILE} deputyPrefixes`),
     portfolioWords: asStringList(file.portfolioWords, `${ROLES_FILE} portfolioWords`),

@@ -2207,3 +2207,14 @@ describe('eighth round: a counterpart "from" a country, the talks those present 
     ]);
   });
 });
+
+describe('eighth round: directors named by a region', () => {
+  it.each([
+    ['The Cuban delegation included Mr. Carlos Romero Puentes, Director of Sub-Saharan Africa at the Ministry of Foreign Affairs of Cuba.', 'Carlos Romero Puentes'],
+    ['Director of Sub-Saharan Africa Carlos Romero Puentes also attended the meeting.', 'Carlos Romero Puentes'],
+    ['Director for the Americas and Caribbean Joyce Atim Okot also attended the meeting.', 'Joyce Atim Okot'],
+  ])('reads the director in "%s"', (sentence, name) => {
+    const release = extractPressRelease(`HAVANA, May 5 (PL) Foreign Minister Bruno Rodríguez received Uganda's Foreign Minister Henry Oryem Okello. ${sentence}`, FIXED);
+    expect(release.meetings[0]?.participants.find((p) => p.name === name)?.roleKind).toBe('DIPLOMAT');
+  });
+});
