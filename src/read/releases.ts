@@ -275,7 +275,8 @@ export async function countReleases(db: SqlExecutor, rawFilter: ReleaseFilter | 
   // The planner prices testing `match` row by row (search_match), so it counts over the index
   // without the SET LOCAL enable_seqscan = off this needed on press_release's search vector.
   // A word or two-word phrase over the published archive: the kept count of its entries in
-  // release_lexeme (the same releases; no match visited).
+  // release_lexeme (the same releases; no match visited); with countries, its entries about them
+  // counted in the index.
   const entry = searchLexeme(filter);
   const [row] = await db.query<{ n: number }>(
     entry !== null
