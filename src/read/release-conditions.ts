@@ -151,14 +151,15 @@ const ONE_LEXEME = /^'([^'\\]+)'$/;
 
 /**
  * The one entry of `match` a search is answered by, when the filter is that search over the
- * published archive and nothing else (what the public asks) and the entry answers it exactly: a
- * word, or a two-word phrase (its pair), in the one text-search configuration in use. Such a
- * search's matches are the releases of `release_lexeme` under that entry (migration
- * release_lexeme), newest first; null for any other filter.
+ * published archive, with at most a country filter (what the public asks), and the entry answers
+ * it exactly: a word, or a two-word phrase (its pair), in the one text-search configuration in use.
+ * Such a search's matches are the releases of `release_lexeme` under that entry (migration
+ * release_lexeme) whose country codes overlap `countries` when it is given (migration
+ * release_lexeme_countries), newest first; null for any other filter.
  */
-export function searchLexeme(f: ResolvedFilter): { lexeme: string; ranked: boolean } | null {
+export function searchLexeme(f: ResolvedFilter): LexemeEntry | null {
   if (!f.search || !f.searchPlans || f.statuses.length !== 1 || f.statuses[0] !== 'PUBLISHED') return null;
-  if (!statusesOnly({ ...f, search: null })) return null;
+  if (!statusesOnly({ ...f, search: null, countries: null })) return null;
   const configs = narrowConfigs(f.searchConfigs ?? undefined);
   if (configs.length !== 1) return null;
   const plan = f.searchPlans[configs[0]];
@@ -167,7 +168,24 @@ export function searchLexeme(f: ResolvedFilter): { lexeme: string; ranked: boole
   if (lexeme === undefined) return null;
   // The entry's stored rank (migration release_lexeme_rank) is ts_rank_cd for the query the entry
   // stands for: usable when the search parses to exactly that query.
-  return { lexeme, ranked: plan.query === entryQuery(lexeme) };
+  return { lexeme, ranked: plan.query === entryQuery(lexeme), countries: some(f.countries) ? [...f.countries] : null };
+}
+
+/** What searchLexeme found: the entry, whether its stored ranks serve, and the countries asked for. */
+export interface LexemeEntry {
+  lexeme: string;
+  ranked: boolean;
+  countries: string[] | null;
+}
+
+/**
+ * The entries of release_lexeme (alias `l`) a search found by searchLexeme matches: its lexeme, and
+ * the countries' test on the codes each entry carries (the same test as on release_narrow's codes,
+ * the codes in the statement's text).
+ */
+export function lexemeEntryConditions(entry: LexemeEntry): Sql {
+  const byLexeme = sql`l.lexeme = ${entry.lexeme}`;
+  return entry.countries ? sql`${byLexeme} AND l.country_codes && ${codeArray(entry.countries, true)}` : byLexeme;
 }
 
 /** The query an entry of `match` stands for, as Postgres prints it (release_lexeme_query). */

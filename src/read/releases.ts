@@ -5,7 +5,7 @@ import { empty, join, limit, prepared, raw, sql, type Sql, type SqlExecutor } fr
 import type { ReleaseFilter } from '../domain/filters';
 import { badInput } from '../errors';
 import { INITIATIVE_COLUMNS, MEETING_COLUMNS, PARTICIPANT_COLUMNS, RELEASE_COLUMNS, RELEASE_LIST_COLUMNS, TOPIC_COLUMNS, releaseFieldColumns, type ReleaseField, type CountryRow, type InitiativeRow, type MeetingRow, type ParticipantRow, type ReleaseRow, type TopicRow } from './rows';
-import { releaseConditions, resolveFilter, searchAndCodesOnly, searchLexeme, searchQuerySql, statusesAndIssuersOnly, statusesOnly, type ResolvedFilter } from './release-conditions';
+import { lexemeEntryConditions, releaseConditions, resolveFilter, searchAndCodesOnly, searchLexeme, searchQuerySql, statusesAndIssuersOnly, statusesOnly, type LexemeEntry, type ResolvedFilter } from './release-conditions';
 import { finishPage, keysetCondition, orderBy, planPage, type Page, type PageArgs, type SortSpec } from './paging';
 import { statusIn } from './visibility';
 
@@ -190,19 +190,21 @@ export async function listReleases(
   // `match` decided in Node (resolveFilter), the codes and both limits in the text; its generic plan
   // is the custom plans' (match's index, the newest `rankWindow` sorted, ranked by the primary key).
   const relevance = () => {
-    // A word or a two-word phrase over the published archive and nothing else: its newest matches
-    // are the first entries of its lexeme in release_lexeme's index, and the count a sum of the
-    // lexeme's kept counts (migration release_lexeme), instead of a bitmap of every match, the heap
-    // pages holding them, a spool for the count and a sort. Same window, same ranking, same count.
+    // A word or a two-word phrase over the published archive, with at most countries: its newest
+    // matches are the first entries of its lexeme in release_lexeme's index (whose codes overlap the
+    // countries), and the count a sum of the lexeme's kept counts (migration release_lexeme) or,
+    // with countries, an index-only count of its entries (migration release_lexeme_countries),
+    // instead of a bitmap of every match, the heap pages holding them, a spool for the count and a
+    // sort. Same window, same ranking, same count.
     const entry = searchLexeme(filter);
     if (entry !== null) {
-      const { lexeme, ranked } = entry;
+      const { ranked } = entry;
       const windowHits = sql`
           WITH window_hits AS MATERIALIZED (
-            SELECT l.id${ranked ? sql`, l.rank` : empty} FROM release_lexeme l WHERE l.lexeme = ${lexeme}
+            SELECT l.id${ranked ? sql`, l.rank` : empty} FROM release_lexeme l WHERE ${lexemeEntryConditions(entry)}
             ORDER BY l.published_at DESC, l.id DESC ${limit(rankWindow)}
           )`;
-      const windowTotal = total ? sql`, (${lexemeCount(lexeme)}) AS "windowTotal"` : empty;
+      const windowTotal = total ? sql`, (${lexemeCount(entry)}) AS "windowTotal"` : empty;
       if (ranked) {
         // The search parses to exactly the query the entry stands for, so each entry's stored rank
         // (migration release_lexeme_rank) is the rank ts_rank_cd gives it: the window and its ranks
@@ -256,8 +258,15 @@ export async function listReleases(
   return { ...finishPage(rows, plan), sort, ...(total && rows.length ? { total: rows[0].windowTotal } : {}) };
 }
 
-/** The published releases whose `match` holds `lexeme`: the sum of its kept counts (migration release_lexeme). */
-const lexemeCount = (lexeme: string) => sql`SELECT coalesce(sum(c.n), 0)::int FROM release_lexeme_count c WHERE c.lexeme = ${lexeme}`;
+/**
+ * The published releases whose `match` holds the entry's lexeme: the sum of its kept counts
+ * (migration release_lexeme); with countries, its entries whose codes overlap them, counted from
+ * the index (migration release_lexeme_countries).
+ */
+const lexemeCount = (entry: LexemeEntry) =>
+  entry.countries
+    ? sql`SELECT count(*)::int FROM release_lexeme l WHERE ${lexemeEntryConditions(entry)}`
+    : sql`SELECT coalesce(sum(c.n), 0)::int FROM release_lexeme_count c WHERE c.lexeme = ${entry.lexeme}`;
 
 export async function countReleases(db: SqlExecutor, rawFilter: ReleaseFilter | ResolvedFilter): Promise<number> {
   const filter = await resolveFilter(db, rawFilter);
@@ -266,11 +275,12 @@ export async function countReleases(db: SqlExecutor, rawFilter: ReleaseFilter | 
   // The planner prices testing `match` row by row (search_match), so it counts over the index
   // without the SET LOCAL enable_seqscan = off this needed on press_release's search vector.
   // A word or two-word phrase over the published archive: the kept count of its entries in
-  // release_lexeme (the same releases; no match visited).
+  // release_lexeme (the same releases; no match visited); with countries, its entries about them
+  // counted in the index.
   const entry = searchLexeme(filter);
   const [row] = await db.query<{ n: number }>(
     entry !== null
-      ? prepared(sql`SELECT (${lexemeCount(entry.lexeme)}) AS n`)
+      ? prepared(sql`SELECT (${lexemeCount(entry)}) AS n`)
       : sql`SELECT count(*)::int AS n FROM release_narrow pr WHERE ${releaseConditions(filter, undefined, 'narrow')}`,
   );
   return row.n;

@@ -44,15 +44,17 @@ async function drifted(): Promise<number[]> {
 }
 
 /**
- * Releases whose entries in release_lexeme (migration release_lexeme) are missing, extra or
- * repeated: a published release has one row per entry of its narrow row's `match`, others none.
+ * Releases whose entries in release_lexeme (migration release_lexeme) are missing, extra,
+ * repeated or carry other country codes than the release: a published release has one row per
+ * entry of its narrow row's `match`, with its codes, others none.
  */
 async function lexemesDrifted(): Promise<number[]> {
   const rows = await tdb.query<{ id: number }>(`
     SELECT coalesce(l.id, e.id) AS id FROM release_lexeme l FULL JOIN (
-      SELECT x.l AS lexeme, n.published_at, n.id FROM release_narrow n, unnest(tsvector_to_array(n.match)) x(l)
+      SELECT x.l AS lexeme, n.published_at, n.id, n.country_codes FROM release_narrow n, unnest(tsvector_to_array(n.match)) x(l)
       WHERE n.status = 'PUBLISHED') e ON e.lexeme = l.lexeme AND e.published_at = l.published_at AND e.id = l.id
-    WHERE l.id IS NULL OR e.id IS NULL
+    -- Each entry carries its release's country codes (migration release_lexeme_countries).
+    WHERE l.id IS NULL OR e.id IS NULL OR l.country_codes IS DISTINCT FROM e.country_codes
     UNION
     -- Its stored rank is ts_rank_cd of the release's vector for the query the entry stands for.
     SELECT l.id FROM release_lexeme l JOIN press_release pr ON pr.id = l.id
@@ -126,6 +128,17 @@ test('inserts, edits of text, status, date and links, a changed id and deletes k
   );
   expect(narrow.topics).toContain(t.id);
   expect(narrow.countries).toContain('GE');
+  // The release's entries carry the new code, and lose it with the link.
+  const entriesAbout = async (code: string) =>
+    (await tdb.query<{ n: number }>(`SELECT count(*)::int AS n FROM release_lexeme WHERE id = $1 AND $2::bpchar = ANY(country_codes)`, a.id, code))[0].n;
+  const [{ entries }] = await tdb.query<{ entries: number }>(`SELECT count(*)::int AS entries FROM release_lexeme WHERE id = $1`, a.id);
+  expect(entries).toBeGreaterThan(0);
+  expect(await entriesAbout('GE')).toBe(entries);
+  expect(await drifted()).toEqual([]);
+  await tdb.execute(`DELETE FROM release_country WHERE press_release_id = $1 AND country_code = 'GE'`, a.id);
+  expect(await entriesAbout('GE')).toBe(0);
+  await tdb.execute(`INSERT INTO release_country (press_release_id, country_code) VALUES ($1, 'GE'), ($1, 'AZ') ON CONFLICT DO NOTHING`, a.id);
+  expect(await entriesAbout('AZ')).toBe(entries);
   await tdb.execute(`DELETE FROM release_topic WHERE press_release_id = $1 AND topic_id = $2`, a.id, t.id);
   expect(await drifted()).toEqual([]);
 

@@ -8,6 +8,7 @@ import { loadSynthetic } from '../../src/domain/synthetic';
 import { countReleases, listReleases } from '../../src/read/releases';
 import { Pool } from 'pg';
 import { createExecutor } from '../../src/db/sql';
+import { encodeCursor } from '../../src/read/paging';
 
 let t: TestDatabase;
 let pool: Pool;
@@ -81,4 +82,62 @@ test('the ranked page and totalCount equal the plain full-text query', async () 
   expect({ rows: none.rows.length, total: none.total }).toEqual({ rows: 0, total: undefined });
   // Most searches have more matches than the window ranks.
   expect(windowed).toBeGreaterThan(SEARCHES.length / 2);
+});
+
+/** The same as `plain`, of the releases about any of `countries` (release_country, not the arrays). */
+async function plainAbout(search: string, countries: string[]) {
+  const about = `EXISTS (SELECT 1 FROM release_country rc WHERE rc.press_release_id = press_release.id AND rc.country_code = ANY($2::bpchar[]))`;
+  const rows = await t.query<{ id: number }>(
+    `SELECT id FROM (
+       SELECT id, ts_rank_cd(search_vector, websearch_to_tsquery(search_config(language), $1))::float8 AS rank
+       FROM press_release WHERE status = 'PUBLISHED' AND search_vector @@ websearch_to_tsquery('english', $1) AND ${about}
+       ORDER BY published_at DESC, id DESC LIMIT ${SIZE}) w
+     ORDER BY rank DESC, id DESC`,
+    search,
+    countries,
+  );
+  const [n] = await t.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM press_release WHERE status = 'PUBLISHED' AND search_vector @@ websearch_to_tsquery('english', $1) AND ${about}`,
+    search,
+    countries,
+  );
+  return { ids: rows.map((r) => r.id), count: n.n };
+}
+
+test('a word or two-word phrase with countries reads release_lexeme, with the same page and count', async () => {
+  const statements: string[] = [];
+  const db = createExecutor({ pool, onQuery: (text) => statements.push(text) }, 2);
+  const [{ codes }] = await t.query<{ codes: string[] }>(
+    `SELECT array_agg(code::text ORDER BY n DESC) AS codes FROM (SELECT country_code AS code, count(*) AS n FROM release_country GROUP BY 1) x`,
+  );
+  // The most frequent country, two of them, a rarer one, and a country with no release.
+  const sets = [[codes[0]], [codes[1], codes[2]], [codes[Math.min(12, codes.length - 1)]], ['ZZ']];
+  let windowed = 0;
+  for (const search of ['energy', 'cooperation', '"foreign ministers"', '"middle corridor"', 'minister -energy']) {
+    for (const countries of sets) {
+      statements.length = 0;
+      const expected = await plainAbout(search, countries);
+      if (expected.count > SIZE) windowed++;
+      const filter = { search, countries, statuses: ['PUBLISHED' as const] };
+      const page = await listReleases(db, filter, 'RELEVANCE', { first: 50 }, { rankWindow: SIZE });
+      const count = await countReleases(db, filter);
+      const counted = await listReleases(db, filter, 'RELEVANCE', { first: 4 }, { rankWindow: SIZE, total: true });
+      expect({ search, countries, ids: page.rows.map((r) => r.id), count, total: counted.total, first: counted.rows.map((r) => r.id) }).toEqual({
+        search,
+        countries,
+        ids: expected.ids,
+        count: expected.count,
+        total: expected.count || undefined,
+        first: expected.ids.slice(0, 4),
+      });
+      // The next page from the first's cursor (the stored rank and id).
+      if (counted.hasNextPage) {
+        const next = await listReleases(db, filter, 'RELEVANCE', { first: 4, after: encodeCursor(counted.sort, counted.rows[3]) }, { rankWindow: SIZE });
+        expect({ search, countries, ids: next.rows.map((r) => r.id) }).toEqual({ search, countries, ids: expected.ids.slice(4, 8) });
+      }
+      const byLexeme = statements.filter((text) => text.includes('FROM release_lexeme l WHERE l.lexeme') && text.includes('l.country_codes &&')).length;
+      expect({ search, countries, byLexeme: byLexeme > 0 }).toEqual({ search, countries, byLexeme: !search.includes('-') });
+    }
+  }
+  expect(windowed).toBeGreaterThan(4);
 });
