@@ -2218,3 +2218,15 @@ describe('eighth round: directors named by a region', () => {
     expect(release.meetings[0]?.participants.find((p) => p.name === name)?.roleKind).toBe('DIPLOMAT');
   });
 });
+
+describe('eighth round: more ways of joining a meeting', () => {
+  it.each([
+    ['Assistant Secretary for American Affairs Jose Antonio B. Salcedo also took part on the Cuban side.', 'Jose Antonio B. Salcedo'],
+    ['Attending the meeting on the Cuban side was Nguyen Dang Khoa, Director-General of the Department of Southeast Asia.', 'Nguyen Dang Khoa'],
+    ['Rodríguez was supported by the Deputy Director-General for Asia and the Middle East, Ambassador Nomvula Dlamini-Khoza.', 'Nomvula Dlamini-Khoza'],
+  ])('adds the one named in "%s" to the meeting', (sentence, name) => {
+    const release = extractPressRelease(`HAVANA, May 5 (PL) Foreign Minister Bruno Rodríguez received Uganda's Foreign Minister Henry Oryem Okello. ${sentence}`, FIXED);
+    expect(release.meetings).toHaveLength(1);
+    expect(release.meetings[0]?.participants.find((p) => p.name === name)).toMatchObject({ roleKind: 'DIPLOMAT', country: 'CU' });
+  });
+});
