@@ -326,7 +326,7 @@ export function mentionsWithTitles(sentences: Sentence[], fullText: string): Raw
       }
       // "the Permanent Secretary, Dr X", "Foreign Affairs Principal Secretary X": the ministry's top civil
       // servant, a deputy minister's rank (LABELLING.md).
-      if ((kind === 'OFFICIAL' || kind === 'OTHER') && /^(?:Permanent|Principal)\s+Secretary$/u.test(role.text) && (bare || /\bForeign\s+Affairs\s*$/u.test(beforeRole))) kind = 'DEPUTY_FOREIGN_MINISTER';
+      if ((kind === 'OFFICIAL' || kind === 'OTHER') && /^(?:Permanent|Principal)\s+(?:State\s+)?Secretary$/u.test(role.text) && (bare || /\bForeign\s+Affairs\s*$/u.test(beforeRole))) kind = 'DEPUTY_FOREIGN_MINISTER';
       if (kind === 'INTERNATIONAL_OFFICIAL' && organisation) country = null;
       // "Joint Secretary at the Ministry of Culture, Tourism and Civil Aviation": a civil servant of
       // another ministry than the foreign one.

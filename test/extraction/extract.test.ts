@@ -2230,3 +2230,15 @@ describe('eighth round: more ways of joining a meeting', () => {
     expect(release.meetings[0]?.participants.find((p) => p.name === name)).toMatchObject({ roleKind: 'DIPLOMAT', country: 'CU' });
   });
 });
+
+describe('eighth round: a permanent state secretary at a ministerial council', () => {
+  it('reads "Permanent State Secretary X also attended the Ministerial Council" as the deputy at the council', () => {
+    const release = extractPressRelease(
+      "4.12.2025\n\nMinister for Foreign Affairs Elina Valtonen chaired the 32nd OSCE Ministerial Council in Vienna on 4 December, the last major event of Finland's Chairpersonship of the OSCE. Permanent State Secretary Jukka Salovaara also attended the Ministerial Council.",
+      FIXED,
+    );
+    expect(release.meetings.map((m) => [m.kind, m.participants.map((p) => [p.name, p.roleKind])])).toEqual([
+      ['MULTILATERAL_MEETING', [['Elina Valtonen', 'FOREIGN_MINISTER'], ['Jukka Salovaara', 'DEPUTY_FOREIGN_MINISTER']]],
+    ]);
+  });
+});
