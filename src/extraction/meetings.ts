@@ -180,6 +180,15 @@ function draftMeetings(ctx: MeetingContext): Draft[] {
       drafts.push({ sentence: index, participants: [], fromEventLead: false, visit: false, laterEvent: true });
       return;
     }
+    // "X received a written message from President Y. The message was handed over by Ambassador Z during a
+    // meeting": X met Z (Y is only named).
+    const handover = index > 0 && MESSAGE_HANDOVER.test(sentence.text) && /\breceived\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}message\b/iu.test(ctx.sentences[index - 1].text);
+    const receiver = handover ? presentIn(index - 1, ctx)[0] : undefined;
+    const deliverer = present.find((id) => id !== receiver);
+    if (receiver !== undefined && deliverer !== undefined && !present.includes(receiver)) {
+      drafts.push({ sentence: index, participants: [receiver, deliverer], fromEventLead: false, visit: false, apart: true });
+      return;
+    }
     const visitLead = index === 0 && vocabulary.visitLeads.some((pattern) => pattern.test(sentence.text));
     // "Safadi later called Slovenian Foreign Minister Tanja Fajon": "called" straight before a person
     // named there is a phone call ("called for", "called on all parties" name nobody).
@@ -391,6 +400,9 @@ const UNNAMED_COUNTERPART = /\b(?:his|her)\s+(?:(\p{Lu}[\p{L}-]+)\s+)?counterpar
 
 /** A sentence that goes on about the meeting before it: "The ministers discussed ...", "During the talks ...". */
 const ABOUT_MEETING = /^(?:(?:The|Both)\s+(?:two\s+)?(?:ministers|sides|parties|officials|leaders|interlocutors|diplomats)\b|They\b|(?:During|At|In the course of)\s+the\s+(?:meeting|talks|conversation|reception|call))/u;
+
+/** "The message was handed over by ...", "The letter was delivered by ...". */
+const MESSAGE_HANDOVER = /\b(?:message|letter)\b[^.]{0,60}?\b(?:was|were)\s+(?:handed\s+over|delivered|handed|conveyed|passed\s+on|presented)\b[^.]{0,60}?\bby\b/iu;
 
 /** "who is on an official visit to ...", "who is in Nigeria on a two-day official visit", "who arrived in Astana on an official visit" */
 const RELATIVE_VISIT =

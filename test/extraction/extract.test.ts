@@ -2242,3 +2242,17 @@ describe('eighth round: a permanent state secretary at a ministerial council', (
     ]);
   });
 });
+
+describe('eighth round: a message handed over', () => {
+  it('reads "X received a written message from President Y. The message was handed over by Ambassador Z" as X meeting Z', () => {
+    const release = extractPressRelease(
+      'Doha, June 10 (QNA) - HE Minister of State at the Ministry of Foreign Affairs Dr. Mohammed Al-Khulaifi met today with HE Ambassador of the Republic of Uzbekistan to the State of Qatar Ulugbek Rakhimov.\n\n' +
+        'Separately, HE Dr. Al-Khulaifi received a written message from HE President of the Kyrgyz Republic Sadyr Japarov to HH the Amir. The message was handed over by HE Ambassador of the Kyrgyz Republic to the State of Qatar Nurbek Asanaliev during a meeting held at the Ministry\'s headquarters.',
+      FIXED,
+    );
+    expect(release.meetings.map((m) => m.participants.map((p) => p.name))).toEqual([
+      ['Mohammed Al-Khulaifi', 'Ulugbek Rakhimov'],
+      ['Mohammed Al-Khulaifi', 'Nurbek Asanaliev'],
+    ]);
+  });
+});
