@@ -69,7 +69,7 @@ function countryBefore(sentence: string, end: number, fullText: string): { code:
 
 /** The delegation whose list a title stands in: "The Lithuanian delegation included A, B and ". */
 function listedIn(before: string): [string, string, string] | null {
-  const cues = [...before.matchAll(/(?:^|[,;]\s*(?:and\s+)?|\band\s+)((?:the\s+)?[^,;]{0,60}?)\s+(?:delegation|side|team)\s+(?:also\s+)?(?:included|includes|comprised|comprises|consisted\s+of|consists\s+of|was\s+composed\s+of)\s+/giu)];
+  const cues = [...before.matchAll(/(?:^|[,;]\s*(?:and\s+)?|\band\s+)((?:the\s+)?[^,;]{0,60}?)\s+(?:delegation|side|team)(?:\s+(?:in|at|to|for|during)\s+(?:the\s+|this\s+)?[^,.;]{1,30}?)?\s+(?:also\s+)?(?:included|includes|comprised|comprises|consisted\s+of|consists\s+of|was\s+composed\s+of)\s+/giu)];
   const cue = cues[cues.length - 1];
   if (!cue) return null;
   // Only within the list: no clause of its own between the cue and the title.

@@ -2256,3 +2256,19 @@ describe('eighth round: a message handed over', () => {
     ]);
   });
 });
+
+describe('eighth round: a delegation "in the extended format"', () => {
+  it('reads "The Armenian delegation in the extended format included A and B" as members of the talks', () => {
+    const release = extractPressRelease(
+      'Tashkent, June 27\n\nOn June 27, Minister of Foreign Affairs of the Republic of Armenia Ararat Mirzoyan held talks with Minister of Foreign Affairs of Uzbekistan Bakhtiyor Saidov in narrow and extended formats. ' +
+        'The Armenian delegation in the extended format included Ambassador of Armenia to Uzbekistan Ara Hovhannisyan and Head of the Asia-Pacific Department of the MFA Lilit Petrosyan.',
+      FIXED,
+    );
+    expect(release.meetings[0]?.participants.map((p) => [p.name, p.country])).toEqual([
+      ['Ararat Mirzoyan', 'AM'],
+      ['Bakhtiyor Saidov', 'UZ'],
+      ['Ara Hovhannisyan', 'AM'],
+      ['Lilit Petrosyan', 'AM'],
+    ]);
+  });
+});
