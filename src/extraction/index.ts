@@ -13,7 +13,7 @@ import { knownPosts } from './known-people';
 import { findCountry, findCountryCode } from '../reference/countries';
 import { loadRoles } from '../reference/roles';
 import { agencyCountryIn, isAgencyName } from '../reference/agencies';
-import { foldKey, toSentences, type Sentence } from './text';
+import { escapeRegExp, foldKey, toSentences, type Sentence } from './text';
 import { deriveTitle } from './title';
 import { extractTopics } from './topics';
 
@@ -166,6 +166,25 @@ function abroadHome(datelineCountry: string | null, countries: ExtractedCountry[
   const held = people.some((person) => person.country === datelineCountry);
   const mentions = (code: string) => countries.find((country) => country.code === code)?.mentions ?? 0;
   return held || mentions(home) > mentions(datelineCountry) ? home : datelineCountry;
+}
+
+/**
+ * A ministry's own title line names its minister without a country ("Foreign Minister Ararat Mirzoyan's
+ * working visit to Uzbekistan", over a release datelined in Tashkent): that minister's country, where it
+ * is not the dateline's.
+ */
+function headlineOwnMinister(headlines: string[], people: Person[], datelineCountry: string | null): string | null {
+  for (const person of people) {
+    const country = person.known?.country ?? person.country;
+    if (!country || country === datelineCountry || person.roleKind !== 'FOREIGN_MINISTER') continue;
+    const own = new RegExp(`(?:^|[^\\p{L}'’])(?:Foreign\\s+Minister|Minister\\s+(?:of|for)\\s+Foreign\\s+Affairs|FM)\\s+${escapeRegExp(person.name)}\\b`, 'u');
+    for (const headline of headlines) {
+      const found = own.exec(headline);
+      // (not "Armenian Foreign Minister X", "Minister of Foreign Affairs of Armenia X")
+      if (found && !matchCountries(headline.slice(Math.max(0, found.index - 30), found.index + 1)).some((match) => match.code && match.end >= found.index - 2)) return country;
+    }
+  }
+  return null;
 }
 
 /** "X made an Official Visit to Kazakhstan", "X travelled to Viet Nam": the country the first person of the lead sentence visits. */
@@ -367,7 +386,7 @@ export function extractPressRelease(text: string, options: ExtractOptions = {}):
     const home = ownHeader && dateline?.country
       ? dateline.country
       : dateline?.place
-      ? abroadHome(dateline.country, countries, people, leadVisit, sentences)
+      ? headlineOwnMinister(headlines, people, dateline.country) ?? abroadHome(dateline.country, countries, people, leadVisit, sentences)
       : unqualifiedKnownInLead(people, leadVisit, sentences) ?? leadCountry(people, sentences) ?? leadKnownCountry(people, sentences) ?? voiceCountry(sentences, fullText) ?? leadPlaceCountry(sentences, people, countries) ?? travellingDelegation(sentences, leadVisit, fullText) ?? homeCountry(countries, people, leadVisit, sentences);
     if (home) issuer = { name: `Ministry of Foreign Affairs of ${findCountry(home)?.name ?? home}`, country: home, named: false };
   }

@@ -2272,3 +2272,23 @@ describe('eighth round: a delegation "in the extended format"', () => {
     ]);
   });
 });
+
+describe("eighth round: the ministry's own minister in its title line", () => {
+  it('reads a release titled "Foreign Minister X\'s working visit to Uzbekistan", datelined in Tashkent, as X\'s ministry\'s', () => {
+    const release = extractPressRelease(
+      "Foreign Minister Ararat Mirzoyan's working visit to Uzbekistan\n\nTashkent, June 27\n\n" +
+        'On June 27, Minister of Foreign Affairs of the Republic of Armenia Ararat Mirzoyan, who is in Tashkent on a working visit, was received by President of the Republic of Uzbekistan Shavkat Mirziyoyev.',
+      FIXED,
+    );
+    expect(release.issuerCountry).toBe('AM');
+  });
+
+  it('keeps a title line that qualifies the minister ("Armenian Foreign Minister X ...") the dateline\'s', () => {
+    const release = extractPressRelease(
+      'Armenian Foreign Minister Ararat Mirzoyan received by President Mirziyoyev\n\nTashkent, June 27\n\n' +
+        'On June 27, Minister of Foreign Affairs of the Republic of Armenia Ararat Mirzoyan, who is in Tashkent on a working visit, was received by President of the Republic of Uzbekistan Shavkat Mirziyoyev.',
+      FIXED,
+    );
+    expect(release.issuerCountry).toBe('UZ');
+  });
+});
