@@ -42,7 +42,7 @@ export function ministrySpans(sentence: string): Span[] {
   return spans;
 }
 /** The reporting verb that makes a ministry the source of the information. */
-const REPORTING = /\b(?:told|reported|reports|said|says|announced|informed|informs|stated|noted|issued|released|published|quoted|citing|according)\b/u;
+const REPORTING = /\b(?:told|reported|reports|said|says|announced|informed|informs|stated|noted|issued|released|published|quoted|citing|according|expressed|condemned|reiterated|stressed)\b/u;
 
 /**
  * Before a ministry's name, the words that make it the source: "according to the press service of the",
@@ -50,7 +50,7 @@ const REPORTING = /\b(?:told|reported|reports|said|says|announced|informed|infor
  * a statement from the", "according to Turkish".
  */
 const SOURCE_BEFORE =
-  /\b(?:according\s+to|citing|cites|quoting|with\s+reference\s+to|learned\s+from|informed\s+(?:by|from)|(?:statement|release|report)\s+(?:issued\s+|signed\s+)?(?:from|by|of))\s+(?:(?:a|the)\s+(?:statement|(?:press\s+)?release)\s+(?:issued\s+)?(?:from|by|of)\s+)?(?:the\s+)?(?:(?:press\s+service|press\s+office|information\s+department|spokesperson|spokesman|spokeswoman)\s+of\s+(?:the\s+)?)?(?:\p{Lu}[\p{L}'’]+\s+){0,2}$/iu;
+  /\b(?:according\s+to|citing|cites|quoting|with\s+reference\s+to|learned\s+from|informed\s+(?:by|from)|(?:statement|release|report|note)\s+(?:issued\s+|signed\s+|sent\s+)?(?:from|by|of)|in\s+a\s+(?:note|statement|release|communiqu[ée])(?:\s+(?:released|issued|published)\b[^,;.]{0,40})?,)\s+(?:(?:a|the)\s+(?:statement|(?:press\s+)?release)\s+(?:issued\s+)?(?:from|by|of)\s+)?(?:the\s+)?(?:(?:press\s+service|press\s+office|information\s+department|spokesperson|spokesman|spokeswoman)\s+of\s+(?:the\s+)?)?(?:\p{Lu}[\p{L}'’]+\s+){0,2}$/iu;
 
 /** A post's title running into the ministry's name: "Director of the Department of Asia of the", "Director for Africa Affairs at the". */
 const POST_BEFORE =
@@ -98,6 +98,15 @@ export function findIssuer(texts: IssuerText[], fullText: string, datelineCountr
     candidates.find((candidate) => candidate.reporting) ??
     (agencyReport ? undefined : candidates.find((candidate) => candidate.prominent && own(candidate)) ?? candidates.find((candidate) => candidate.prominent));
   if (!chosen) {
+    // "according to a note from the Portuguese ministry sent to Lusa": a country's ministry, named by its adjective.
+    for (const { text } of texts) {
+      for (const match of text.matchAll(/\b(?:the\s+)?(\p{Lu}[\p{L}-]+)\s+(?:foreign\s+)?ministry\b/gu)) {
+        const reporting = SOURCE_BEFORE.test(text.slice(Math.max(0, match.index - 120), match.index)) || REPORTING.test(text.slice(match.index + match[0].length).split(/[,.;]/)[0] ?? '');
+        const adjective = reporting ? matchCountries(match[1]).find((found) => found.code && found.start === 0 && found.end === match[1].length) : undefined;
+        const code = adjective ? (adjective.ambiguous ? resolveAmbiguous(adjective.form, fullText) : adjective.code) : null;
+        if (code) return { name: `Ministry of Foreign Affairs of ${findCountry(code)?.name ?? code}`, country: code, named: true };
+      }
+    }
     // "the ministry's press service told Trend": the ministry of the place the release is datelined in.
     const unnamed = texts.some(({ text }) => UNNAMED_MINISTRY.test(text));
     if (!unnamed || !datelineCountry) return null;

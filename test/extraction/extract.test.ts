@@ -2292,3 +2292,13 @@ describe("eighth round: the ministry's own minister in its title line", () => {
     expect(release.issuerCountry).toBe('UZ');
   });
 });
+
+describe('eighth round: more ways a report names its ministry', () => {
+  it.each([
+    ['MANILA, Sept. 3, PNA – Foreign Affairs Undersecretary Leonora M. Dizon-Santos and Canadian Deputy Minister of Foreign Affairs David Morrison co-chaired the consultations, the DFA said in a statement.', 'PH'],
+    ["DILI, Sept. 15. /Lusa/. Portugal's Minister of State and Foreign Affairs, Paulo Rangel, held talks with his Timorese counterpart, Bendito dos Santos Freitas, according to a note from the Portuguese ministry sent to Lusa.", 'PT'],
+    ['Brasília, April 23 – The Brazilian government condemned the terrorist attack. In a note released on Wednesday, the Ministry of Foreign Affairs (Itamaraty) expressed its condolences to the families of the victims.', 'BR'],
+  ])('reads the issuer of "%s"', (text, code) => {
+    expect(extractPressRelease(text, FIXED).issuerCountry).toBe(code);
+  });
+});
