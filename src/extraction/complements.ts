@@ -91,7 +91,7 @@ export function readComplements(sentence: string, from: number, fullText: string
   const out: Complement[] = [];
   let position = from;
   for (;;) {
-    const head = /^\s+(of|to|in|at|for)\s+(?:the\s+)?/iu.exec(sentence.slice(position));
+    const head = /^\s+(of|to|in|at|for|within)\s+(?:the\s+)?/iu.exec(sentence.slice(position));
     if (!head) break;
     const target = position + head[0].length;
     const preposition = head[1].toLowerCase();

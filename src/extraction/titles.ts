@@ -281,7 +281,7 @@ export function mentionsWithTitles(sentences: Sentence[], fullText: string): Raw
       // ("of the Ministry", unqualified, in a foreign ministry's release: that ministry)
       // ("of the Austrian Federal Ministry for European and International Affairs": a ministry read as its country)
       if (
-        (inForeignMinistry || /\bof\s+the\s+(?:foreign\s+)?[Mm]inistry$/u.test(roleText) || atForeignMinistry(roleText)) &&
+        (inForeignMinistry || /\b(?:of|within|at|in)\s+the\s+(?:foreign\s+)?[Mm]inistry$/u.test(roleText) || atForeignMinistry(roleText)) &&
         /^(?:Secretary[\s-]+General|Permanent\s+Secretary|Principal\s+Secretary)$/iu.test(role.text)
       )
         kind = 'DEPUTY_FOREIGN_MINISTER';

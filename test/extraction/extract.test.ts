@@ -2302,3 +2302,25 @@ describe('eighth round: more ways a report names its ministry', () => {
     expect(extractPressRelease(text, FIXED).issuerCountry).toBe(code);
   });
 });
+
+describe('eighth round: a briefing for the diplomatic corps', () => {
+  it('reads the briefing, who attended it, and the ambassador speaking for the corps', () => {
+    const release = extractPressRelease(
+      'Press release by the Ministry for Foreign and European Affairs and Trade\n\n25 January 2023\n\n' +
+        'Minister for Foreign and European Affairs and Trade Ian Borg today addressed a briefing for the heads of diplomatic missions accredited to Malta on the country\'s priorities on the United Nations Security Council.\n\n' +
+        'The briefing was also attended by the Permanent Secretary within the Ministry, Dr Joseph Farrugia Sacco.\n\n' +
+        'Speaking on behalf of the diplomatic corps, the Ambassador of the Arab Republic of Egypt to Malta, H.E. Hatem Abdelkader, congratulated Malta on its election.',
+      FIXED,
+    );
+    expect(release.meetings.map((m) => [m.kind, m.participants.map((p) => [p.name, p.roleKind, p.country])])).toEqual([
+      [
+        'OTHER',
+        [
+          ['Ian Borg', 'FOREIGN_MINISTER', 'MT'],
+          ['Joseph Farrugia Sacco', 'DEPUTY_FOREIGN_MINISTER', 'MT'],
+          ['Hatem Abdelkader', 'AMBASSADOR', 'EG'],
+        ],
+      ],
+    ]);
+  });
+});
