@@ -50,7 +50,7 @@ const REPORTING = /\b(?:told|reported|reports|said|says|announced|informed|infor
  * a statement from the", "according to Turkish".
  */
 const SOURCE_BEFORE =
-  /\b(?:according\s+to|citing|cites|quoting|with\s+reference\s+to|learned\s+from|informed\s+(?:by|from)|(?:statement|release|report|note)\s+(?:issued\s+|signed\s+|sent\s+)?(?:from|by|of)|in\s+a\s+(?:note|statement|release|communiqu[ée])(?:\s+(?:released|issued|published)\b[^,;.]{0,40})?,)\s+(?:(?:a|the)\s+(?:statement|(?:press\s+)?release)\s+(?:issued\s+)?(?:from|by|of)\s+)?(?:the\s+)?(?:(?:press\s+service|press\s+office|information\s+department|spokesperson|spokesman|spokeswoman)\s+of\s+(?:the\s+)?)?(?:\p{Lu}[\p{L}'’]+\s+){0,2}$/iu;
+  /\b(?:according\s+to|citing|cites|quoting|with\s+reference\s+to|learned\s+from|informed\s+(?:by|from)|(?:statement|release|report|note)\s+(?:issued\s+|signed\s+|sent\s+)?(?:from|by|of)|in\s+a\s+(?:note|statement|release|communiqu[ée])(?:\s+(?:released|issued|published)\b[^,;.]{0,40})?,)\s+(?:(?:a|the)\s+(?:statement|(?:press\s+)?release)\s+(?:issued\s+)?(?:from|by|of)\s+)?(?:the\s+)?(?:(?:press\s+service(?:\s+department)?|press\s+office|information\s+department|spokesperson|spokesman|spokeswoman)\s+of\s+(?:the\s+)?)?(?:\p{Lu}[\p{L}'’]+\s+){0,2}$/iu;
 
 /** A post's title running into the ministry's name: "Director of the Department of Asia of the", "Director for Africa Affairs at the". */
 const POST_BEFORE =

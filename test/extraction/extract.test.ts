@@ -2324,3 +2324,12 @@ describe('eighth round: a briefing for the diplomatic corps', () => {
     ]);
   });
 });
+
+describe('eighth round: issuers in headers and press-service departments', () => {
+  it.each([
+    ['Baku, June 4, AZERTAC\n\nMinister of Foreign Affairs of the Republic of Azerbaijan Jeyhun Bayramov has received a delegation led by Minister of Foreign Affairs of the Republic of Serbia Marko Đurić.\n\nAZERTAC was informed by the Press Service Department of the Foreign Ministry that the sides praised the strategic partnership.', 'AZ'],
+    ['Mihai Popșoi held a video call with the Minister for Foreign Affairs of Iceland\n\n[MFAEI, 23.04.2024]\n\nDeputy Prime Minister, Minister of Foreign Affairs Mihai Popșoi held a video call today with the Minister for Foreign Affairs of Iceland, Þórdís Kolbrún Reykfjörð Gylfadóttir.', 'MD'],
+  ])('reads the issuer of release %#', (text, code) => {
+    expect(extractPressRelease(text, FIXED).issuerCountry).toBe(code);
+  });
+});
