@@ -104,6 +104,31 @@ function unqualifiedKnownInLead(people: Person[], visited: string | null, senten
 }
 
 /**
+ * A lead that names a foreign visitor with their country ("Hon. X, Minister of Foreign Affairs of the
+ * Co-operative Republic of Guyana, is on an official visit to India") in a release whose host is named
+ * without one ("External Affairs Minister Dr. S. Jaishankar held talks with Minister X"): the host
+ * ministry's release, as a ministry writes its own people unqualified.
+ */
+function hostOfQualifiedVisitor(people: Person[], visited: string | null, sentences: Sentence[] = []): string | null {
+  const first = leadPerson(people, sentences);
+  if (!first?.country || !visited || visited === first.country) return null;
+  const named = (person: Person) => matchCountries(person.role).some((match) => match.code);
+  if (!named(first)) return null;
+  const senior = new Set<Person['roleKind']>(['HEAD_OF_STATE', 'HEAD_OF_GOVERNMENT', 'FOREIGN_MINISTER']);
+  // (named after the lead: hosts the lead itself names, "where he was received by President X", need no country either way)
+  const leadSentence = first.mentions[0]?.sentence ?? 0;
+  const host = people.find(
+    (person) =>
+      person !== first &&
+      senior.has(person.roleKind) &&
+      (person.known?.country ?? person.country) === visited &&
+      !named(person) &&
+      !person.mentions.some((mention) => mention.sentence <= leadSentence),
+  );
+  return host ? visited : null;
+}
+
+/**
  * For a ministry's own release of its envoy's trip abroad ("X paid a visit to Astana ... The Polish
  * delegation also included ..."), the country of the delegation the text names that is not the one
  * visited: the traveller's, so the ministry's.
@@ -394,7 +419,7 @@ export function extractPressRelease(text: string, options: ExtractOptions = {}):
       ? dateline.country
       : dateline?.place
       ? headlineOwnMinister(headlines, people, dateline.country) ?? abroadHome(dateline.country, countries, people, leadVisit, sentences)
-      : unqualifiedKnownInLead(people, leadVisit, sentences) ?? leadCountry(people, sentences) ?? leadKnownCountry(people, sentences) ?? voiceCountry(sentences, fullText) ?? leadPlaceCountry(sentences, people, countries) ?? travellingDelegation(sentences, leadVisit, fullText) ?? homeCountry(countries, people, leadVisit, sentences);
+      : unqualifiedKnownInLead(people, leadVisit, sentences) ?? hostOfQualifiedVisitor(people, leadVisit, sentences) ?? leadCountry(people, sentences) ?? leadKnownCountry(people, sentences) ?? voiceCountry(sentences, fullText) ?? leadPlaceCountry(sentences, people, countries) ?? travellingDelegation(sentences, leadVisit, fullText) ?? homeCountry(countries, people, leadVisit, sentences);
     if (home) issuer = { name: `Ministry of Foreign Affairs of ${findCountry(home)?.name ?? home}`, country: home, named: false };
   }
   const { meetings, warnings: meetingWarnings } = extractMeetings({

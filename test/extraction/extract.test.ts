@@ -2333,3 +2333,24 @@ describe('eighth round: issuers in headers and press-service departments', () =>
     expect(extractPressRelease(text, FIXED).issuerCountry).toBe(code);
   });
 });
+
+describe("eighth round: a host ministry's release of a qualified visitor", () => {
+  it('reads "Hon. X, Minister of Foreign Affairs of Guyana, is on an official visit to India" with an unqualified EAM later as India\'s', () => {
+    const release = extractPressRelease(
+      'Visit of Minister of Foreign Affairs of Guyana to India\n\nFebruary 11, 2026\n\n' +
+        '1. Hon. Hugh Hilton Todd, Minister of Foreign Affairs and International Cooperation of the Co-operative Republic of Guyana, is on an official visit to India from 9-11 February 2026.\n\n' +
+        '2. External Affairs Minister Dr. S. Jaishankar held delegation-level talks with Minister Todd at Hyderabad House on 10 February.',
+      FIXED,
+    );
+    expect(release.issuerCountry).toBe('IN');
+  });
+
+  it("keeps a visiting minister's own release whose lead names the hosts (\"where he was received by President Maia Sandu\")", () => {
+    const release = extractPressRelease(
+      'Minister K. Budrys on an official visit to Moldova\n\n2025-03-12\n\n' +
+        'On 11 March, Minister of Foreign Affairs of Lithuania Kęstutis Budrys paid an official visit to the Republic of Moldova, where he was received by President Maia Sandu and held talks with Deputy Prime Minister, Minister of Foreign Affairs Mihai Popșoi.',
+      FIXED,
+    );
+    expect(release.issuerCountry).toBe('LT');
+  });
+});
