@@ -243,6 +243,12 @@ function draftMeetings(ctx: MeetingContext): Draft[] {
       for (const id of present) if (!current.participants.includes(id)) current.participants.push(id);
       return;
     }
+    // "welcomed his Egyptian counterpart, ahead of a trilateral meeting of ...", then "The trilateral
+    // meeting, hosted by Kombos, was attended by A and B": the meeting announced, now told.
+    if (participation && current && !current.visit && present.length >= 2 && announcedAhead(sentence.text, index, ctx)) {
+      drafts.push({ sentence: index, participants: present, fromEventLead: false, visit: false, apart: true });
+      return;
+    }
     if ((trigger && present.length > 0) || eventLead) {
       const newcomers = present.filter((id) => !inAnyMeeting(id));
       // "On the sidelines of the meeting, Vieira held a bilateral meeting with Lamola": people of the
@@ -348,7 +354,8 @@ function groupMembers(text: string, current: Draft | undefined, present: number[
     const code = resolveCountry(delegationCountry, fullText());
     for (const id of current.participants) if (ctx.people[id].country === code && !out.includes(id)) out.push(id);
   }
-  const listed = /\b(?:the\s+)?(foreign\s+ministers|ministers\s+of\s+foreign\s+affairs|deputy\s+foreign\s+ministers)\s+of\s+((?:(?:the\s+)?\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*){0,3}(?:\s*,\s*(?:and\s+)?|\s+and\s+)?){2,8})/u.exec(text);
+  // (not a meeting the sentence puts later: "welcomed X, ahead of a trilateral meeting of the foreign ministers of A, B and C")
+  const listed = /\b(?:the\s+)?(foreign\s+ministers|ministers\s+of\s+foreign\s+affairs|deputy\s+foreign\s+ministers)\s+of\s+((?:(?:the\s+)?\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*){0,3}(?:\s*,\s*(?:and\s+)?|\s+and\s+)?){2,8})/u.exec(text.replace(AHEAD_OF, ''));
   if (listed) {
     const kind = KIND_GROUPS[listed[1].toLowerCase().replace(/\s+/gu, ' ')][0];
     const codes = [...new Set(matchCountries(listed[2]).filter((match) => match.code).map((match) => resolveCountry(match, fullText())))];
@@ -412,6 +419,17 @@ const RELATIVE_VISIT =
 const LATER_EVENT_OPENING = /^(?:(?:on|during)\s+the\s+same\s+day|the\s+same\s+day|later(?:\s+(?:that|the\s+same)\s+day)?|afterwards|subsequently|in\s+the\s+(?:afternoon|evening|morning)|also\s+on\s+\w+|on\s+\w+(?:\s+\w+)?),\s*/iu;
 
 /** An event a meeting precedes, to the end of its clause: "ahead of a trilateral meeting of ...". */
+/** "The trilateral meeting, hosted by X, was attended by ..." after a sentence that put a trilateral meeting "ahead" of its own. */
+function announcedAhead(text: string, index: number, ctx: MeetingContext): boolean {
+  const told = /^(?:the|this)\s+((?:[\w-]+\s+){0,2}?(?:meeting|talks|consultations|session|summit))\b/iu.exec(text);
+  if (!told) return false;
+  return ctx.sentences.slice(0, index).some((sentence) => {
+    AHEAD_OF.lastIndex = 0;
+    const ahead = AHEAD_OF.exec(sentence.text);
+    return ahead !== null && ahead[0].toLowerCase().includes(told[1].toLowerCase());
+  });
+}
+
 const AHEAD_OF = /,?\s*\b(?:ahead of|in preparation for|prior to|on the eve of)\s+(?:a|an|the|their)\b[^;]*/giu;
 
 /**

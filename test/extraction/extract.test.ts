@@ -2354,3 +2354,17 @@ describe("eighth round: a host ministry's release of a qualified visitor", () =>
     expect(release.issuerCountry).toBe('LT');
   });
 });
+
+describe('eighth round: a trilateral announced ahead, told later', () => {
+  it('keeps the bilateral welcome and the trilateral told later apart', () => {
+    const release = extractPressRelease(
+      '[CNA, 22/10/2025 17:45]\n\nForeign Minister Constantinos Kombos welcomed on Wednesday morning his Egyptian counterpart, Dr Badr Abdelatty, at the Ministry of Foreign Affairs in Nicosia, ahead of a trilateral meeting of the foreign ministers of Cyprus, Greece and Egypt.\n\n' +
+        'The trilateral meeting, hosted by Kombos, was attended by the Greek Minister of Foreign Affairs, George Gerapetritis, and Abdelatty.',
+      FIXED,
+    );
+    expect(release.meetings.map((m) => [m.kind, m.participants.map((p) => p.name)])).toEqual([
+      ['BILATERAL_MEETING', ['Constantinos Kombos', 'Badr Abdelatty']],
+      ['MULTILATERAL_MEETING', ['Constantinos Kombos', 'George Gerapetritis', 'Badr Abdelatty']],
+    ]);
+  });
+});
