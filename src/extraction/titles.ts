@@ -139,8 +139,9 @@ const FOREIGN_PORTFOLIO_BEFORE = /(?:^|\s)(Foreign\s+Affairs(?:\s*,\s*\p{Lu}[\p{
 /** "the head of Moroccan diplomacy, ", "Spain's top diplomat, " before a name. */
 const DIPLOMACY_HEAD = /\b(?:[Hh]ead\s+of\s+(\p{Lu}[\p{L}-]+)\s+diplomacy|(\p{Lu}[\p{L}-]+(?:\s+\p{Lu}[\p{L}-]+)?)['’]s\s+top\s+diplomat),?\s+/gu;
 
-/** ", who presented her credentials as the newly appointed " before a post. */
-const AS_POST = /,\s+who\s+(?:[\p{L}'’-]+\s+){0,8}?as\s+(?:the\s+|an?\s+)?(?:newly[- ]appointed\s+|new\s+|incoming\s+)?$/u;
+/** ", who presented her credentials as the newly appointed ", ", who was appointed " before a post. */
+const AS_POST =
+  /,\s+who\s+(?:(?:[\p{L}'’-]+\s+){0,8}?as|(?:was|has\s+been|had\s+been|is)\s+(?:recently\s+|just\s+|newly\s+)?(?:appointed|named|elected|designated)(?:\s+as)?)\s+(?:the\s+|an?\s+)?(?:newly[- ]appointed\s+|new\s+|incoming\s+)?$/u;
 
 export function mentionsWithTitles(sentences: Sentence[], fullText: string): RawMention[] {
   const out: RawMention[] = [];

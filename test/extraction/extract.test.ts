@@ -2368,3 +2368,17 @@ describe('eighth round: a trilateral announced ahead, told later', () => {
     ]);
   });
 });
+
+describe('eighth round: "Later in the day she spoke by phone with X, who was appointed ..."', () => {
+  it('reads the second call of the minister, the counterpart\'s post after "who was appointed"', () => {
+    const release = extractPressRelease(
+      'Brussels, 9 February\n\nMinister of Foreign Affairs Hadja Lahbib had a telephone conversation this morning with the Minister of Foreign Affairs of the Kingdom of Morocco, Nasser Bourita.\n\n' +
+        'Later in the day she spoke by phone with Nabil Ammar, who was appointed Minister of Foreign Affairs, Migration and Tunisians Abroad of Tunisia this week.',
+      FIXED,
+    );
+    expect(release.meetings.map((m) => [m.kind, m.participants.map((p) => [p.name, p.roleKind, p.country])])).toEqual([
+      ['PHONE_CALL', [['Hadja Lahbib', 'FOREIGN_MINISTER', 'BE'], ['Nasser Bourita', 'FOREIGN_MINISTER', 'MA']]],
+      ['PHONE_CALL', [['Hadja Lahbib', 'FOREIGN_MINISTER', 'BE'], ['Nabil Ammar', 'FOREIGN_MINISTER', 'TN']]],
+    ]);
+  });
+});
