@@ -590,7 +590,8 @@ export function linkDefiniteTitles(sentences: Sentence[], people: Person[], full
       // ("the Lao minister" is the Lao foreign minister named as "his counterpart from the Lao PDR")
       const ministerial = (person: Person) => current.kind === 'MINISTER' && (person.roleKind === 'FOREIGN_MINISTER' || person.roleKind === 'DEPUTY_FOREIGN_MINISTER');
       const fits = (person: Person) =>
-        (person.role.toLowerCase().includes(title) || person.roleKind === current.kind || (country !== null && ministerial(person))) && (!country || person.country === country);
+        (person.role.toLowerCase().includes(title) || person.roleKind === current.kind || (country !== null && ministerial(person))) &&
+        (!country || (person.country ?? person.known?.country) === country);
       const named = (person: Person) => person.role.toLowerCase().includes(title);
       let candidates = people.filter(
         (person) =>

@@ -2382,3 +2382,20 @@ describe('eighth round: "Later in the day she spoke by phone with X, who was app
     ]);
   });
 });
+
+describe("eighth round: a day's programme on a trip", () => {
+  it('reads "began the day with a meeting with X", "received the Swedish minister" and "jointly opened a business seminar"', () => {
+    const release = extractPressRelease(
+      'Foreign Minister Tobias Billström visits Ghana\n\nPublished 10 May 2023\n\nOn Tuesday 9 May, Minister for Foreign Affairs Tobias Billström visited Accra.\n\n' +
+        'Mr Billström began the day with a meeting with Minister for Foreign Affairs and Regional Integration Shirley Ayorkor Botchwey.\n\n' +
+        'Later, President Nana Addo Dankwa Akufo-Addo received the Swedish minister at Jubilee House.\n\n' +
+        'In the afternoon, Mr Billström and Minister for Trade and Industry Kobina Tahir Hammond jointly opened a Swedish-Ghanaian business seminar.',
+      { year: 2023 },
+    );
+    expect(release.meetings.map((m) => [m.kind, m.participants.map((p) => p.name)])).toEqual([
+      ['BILATERAL_MEETING', ['Tobias Billström', 'Shirley Ayorkor Botchwey']],
+      ['BILATERAL_MEETING', ['Nana Addo Dankwa Akufo-Addo', 'Tobias Billström']],
+      ['OTHER', ['Tobias Billström', 'Kobina Tahir Hammond']],
+    ]);
+  });
+});
