@@ -90,7 +90,7 @@ function delegationCountry(sentence: string, roleStart: number, fullText: string
   // "a delegation of the Republic of Uzbekistan led by <title>": the country after "of" or "from".
   const clause =
     // (also "... delegation to the meeting was headed by His Highness Prince ...")
-    /(?:^|[,;]\s*(?:and\s+)?|\band\s+)((?:the\s+)?[^,;]{0,120}?)\s+(?:delegation|side|team)(?:\s+(?:of|from)\s+([^,;]{1,60}?))?(?:\s+(?:to|at)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+){0,3}?)?\s+(?:was\s+|is\s+)?(?:(?:led|headed)\s+)?by\s+(?:the\s+)?(?:(?:HE|H\.\s?E\.|His|Her|Excellency|Highness|Royal|Prince|Princess|Sheikh|Sheikha|Hon\.?|Dr\.?|Mr\.?|Ms\.?|Mrs\.?)\s+)*$/iu.exec(before) ??
+    /(?:^|[,;]\s*(?:and\s+)?|\band\s+)((?:the\s+)?[^,;]{0,120}?)\s+(?:delegation|side|team)(?:\s+(?:of|from)\s+([^,;]{1,60}?))?(?:\s+(?:to|at)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+){0,3}?)?\s+(?:was\s+|is\s+)?(?:also\s+)?(?:(?:led|headed|completed|joined)\s+)?by\s+(?:the\s+)?(?:(?:HE|H\.\s?E\.|His|Her|Excellency|Highness|Royal|Prince|Princess|Sheikh|Sheikha|Hon\.?|Dr\.?|Mr\.?|Ms\.?|Mrs\.?)\s+)*$/iu.exec(before) ??
     // "The Lithuanian delegation included <title> A, <title> B and <title> C": every item of the list.
     listedIn(before) ??
     alsoIncludedIn(before);

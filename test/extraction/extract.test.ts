@@ -2399,3 +2399,32 @@ describe("eighth round: a day's programme on a trip", () => {
     ]);
   });
 });
+
+describe('eighth round: delegations completed, credentials accepted', () => {
+  it('reads "The Chilean delegation was completed by ..." and "Accompanying the Vice Minister were ..." as members', () => {
+    const release = extractPressRelease(
+      '[Minrel – 24.08.2022]\n\nChile and Ecuador hold 14th round of political consultations in Santiago\n\nThe Undersecretary of Foreign Affairs, Ximena Fuentes Torrijo, and the Vice Minister of Foreign Affairs of Ecuador, Mauricio Benítez Arroyo, co-chaired this Wednesday the 14th round of political consultations between both foreign ministries.\n\n' +
+        'The Chilean delegation was completed by the Undersecretary of Fisheries and Aquaculture, Julio Salas Gutiérrez, and the Director of South America, Paula Sáez Ortiz. Accompanying the Vice Minister were the Ambassador of Ecuador in Chile, Rodrigo Cevallos Mena.',
+      { year: 2022 },
+    );
+    expect(release.meetings[0]?.participants.map((p) => [p.name, p.roleKind, p.country])).toEqual([
+      ['Ximena Fuentes Torrijo', 'DEPUTY_FOREIGN_MINISTER', 'CL'],
+      ['Mauricio Benítez Arroyo', 'DEPUTY_FOREIGN_MINISTER', 'EC'],
+      ['Julio Salas Gutiérrez', 'OFFICIAL', 'CL'],
+      ['Paula Sáez Ortiz', 'DIPLOMAT', 'CL'],
+      ['Rodrigo Cevallos Mena', 'AMBASSADOR', 'EC'],
+    ]);
+  });
+
+  it('reads "The Deputy Prime Minister also accepted a copy of the credentials of ..." as a presentation of its own', () => {
+    const release = extractPressRelease(
+      '11.10.2023\n\nDeputy Prime Minister for European Affairs and Minister of Foreign Affairs Mariya Gabriel received on Wednesday the Ambassador of the Republic of Senegal, H.E. Mr. Mamadou Saliou Diouf, on a courtesy visit.\n\n' +
+        'The Deputy Prime Minister also accepted a copy of the credentials of the newly appointed Ambassador of Mongolia, Ms. Oyunchimeg Batbayar.',
+      { year: 2023 },
+    );
+    expect(release.meetings.map((m) => [m.kind, m.participants.map((p) => [p.name, p.side])])).toEqual([
+      ['BILATERAL_MEETING', [['Mariya Gabriel', 'HOST'], ['Mamadou Saliou Diouf', 'GUEST']]],
+      ['CREDENTIALS_PRESENTATION', [['Mariya Gabriel', 'HOST'], ['Oyunchimeg Batbayar', 'GUEST']]],
+    ]);
+  });
+});
