@@ -368,6 +368,14 @@ function bracketedDateline(line: string): PlaceDateline | null {
   return { place, rawCountry, date, end: match[0].length, agency: sawAgency };
 }
 
+/** "[SPA] Riyadh, 10 December 2024": an agency's tag in brackets, then a place and a date. */
+function taggedPlaceDateline(line: string): PlaceDateline | null {
+  const tag = /^\s{0,3}[[(]([^\])[(]{2,30})[\])]\s{0,3}/u.exec(line);
+  if (!tag || !looksLikeAgency(tag[1])) return null;
+  const rest = placeDateline(line.slice(tag[0].length));
+  return rest ? { ...rest, end: rest.end + tag[0].length, agency: true } : null;
+}
+
 /** A line that is only a known place ("ANKARA", "Manila –"): a dateline without a date. */
 function placeLine(line: string): { place: string; end: number } | null {
   if (line.length > 40) return null;
@@ -406,7 +414,7 @@ export function parseDateline(paragraphs: string[], year: number): DatelineResul
       lastHeader = index;
       continue;
     }
-    const inline = agencyFirst(line) ?? placeDateline(line) ?? bracketedDateline(line) ?? dateFirstLine(line);
+    const inline = agencyFirst(line) ?? placeDateline(line) ?? bracketedDateline(line) ?? dateFirstLine(line) ?? taggedPlaceDateline(line);
     if (inline) {
       const skipped = Array.from({ length: index }, (_, i) => i);
       let found = inline.date ? { index, date: inline.date } : date;

@@ -2428,3 +2428,12 @@ describe('eighth round: delegations completed, credentials accepted', () => {
     ]);
   });
 });
+
+describe('eighth round: more datelines', () => {
+  it.each([
+    ['Sybiha, Tsahkna discuss by phone air defense needs\n\n11:42 23.01.2025\n\nKYIV. Jan 23 (Interfax-Ukraine) – Minister of Foreign Affairs of Ukraine Andrii Sybiha has had a telephone conversation with his Estonian counterpart Margus Tsahkna.', 'Kyiv', 'UA', '2025-01-23'],
+    ['Saudi vice minister receives Japanese ambassador\n\n[SPA] Riyadh, 10 December 2024\n\nVice Minister of Foreign Affairs Eng. Waleed bin Abdulkarim Elkhereiji received the Ambassador of Japan to the Kingdom, Fumio Iwai.', 'Riyadh', 'SA', '2024-12-10'],
+  ])('reads the dateline of release %#', (text, place, country, date) => {
+    expect(extractPressRelease(text, FIXED).dateline).toMatchObject({ place, country, date });
+  });
+});
