@@ -164,6 +164,14 @@ function kindOf(text: string): RoleKind | null {
   // and Diaspora Affairs": a portfolio that names foreign affairs makes a foreign minister.
   // (a minister of state's "Minister of State, Foreign Affairs" is the deputy's post, as Nigeria writes it)
   if (kind === 'MINISTER' && /\bForeign\b/.test(text)) return /^Minister\s+of\s+State\s*,/u.test(text) ? 'DEPUTY_FOREIGN_MINISTER' : 'FOREIGN_MINISTER';
+  // "Minister for Europe, North America and Overseas Territories", "Minister for the Middle East and North
+  // Africa": a foreign ministry's junior minister for a region of the world (the FCDO's).
+  if (kind === 'MINISTER') {
+    const portfolio = /^Minister\s+(?:for|of)\s+(?:the\s+)?(.+)$/u.exec(text)?.[1];
+    const words = portfolio?.split(/[\s,]+/u).filter(Boolean) ?? [];
+    const { regionWords } = loadRoles();
+    if (words.some((word) => regionWords.includes(word)) && words.every((word) => regionWords.includes(word) || /^(?:and|the|of|Overseas|Territories|Commonwealth|Indo-Pacific)$/u.test(word))) return 'DEPUTY_FOREIGN_MINISTER';
+  }
   return kind;
 }
 

@@ -332,7 +332,7 @@ export function mentionsWithTitles(sentences: Sentence[], fullText: string): Raw
       // "Joint Secretary at the Ministry of Culture, Tourism and Civil Aviation": a civil servant of
       // another ministry than the foreign one.
       // So is a "Secretary of State at the Ministry of Development and Technology" (Poland's state secretaries).
-      if ((kind === 'DEPUTY_FOREIGN_MINISTER' || kind === 'DIPLOMAT' || kind === 'FOREIGN_MINISTER') && /\b(?:at|of|in)\s+the\s+Ministry\s+(?:of|for)\s+\p{Lu}/u.test(roleText) && !atForeignMinistry(roleText) && !hasForeignPortfolio(roleText)) {
+      if ((kind === 'DEPUTY_FOREIGN_MINISTER' || kind === 'DIPLOMAT' || kind === 'FOREIGN_MINISTER') && /\b(?:at|of|in)\s+the\s+(?:\p{Lu}[\p{L}-]+\s+)?Ministry\s+(?:of|for)\s+\p{Lu}/u.test(roleText) && !atForeignMinistry(roleText) && !hasForeignPortfolio(roleText)) {
         kind = 'OFFICIAL';
       }
 

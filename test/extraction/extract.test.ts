@@ -2437,3 +2437,20 @@ describe('eighth round: more datelines', () => {
     expect(extractPressRelease(text, FIXED).dateline).toMatchObject({ place, country, date });
   });
 });
+
+describe('eighth round: a strategic dialogue with defence and regional ministers', () => {
+  it('reads a state secretary of a defence ministry, "The UK was also represented by" and an FCDO region minister', () => {
+    const release = extractPressRelease(
+      'From: Foreign, Commonwealth & Development Office\n\nPublished 12 November 2024\n\nForeign Secretary David Lammy today hosted Polish Minister of Foreign Affairs Radosław Sikorski in London for the annual UK-Poland Strategic Dialogue.\n\n' +
+        'Mr Sikorski was accompanied by Secretary of State at the Polish Ministry of National Defence Paweł Bejda. The UK was also represented by Stephen Doughty MP, Minister for Europe, North America and Overseas Territories, and Luke Pollard MP, Minister for the Armed Forces.',
+      FIXED,
+    );
+    expect(release.meetings[0]?.participants.map((p) => [p.name, p.roleKind, p.country])).toEqual([
+      ['David Lammy', 'FOREIGN_MINISTER', 'GB'],
+      ['Radosław Sikorski', 'FOREIGN_MINISTER', 'PL'],
+      ['Paweł Bejda', 'OFFICIAL', 'PL'],
+      ['Stephen Doughty', 'DEPUTY_FOREIGN_MINISTER', 'GB'],
+      ['Luke Pollard', 'MINISTER', 'GB'],
+    ]);
+  });
+});
