@@ -3,9 +3,9 @@
  * written and labelled per test/fixtures/LABELLING.md by a writer who read neither the extractor nor the
  * other sets, at the start of the eighth round (2026-12-02).
  *
- * Scored unread with the round's first build (participants 0.886, meeting kind 0.915), then read as tuning
- * data; the seventh and tenth sets are the ones kept unread (docs/extraction.md, "Eighteenth to twentieth
- * held-out sets"). It REPORTS and asserts no floors;
+ * Scored unread with the round's first build (9999447; participants 0.886, meeting kind 0.915), then read as tuning
+ * data; the seventh, tenth and twenty-first sets are the ones kept unread (docs/extraction.md, "Eighteenth to
+ * twenty-third held-out sets"). It REPORTS and asserts no floors;
  * `QUALITY_VERBOSE=1 npx jest test/extraction/quality-heldout-18.test.ts` prints every miss.
  */
 import * as path from 'path';

@@ -5,7 +5,7 @@
  * writer who read neither the extractor nor the other sets, midway through the eighth round (2026-12-02).
  *
  * Kept unread: scored once, with the eighth round's last build, figures only (docs/extraction.md,
- * "Eighteenth to twenty-first held-out sets"); nobody studies its misses. It REPORTS and asserts no
+ * "Eighteenth to twenty-third held-out sets"); nobody studies its misses. It REPORTS and asserts no
  * floors; QUALITY_VERBOSE is deliberately not offered here.
  */
 import * as path from 'path';
