@@ -5,6 +5,7 @@ import { MAX_TREND_POINTS, type ReleaseFilter } from '../domain/filters';
 import { DEFAULT_STATUSES } from '../domain/visibility';
 import { countedSlice, isoDay, releaseConditions, resolveFilter } from './release-conditions';
 import { statusIn } from './visibility';
+import { keptCounts } from './facets';
 
 export interface PartnerRow {
   code: string;
@@ -78,17 +79,20 @@ export async function trend(db: SqlExecutor, subject: TrendSubject, args: TrendA
   const from = args.from ? isoDay(args.from) : null;
   const to = args.to ? isoDay(args.to) : null;
   // A topic's releases, or a filter of statuses (and at most one topic), over whole months: the
-  // months facet of the kept counts (migration release_facet_counts) has them, counted already.
+  // months facet of the kept counts (migrations release_facet_counts, facet_count_totals) has them, counted already.
   const slice = 'topicId' in subject ? subject.topicId : filter ? countedSlice(filter) : null;
   const wholeMonths = (!args.from || args.from.getUTCDate() === 1) && (!args.to || new Date(args.to.getTime() + 86400000).getUTCDate() === 1);
   const counts: Sql =
     slice !== null && wholeMonths
       ? sql`SELECT date_trunc(${unit}, to_date(c.key, 'YYYY-MM')::timestamp) AS start, sum(c.n)::int AS n
-          FROM release_facet_count c
-          WHERE c.topic_id = ${slice}::int AND c.facet = 'months'
+          FROM ${keptCounts(
+            'facet',
+            sql`c.key, c.n`,
+            sql`c.topic_id = ${slice}::int AND c.facet = 'months'
             AND ${filter && !filter.statuses.length ? sql`TRUE` : statusIn('c', filter ? filter.statuses : DEFAULT_STATUSES)}
             AND (${from}::text IS NULL OR c.key >= left(${from}::text, 7))
-            AND (${to}::text IS NULL OR c.key <= left(${to}::text, 7))
+            AND (${to}::text IS NULL OR c.key <= left(${to}::text, 7))`,
+          )} c
           GROUP BY 1 HAVING sum(c.n) <> 0`
       : sql`SELECT date_trunc(${unit}, pr.published_at AT TIME ZONE 'UTC') AS start, count(*)::int AS n
           FROM press_release pr WHERE ${where}

@@ -162,10 +162,22 @@ export async function facets(
   return asked.map((a) => a.known ?? computed[next++]);
 }
 
+/**
+ * The kept counts' rows (aliased `c`) where `where` holds: the folded totals and the log appended
+ * since the last fold (migration facet_count_totals), read in one snapshot, so their sums are exact.
+ */
+export const keptCounts = (kind: 'facet' | 'cube', columns: Sql, where: Sql) => sql`(
+    SELECT ${columns} FROM ${raw(`release_${kind}_total`)} c WHERE ${where}
+    UNION ALL
+    SELECT ${columns} FROM ${raw(`release_${kind}_count`)} c WHERE ${where})`;
+
 /** (key, n) of a facet over a slice of the kept counts, the releases of `statuses` (all when empty). */
 const counted = (name: FacetName, slice: number, statuses: readonly ReleaseStatus[]) => sql`
-  SELECT ${FACETS[name].keyOf(sql`NULLIF(c.key, '')`)} AS key, sum(c.n)::int AS n FROM release_facet_count c
-  WHERE c.topic_id = ${slice}::int AND c.facet = ${name} AND ${statuses.length ? statusIn('c', statuses) : sql`TRUE`}
+  SELECT ${FACETS[name].keyOf(sql`NULLIF(c.key, '')`)} AS key, sum(c.n)::int AS n FROM ${keptCounts(
+    'facet',
+    sql`c.key, c.n`,
+    sql`c.topic_id = ${slice}::int AND c.facet = ${name} AND ${statuses.length ? statusIn('c', statuses) : sql`TRUE`}`,
+  )} c
   GROUP BY c.key HAVING sum(c.n) <> 0`;
 
 /** The facets the release cube (counts per topic, country and month) answers. */
@@ -176,16 +188,17 @@ function cubeCounted(name: FacetName, cells: CubeCells, statuses: readonly Relea
   const months = sql`(${cells.fromMonth}::text IS NULL OR c.month >= ${cells.fromMonth}::text)
     AND (${cells.toMonth}::text IS NULL OR c.month <= ${cells.toMonth}::text)
     AND ${statuses.length ? statusIn('c', statuses) : sql`TRUE`}`;
+  const cube = (where: Sql) => keptCounts('cube', sql`c.topic_id, c.country_code, c.month, c.n`, sql`${where} AND ${months}`);
   if (name === 'topics') {
-    return sql`SELECT NULLIF(c.topic_id, 0) AS key, sum(c.n)::int AS n FROM release_cube_count c
-      WHERE c.country_code = ${cells.country}::text AND c.topic_id <> -1 AND ${months} GROUP BY c.topic_id HAVING sum(c.n) <> 0`;
+    return sql`SELECT NULLIF(c.topic_id, 0) AS key, sum(c.n)::int AS n
+      FROM ${cube(sql`c.country_code = ${cells.country}::text AND c.topic_id <> -1`)} c GROUP BY c.topic_id HAVING sum(c.n) <> 0`;
   }
   if (name === 'countries') {
-    return sql`SELECT NULLIF(c.country_code, '')::bpchar AS key, sum(c.n)::int AS n FROM release_cube_count c
-      WHERE c.topic_id = ${cells.topicId}::int AND c.country_code <> '*' AND ${months} GROUP BY c.country_code HAVING sum(c.n) <> 0`;
+    return sql`SELECT NULLIF(c.country_code, '')::bpchar AS key, sum(c.n)::int AS n
+      FROM ${cube(sql`c.topic_id = ${cells.topicId}::int AND c.country_code <> '*'`)} c GROUP BY c.country_code HAVING sum(c.n) <> 0`;
   }
-  return sql`SELECT to_date(c.month, 'YYYY-MM')::timestamp AS key, sum(c.n)::int AS n FROM release_cube_count c
-    WHERE c.topic_id = ${cells.topicId}::int AND c.country_code = ${cells.country}::text AND ${months}
+  return sql`SELECT to_date(c.month, 'YYYY-MM')::timestamp AS key, sum(c.n)::int AS n
+    FROM ${cube(sql`c.topic_id = ${cells.topicId}::int AND c.country_code = ${cells.country}::text`)} c
     GROUP BY c.month HAVING sum(c.n) <> 0`;
 }
 

@@ -6,7 +6,7 @@ import type { ReleaseFilter } from '../domain/filters';
 import { badInput } from '../errors';
 import { INITIATIVE_COLUMNS, MEETING_COLUMNS, PARTICIPANT_COLUMNS, RELEASE_COLUMNS, RELEASE_LIST_COLUMNS, TOPIC_COLUMNS, releaseFieldColumns, type ReleaseField, type CountryRow, type InitiativeRow, type MeetingRow, type ParticipantRow, type ReleaseRow, type TopicRow } from './rows';
 import { lexemeEntryConditions, releaseConditions, resolveFilter, searchAndCodesOnly, searchLexeme, searchQuerySql, statusesAndIssuersOnly, statusesOnly, type LexemeEntry, type ResolvedFilter } from './release-conditions';
-import { finishPage, keysetCondition, orderBy, planPage, type Page, type PageArgs, type SortSpec } from './paging';
+import { finishPage, keysetCondition, orderBy, planPage, type Page, type PageArgs, type PagePlan, type SortSpec } from './paging';
 import { statusIn } from './visibility';
 
 export type ReleaseOrder = 'PUBLISHED_AT_DESC' | 'PUBLISHED_AT_ASC' | 'RELEVANCE';
@@ -173,12 +173,15 @@ export async function listReleases(
 ): Promise<Page<RankedReleaseRow> & { sort: SortSpec; total?: number }> {
   const rankWindow = options.rankWindow ?? RANK_WINDOW;
   // The body is most of a row's bytes (and out of line, in TOAST): only when the caller wants it.
-  const highlights = options.highlights && rawFilter.search ? highlightColumns(rawFilter.search) : empty;
+  const search = options.highlights && rawFilter.search ? rawFilter.search : null;
   const row = options.body ? RELEASE_COLUMNS : options.fields ? releaseFieldColumns(options.fields) : RELEASE_LIST_COLUMNS;
-  const columns = sql`${row}${includeColumns(options.include ?? {})}${highlights}`;
   const sort = releaseSort(order, rawFilter);
   const plan = planPage(args, sort);
   if (plan.limit === 0) return { rows: [], hasNextPage: false, hasPreviousPage: false, sort };
+  const columns = sql`${row}${includeColumns(options.include ?? {})}`;
+  // Highlights are computed over the statement's rows, for the page's rows only: the row past the
+  // page (read only to tell whether there is a next one) gets none.
+  const highlighted = (statement: Sql) => (search ? withHighlights(statement, search, sort, plan) : statement);
   const filter = await resolveFilter(db, rawFilter);
   // The window is ordered by an expression (the same order) so the planner cannot walk the date
   // index testing each release's `match`, read from TOAST (which it does not price): for a word in
@@ -212,20 +215,20 @@ export async function listReleases(
         const column = (w: string, key: 'rank' | 'id'): SortSpec['columns'][number] =>
           key === 'rank' ? { sql: sql`${raw(w)}.rank::float8`, cast: 'float8', key } : { sql: sql`${raw(w)}.id`, cast: 'int', key };
         const over = (w: string): SortSpec => ({ ...sort, columns: [column(w, 'rank'), column(w, 'id')] });
-        return prepared(sql`${windowHits}, page AS MATERIALIZED (
+        return prepared(highlighted(sql`${windowHits}, page AS MATERIALIZED (
             SELECT window_hits.id, window_hits.rank::float8 AS rank FROM window_hits
             WHERE ${keysetCondition(over('window_hits'), plan)}
             ORDER BY ${orderBy(over('window_hits'), plan)} ${limit(plan.limit + 1)}
           )
           SELECT ${columns}, page.rank${windowTotal}
           FROM page JOIN press_release pr ON pr.id = page.id
-          ORDER BY ${orderBy(over('page'), plan)}`);
+          ORDER BY ${orderBy(over('page'), plan)}`));
       }
-      return prepared(sql`${windowHits}
+      return prepared(highlighted(sql`${windowHits}
           SELECT ${columns}, ${sort.columns[0].sql} AS rank${windowTotal}
           FROM window_hits JOIN press_release pr ON pr.id = window_hits.id
           WHERE ${keysetCondition(sort, plan)}
-          ORDER BY ${orderBy(sort, plan)} ${limit(plan.limit + 1)}`);
+          ORDER BY ${orderBy(sort, plan)} ${limit(plan.limit + 1)}`));
     }
     const named = searchAndCodesOnly(filter);
     const statement = sql`
@@ -237,7 +240,7 @@ export async function listReleases(
           FROM window_hits JOIN press_release pr ON pr.id = window_hits.id
           WHERE ${keysetCondition(sort, plan)}
           ORDER BY ${orderBy(sort, plan)} ${limit(plan.limit + 1)}`;
-    return named ? prepared(statement) : statement;
+    return named ? prepared(highlighted(statement)) : highlighted(statement);
   };
   const rows = await db.query<RankedReleaseRow & { windowTotal?: number }>(
     order === 'RELEVANCE'
@@ -245,14 +248,14 @@ export async function listReleases(
       : statusesOnly(filter) || statusesAndIssuersOnly(filter)
         ? // The newest pages (of some issuers): the same plan whatever the parameters' values, so
           // prepared, its limit (and issuers' codes) in the text.
-          prepared(sql`
+          prepared(highlighted(sql`
           SELECT ${columns} FROM press_release pr
           WHERE ${releaseConditions(filter, undefined, 'release', true)} AND ${keysetCondition(sort, plan)}
-          ORDER BY ${orderBy(sort, plan)} ${limit(plan.limit + 1)}`)
-        : sql`
+          ORDER BY ${orderBy(sort, plan)} ${limit(plan.limit + 1)}`))
+        : highlighted(sql`
           SELECT ${columns} FROM press_release pr
           WHERE ${releaseConditions(filter)} AND ${keysetCondition(sort, plan)}
-          ORDER BY ${orderBy(sort, plan)} LIMIT ${plan.limit + 1}`,
+          ORDER BY ${orderBy(sort, plan)} LIMIT ${plan.limit + 1}`),
   );
   // No row back (no match, or a page past the last): the count is not known here (countReleases).
   return { ...finishPage(rows, plan), sort, ...(total && rows.length ? { total: rows[0].windowTotal } : {}) };
@@ -340,12 +343,24 @@ export function highlightFragments(title: string, body: string): string[] {
   }
 }
 
-/** ts_headline of title and body in the page's own statement (computed for the page's rows only). */
-const highlightColumns = (search: string) => {
+/**
+ * A page's statement with ts_headline of title and body on its rows (`hlTitle`, `hlBody`), read from
+ * press_release by id over the statement's `limit + 1` rows, for the first `limit` of them in the
+ * page's order (its cursor columns, which every page's rows carry): the row read past the page, to
+ * tell whether there is a next one, gets null. Numbered over the statement's output, not inside it,
+ * so no expression of the order (a rank over the search vector) is computed again per row.
+ */
+function withHighlights(statement: Sql, search: string, sort: SortSpec, plan: PagePlan): Sql {
   const q = searchQuerySql(search);
-  return sql`, ts_headline(search_config(pr.language), pr.title, ${q}, ${TITLE_HEADLINE}) AS "hlTitle",
-    ts_headline(search_config(pr.language), pr.body, ${q}, ${HEADLINE}) AS "hlBody"`;
-};
+  const dir = raw(sort.descending !== plan.backward ? 'DESC' : 'ASC');
+  const keys = join(sort.columns.map((c) => sql`p.${raw(`"${c.key}"`)} ${dir}`), ', ');
+  const onPage = sql`row_number() OVER (ORDER BY ${keys}) <= ${raw(String(plan.limit))}`;
+  return sql`SELECT p.*,
+      CASE WHEN ${onPage} THEN ts_headline(search_config(pr.language), pr.title, ${q}, ${TITLE_HEADLINE}) END AS "hlTitle",
+      CASE WHEN ${onPage} THEN ts_headline(search_config(pr.language), pr.body, ${q}, ${HEADLINE}) END AS "hlBody"
+    FROM (${statement}) p JOIN press_release pr ON pr.id = p.id
+    ORDER BY ${keys}`;
+}
 
 /** ts_headline fragments of title and body per release id (only those with a match): one page's worth. */
 export async function highlightReleases(db: SqlExecutor, search: string, ids: readonly number[]): Promise<Map<number, string[]>> {

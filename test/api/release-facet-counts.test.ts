@@ -1,8 +1,10 @@
 // The facet counts kept by triggers (migration release_facet_counts) must always equal a count over
 // the releases themselves: for the whole archive and for each topic's releases, per status, after
 // writes through the API (create, publish, update, retract, ingest, merge, delete, drafts and
-// published releases alike), after SQL writes in bulk, and after the log is folded. And the facets
-// the API reads from them are those a count over the releases gives.
+// published releases alike), after SQL writes in bulk, and after the log is folded into the totals
+// (migration facet_count_totals), by a writer or at the end of a bulk load, while other writers'
+// rows are still uncommitted. And the facets the API reads from them are those a count over the
+// releases gives.
 import fs from 'node:fs';
 import path from 'node:path';
 import { Client } from 'pg';
@@ -48,7 +50,8 @@ async function drifted(): Promise<unknown[]> {
       UNION ALL
       SELECT t, facet, status, key, count(*)::int FROM per_release, unnest(topic_ids) t WHERE facet <> 'topics' GROUP BY 1, 2, 3, 4
     ), kept AS (
-      SELECT topic_id, facet, status, key, sum(n)::int AS n FROM release_facet_count GROUP BY 1, 2, 3, 4 HAVING sum(n) <> 0
+      SELECT topic_id, facet, status, key, sum(n)::int AS n
+      FROM (SELECT * FROM release_facet_total UNION ALL SELECT * FROM release_facet_count) c GROUP BY 1, 2, 3, 4 HAVING sum(n) <> 0
     )
     SELECT * FROM expected e FULL JOIN kept k USING (topic_id, facet, status, key)
     WHERE e.n IS DISTINCT FROM k.n
@@ -66,7 +69,8 @@ async function cubeDrifted(): Promise<unknown[]> {
     ), expected AS (
       SELECT t AS topic_id, c AS country_code, month, status, count(*)::int AS n FROM cells GROUP BY 1, 2, 3, 4
     ), kept AS (
-      SELECT topic_id, country_code, month, status, sum(n)::int AS n FROM release_cube_count GROUP BY 1, 2, 3, 4 HAVING sum(n) <> 0
+      SELECT topic_id, country_code, month, status, sum(n)::int AS n
+      FROM (SELECT * FROM release_cube_total UNION ALL SELECT * FROM release_cube_count) c GROUP BY 1, 2, 3, 4 HAVING sum(n) <> 0
     )
     SELECT * FROM expected e FULL JOIN kept k USING (topic_id, country_code, month, status)
     WHERE e.n IS DISTINCT FROM k.n
@@ -108,7 +112,9 @@ async function topicFacets(topic: string, token?: string, statuses?: string[]) {
 
 it('holds the stored corpus, and the facets read from it are those of a count over the releases', async () => {
   expect([...(await drifted()), ...(await cubeDrifted())]).toEqual([]);
-  const [{ n }] = await tdb.query<{ n: number }>(`SELECT count(*)::int AS n FROM release_facet_count WHERE topic_id <> 0`);
+  const [{ n }] = await tdb.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM (SELECT topic_id FROM release_facet_total UNION ALL SELECT topic_id FROM release_facet_count) c WHERE topic_id <> 0`,
+  );
   expect(n).toBeGreaterThan(0);
   const f = await topicFacets('energy');
   const countries = await tdb.query<{ value: string; count: number }>(`
@@ -226,16 +232,15 @@ it('follows bulk SQL writes, and folding the log changes no total', async () => 
   await tdb.execute(`UPDATE press_release SET issuer_country_code = NULL WHERE id % 7 = 0`);
   expect([...(await drifted()), ...(await cubeDrifted())]).toEqual([]);
   const [before] = await tdb.query<{ rows: number }>(`SELECT count(*)::int AS rows FROM release_facet_count`);
+  expect(before.rows).toBeGreaterThan(0);
   await tdb.execute(`SELECT release_facet_count_compact()`);
   await tdb.execute(`SELECT release_cube_count_compact()`);
   expect([...(await drifted()), ...(await cubeDrifted())]).toEqual([]);
-  // Folded: one row per option, none of them zero.
-  const [after] = await tdb.query<{ rows: number; options: number; zero: number }>(`
-    SELECT count(*)::int AS rows, count(DISTINCT (topic_id, facet, status, key))::int AS options, count(*) FILTER (WHERE n = 0)::int AS zero
-    FROM release_facet_count`);
-  expect(after.rows).toBe(after.options);
-  expect(after.zero).toBe(0);
-  expect(after.rows).toBeLessThan(before.rows);
+  // Folded: the logs are empty, the totals one row per option (their primary key), none of them zero.
+  const [after] = await tdb.query<{ log: number; cubeLog: number; zero: number }>(`
+    SELECT (SELECT count(*) FROM release_facet_count)::int AS log, (SELECT count(*) FROM release_cube_count)::int AS "cubeLog",
+      ((SELECT count(*) FROM release_facet_total WHERE n = 0) + (SELECT count(*) FROM release_cube_total WHERE n = 0))::int AS zero`);
+  expect(after).toEqual({ log: 0, cubeLog: 0, zero: 0 });
   await tdb.execute(`UPDATE press_release SET status = 'PUBLISHED' WHERE status = 'DRAFT' AND id % 3 = 0`);
   expect([...(await drifted()), ...(await cubeDrifted())]).toEqual([]);
 });
@@ -260,4 +265,61 @@ it('lets two writers count at once: neither waits for the other to commit', asyn
     await b.end();
   }
   expect([...(await drifted()), ...(await cubeDrifted())]).toEqual([]);
+});
+
+it('folds the logs into the totals while another writer is open: its rows stay in the log, counted once', async () => {
+  const [pr] = await tdb.query<{ id: number }>(`SELECT id FROM press_release WHERE status = 'PUBLISHED' AND cardinality(topic_ids) > 0 ORDER BY id LIMIT 1`);
+  await tdb.execute(`UPDATE press_release SET issuer_country_code = 'MT' WHERE id % 4 = 1`);
+  const a = new Client({ connectionString: tdb.url });
+  await a.connect();
+  try {
+    await a.query('BEGIN');
+    await a.query(`UPDATE press_release SET status = 'RETRACTED', retraction_reason = 'a' WHERE id = $1`, [pr.id]);
+    const [{ open }] = await a.query(`SELECT count(*)::int AS open FROM release_facet_count`).then((r) => r.rows);
+    expect(open).toBeGreaterThan(0);
+    // The end of a bulk load: both logs folded (the open transaction holds no fold lock).
+    await tdb.execute(`SELECT count_logs_fold()`);
+    const [left] = await tdb.query<{ n: number }>(`SELECT (SELECT count(*) FROM release_facet_count) + (SELECT count(*) FROM release_cube_count) AS n`);
+    expect(Number(left.n)).toBe(0);
+    await a.query('COMMIT');
+  } finally {
+    await a.end();
+  }
+  // The open writer's rows were not seen by the fold: they are in the log now, and every total holds.
+  const [{ n }] = await tdb.query<{ n: number }>(`SELECT count(*)::int AS n FROM release_facet_count`);
+  expect(n).toBeGreaterThan(0);
+  expect([...(await drifted()), ...(await cubeDrifted())]).toEqual([]);
+  // A second fold adds them to the totals in place: still one row per option.
+  await tdb.execute(`SELECT count_logs_fold()`);
+  expect([...(await drifted()), ...(await cubeDrifted())]).toEqual([]);
+  const facets = await topicFacets('energy', editor, ['RETRACTED']);
+  const [retracted] = await tdb.query<{ n: number }>(`
+    SELECT count(*)::int AS n FROM press_release WHERE status = 'RETRACTED' AND topic_ids @> ARRAY[(SELECT id FROM topic WHERE slug = 'energy')]`);
+  expect(facets.months.options.reduce((s: number, o: { count: number }) => s + o.count, 0)).toBe(retracted.n);
+});
+
+it('folds a log in the statement that appends 20,000 rows or more to it', async () => {
+  await tdb.execute(`SELECT count_logs_fold()`);
+  const c = new Client({ connectionString: tdb.url });
+  await c.connect();
+  try {
+    // Rolled back: 20,000 made-up people of drafts (only the people facet emitted), appended in one call.
+    const add = (people: number) => c.query(`SELECT release_facet_count_add(ARRAY(
+      SELECT ROW(1, 'DRAFT', NULL, now(), '{}', '{}', '{}', ARRAY[-g], '{}', ARRAY['people'])::release_facet_source
+      FROM generate_series(1, $1::int) g))`, [people]);
+    const rows = async () => (await c.query(`SELECT (SELECT count(*) FROM release_facet_count)::int AS log,
+      (SELECT count(*) FROM release_facet_total WHERE key LIKE '-%')::int AS total,
+      (SELECT coalesce(sum(n), 0) FROM release_facet_total WHERE key LIKE '-%')::int AS counted`)).rows[0];
+    await c.query('BEGIN');
+    await add(3);
+    // Three rows appended (the whole archive's people facet), folded with a chance of 3 in 20,000.
+    const few = await rows();
+    expect(few.log + few.total).toBe(3);
+    // 20,000 more: folded in the same call, the three people's rows updated in place (one row each).
+    await add(20000);
+    expect(await rows()).toEqual({ log: 0, total: 20000, counted: 20003 });
+    await c.query('ROLLBACK');
+  } finally {
+    await c.end();
+  }
 });

@@ -141,3 +141,34 @@ test('a word or two-word phrase with countries reads release_lexeme, with the sa
   }
   expect(windowed).toBeGreaterThan(4);
 });
+
+test('a page computes highlights for its rows only, not for the row read past it', async () => {
+  const base = createExecutor({ pool }, 2);
+  let raw: { hlTitle?: string | null; hlBody?: string | null }[] = [];
+  const db = { ...base, database: base.database, query: async <T>(s: Parameters<typeof base.query>[0]) => {
+    const rows = await base.query<T>(s);
+    raw = rows as typeof raw;
+    return rows;
+  } };
+  const [{ code }] = await t.query<{ code: string }>(`SELECT country_code::text AS code FROM release_country GROUP BY 1 ORDER BY count(*) DESC LIMIT 1`);
+  let checked = 0;
+  // Each statement form: a word by lexeme (ranked), with a country (by lexeme, in date order of its
+  // window), any other search (the narrow copy's window), and date orders, forward and backward.
+  for (const [search, countries] of [['energy', undefined], ['energy', [code]], ['minister -energy', undefined], ['"foreign ministers"', undefined]] as const) {
+    const filter = { search, statuses: ['PUBLISHED' as const], ...(countries ? { countries: [...countries] } : {}) };
+    for (const order of ['RELEVANCE', 'PUBLISHED_AT_DESC', 'PUBLISHED_AT_ASC'] as const) {
+      for (const args of [{ first: 3 }, { last: 2 }]) {
+        if (order === 'RELEVANCE' && 'last' in args) continue;
+        const page = await listReleases(db, filter, order, args, { highlights: true, rankWindow: SIZE, total: true });
+        if (!page.hasNextPage && !page.hasPreviousPage) continue;
+        const size = ('first' in args ? args.first : args.last) ?? 0;
+        expect({ search, order, args, rows: raw.length }).toEqual({ search, order, args, rows: size + 1 });
+        const marked = raw.map((r) => r.hlTitle != null && r.hlBody != null);
+        expect({ search, order, args, marked }).toEqual({ search, order, args, marked: [...Array(size).fill(true), false] });
+        expect(page.rows.every((r) => r.hlBody!.includes('<mark>') || r.hlTitle!.includes('<mark>'))).toBe(true);
+        checked++;
+      }
+    }
+  }
+  expect(checked).toBeGreaterThan(8);
+});
