@@ -419,6 +419,8 @@ const RELATIVE_VISIT =
 const LATER_EVENT_OPENING = /^(?:(?:on|during)\s+the\s+same\s+day|the\s+same\s+day|later(?:\s+(?:that|the\s+same)\s+day)?|afterwards|subsequently|in\s+the\s+(?:afternoon|evening|morning)|also\s+on\s+\w+|on\s+\w+(?:\s+\w+)?),\s*/iu;
 
 /** An event a meeting precedes, to the end of its clause: "ahead of a trilateral meeting of ...". */
+const AHEAD_OF = /,?\s*\b(?:ahead of|in preparation for|prior to|on the eve of)\s+(?:a|an|the|their)\b[^;]*/giu;
+
 /** "The trilateral meeting, hosted by X, was attended by ..." after a sentence that put a trilateral meeting "ahead" of its own. */
 function announcedAhead(text: string, index: number, ctx: MeetingContext): boolean {
   const told = /^(?:the|this)\s+((?:[\w-]+\s+){0,2}?(?:meeting|talks|consultations|session|summit))\b/iu.exec(text);
@@ -429,8 +431,6 @@ function announcedAhead(text: string, index: number, ctx: MeetingContext): boole
     return ahead !== null && ahead[0].toLowerCase().includes(told[1].toLowerCase());
   });
 }
-
-const AHEAD_OF = /,?\s*\b(?:ahead of|in preparation for|prior to|on the eve of)\s+(?:a|an|the|their)\b[^;]*/giu;
 
 /**
  * The meeting's own sentence decides first. The first meeting also reads the opening of the release;
