@@ -318,9 +318,14 @@ function placeDateline(line: string): PlaceDateline | null {
 
 /**
  * "RSS (KATHMANDU, 14 July 2025) –", "AKP Phnom Penh, March 6, 2025 --": a listed agency's name (one or
- * two words) before a dateline with a place.
+ * two words) before a dateline with a place; "[SPA] Riyadh, 10 December 2024": an agency's tag in brackets.
  */
 function agencyFirst(line: string): PlaceDateline | null {
+  const tag = /^\s{0,3}[[(]([^\])[(]{2,30})[\])]\s{0,3}/u.exec(line);
+  if (tag) {
+    const rest = looksLikeAgency(tag[1]) ? placeDateline(line.slice(tag[0].length)) : null;
+    return rest ? { ...rest, end: rest.end + tag[0].length, agency: true } : null;
+  }
   const head = /^\s{0,3}(\p{Lu}[\p{L}\d.&-]{1,20})(?:\s(\p{Lu}[\p{L}\d.&-]{1,20}))?/u.exec(line.slice(0, 50));
   if (!head) return null;
   for (const name of head[2] ? [head[1], `${head[1]} ${head[2]}`] : [head[1]]) {
@@ -368,14 +373,6 @@ function bracketedDateline(line: string): PlaceDateline | null {
   return { place, rawCountry, date, end: match[0].length, agency: sawAgency };
 }
 
-/** "[SPA] Riyadh, 10 December 2024": an agency's tag in brackets, then a place and a date. */
-function taggedPlaceDateline(line: string): PlaceDateline | null {
-  const tag = /^\s{0,3}[[(]([^\])[(]{2,30})[\])]\s{0,3}/u.exec(line);
-  if (!tag || !looksLikeAgency(tag[1])) return null;
-  const rest = placeDateline(line.slice(tag[0].length));
-  return rest ? { ...rest, end: rest.end + tag[0].length, agency: true } : null;
-}
-
 /** A line that is only a known place ("ANKARA", "Manila –"): a dateline without a date. */
 function placeLine(line: string): { place: string; end: number } | null {
   if (line.length > 40) return null;
@@ -414,7 +411,7 @@ export function parseDateline(paragraphs: string[], year: number): DatelineResul
       lastHeader = index;
       continue;
     }
-    const inline = agencyFirst(line) ?? placeDateline(line) ?? bracketedDateline(line) ?? dateFirstLine(line) ?? taggedPlaceDateline(line);
+    const inline = agencyFirst(line) ?? placeDateline(line) ?? bracketedDateline(line) ?? dateFirstLine(line);
     if (inline) {
       const skipped = Array.from({ length: index }, (_, i) => i);
       let found = inline.date ? { index, date: inline.date } : date;

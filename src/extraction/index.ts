@@ -8,7 +8,7 @@ import { extractInitiatives } from './initiatives';
 import { findIssuer, ministrySpans } from './issuer';
 import { countryNamedAt, matchCities, matchCountries, resolveAmbiguous } from './lexicon';
 import { extractMeetings, onlyMentioned } from './meetings';
-import { bylinePerson, findPeople, type Person } from './people';
+import { bylinePerson, countryOf, findPeople, type Person } from './people';
 import { knownPosts } from './known-people';
 import { findCountry, findCountryCode } from '../reference/countries';
 import { ministryNameCountry } from '../reference/ministries';
@@ -121,7 +121,7 @@ function hostOfQualifiedVisitor(people: Person[], visited: string | null, senten
     (person) =>
       person !== first &&
       senior.has(person.roleKind) &&
-      (person.known?.country ?? person.country) === visited &&
+      countryOf(person) === visited &&
       !named(person) &&
       !person.mentions.some((mention) => mention.sentence <= leadSentence),
   );
@@ -201,7 +201,7 @@ function abroadHome(datelineCountry: string | null, countries: ExtractedCountry[
  */
 function headlineOwnMinister(headlines: string[], people: Person[], datelineCountry: string | null): string | null {
   for (const person of people) {
-    const country = person.known?.country ?? person.country;
+    const country = countryOf(person);
     if (!country || country === datelineCountry || person.roleKind !== 'FOREIGN_MINISTER') continue;
     const own = new RegExp(`(?:^|[^\\p{L}'’])(?:Foreign\\s+Minister|Minister\\s+(?:of|for)\\s+Foreign\\s+Affairs|FM)\\s+${escapeRegExp(person.name)}\\b`, 'u');
     for (const headline of headlines) {

@@ -4,7 +4,7 @@ import type { ExtractedDateline, ExtractedMeeting, ExtractedParticipant, Meeting
 import { findDateIn } from './dateline';
 import { findCountry } from '../reference/countries';
 import { countryNamedAt, matchCities, matchCountries, resolveAmbiguous, resolveCountry } from './lexicon';
-import type { Person, PersonMention } from './people';
+import { countryOf, type Person, type PersonMention } from './people';
 import type { Sentence } from './text';
 
 export interface MeetingContext {
@@ -97,11 +97,6 @@ function presentIn(sentenceIndex: number, ctx: MeetingContext): number[] {
   return ids.sort((a, b) => firstMention(a, sentenceIndex, ctx) - firstMention(b, sentenceIndex, ctx));
 }
 
-/** The country a person is named with, or holds a known post of. */
-function countryOf(person: Person): string | null {
-  return person.known?.country ?? person.country;
-}
-
 function firstMention(personId: number, sentenceIndex: number, ctx: MeetingContext): number {
   const mention = ctx.people[personId].mentions.find((m) => m.sentence === sentenceIndex);
   return mention ? mention.start : Number.MAX_SAFE_INTEGER;
@@ -140,7 +135,7 @@ function draftMeetings(ctx: MeetingContext): Draft[] {
         ? present.find((id) => {
             const person = ctx.people[id];
             if (id === principal.id || inAnyMeeting(id)) return false;
-            const country = person.known?.country ?? person.country;
+            const country = countryOf(person);
             return code ? country === code : person.roleKind === principal.roleKind && country !== principal.country;
           })
         : undefined;
@@ -286,10 +281,8 @@ function draftMeetings(ctx: MeetingContext): Draft[] {
     } else if (participation && current) {
       // "Also present at the talks were ...": the meeting told as talks, where a later one is a reception.
       const noun = /\b(?:at|in|during)\s+the\s+(talks|consultations|negotiations|meeting|reception|audience|ceremony)\b/iu.exec(sentence.text)?.[1];
-      const meant =
-        (noun && !new RegExp(`\\b${noun}\\b`, 'iu').test(ctx.sentences[current.sentence].text)
-          ? [...drafts].reverse().find((draft) => new RegExp(`\\b${noun}\\b`, 'iu').test(ctx.sentences[draft.sentence].text))
-          : undefined) ?? current;
+      const tells = noun ? (draft: Draft) => new RegExp(`\\b${noun}\\b`, 'iu').test(ctx.sentences[draft.sentence].text) : null;
+      const meant = (tells && !tells(current) ? [...drafts].reverse().find(tells) : undefined) ?? current;
       for (const id of present) {
         if (meant.participants.includes(id)) continue;
         meant.participants.push(id);

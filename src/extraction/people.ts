@@ -53,6 +53,11 @@ export interface Person {
   known?: { country: string | null };
 }
 
+/** The country of a post the reference knows the person held, else the one the text gives them. */
+export function countryOf(person: Person): string | null {
+  return person.known?.country ?? person.country;
+}
+
 /** Finds every person in the release, their titles, countries and all their mentions. */
 export function findPeople(
   sentences: Sentence[],

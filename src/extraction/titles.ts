@@ -6,7 +6,7 @@ import { countryAt, countryNamedAt, matchCountries, resolveCountry } from './lex
 import { isPortfolio, portfolioMoreEnd, readComplements } from './complements';
 import { atForeignMinistry, hasForeignPortfolio, isDeputyPost, nextRole, roleAt, strongerKind, type RoleMatch } from './roles';
 import { courtesyRun, readName, readNameBackwards, vocab, type NameParse } from './names';
-import type { Person } from './people';
+import { countryOf, type Person } from './people';
 import { escapeRegExp, PLACE_AFTER_NAME, type Sentence, type Span } from './text';
 
 /**
@@ -625,7 +625,7 @@ export function linkDefiniteTitles(sentences: Sentence[], people: Person[], full
       const code = resolveCountry(named, fullText);
       const candidates = people.filter(
         (person) =>
-          (person.known?.country ?? person.country) === code &&
+          countryOf(person) === code &&
           person.roleKind !== 'AMBASSADOR' &&
           person.mentions.some((m) => m.sentence < sentenceIndex || (m.sentence === sentenceIndex && m.end <= start)),
       );
@@ -642,7 +642,7 @@ export function linkDefiniteTitles(sentences: Sentence[], people: Person[], full
       let candidates = people.filter(
         (person) =>
           person.roleKind === 'FOREIGN_MINISTER' &&
-          (!code || (person.known?.country ?? person.country) === code || person.country === null) &&
+          (!code || countryOf(person) === code || person.country === null) &&
           person.mentions.some((m) => m.sentence < sentenceIndex || (m.sentence === sentenceIndex && m.start < start)),
       );
       const lead = candidates.length > 1 ? leadOf(people, candidates) : undefined;
