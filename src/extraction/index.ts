@@ -213,10 +213,10 @@ function headlineOwnMinister(headlines: string[], people: Person[], datelineCoun
   return null;
 }
 
-/** "X made an Official Visit to Kazakhstan", "X travelled to Viet Nam": the country the first person of the lead sentence visits. */
+/** "X made an Official Visit to Kazakhstan", "X travelled to Viet Nam", "X is in the Republic of Korea on a working visit": the country the first person of the lead sentence visits. */
 function visitedByLead(lead: string, people: Person[], fullText: string): string | null {
   // "on the first visit of a Brazilian Foreign Minister to Ethiopia": the lead person's, told as a milestone.
-  const visit = /\b(?:visit\s+(?:of\s+an?\s+[^,.;]{1,50}?\s+)?to|trip\s+to|tour\s+of|travell?ed\s+to|travels\s+to|arrived\s+in|is\s+visiting|visited)\s+(?:the\s+)?/iu.exec(lead);
+  const visit = /\b(?:visit\s+(?:of\s+an?\s+[^,.;]{1,50}?\s+)?to|trip\s+to|tour\s+of|travell?ed\s+to|travels\s+to|arrived\s+in|is\s+visiting|visited|(?:is|was)\s+(?:currently\s+|now\s+)?in(?=\s+(?:the\s+)?\p{Lu}[^,.;]{0,50}?\s+(?:on|for)\s+an?\s+(?:[\w-]+\s+){0,2}visit\b))\s+(?:the\s+)?/iu.exec(lead);
   if (!visit) return null;
   const first = Math.min(...people.flatMap((person) => person.mentions.filter((m) => m.sentence === 0).map((m) => m.start)));
   if (!(first < visit.index)) return null;
