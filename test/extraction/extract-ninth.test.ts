@@ -22,3 +22,21 @@ describe('ninth round: a working visit abroad told as "is in <country> on a visi
     ]);
   });
 });
+
+describe('ninth round: more ways of saying a video call', () => {
+  it.each([
+    'held today a video conversation with the Minister for Foreign Affairs of Iceland, Þórdís Kolbrún Reykfjörð Gylfadóttir',
+    'had an online conversation with the Minister for Foreign Affairs of Iceland, Þórdís Kolbrún Reykfjörð Gylfadóttir',
+    'spoke by video with the Minister for Foreign Affairs of Iceland, Þórdís Kolbrún Reykfjörð Gylfadóttir',
+  ])('reads "%s" as a video conference with no sides', (phrase) => {
+    expect(people(`Tirana, Albania, 3 March 2023\n\nMinister for Europe and Foreign Affairs, Olta Xhaçka, ${phrase}.`, 2023)).toEqual([
+      [
+        'VIDEO_CONFERENCE',
+        [
+          ['Olta Xhaçka', 'FOREIGN_MINISTER', 'AL', null],
+          ['Þórdís Kolbrún Reykfjörð Gylfadóttir', 'FOREIGN_MINISTER', 'IS', null],
+        ],
+      ],
+    ]);
+  });
+});
