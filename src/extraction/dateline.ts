@@ -258,6 +258,13 @@ function placeDateline(line: string): PlaceDateline | null {
     if (country?.code && /^,\s{1,3}/u.test(line.slice(country.end, country.end + 4))) {
       rawCountry = country.text;
       position = country.end;
+    } else {
+      // "NANPING, Fujian, April 1 (Xinhua) --": a province between the place and the date, taken
+      // only where a date and an agency follow it.
+      const region = placeAt(line, position + comma[0].length);
+      const after = region ? /^,\s{1,3}/u.exec(line.slice(region.end, region.end + 4)) : null;
+      const regionDate = region && after ? textDateAt(line, region.end + after[0].length) : null;
+      if (region && regionDate && agencyAfter(line, regionDate.end) >= 0) position = region.end;
     }
   }
   // "KUWAIT, (SPA - 28th Nov, 2024) -": the agency and the date in brackets after the place.

@@ -40,3 +40,21 @@ describe('ninth round: more ways of saying a video call', () => {
     ]);
   });
 });
+
+describe('ninth round: datelines and initiatives of agency wires', () => {
+  it.each([
+    ['NANPING, Fujian, April 1 (Xinhua) -- Chinese Foreign Minister Wang Yi held talks with visiting Malaysian Foreign Minister Hishammuddin Hussein.', 'Nanping', 'CN', '2021-04-01'],
+    ['PESHAWAR, Khyber Pakhtunkhwa, April 1 (APP): Foreign Minister Shah Mahmood Qureshi met the Ambassador of Japan.', 'Peshawar', 'PK', '2021-04-01'],
+  ])('reads a province between the place and the date: %s', (line, place, country, date) => {
+    expect(extractPressRelease(`A headline\n\n${line}`, { year: 2021 }).dateline).toMatchObject({ place, country, date });
+  });
+
+  it('keeps an agency report that names no ministry without an issuer', () => {
+    expect(extractPressRelease('A headline\n\nNANPING, Fujian, April 1 (Xinhua) -- Chinese Foreign Minister Wang Yi held talks with visiting Malaysian Foreign Minister Hishammuddin Hussein.', { year: 2021 }).issuerCountry).toBeNull();
+  });
+
+  it('never reads a disease as an initiative', () => {
+    const release = extractPressRelease('Baku, 3 May 2020. The ministers discussed joint efforts against the COVID-19 pandemic and SARS-CoV-2 variants.', { year: 2020 });
+    expect(release.initiatives.map((i) => i.name)).toEqual([]);
+  });
+});
