@@ -41,7 +41,7 @@ export interface DatelineResult {
 /** A dateline sits in the first characters of a line: nothing longer is ever read. */
 const HEAD = 240;
 /** How many leading paragraphs may hold headline lines, a date line and the dateline. */
-const LEAD_LINES = 5;
+const LEAD_LINES = 7;
 /** A headline line above the dateline is short. */
 const MAX_HEADLINE = 300;
 
@@ -388,6 +388,13 @@ function placeLine(line: string): { place: string; end: number } | null {
   return { place: match[1], end: line.length };
 }
 
+/** "18:40 | Lima, Sep. 16.": the time of posting before a place dateline. */
+function clockFirst(line: string): PlaceDateline | null {
+  const clock = /^\s{0,3}\d{1,2}:\d{2}\s{0,3}[|,–—-]\s{0,3}(?=\p{Lu})/u.exec(line);
+  const rest = clock ? placeDateline(line.slice(clock[0].length)) : null;
+  return rest?.date ? { ...rest, end: rest.end + clock![0].length } : null;
+}
+
 /** "August 12, 2025 - Ottawa, Ontario - Global Affairs Canada": a date, then the place, then the source. */
 function dateFirstLine(line: string): PlaceDateline | null {
   const match = /^\s{0,3}([^–—|]{4,30}?)\s{1,3}[-–—|]\s{1,3}(\p{Lu}[\p{L}'’ .-]{1,30}?)(?:,\s{1,3}(\p{Lu}[\p{L}'’ .-]{1,30}?))?(?:\s{1,3}[-–—|]\s{1,3}[^\n]{1,60})?\s{0,3}$/u.exec(line);
@@ -418,7 +425,7 @@ export function parseDateline(paragraphs: string[], year: number): DatelineResul
       lastHeader = index;
       continue;
     }
-    const inline = agencyFirst(line) ?? placeDateline(line) ?? bracketedDateline(line) ?? dateFirstLine(line);
+    const inline = agencyFirst(line) ?? placeDateline(line) ?? clockFirst(line) ?? bracketedDateline(line) ?? dateFirstLine(line);
     if (inline) {
       const skipped = Array.from({ length: index }, (_, i) => i);
       let found = inline.date ? { index, date: inline.date } : date;

@@ -58,3 +58,15 @@ describe('ninth round: datelines and initiatives of agency wires', () => {
     expect(release.initiatives.map((i) => i.name)).toEqual([]);
   });
 });
+
+describe('ninth round: datelines under a long header, after the time of posting', () => {
+  it('reads a dateline under a ministry header, a press release number and a title (six lines)', () => {
+    const text = 'Ministry of Foreign Affairs\nGovernment of Pakistan\n\nPress Release\nNo. 231/2025\n\nPakistan welcomes the agreement\n\nIslamabad, 28 June 2025\n\nPakistan welcomes the signing of the agreement.';
+    expect(extractPressRelease(text, { year: 2025 }).dateline).toMatchObject({ place: 'Islamabad', country: 'PK', date: '2025-06-28' });
+  });
+
+  it('reads "18:40 | Lima, Sep. 16." as the place and date after the time', () => {
+    const text = 'Peru FA Minister meets Ukrainian deputy minister\n\n18:40 | Lima, Sep. 16.\n\nPeru\'s Foreign Affairs Minister Elmer Schialer on Tuesday received Ukraine\'s Deputy Foreign Minister Oleh Kravchenko.';
+    expect(extractPressRelease(text, { year: 2025 }).dateline).toMatchObject({ place: 'Lima', country: 'PE', date: '2025-09-16' });
+  });
+});
