@@ -325,6 +325,17 @@ export function mentionsWithTitles(sentences: Sentence[], fullText: string): Raw
         kind = 'DEPUTY_FOREIGN_MINISTER';
         organisation = null;
       }
+      // "The Secretary-General of Foreign Affairs, Ambassador X" (Brazil's), "Foreign Ministry Secretary
+      // General X": a foreign ministry's secretary general, a deputy minister's rank (LABELLING.md).
+      if (
+        (kind === 'INTERNATIONAL_OFFICIAL' || kind === 'OFFICIAL') &&
+        /^Secretary[\s-]+General$/iu.test(role.text) &&
+        (/^Secretary[\s-]+General\s+of\s+(?:the\s+)?Foreign\s+(?:Affairs|Relations)$/iu.test(text.slice(role.start, phraseEnd).trim()) ||
+          (!complements.length && /\b(?:Foreign\s+(?:Affairs\s+)?Ministry|Ministry\s+of\s+Foreign\s+Affairs|MFA|MOFA|MoFA)\s*$/u.test(beforeRole)))
+      ) {
+        kind = 'DEPUTY_FOREIGN_MINISTER';
+        organisation = null;
+      }
       // "the Permanent Secretary, Dr X", "Foreign Affairs Principal Secretary X": the ministry's top civil
       // servant, a deputy minister's rank (LABELLING.md).
       if ((kind === 'OFFICIAL' || kind === 'OTHER') && /^(?:Permanent|Principal)\s+(?:State\s+)?Secretary$/u.test(role.text) && (bare || /\bForeign\s+Affairs\s*$/u.test(beforeRole))) kind = 'DEPUTY_FOREIGN_MINISTER';
