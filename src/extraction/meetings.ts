@@ -167,6 +167,19 @@ function draftMeetings(ctx: MeetingContext): Draft[] {
     if (principal !== undefined && !present.includes(principal) && present.length > 0 && vocabulary.pronounMeetings.some((pattern) => pattern.test(sentence.text))) {
       present.unshift(principal);
     }
+    // "He made the call when he led Ghana's delegation to the 89th Ordinary Session ...": the principal
+    // (the lead sentence's first person) at an event, before any meeting.
+    if (drafts.length === 0 && present.length === 0 && index > 0 && vocabulary.pronounEvents.some((pattern) => pattern.test(sentence.text))) {
+      const lead = ctx.people.find((person) => person.mentions.some((mention) => mention.sentence === 0));
+      if (lead) {
+        // ("led Ghana's delegation": the delegation's country is theirs when nothing else says)
+        const delegation = /\b(?:led|headed)\s+(?:the\s+)?((?:\p{Lu}[\p{L}'’-]+\s+){1,3})delegation\b/u.exec(sentence.text);
+        const code = delegation ? matchCountries(delegation[1]).find((match) => match.code)?.code : undefined;
+        if (code && !countryOf(lead)) lead.sideCountry ??= code;
+        drafts.push({ sentence: index, participants: [lead.id], fromEventLead: false, visit: false });
+        return;
+      }
+    }
     // "On the same day, political consultations between the foreign ministries of Armenia and Latvia
     // took place in Yerevan.": another event, its people named after it.
     const event = index > 0 && drafts.length > 0 && present.length === 0 ? sentence.text.replace(LATER_EVENT_OPENING, '') : null;

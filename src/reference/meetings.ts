@@ -19,6 +19,8 @@ export interface MeetingVocabulary {
   participation: RegExp[];
   /** A meeting whose subject is a pronoun ("In his meeting with X", "He also met X"): the release's principal. */
   pronounMeetings: RegExp[];
+  /** A principal, as a pronoun, at an event told with their remarks ("He made the call when he led ..."). */
+  pronounEvents: RegExp[];
   /** Tested on the text after a person's mention: the person is the source of the report, not at the meeting. */
   sourceClauses: RegExp[];
   /** A meeting apart from the one before, among some of its people ("on the sidelines", "a bilateral meeting"). */
@@ -67,6 +69,7 @@ interface MeetingsFile {
   umbrellaKinds?: unknown;
   participation?: unknown;
   pronounMeetings?: unknown;
+  pronounEvents?: unknown;
   sourceClauses?: unknown;
   apartMeetings?: unknown;
   audienceEvents?: unknown;
@@ -114,6 +117,7 @@ export function loadMeetingVocabulary(): MeetingVocabulary {
     }),
     participation: patterns(file.participation, 'participation'),
     pronounMeetings: patterns(file.pronounMeetings ?? [], 'pronounMeetings'),
+    pronounEvents: patterns(file.pronounEvents ?? [], 'pronounEvents'),
     sourceClauses: patterns(file.sourceClauses ?? [], 'sourceClauses'),
     apartMeetings: patterns(file.apartMeetings ?? [], 'apartMeetings'),
     audienceEvents: patterns(file.audienceEvents ?? [], 'audienceEvents'),

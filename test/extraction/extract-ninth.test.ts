@@ -97,3 +97,25 @@ describe('ninth round: "held today, in Brasília, the third meeting of ..." and 
     expect(people(`${title} met Ambassador of Poland Andrzej Rybczak.`)[0]?.[1]?.[0]?.[1]).toBe(kind);
   });
 });
+
+describe('ninth round: the principal at an event told with their remarks', () => {
+  it('reads "He made the call when he led Ghana\'s delegation to the session", the chair and those who attended', () => {
+    expect(
+      people(
+        'Accra, Dec. 3, GNA – Mr Kwaku Ampratwum-Sarpong, Deputy Minister for Foreign Affairs and Regional Integration, has urged member states of ECOWAS to pool resources against terrorism.\n\n' +
+          "He made the call when he led Ghana's delegation to the 89th Ordinary Session of the ECOWAS Council of Ministers in Abuja, Nigeria.\n\n" +
+          "The session, chaired by Guinea-Bissau's Minister of Foreign Affairs, Madam Suzi Carla Barbosa, and attended by the President of the ECOWAS Commission, Dr Omar Alieu Touray, reviewed the political transitions in the region.",
+        2022,
+      ),
+    ).toEqual([
+      [
+        'MULTILATERAL_MEETING',
+        [
+          ['Kwaku Ampratwum-Sarpong', 'DEPUTY_FOREIGN_MINISTER', 'GH', null],
+          ['Suzi Carla Barbosa', 'FOREIGN_MINISTER', 'GW', null],
+          ['Omar Alieu Touray', 'INTERNATIONAL_OFFICIAL', null, null],
+        ],
+      ],
+    ]);
+  });
+});
