@@ -168,10 +168,11 @@ function draftMeetings(ctx: MeetingContext): Draft[] {
       present.unshift(principal);
     }
     // "He made the call when he led Ghana's delegation to the 89th Ordinary Session ...": the principal
-    // (the lead sentence's first person) at an event, before any meeting.
-    if (drafts.length === 0 && present.length === 0 && index > 0 && vocabulary.pronounEvents.some((pattern) => pattern.test(sentence.text))) {
+    // (the lead sentence's first person, as a pronoun or by name) at an event, before any meeting.
+    if (drafts.length === 0 && present.length <= 1 && index > 0 && vocabulary.pronounEvents.some((pattern) => pattern.test(sentence.text))) {
       const lead = ctx.people.find((person) => person.mentions.some((mention) => mention.sentence === 0));
-      if (lead) {
+      // (or by name: "Tuggar made the call at the G20 Foreign Ministers' Meeting")
+      if (lead && (present.length === 0 || present[0] === lead.id)) {
         // ("led Ghana's delegation": the delegation's country is theirs when nothing else says)
         const delegation = /\b(?:led|headed)\s+(?:the\s+)?((?:\p{Lu}[\p{L}'’-]+\s+){1,3})delegation\b/u.exec(sentence.text);
         const code = delegation ? matchCountries(delegation[1]).find((match) => match.code)?.code : undefined;

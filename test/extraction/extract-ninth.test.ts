@@ -119,3 +119,19 @@ describe('ninth round: the principal at an event told with their remarks', () =>
     ]);
   });
 });
+
+describe('ninth round: the principal by name at an event, the statement\'s spokesperson not at it', () => {
+  it('reads "Tuggar made the call at the G20 Foreign Ministers\' Meeting ..., according to a statement ... by the ministry\'s spokesperson, Mr X"', () => {
+    const meetings = people(
+      'ABUJA (NAN) – The Minister of Foreign Affairs, Amb. Yusuf Tuggar, has called for the reform of global governance institutions.\n\n' +
+        "Tuggar made the call at the G20 Foreign Ministers' Meeting in Rio de Janeiro, Brazil, where he represented Nigeria, according to a statement issued on Friday in Abuja by the ministry's spokesperson, Mr Kimiebi Ebienfa.\n\n" +
+        "The meeting, chaired by Brazil's Minister of Foreign Affairs, Mauro Vieira, focused on the reform of global governance.\n\n" +
+        'According to the statement, Tuggar held a bilateral meeting with Vieira on the sidelines of the meeting.',
+      2024,
+    );
+    expect(meetings.map(([kind, list]) => [kind, (list as unknown[][]).map((p) => p[0])])).toEqual([
+      ['MULTILATERAL_MEETING', ['Yusuf Tuggar', 'Mauro Vieira']],
+      ['BILATERAL_MEETING', ['Yusuf Tuggar', 'Mauro Vieira']],
+    ]);
+  });
+});
