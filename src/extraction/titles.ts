@@ -220,6 +220,13 @@ export function mentionsWithTitles(sentences: Sentence[], fullText: string): Raw
         bare = false;
         beforeRole = beforeRole.slice(0, beforeRole.length - portfolioBefore[1].length).trimEnd();
       }
+      // "Foreign Affairs State Secretary X": a junior post of the foreign ministry written after its portfolio.
+      const foreignBefore =
+        /^(?:State\s+Secretary|Secretary\s+of\s+State|Deputy\s+Minister|Vice[\s-]+Minister|Under[\s-]?Secretary(?:\s+of\s+State)?)$/iu.test(role.text) ? /(?:^|\s)(Foreign\s+Affairs)$/u.exec(beforeRole) : null;
+      if (foreignBefore && (kind === 'OFFICIAL' || kind === 'OTHER' || kind === 'DEPUTY_FOREIGN_MINISTER')) {
+        kind = 'DEPUTY_FOREIGN_MINISTER';
+        beforeRole = beforeRole.slice(0, beforeRole.length - foreignBefore[1].length).trimEnd();
+      }
       const leftCountry = countryBefore(text, beforeRole.length, fullText);
       let roleStart = leftCountry ? leftCountry.start : role.start;
       let roleText = text.slice(roleStart, phraseEnd).trim();

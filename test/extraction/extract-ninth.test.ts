@@ -135,3 +135,18 @@ describe('ninth round: the principal by name at an event, the statement\'s spoke
     ]);
   });
 });
+
+describe('ninth round: "Also attending the talks were Foreign Affairs State Secretary X and ..."', () => {
+  it('adds them to the visit, the state secretary as a deputy foreign minister', () => {
+    const meetings = people(
+      'Bucharest, 9 July /AGERPRES/ - Minister of Foreign Affairs Oana Toiu on Wednesday received her Egyptian counterpart Badr Abdelatty, who is on an official visit to Romania.\n\n' +
+        'Also attending the talks were Foreign Affairs State Secretary Cristina Ionescu and the Ambassador of Egypt in Bucharest, Ahmed Samir Ezzat.',
+    );
+    expect(meetings[0]?.[1]).toEqual([
+      ['Oana Toiu', 'FOREIGN_MINISTER', 'RO', 'HOST'],
+      ['Badr Abdelatty', 'FOREIGN_MINISTER', 'EG', 'GUEST'],
+      ['Cristina Ionescu', 'DEPUTY_FOREIGN_MINISTER', 'RO', 'HOST'],
+      ['Ahmed Samir Ezzat', 'AMBASSADOR', 'EG', 'GUEST'],
+    ]);
+  });
+});
