@@ -119,6 +119,11 @@ export function readComplements(sentence: string, from: number, fullText: string
     const regions = REGION_LIST.exec(sentence.slice(target + text.length));
     const regionList = Boolean(regions) && /\b(?:Department|Directorate|Division|Bureau)\s+of\s+(?:the\s+)?[\p{L}'’ -]+$/u.test(text);
     if (regionList) text += regions![0];
+    // "of the Ministry of Foreign Affairs, African Cooperation and Moroccan Expatriates of the Kingdom
+    // of Morocco, Mr. X": a listed ministry's name with commas in it is read whole.
+    const listed = ministrySpans(sentence.slice(target, target + 160)).find((span) => span.start === 0);
+    const listedWhole = Boolean(listed && listed.end > text.length);
+    if (listedWhole) text = sentence.slice(target, target + listed!.end);
     // "for Economic Diplomacy Jana Hudáková and Ambassador of Slovakia ...": the run ends before the next post.
     // Not inside a portfolio ("for Legal and International Affairs").
     const wholePortfolio = isPortfolio(text.split(/\s+/u));
@@ -151,7 +156,7 @@ export function readComplements(sentence: string, from: number, fullText: string
     // "... of the Ministry of Foreign and European Affairs of the Republic of Croatia": a run that ends
     // with "of <country>" hides no name at its end.
     const endsWithCountry = matchCountries(text).some((match) => match.code && match.end === text.length && /\bof\s+(?:the\s+)?$/u.test(text.slice(0, match.start)));
-    if (!followedByComma && !endsWithCountry && !regionList) {
+    if (!followedByComma && !endsWithCountry && !regionList && !listedWhole) {
       // No comma: the run may end with the person's name; keep it up to its last organisation word.
       const runWords = text.replace(/\s*\([^)]*\)$/, '').split(/\s+/);
       let cut = -1;

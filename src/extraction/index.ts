@@ -357,7 +357,15 @@ export function extractPressRelease(text: string, options: ExtractOptions = {}):
   const marked = parsedDateline?.agency ? null : agencyMark(paragraphs, removed);
   const agencyReport = Boolean(parsedDateline?.agency) || marked !== null;
   const issuerTexts = [
-    ...headlines.map((text) => ({ text, prominent: true })),
+    // A header of two lines, "Ministry of Foreign Affairs" over "Republic of Fiji" (or "Government of
+    // Pakistan"), is one ministry's name.
+    ...headlines.map((text, index) => {
+      const next = headlines[index + 1] ?? '';
+      const state = /^(?:Government\s+of\s+)?(?:the\s+)?(.{2,60})$/u.exec(next.trim());
+      const whole = ministrySpans(text).some((span) => span.start === 0 && span.end === text.trim().length);
+      const code = whole && state ? matchCountries(state[1]).find((match) => match.code && match.start === 0 && match.end === state[1].length) : undefined;
+      return { text: code ? `${text.trim()} of ${state![1]}` : text, prominent: true };
+    }),
     ...sentences.map((sentence, index) => ({ text: sentence.text, prominent: index < 3 })),
     ...removed.map((text) => ({ text, prominent: true })),
   ].filter(({ text }) => !/^\s*(?:photo|image|picture)\b/iu.test(text));

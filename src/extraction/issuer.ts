@@ -1,7 +1,9 @@
 import { findCountry } from '../reference/countries';
 import { loadMinistryNames, ministryNameCountry } from '../reference/ministries';
 import { matchCountries, resolveAmbiguous } from './lexicon';
-import { WORD_END, WORD_START, phraseSource, type Span } from './text';
+import { WORD_END, WORD_START, escapeRegExp, phraseSource, type Span } from './text';
+import { loadRoles } from '../reference/roles';
+
 
 export interface Issuer {
   name: string;
@@ -24,7 +26,8 @@ export function ministryRegex(): RegExp {
     // A ministry's longer portfolio ("Ministry of Foreign Affairs, International Trade and Worship") is
     // part of its name.
     `${WORD_START}(?:${loadMinistryNames().map(phraseSource).join('|')})${WORD_END}` +
-      `(?:(?:\\s*,\\s*|\\s+and\\s+)\\p{Lu}\\p{Ll}+(?:\\s+\\p{Lu}\\p{Ll}+){0,2}(?=\\s*,|\\s+and\\s+\\p{Lu}|\\s+of\\s|\\s+\\p{Ll}|\\s+[-–—|]\\s|[.;]|$)){0,4}` +
+      // (each part ends in a portfolio word: ", Mohamed Karim Benjelloun" after the name is a person)
+      `(?:(?:\\s*,\\s*|\\s+and\\s+)(?:\\p{Lu}\\p{Ll}+\\s+){0,2}(?:${loadRoles().portfolioWords.map(escapeRegExp).join('|')})(?=\\s*,|\\s+and\\s+\\p{Lu}|\\s+of\\s|\\s+\\p{Ll}|\\s+[-–—|]\\s|[.;]|$)){0,4}` +
       `(?:\\s*\\(\\p{Lu}[\\p{Lu}\\d&-]+\\))?`,
     'gu',
   );

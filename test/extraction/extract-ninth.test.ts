@@ -150,3 +150,29 @@ describe('ninth round: "Also attending the talks were Foreign Affairs State Secr
     ]);
   });
 });
+
+describe('ninth round: a two-line ministry header, a listed ministry name with commas in a post', () => {
+  const text =
+    'Ministry of Foreign Affairs\nRepublic of Fiji\n\nFiji and Morocco senior officials meet virtually\n\nPublished On: 14/08/2023\n\n' +
+    'The Permanent Secretary for Foreign Affairs, Dr. Lesikimacuata Korovavala, this morning held a virtual meeting with the Secretary General of the Ministry of Foreign Affairs, African Cooperation and Moroccan Expatriates of the Kingdom of Morocco, Mr. Mohamed Karim Benjelloun.';
+
+  it('reads "Ministry of Foreign Affairs" over "Republic of Fiji" as Fiji\'s ministry', () => {
+    expect(extractPressRelease(text, { year: 2023 }).issuerCountry).toBe('FJ');
+  });
+
+  it('reads the secretary general of the Moroccan ministry, its whole name and the country after it', () => {
+    expect(people(text, 2023)).toEqual([
+      [
+        'VIDEO_CONFERENCE',
+        [
+          ['Lesikimacuata Korovavala', 'DEPUTY_FOREIGN_MINISTER', 'FJ', null],
+          ['Mohamed Karim Benjelloun', 'DEPUTY_FOREIGN_MINISTER', 'MA', null],
+        ],
+      ],
+    ]);
+  });
+
+  it('never takes a name after a comma for more of a ministry\'s portfolio', () => {
+    expect(people('Foreign Minister Sitiveni Rabuka met the Secretary General of the Ministry of Foreign Affairs, African Cooperation and Moroccan Expatriates, Mohamed Karim Benjelloun.', 2023)[0]?.[1]).toHaveLength(2);
+  });
+});
