@@ -41,6 +41,8 @@ interface Draft {
    * named later meets the host on their own.
    */
   separate?: boolean;
+  /** Meetings announced beside the event the sentence tells ("took part in ... and held a number of bilateral meetings on its margins"): dropped when no counterpart is named. */
+  announcedOnly?: boolean;
   /** One of those later meetings: of the announcing meeting's kind. */
   ofSeparate?: boolean;
   /**
@@ -282,8 +284,14 @@ function draftMeetings(ctx: MeetingContext): Draft[] {
       if (opensMeeting) {
         // Not where the sentence's own event comes first ("took part in the 58th ASEAN Foreign Ministers'
         // Meeting and held separate bilateral meetings with several counterparts").
-        const separate = drafts.length === 0 && present.length === 1 && vocabulary.separateMeetings.announced.some((pattern) => pattern.test(sentence.text)) && !vocabulary.separateMeetings.ownEvent.some((pattern) => pattern.test(sentence.text));
+        const announcing = drafts.length === 0 && vocabulary.separateMeetings.announced.some((pattern) => pattern.test(sentence.text));
+        const ownEvent = vocabulary.separateMeetings.ownEvent.some((pattern) => pattern.test(sentence.text));
+        const separate = announcing && present.length === 1 && !ownEvent;
         drafts.push({ sentence: index, participants: present, fromEventLead: eventLead, visit: visitLead, called, separate, apart: apart || undefined });
+        // "X, who took part in the meeting of the EU Foreign Affairs Council ..., held a number of
+        // bilateral meetings on its margins": the event, and the meetings announced beside it, each
+        // with a counterpart the next sentences name (none named: none).
+        if (announcing && ownEvent && !visitLead) drafts.push({ sentence: index, participants: [present[0]], fromEventLead: false, visit: false, separate: true, announcedOnly: true });
       } else {
         for (const id of newcomers) current.participants.push(id);
       }
@@ -308,6 +316,7 @@ function draftMeetings(ctx: MeetingContext): Draft[] {
   const kept = drafts.filter(
     (draft, index) =>
       (draft.participants.length > 0 || (draft.fromEventLead && !draft.laterEvent)) &&
+      !(draft.announcedOnly && draft.participants.length < 2) &&
       // "Three envoys presented copies of their credentials to Secretary X." and then "X received the
       // copies separately from A, B and C": the one person of a meeting told again, with its people,
       // in the next sentence is at that meeting, not at one of their own.

@@ -176,3 +176,28 @@ describe('ninth round: a two-line ministry header, a listed ministry name with c
     expect(people('Foreign Minister Sitiveni Rabuka met the Secretary General of the Ministry of Foreign Affairs, African Cooperation and Moroccan Expatriates, Mohamed Karim Benjelloun.', 2023)[0]?.[1]).toHaveLength(2);
   });
 });
+
+describe('ninth round: an event and the bilateral meetings announced on its margins', () => {
+  const lead =
+    '18.11.2024\n\nMinister of Foreign Affairs of Ukraine Andrii Sybiha, who took part in the meeting of the EU Foreign Affairs Council in Brussels, chaired by High Representative Josep Borrell, held a number of bilateral meetings on its margins.';
+
+  it('gives each counterpart the next sentences name a meeting of their own', () => {
+    const meetings = people(
+      lead +
+        '\n\nSybiha thanked Minister of Foreign Affairs of the Netherlands Caspar Veldkamp for the decision to finance air defense systems.\n\n' +
+        'In a conversation with Minister of Foreign Affairs, European Union and Cooperation of Spain José Manuel Albares, the parties discussed humanitarian demining.\n\n' +
+        'The meeting with Minister for Foreign Affairs of Sweden Maria Malmer Stenergard focused on support for the energy system.',
+      2024,
+    );
+    expect(meetings.map(([kind, list]) => [kind, (list as unknown[][]).map((p) => p[0])])).toEqual([
+      ['MULTILATERAL_MEETING', ['Andrii Sybiha', 'Josep Borrell']],
+      ['BILATERAL_MEETING', ['Andrii Sybiha', 'Caspar Veldkamp']],
+      ['BILATERAL_MEETING', ['Andrii Sybiha', 'José Manuel Albares']],
+      ['BILATERAL_MEETING', ['Andrii Sybiha', 'Maria Malmer Stenergard']],
+    ]);
+  });
+
+  it('reports only the event where no counterpart is named', () => {
+    expect(people(lead + '\n\nThe ministers discussed support for Ukraine.', 2024).map(([kind]) => kind)).toEqual(['MULTILATERAL_MEETING']);
+  });
+});
