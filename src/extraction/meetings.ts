@@ -363,6 +363,13 @@ function groupMembers(text: string, current: Draft | undefined, present: number[
     // two ministers agreed")
     if (members.length === size && present.length < size) out.push(...members);
   }
+  // "In Nuku'alofa, the Ministers held talks with Acting Prime Minister X", "where Prime Minister Y hosted
+  // the Ministers": the ministers the lead sentence sends on a trip together, in a sentence that names
+  // someone else.
+  if (!counted && /\bthe\s+[Mm]inisters\b(?!\s+(?:of|for)\s+(?:the\s+)?\p{Lu})/u.test(text)) {
+    const travellers = leadTravellers(ctx);
+    if (travellers.length >= 2 && present.some((id) => !travellers.includes(id))) for (const id of travellers) if (!present.includes(id) && !out.includes(id)) out.push(id);
+  }
   // "the Nigerian delegation was received by X": the people of that country at the meeting before.
   const delegation = /\b[Tt]he\s+(\p{Lu}[\p{L}'’-]+)\s+(?:delegation|side)\b/u.exec(text);
   const delegationCountry = delegation ? matchCountries(delegation[1]).find((match) => match.code && match.end === delegation[1].length) : undefined;
@@ -384,6 +391,29 @@ function groupMembers(text: string, current: Draft | undefined, present: number[
     }
   }
   return out;
+}
+
+/** Ministers of one country the lead sentence names on a trip ("X and Y have returned from a three-country mission"). */
+/** The first of the first three sentences that names anyone (a signature block may come before the lead). */
+function leadSentence(ctx: MeetingContext): number | undefined {
+  return [0, 1, 2].find((i) => ctx.people.some((person) => person.mentions.some((mention) => mention.sentence === i)));
+}
+
+/** The people that sentence names. */
+function leadPeople(ctx: MeetingContext): number[] {
+  const index = leadSentence(ctx);
+  return ctx.people.filter((person) => person.mentions.some((mention) => mention.sentence === index)).map((person) => person.id);
+}
+
+function leadTravellers(ctx: MeetingContext): number[] {
+  const index = leadSentence(ctx);
+  const lead = index === undefined ? '' : ctx.sentences[index].text;
+  if (!/\b(?:mission|trip|tour|visit|visits|travell?ed|travels|returned\s+from|arrived\s+in)\b/iu.test(lead)) return [];
+  const ministers = ctx.people.filter(
+    (person) => person.mentions.some((mention) => mention.sentence === index) && ['FOREIGN_MINISTER', 'DEPUTY_FOREIGN_MINISTER', 'MINISTER'].includes(person.roleKind),
+  );
+  const countries = new Set(ministers.map((person) => countryOf(person)).filter(Boolean));
+  return countries.size <= 1 ? ministers.map((person) => person.id) : [];
 }
 
 function cueKind(texts: string[], scopes: Array<'lead' | 'opening' | 'own'> | null): MeetingKind | null {
@@ -525,13 +555,13 @@ function visitorOf(draft: Draft, person: Person, ctx: MeetingContext): { visitin
 }
 
 /** "held in Batumi", "who is in Ankara", or for a visit the city of the visited country it names. */
-function meetingPlace(draft: Draft, ctx: MeetingContext): { place: string | null; country: string | null } {
+function meetingPlace(draft: Draft, ctx: MeetingContext): { place: string | null; country: string | null; own?: boolean } {
   const text = ctx.sentences[draft.sentence].text;
   // (not an envoy's seat: "with residence in Bangkok", "resident in Vienna")
   const city = matchCities(text).find(
     (match) => /\bin\s+(?:the\s+city\s+of\s+)?$/i.test(text.slice(0, match.start)) && !/\b(?:residence|resident|residing|based|accredited)\s+in\s+$/i.test(text.slice(0, match.start)),
   );
-  if (city) return { place: city.name, country: city.country };
+  if (city) return { place: city.name, country: city.country, own: true };
   if (draft.visit) {
     const destination = visitDestination(draft, ctx);
     if (destination && destination !== ctx.dateline?.country) {
@@ -595,6 +625,7 @@ function fallbackCountry(
   placeCountry: string | null,
   visiting: string | null = null,
   visited: string | null = null,
+  abroad = false,
 ): string | null {
   if (person.roleKind === 'INTERNATIONAL_OFFICIAL') return null;
   // An envoy stands for another country; a diplomat at the ministry's own department ("Director of
@@ -613,7 +644,10 @@ function fallbackCountry(
     const missions = new Set(person.mentions.flatMap((mention) => missionCountries(ctx.sentences[mention.sentence]?.text ?? '')));
     if (missions.size === 1) return [...missions][0]!;
   }
-  for (const candidate of [visited, trip, ctx.issuerCountry, placeCountry, ctx.dateline?.country ?? null]) {
+  // A stop of a trip the sentence names ("In Nuku'alofa on Wednesday, the Ministers held talks with
+  // Acting Prime Minister X"): those met there are of its country, not the travellers nor their envoys.
+  const stop = abroad && !envoy && person.roleKind !== 'DIPLOMAT' && !leadPeople(ctx).includes(person.id) ? placeCountry : null;
+  for (const candidate of [visited, trip, stop, ctx.issuerCountry, placeCountry, ctx.dateline?.country ?? null]) {
     if (!candidate || candidate === visiting) continue;
     const compatriots = resolved.filter((other) => other.country === candidate);
     if (envoy && compatriots.length > 0) continue;
@@ -749,7 +783,7 @@ export function extractMeetings(ctx: MeetingContext): MeetingResult {
       const visit = visitorOf(draft, person, ctx);
       const country =
         given(person) ??
-        (person.known ? null : accompanying(person) ? countries.get(person.accompanies!) ?? null : fallbackCountry(person, resolved, ctx, where.country, visit.visiting, visit.visited));
+        (person.known ? null : accompanying(person) ? countries.get(person.accompanies!) ?? null : fallbackCountry(person, resolved, ctx, where.country, visit.visiting, visit.visited, Boolean(where.own && where.country && where.country !== ctx.issuerCountry && where.country !== ctx.dateline?.country)));
       if (!given(person)) resolved.push({ kind: person.roleKind, country });
       countries.set(person.id, country);
       if (!country && person.roleKind !== 'INTERNATIONAL_OFFICIAL') warnings.push(`country of participant ${person.name} not resolved`);

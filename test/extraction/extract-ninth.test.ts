@@ -201,3 +201,18 @@ describe('ninth round: an event and the bilateral meetings announced on its marg
     expect(people(lead + '\n\nThe ministers discussed support for Ukraine.', 2024).map(([kind]) => kind)).toEqual(['MULTILATERAL_MEETING']);
   });
 });
+
+describe('ninth round: a trip of two ministers told stop by stop', () => {
+  it('puts "the Ministers" of the lead at each stop, and those met at a stop abroad in its country', () => {
+    const meetings = people(
+      '9 February 2024\n\nDeputy Prime Minister and Foreign Minister Winston Peters and Minister for Pacific Peoples Dr Shane Reti have returned from a three-country mission to Polynesia.\n\n' +
+        "In Nuku'alofa on Wednesday, the Ministers held talks with Acting Prime Minister Samiu Vaipulu on the recovery from the volcanic eruption.\n\n" +
+        "The mission concluded in Apia on Friday, where Mr Peters and Dr Reti met Prime Minister Fiamē Naomi Mata'afa.",
+      2024,
+    );
+    expect(meetings.map(([kind, list]) => [kind, (list as unknown[][]).map((p) => `${p[0]} ${p[2]}`)])).toEqual([
+      ['BILATERAL_MEETING', ['Samiu Vaipulu TO', 'Winston Peters NZ', 'Shane Reti NZ']],
+      ['BILATERAL_MEETING', ['Winston Peters NZ', 'Shane Reti NZ', "Fiamē Naomi Mata'afa WS"]],
+    ]);
+  });
+});
