@@ -260,6 +260,22 @@ function draftMeetings(ctx: MeetingContext): Draft[] {
       drafts.push({ sentence: index, participants: present, fromEventLead: false, visit: false, apart: true });
       return;
     }
+    // "On the sidelines of the session, Mohamad held bilateral meetings with his Iranian, Pakistani and
+    // Turkish counterparts": after the event, meetings announced apart from it, each with a counterpart
+    // the next sentences name.
+    if (
+      trigger &&
+      !audience &&
+      current !== undefined &&
+      present.length === 1 &&
+      !drafts.some((draft) => draft.separate) &&
+      /\b(?:meetings|talks|conversations)\b/iu.test(sentence.text) &&
+      vocabulary.apartMeetings.some((pattern) => pattern.test(sentence.text)) &&
+      [...vocabulary.separateMeetings.announced, ...vocabulary.separateMeetings.separate].some((pattern) => pattern.test(sentence.text))
+    ) {
+      drafts.push({ sentence: index, participants: [present[0]], fromEventLead: false, visit: false, separate: true, announcedOnly: true });
+      return;
+    }
     if ((trigger && present.length > 0) || eventLead) {
       const newcomers = present.filter((id) => !inAnyMeeting(id));
       // "On the sidelines of the meeting, Vieira held a bilateral meeting with Lamola": people of the

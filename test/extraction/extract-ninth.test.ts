@@ -216,3 +216,20 @@ describe('ninth round: a trip of two ministers told stop by stop', () => {
     ]);
   });
 });
+
+describe('ninth round: bilateral meetings announced on the sidelines after the event', () => {
+  it('gives each counterpart named after "held bilateral meetings with his ... counterparts" a meeting', () => {
+    const meetings = people(
+      'ISTANBUL, June 21 (Bernama) -- Foreign Minister Datuk Seri Mohamad Hasan today led the Malaysian delegation to the 51st Session of the Council of Foreign Ministers of the OIC, chaired by Turkish Foreign Minister Hakan Fidan.\n\n' +
+        'On the sidelines of the session, Mohamad held bilateral meetings with his Iranian and Pakistani counterparts, Wisma Putra said in a statement.\n\n' +
+        'In his meeting with Iranian Foreign Minister Abbas Araghchi, Mohamad conveyed solidarity.\n\n' +
+        "With Pakistan's Deputy Prime Minister and Foreign Minister Senator Mohammad Ishaq Dar, Mohamad discussed the expansion of trade in palm oil.",
+      2025,
+    );
+    expect(meetings.map(([kind, list]) => [kind, (list as unknown[][]).map((p) => p[0])])).toEqual([
+      ['MULTILATERAL_MEETING', ['Mohamad Hasan', 'Hakan Fidan']],
+      ['BILATERAL_MEETING', ['Mohamad Hasan', 'Abbas Araghchi']],
+      ['BILATERAL_MEETING', ['Mohamad Hasan', 'Mohammad Ishaq Dar']],
+    ]);
+  });
+});
