@@ -200,7 +200,9 @@ function draftMeetings(ctx: MeetingContext): Draft[] {
       drafts.push({ sentence: index, participants: [receiver, deliverer], fromEventLead: false, visit: false, apart: true });
       return;
     }
-    const visitLead = index === 0 && vocabulary.visitLeads.some((pattern) => pattern.test(sentence.text));
+    // (not a trip to two countries or more: "made a working visit to Japan and the Republic of Korea" is
+    // told as its meetings, each on its own)
+    const visitLead = index === 0 && vocabulary.visitLeads.some((pattern) => pattern.test(sentence.text)) && !severalCountries(sentence.text);
     // "Safadi later called Slovenian Foreign Minister Tanja Fajon": "called" straight before a person
     // named there is a phone call ("called for", "called on all parties" name nobody).
     const called = calledSomeone(index, ctx);
@@ -410,6 +412,15 @@ function groupMembers(text: string, current: Draft | undefined, present: number[
 }
 
 /** Ministers of one country the lead sentence names on a trip ("X and Y have returned from a three-country mission"). */
+/** "a working visit to Japan and the Republic of Korea", "a three-country tour": a trip to several countries. */
+function severalCountries(text: string): boolean {
+  if (/\b(?:two|three|four|five|multi)[- ](?:country|nation)\b/iu.test(text)) return true;
+  const to = /\bvisits?\s+to\s+((?:the\s+)?\p{Lu}[^.;]{0,100})/u.exec(text);
+  if (!to) return false;
+  const list = /^[^,]*?(?:,[^,]*?)*?\s+and\s+(?:the\s+)?\p{Lu}[\p{L}-]+(?:\s+(?:of\s+)?\p{Lu}[\p{L}-]+){0,3}/u.exec(to[1]);
+  return list !== null && new Set(matchCountries(list[0]).filter((match) => match.code && match.kind === 'name').map((match) => match.code)).size >= 2;
+}
+
 /** The first of the first three sentences that names anyone (a signature block may come before the lead). */
 function leadSentence(ctx: MeetingContext): number | undefined {
   return [0, 1, 2].find((i) => ctx.people.some((person) => person.mentions.some((mention) => mention.sentence === i)));

@@ -233,3 +233,17 @@ describe('ninth round: bilateral meetings announced on the sidelines after the e
     ]);
   });
 });
+
+describe('ninth round: a visit to two countries is told as its meetings', () => {
+  it('reads "made a working visit to Japan and the Republic of Korea" as the meetings in each, not one visit', () => {
+    const meetings = people(
+      '15.4.2025\n\nMinister for Foreign Affairs Elina Valtonen made a working visit to Japan and the Republic of Korea on 12–15 April 2025.\n\n' +
+        'In Tokyo on Monday 14 April, Valtonen held talks with Minister for Foreign Affairs IWAYA Takeshi.\n\n' +
+        'On Tuesday 15 April, Valtonen continued to Seoul, where she met Minister of Foreign Affairs Cho Tae-yul.',
+    );
+    expect(meetings.map(([kind, list]) => [kind, (list as unknown[][]).map((p) => `${p[0]} ${p[2]}`)])).toEqual([
+      ['BILATERAL_MEETING', ['Elina Valtonen FI', 'IWAYA Takeshi JP']],
+      ['BILATERAL_MEETING', ['Elina Valtonen FI', 'Cho Tae-yul KR']],
+    ]);
+  });
+});
