@@ -510,6 +510,17 @@ function announcedAhead(text: string, index: number, ctx: MeetingContext): boole
  * a later one takes the first one's kind only when that kind spans the others (an official visit).
  */
 function meetingKind(draft: Draft, ctx: MeetingContext, sides: number, first: MeetingKind | null, laterKinds: Set<MeetingKind> = new Set()): MeetingKind {
+  const kind = meetingKindAsTold(draft, ctx, sides, first, laterKinds);
+  // "The sixth trilateral meeting of the foreign ministers of A, B and C was held today via
+  // videoconference", "chaired an extraordinary virtual meeting of the G20 foreign ministers": a
+  // group's meeting held by video is the group's meeting; "held a video conference" stays one.
+  if (kind === 'VIDEO_CONFERENCE' && sides >= 3 && GROUP_MEETING.test(ctx.sentences[draft.sentence].text)) return 'MULTILATERAL_MEETING';
+  return kind;
+}
+
+const GROUP_MEETING = /\b(?:meeting|session)\s+of\s+(?:the\s+)?(?:[\p{L}\d-]+\s+){0,4}?(?:foreign\s+)?ministers\b|\b(?:trilateral|quadrilateral|ministerial)\s+meeting\b|\bchaired\b/iu;
+
+function meetingKindAsTold(draft: Draft, ctx: MeetingContext, sides: number, first: MeetingKind | null, laterKinds: Set<MeetingKind> = new Set()): MeetingKind {
   if (draft.called) return 'PHONE_CALL';
   // "On the sidelines of the Ministerial Meeting, X held a bilateral meeting": the event named as the
   // setting is not the meeting's kind.

@@ -247,3 +247,12 @@ describe('ninth round: a visit to two countries is told as its meetings', () => 
     ]);
   });
 });
+
+describe('ninth round: a group\'s meeting held by video', () => {
+  it.each([
+    ['The sixth trilateral meeting of the foreign ministers of Türkiye, Azerbaijan and Turkmenistan was held today via videoconference with Mevlüt Çavuşoğlu, Jeyhun Bayramov and Rashid Meredov.', 'MULTILATERAL_MEETING'],
+    ['German Foreign Minister Johann Wadephul and his French and British counterparts, Jean-Noël Barrot and David Lammy, held a video conference on Tuesday.', 'VIDEO_CONFERENCE'],
+  ])('reads the kind of "%s"', (sentence, kind) => {
+    expect(people(`3 September 2020\n\n${sentence}`, 2020).map(([k]) => k)).toEqual([kind]);
+  });
+});
