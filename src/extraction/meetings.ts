@@ -689,7 +689,8 @@ function fallbackCountry(
     if (!candidate || candidate === visiting) continue;
     const compatriots = resolved.filter((other) => other.country === candidate);
     if (envoy && compatriots.length > 0) continue;
-    if (SINGULAR_POSTS.has(person.roleKind) && compatriots.some((other) => other.kind === person.roleKind)) continue;
+    // (unless the post is another one in that country: a "Foreign Secretary" beside Sri Lanka's minister is its senior official)
+    if (SINGULAR_POSTS.has(person.roleKind) && compatriots.some((other) => other.kind === person.roleKind) && countryTitleKind(person, candidate) === person.roleKind) continue;
     return candidate;
   }
   return null;

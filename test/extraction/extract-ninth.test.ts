@@ -256,3 +256,22 @@ describe('ninth round: a group\'s meeting held by video', () => {
     expect(people(`3 September 2020\n\n${sentence}`, 2020).map(([k]) => k)).toEqual([kind]);
   });
 });
+
+describe('ninth round: posts that are a foreign minister in some countries only, beside that country\'s minister', () => {
+  it('reads a Sri Lankan "Foreign Secretary" who assists the minister as a deputy foreign minister of Sri Lanka', () => {
+    const meetings = people(
+      'Colombo, 12 March 2025\n\nForeign Minister Vijitha Herath welcomed his Maldivian counterpart Abdulla Khaleel for the Joint Commission and was assisted by Foreign Secretary Aruni Wijewardane.',
+    );
+    expect((meetings[0]?.[1] as unknown[][]).map((p) => p.slice(0, 3))).toContainEqual(['Aruni Wijewardane', 'DEPUTY_FOREIGN_MINISTER', 'LK']);
+  });
+
+  it('reads Argentina\'s "Secretary of Foreign Affairs" as a deputy, and Bangladesh\'s "Chief Adviser" as its head of government', () => {
+    const call = people(
+      'Buenos Aires, 3 June 2022\n\nForeign Minister Santiago Cafiero held a video call with the Minister of Foreign Affairs of the Republic of Lithuania, Gabrielius Landsbergis. The Secretary of Foreign Affairs, Leopoldo Sahores, also took part in the conversation.',
+      2022,
+    );
+    expect(call[0]?.[1]).toContainEqual(['Leopoldo Sahores', 'DEPUTY_FOREIGN_MINISTER', 'AR', null]);
+    const audience = people('DHAKA, Oct 21, 2025 (BSS) - Chief Adviser Professor Muhammad Yunus today received visiting Romanian Secretary of State for Foreign Affairs Cristian Diaconescu.');
+    expect(audience[0]?.[1]?.[0]).toEqual(['Muhammad Yunus', 'HEAD_OF_GOVERNMENT', 'BD', 'HOST']);
+  });
+});
