@@ -275,3 +275,14 @@ describe('ninth round: posts that are a foreign minister in some countries only,
     expect(audience[0]?.[1]?.[0]).toEqual(['Muhammad Yunus', 'HEAD_OF_GOVERNMENT', 'BD', 'HOST']);
   });
 });
+
+describe('ninth round: someone thanked is not present', () => {
+  it('reads "conveyed his thanks to His Highness the Amir X" as a mention only', () => {
+    const meetings = people(
+      'Doha, 02 December 2019\n\nHE Minister of State for Foreign Affairs Soltan bin Saad Al-Muraikhi received today HE Ambassador of the Republic of Ghana to the State of Qatar Kwabena Osei-Akoto, on the occasion of the end of his tenure.\n\n' +
+        'For his part, the Ambassador conveyed his thanks to His Highness the Amir Sheikh Tamim bin Hamad Al-Thani and to the Government of the State of Qatar.',
+      2019,
+    );
+    expect(meetings.map(([kind, list]) => [kind, (list as unknown[][]).map((p) => p[0])])).toEqual([['FAREWELL_MEETING', ['Soltan bin Saad Al-Muraikhi', 'Kwabena Osei-Akoto']]]);
+  });
+});
