@@ -242,6 +242,15 @@ export function mentionsWithTitles(sentences: Sentence[], fullText: string): Raw
         roleStart = beforeRole.length - acronymBefore[1].length;
         roleText = text.slice(roleStart, phraseEnd).trim();
       }
+      // "the European Union Special Representative for Central Asia X": an international organisation's
+      // name before the title.
+      const organisationBefore = leftCountry || organisation ? null : /(?:^|\s)((?:European|African)\s+Union|United\s+Nations|Council\s+of\s+Europe)$/u.exec(beforeRole);
+      if (organisationBefore && kind !== 'AMBASSADOR') {
+        organisation = organisationBefore[1];
+        kind = 'INTERNATIONAL_OFFICIAL';
+        roleStart = beforeRole.length - organisationBefore[1].length;
+        roleText = text.slice(roleStart, phraseEnd).trim();
+      }
       // "Head of the ICRC Delegation": the acronym inside the title names the organisation.
       const acronymInside = kind === 'INTERNATIONAL_OFFICIAL' && !organisation ? /\s(\p{Lu}[\p{Lu}\d&]{1,9})\s/u.exec(role.text) : null;
       if (acronymInside && isOrganisationAcronym(acronymInside[1])) organisation = acronymInside[1];

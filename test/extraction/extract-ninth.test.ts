@@ -286,3 +286,19 @@ describe('ninth round: someone thanked is not present', () => {
     expect(meetings.map(([kind, list]) => [kind, (list as unknown[][]).map((p) => p[0])])).toEqual([['FAREWELL_MEETING', ['Soltan bin Saad Al-Muraikhi', 'Kwabena Osei-Akoto']]]);
   });
 });
+
+describe('ninth round: a meeting scheduled for later, an organisation named before a title', () => {
+  it('leaves out someone the visitor "is also scheduled to meet with"', () => {
+    const meetings = people(
+      'Yerevan, November 11, ARMENPRESS. Foreign Minister Ararat Mirzoyan received Cypriot Foreign Minister Nikos Christodoulides, who is in Armenia on an official visit.\n\n' +
+        'During the visit, the Cypriot Foreign Minister is also scheduled to meet with Prime Minister Nikol Pashinyan.',
+      2019,
+    );
+    expect(meetings.flatMap(([, list]) => (list as unknown[][]).map((p) => p[0]))).not.toContain('Nikol Pashinyan');
+  });
+
+  it('reads "the European Union Special Representative for Central Asia X" as an international official', () => {
+    const meetings = people('Minister of Foreign Affairs of the Kyrgyz Republic Ruslan Kazakbaev received the European Union Special Representative for Central Asia Terhi Hakala.', 2021);
+    expect(meetings[0]?.[1]).toContainEqual(['Terhi Hakala', 'INTERNATIONAL_OFFICIAL', null, 'GUEST']);
+  });
+});
