@@ -437,7 +437,13 @@ export function extractPressRelease(text: string, options: ExtractOptions = {}):
     people,
     dateline,
     // A national agency's report that names no source tells of its own country's people.
-    issuerCountry: issuer?.country ?? marked?.country ?? null,
+    // (so does a national agency's datelined report: "Antalya, March 2 (QNA) - HE Minister of State for
+    // Foreign Affairs X met ..." tells of Qatar's minister of state)
+    issuerCountry:
+      issuer?.country ??
+      marked?.country ??
+      (parsedDateline?.agency ? agencyCountryIn(paragraphs[parsedDateline.paragraph]?.slice(0, Math.max(parsedDateline.textStart, 120)) ?? '') : null) ??
+      null,
     year,
     tripCountry: leadVisit,
   });

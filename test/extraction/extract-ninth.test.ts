@@ -302,3 +302,15 @@ describe('ninth round: a meeting scheduled for later, an organisation named befo
     expect(meetings[0]?.[1]).toContainEqual(['Terhi Hakala', 'INTERNATIONAL_OFFICIAL', null, 'GUEST']);
   });
 });
+
+describe('ninth round: a national agency\'s report datelined abroad', () => {
+  it('gives its unqualified official the agency\'s country, not the dateline\'s', () => {
+    const meetings = people(
+      'Antalya, March 2 (QNA) - HE Minister of State for Foreign Affairs Sultan bin Saad Al Muraikhi met with HE Deputy Minister of Foreign Affairs of the Republic of Azerbaijan Elnur Mammadov on the sidelines of the 3rd Antalya Diplomacy Forum.',
+    );
+    expect((meetings[0]?.[1] as unknown[][]).map((p) => p.slice(0, 3))).toEqual([
+      ['Sultan bin Saad Al Muraikhi', 'DEPUTY_FOREIGN_MINISTER', 'QA'],
+      ['Elnur Mammadov', 'DEPUTY_FOREIGN_MINISTER', 'AZ'],
+    ]);
+  });
+});
