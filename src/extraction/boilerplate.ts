@@ -58,9 +58,11 @@ function joinWrappedLines(block: string): string[] {
   const out: string[] = [];
   let current: string[] = [];
   lines.forEach((line, index) => {
-    const own = dateLineDate(line) !== null || (index < lines.length - 1 && line.length < SHORT_LINE && !/[,;]$/.test(line));
+    // (so is a numbered heading over its section: "2. Meeting with the Minister of Foreign Affairs of Malaysia")
+    const heading = index < lines.length - 1 && line.length <= 120 && listMarker(line) !== null && !/[.,;:]$/.test(line);
+    const own = dateLineDate(line) !== null || heading || (index < lines.length - 1 && line.length < SHORT_LINE && !/[,;]$/.test(line));
     // A list item ("ii. H.E. Ms. X, Ambassador-designate of Lithuania;") is a paragraph of its own.
-    if (index > 0 && listMarker(line)) {
+    if (index > 0 && listMarker(line) && !heading) {
       if (current.length) out.push(current.join(' '));
       current = [line];
     } else if (own) {

@@ -213,6 +213,13 @@ function headlineOwnMinister(headlines: string[], people: Person[], datelineCoun
   return null;
 }
 
+/** The country of the agency a dateline names, where the text names that country too. */
+function datelineAgencyCountry(parsed: ReturnType<typeof parseDateline>, paragraphs: string[], countries: ExtractedCountry[]): string | null {
+  if (!parsed?.agency) return null;
+  const code = agencyCountryIn(paragraphs[parsed.paragraph]?.slice(0, Math.max(parsed.textStart, 120)) ?? '');
+  return code && countries.some((country) => country.code === code) ? code : null;
+}
+
 /** "X made an Official Visit to Kazakhstan", "X travelled to Viet Nam", "X is in the Republic of Korea on a working visit": the country the first person of the lead sentence visits. */
 function visitedByLead(lead: string, people: Person[], fullText: string): string | null {
   // "on the first visit of a Brazilian Foreign Minister to Ethiopia": the lead person's, told as a milestone.
@@ -438,12 +445,9 @@ export function extractPressRelease(text: string, options: ExtractOptions = {}):
     dateline,
     // A national agency's report that names no source tells of its own country's people.
     // (so does a national agency's datelined report: "Antalya, March 2 (QNA) - HE Minister of State for
-    // Foreign Affairs X met ..." tells of Qatar's minister of state)
-    issuerCountry:
-      issuer?.country ??
-      marked?.country ??
-      (parsedDateline?.agency ? agencyCountryIn(paragraphs[parsedDateline.paragraph]?.slice(0, Math.max(parsedDateline.textStart, 120)) ?? '') : null) ??
-      null,
+    // Foreign Affairs X met ..." tells of Qatar's minister of state, where the text names Qatar: an
+    // agency's initials may stand for another country's agency, "(APS)" in Dakar)
+    issuerCountry: issuer?.country ?? marked?.country ?? datelineAgencyCountry(parsedDateline, paragraphs, countries),
     year,
     tripCountry: leadVisit,
   });

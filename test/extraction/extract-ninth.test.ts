@@ -304,13 +304,28 @@ describe('ninth round: a meeting scheduled for later, an organisation named befo
 });
 
 describe('ninth round: a national agency\'s report datelined abroad', () => {
+  // (where the text names that country: "(APS)" in Dakar is Senegal's agency, not Algeria's; extract.test.ts, sixth round)
   it('gives its unqualified official the agency\'s country, not the dateline\'s', () => {
     const meetings = people(
-      'Antalya, March 2 (QNA) - HE Minister of State for Foreign Affairs Sultan bin Saad Al Muraikhi met with HE Deputy Minister of Foreign Affairs of the Republic of Azerbaijan Elnur Mammadov on the sidelines of the 3rd Antalya Diplomacy Forum.',
+      'Antalya, March 2 (QNA) - HE Minister of State for Foreign Affairs Sultan bin Saad Al Muraikhi met with HE Deputy Minister of Foreign Affairs of the Republic of Azerbaijan Elnur Mammadov on the sidelines of the 3rd Antalya Diplomacy Forum.\n\nThe meeting reviewed cooperation between the State of Qatar and Azerbaijan.',
     );
     expect((meetings[0]?.[1] as unknown[][]).map((p) => p.slice(0, 3))).toEqual([
       ['Sultan bin Saad Al Muraikhi', 'DEPUTY_FOREIGN_MINISTER', 'QA'],
       ['Elnur Mammadov', 'DEPUTY_FOREIGN_MINISTER', 'AZ'],
+    ]);
+  });
+});
+
+describe('ninth round: a numbered heading over its section', () => {
+  it('keeps "2. Meeting with the Minister of Foreign Affairs of Malaysia" apart from the section\'s first sentence', () => {
+    const meetings = people(
+      "July 11, 2025\n\nOn July 10, in Kuala Lumpur, Mr. IWAYA Takeshi, Minister for Foreign Affairs of Japan, held the following meetings.\n\n" +
+        "1. Japan-ASEAN Foreign Ministers' Meeting\nOn July 10, Minister IWAYA attended the Japan-ASEAN Foreign Ministers' Meeting, chaired by Dato' Seri Mohamad Hasan, Minister of Foreign Affairs of Malaysia. Dr. Kao Kim Hourn, Secretary-General of ASEAN, also took part.\n\n" +
+        "2. Meeting with the Minister of Foreign Affairs of Malaysia\nOn the same day, commencing at 5:10 p.m. for approximately 25 minutes, Minister IWAYA held a meeting with Dato' Seri Mohamad Hasan.",
+    );
+    expect(meetings.map(([kind, list]) => [kind, (list as unknown[][]).map((p) => p[0])])).toEqual([
+      ['MULTILATERAL_MEETING', ['IWAYA Takeshi', 'Mohamad Hasan', 'Kao Kim Hourn']],
+      ['BILATERAL_MEETING', ['IWAYA Takeshi', 'Mohamad Hasan']],
     ]);
   });
 });
