@@ -8,7 +8,7 @@ import { startService } from './app';
  * Log lines (JSON, stdout) gathered and written a few kilobytes at a time, and at least every
  * LOG_FLUSH_MS: pino's default destination wrote every line by itself on libuv's thread pool, a
  * thread woken, a write and an event-loop wake-up for each request's line (docs/performance.md,
- * "The request log written in batches"). Lines still pending are written when the process exits
+ * tenth round of issue 9). Lines still pending are written when the process exits
  * (pino flushes an asynchronous destination on exit).
  */
 const LOG_BATCH_BYTES = 4096;

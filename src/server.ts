@@ -577,8 +577,8 @@ export async function createServer(appDeps: AppDeps) {
   app.use(onError);
   // The same middleware, in the same order, that Express's router runs for `POST /graphql` (the
   // request log, CORS, timing, then the route's own), called one after the other: the router
-  // matched each of its 15 layers against the path of every request (docs/performance.md, "The
-  // request log in batches; POST /graphql past the router").
+  // matched the path of every request against each of its 14 or 15 layers (docs/performance.md,
+  // tenth round of issue 9).
   directPost = directRoute(app, [requestLog.middleware, ...(cors ? [cors] : []), metrics.timing, ...graphqlPost], onError);
 
   return { app, httpServer, apollo, feed, events };

@@ -148,7 +148,7 @@ interface FieldMeta {
  * keeps. type-graphql's wrapper did the same per value after building an object, asking its
  * container for the instance, sorting and mapping the parameters' metadata and checking each for
  * a promise: a page of 20 meetings calls three such resolvers for each participant
- * (docs/performance.md, "Field resolvers called directly"). A parent that is not yet an instance of
+ * (docs/performance.md, tenth round of issue 9). A parent that is not yet an instance of
  * the resolver's type (type-graphql converts it) still goes through the wrapper.
  */
 function directFieldResolvers(schema: GraphQLSchema) {
