@@ -4,9 +4,20 @@ import pino from 'pino';
 import { loadConfig } from './config';
 import { startService } from './app';
 
+/**
+ * Log lines (JSON, stdout) gathered and written a few kilobytes at a time, and at least every
+ * LOG_FLUSH_MS: pino's default destination wrote every line by itself on libuv's thread pool, a
+ * thread woken, a write and an event-loop wake-up for each request's line (docs/performance.md,
+ * tenth round of issue 9). Lines still pending are written when the process exits
+ * (pino flushes an asynchronous destination on exit).
+ */
+const LOG_BATCH_BYTES = 4096;
+const LOG_FLUSH_MS = 250;
+const logDestination = () => pino.destination({ dest: 1, sync: false, minLength: LOG_BATCH_BYTES, periodicFlush: LOG_FLUSH_MS });
+
 async function main() {
   const config = loadConfig();
-  const log = pino({ level: config.logLevel });
+  const log = pino({ level: config.logLevel }, logDestination());
   const service = await startService(config, log);
 
   const stop = async (signal: string) => {

@@ -2,7 +2,7 @@
 // /healthz.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import express, { type ErrorRequestHandler } from 'express';
+import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
@@ -356,6 +356,47 @@ export async function createApollo(deps: AppDeps, extraPlugins: ApolloServerPlug
   return apollo;
 }
 
+/**
+ * A request handled by `handlers` as Express would handle it on a route that has them (its request
+ * and response objects, `next`, errors to `onError`), without its router: what `app.handle` does
+ * before routing (the request and response prototypes, `res.locals`), then each handler in turn.
+ */
+export function directRoute(app: express.Express, handlers: RequestHandler[], onError: ErrorRequestHandler): http.RequestListener {
+  const appWithPrototypes = app as unknown as { request: object; response: object };
+  return (rawReq, rawRes) => {
+    const req = rawReq as express.Request;
+    const res = rawRes as express.Response;
+    (req as { res?: express.Response }).res = res;
+    (res as { req?: express.Request }).req = req;
+    Object.setPrototypeOf(req, appWithPrototypes.request);
+    Object.setPrototypeOf(res, appWithPrototypes.response);
+    if (!res.locals) res.locals = Object.create(null);
+    if (app.enabled('x-powered-by')) res.setHeader('X-Powered-By', 'Express');
+    req.originalUrl = req.url;
+    let i = 0;
+    const failed = (err: unknown) =>
+      onError(err, req, res, () => {
+        if (!res.headersSent) res.status(500).end();
+      });
+    const next = (err?: unknown) => {
+      if (err !== undefined && err !== null && err !== 'route' && err !== 'router') return void failed(err);
+      const handler = handlers[i++];
+      if (!handler) {
+        // Every route's handlers answer; a request none answered is Express's 404.
+        res.status(404).end();
+        return;
+      }
+      try {
+        const out = handler(req, res, next) as unknown;
+        if (out instanceof Promise) out.catch(next);
+      } catch (e) {
+        failed(e);
+      }
+    };
+    next();
+  };
+}
+
 /** The address a local run is reached at: http://localhost:4000 for the default HOST of all interfaces. */
 export function localUrl(host: string, port: number): string {
   const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
@@ -401,7 +442,12 @@ export async function createServer(appDeps: AppDeps) {
   app.disable('x-powered-by');
   // Behind a reverse proxy, the client's address is the one the proxy names (TRUST_PROXY).
   app.set('trust proxy', deps.config.trustProxy);
-  const httpServer = http.createServer(app);
+  // `POST /graphql` goes straight to its middleware (directPost, below); everything else to Express.
+  let directPost: http.RequestListener | undefined;
+  const httpServer = http.createServer((req, res) => {
+    if (directPost && req.method === 'POST' && req.url === '/graphql') directPost(req, res);
+    else app(req, res);
+  });
   const requestLog = createRequestLog(log);
   const plugins: ApolloServerPlugin<Context>[] = [ApolloServerPluginDrainHttpServer({ httpServer }), metrics.plugin, requestLog.plugin];
   if (replicas) plugins.push({ serverWillStart: async () => ({ serverWillStop: () => replicas.stop() }) });
@@ -501,14 +547,14 @@ export async function createServer(appDeps: AppDeps) {
   });
   app.use(readingRoom());
 
-  app.use(
-    '/graphql',
+  const graphqlPost: RequestHandler[] = [
     jsonPostsOnly,
     express.json({ limit: '1mb' }),
     graphqlMiddleware(apollo, async ({ req }) =>
       createContext(deps, req.headers.authorization, asksForComputedAnswer(req.headers['cache-control'], req.headers.pragma), req.ip ?? req.socket.remoteAddress),
     ),
-  );
+  ];
+  app.use('/graphql', ...graphqlPost);
 
   // Bodies that are not JSON, or too large, are the client's error: 4xx with a GraphQL-shaped body.
   const onError: ErrorRequestHandler = (err, _req, res, _next) => {
@@ -529,6 +575,11 @@ export async function createServer(appDeps: AppDeps) {
     });
   };
   app.use(onError);
+  // The same middleware, in the same order, that Express's router runs for `POST /graphql` (the
+  // request log, CORS, timing, then the route's own), called one after the other: the router
+  // matched the path of every request against each of its 14 or 15 layers (docs/performance.md,
+  // tenth round of issue 9).
+  directPost = directRoute(app, [requestLog.middleware, ...(cors ? [cors] : []), metrics.timing, ...graphqlPost], onError);
 
   return { app, httpServer, apollo, feed, events };
 }

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import path from 'node:path';
 import { ArgumentValidationError, buildSchema, getMetadataStorage, type NonEmptyArray, type PubSub, type ValidatorFn } from 'type-graphql';
 import { validateOrReject, type ValidationError, type ValidatorOptions } from 'class-validator';
-import type { GraphQLSchema } from 'graphql';
+import { GraphQLObjectType, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
 import './enums';
 import { NodeResolver } from './node.resolver';
 import {
@@ -119,6 +119,100 @@ export const validateArgument: ValidatorFn = async (value) => {
   }
 };
 
+type ParamKind = 'root' | 'context' | 'info';
+interface ParamMeta {
+  kind: string;
+  index: number;
+  propertyName?: string;
+  getType?: () => unknown;
+}
+interface FieldResolverMeta {
+  kind: string;
+  target: Function;
+  methodName: string;
+  params?: ParamMeta[];
+  roles?: unknown[];
+  middlewares?: unknown[];
+  getObjectType?: () => Function;
+}
+interface FieldMeta {
+  name: string;
+  schemaName: string;
+  target: Function;
+}
+
+/**
+ * Field resolvers that take only the parent object, the context and the resolve info (`@Root()`,
+ * `@Ctx()`, `@Info()`) and have no @Authorized or middleware are called directly, with the same
+ * arguments and on one instance of their resolver class, as type-graphql's own default container
+ * keeps. type-graphql's wrapper did the same per value after building an object, asking its
+ * container for the instance, sorting and mapping the parameters' metadata and checking each for
+ * a promise: a page of 20 meetings calls three such resolvers for each participant
+ * (docs/performance.md, tenth round of issue 9). A parent that is not yet an instance of
+ * the resolver's type (type-graphql converts it) still goes through the wrapper.
+ */
+function directFieldResolvers(schema: GraphQLSchema) {
+  const storage = getMetadataStorage() as unknown as {
+    fieldResolvers: FieldResolverMeta[];
+    objectTypes: { name: string; target: Function; fields?: FieldMeta[]; interfaceClasses?: Function[] }[];
+    interfaceTypes: { target: Function; fields?: FieldMeta[] }[];
+  };
+  const ours = new Set<Function>(resolvers as unknown as Function[]);
+  const instances = new Map<Function, Record<string, (...a: unknown[]) => unknown>>();
+  const instanceOf = (cls: Function) => {
+    let i = instances.get(cls);
+    if (!i) instances.set(cls, (i = new (cls as new () => Record<string, (...a: unknown[]) => unknown>)()));
+    return i;
+  };
+  for (const objectType of storage.objectTypes) {
+    const type = schema.getType(objectType.name);
+    if (!(type instanceof GraphQLObjectType)) continue;
+    const interfaceFields = (objectType.interfaceClasses ?? []).flatMap((c) => storage.interfaceTypes.find((t) => t.target === c)?.fields ?? []);
+    const fieldsMeta = [...interfaceFields, ...(objectType.fields ?? [])];
+    for (const [name, field] of Object.entries(type.getFields())) {
+      const original = field.resolve;
+      if (!original) continue;
+      const meta = fieldsMeta.filter((f) => f.schemaName === name).pop();
+      if (!meta) continue;
+      const resolver = storage.fieldResolvers.find(
+        (r) => r.kind === 'external' && ours.has(r.target) && r.getObjectType?.() === meta.target && r.methodName === meta.name,
+      );
+      if (!resolver || resolver.roles || resolver.middlewares?.length) continue;
+      const params = [...(resolver.params ?? [])].sort((a, b) => a.index - b.index);
+      if (!params.every((p) => ['root', 'context', 'info'].includes(p.kind))) continue;
+      // type-graphql converts a parent that is not an instance of the declared type: those go to it.
+      const rootTypes = params.filter((p) => p.kind === 'root' && p.getType).map((p) => p.getType!());
+      if (rootTypes.some((t) => typeof t !== 'function')) continue;
+      const instance = instanceOf(resolver.target);
+      const method = instance[resolver.methodName];
+      if (typeof method !== 'function') continue;
+      const pick = params.map((p): ((root: Record<string, unknown>, ctx: Record<string, unknown>, info: unknown) => unknown) => {
+        const kind = p.kind as ParamKind;
+        const prop = p.propertyName;
+        if (kind === 'info') return (_r, _c, info) => info;
+        if (kind === 'context') return prop ? (_r, c) => c[prop] : (_r, c) => c;
+        return prop ? (r) => r[prop] : (r) => r;
+      });
+      const direct: GraphQLFieldResolver<unknown, unknown> = (root, args, ctx, info) => {
+        for (const t of rootTypes) if (!(root instanceof (t as Function))) return original(root, args, ctx, info);
+        const r = root as Record<string, unknown>;
+        const c = ctx as Record<string, unknown>;
+        switch (pick.length) {
+          case 0:
+            return method.call(instance);
+          case 1:
+            return method.call(instance, pick[0](r, c, info));
+          case 2:
+            return method.call(instance, pick[0](r, c, info), pick[1](r, c, info));
+          default:
+            return method.apply(instance, pick.map((f) => f(r, c, info)));
+        }
+      };
+      field.resolve = direct;
+    }
+  }
+}
+
 let cached: Promise<GraphQLSchema> | undefined;
 
 /** The executable schema (built once per process). */
@@ -130,6 +224,9 @@ export function getSchema(): Promise<GraphQLSchema> {
     pubSub: unusedPubSub,
     validateFn: validateArgument,
     emitSchemaFile: false,
+  }).then((schema) => {
+    directFieldResolvers(schema);
+    return schema;
   });
   return cached;
 }
