@@ -172,7 +172,7 @@ function draftMeetings(ctx: MeetingContext): Draft[] {
     // "He made the call when he led Ghana's delegation to the 89th Ordinary Session ...": the principal
     // (the lead sentence's first person, as a pronoun or by name) at an event, before any meeting.
     if (drafts.length === 0 && present.length <= 1 && index > 0 && vocabulary.pronounEvents.some((pattern) => pattern.test(sentence.text))) {
-      const lead = ctx.people.find((person) => person.mentions.some((mention) => mention.sentence === 0));
+      const lead = ctx.people.find((person) => person.id === leadPeople(ctx)[0]);
       // (or by name: "Tuggar made the call at the G20 Foreign Ministers' Meeting")
       if (lead && (present.length === 0 || present[0] === lead.id)) {
         // ("led Ghana's delegation": the delegation's country is theirs when nothing else says)
@@ -411,7 +411,6 @@ function groupMembers(text: string, current: Draft | undefined, present: number[
   return out;
 }
 
-/** Ministers of one country the lead sentence names on a trip ("X and Y have returned from a three-country mission"). */
 /** "a working visit to Japan and the Republic of Korea", "a three-country tour": a trip to several countries. */
 function severalCountries(text: string): boolean {
   if (/\b(?:two|three|four|five|multi)[- ](?:country|nation)\b/iu.test(text)) return true;
@@ -432,6 +431,7 @@ function leadPeople(ctx: MeetingContext): number[] {
   return ctx.people.filter((person) => person.mentions.some((mention) => mention.sentence === index)).map((person) => person.id);
 }
 
+/** Ministers of one country the lead sentence names on a trip ("X and Y have returned from a three-country mission"). */
 function leadTravellers(ctx: MeetingContext): number[] {
   const index = leadSentence(ctx);
   const lead = index === undefined ? '' : ctx.sentences[index].text;
