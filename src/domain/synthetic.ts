@@ -913,8 +913,9 @@ export const SYNTHETIC_TABLES = [
   // What the triggers keep from them: the narrow copy that counts and searches read (migration
   // release_narrow_search) and its entries by lexeme (release_lexeme, read by index-only scans,
   // which need the visibility map), the lexeme, facet and partner counts (logs of appended rows).
-  'release_narrow', 'release_lexeme', 'release_lexeme_count', 'release_facet_count', 'release_cube_count', 'release_facet_total',
-  'release_cube_total', 'meeting_partner_fact', 'partner_day', 'partner_topic',
+  'release_narrow', 'release_lexeme', 'release_lexeme_count', 'release_lexeme_country_count', 'release_lexeme_country_total',
+  'release_facet_count', 'release_cube_count', 'release_facet_total', 'release_cube_total', 'meeting_partner_fact', 'partner_day',
+  'partner_topic',
 ];
 
 /** Everything the generator needs from the database: countries, topics, people and initiative ids. */

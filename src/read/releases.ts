@@ -195,8 +195,9 @@ export async function listReleases(
   const relevance = () => {
     // A word or a two-word phrase over the published archive, with at most countries: its newest
     // matches are the first entries of its lexeme in release_lexeme's index (whose codes overlap the
-    // countries), and the count a sum of the lexeme's kept counts (migration release_lexeme) or,
-    // with countries, an index-only count of its entries (migration release_lexeme_countries),
+    // countries), and the count a sum of the lexeme's kept counts (migration release_lexeme; with
+    // one country, release_lexeme_country_counts) or, with several countries, an index-only count
+    // of its entries (migration release_lexeme_countries),
     // instead of a bitmap of every match, the heap pages holding them, a spool for the count and a
     // sort. Same window, same ranking, same count.
     const entry = searchLexeme(filter);
@@ -263,13 +264,24 @@ export async function listReleases(
 
 /**
  * The published releases whose `match` holds the entry's lexeme: the sum of its kept counts
- * (migration release_lexeme); with countries, its entries whose codes overlap them, counted from
- * the index (migration release_lexeme_countries).
+ * (migration release_lexeme); with one country, the sum of its kept counts for that country
+ * (migration release_lexeme_country_counts: the folded totals and the log since, one snapshot);
+ * with several, its entries whose codes overlap them, counted from the index (migration
+ * release_lexeme_countries: a release about two of them would count twice in a sum).
  */
-const lexemeCount = (entry: LexemeEntry) =>
-  entry.countries
+const lexemeCount = (entry: LexemeEntry) => {
+  const codes = entry.countries ? [...new Set(entry.countries)] : null;
+  if (codes?.length === 1) {
+    const where = sql`c.lexeme = ${entry.lexeme} AND c.country_code = ${codes[0]}::bpchar`;
+    return sql`SELECT coalesce(sum(c.n), 0)::int FROM (
+        SELECT c.n FROM release_lexeme_country_total c WHERE ${where}
+        UNION ALL
+        SELECT c.n FROM release_lexeme_country_count c WHERE ${where}) c`;
+  }
+  return codes
     ? sql`SELECT count(*)::int FROM release_lexeme l WHERE ${lexemeEntryConditions(entry)}`
     : sql`SELECT coalesce(sum(c.n), 0)::int FROM release_lexeme_count c WHERE c.lexeme = ${entry.lexeme}`;
+};
 
 export async function countReleases(db: SqlExecutor, rawFilter: ReleaseFilter | ResolvedFilter): Promise<number> {
   const filter = await resolveFilter(db, rawFilter);
