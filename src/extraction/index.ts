@@ -379,10 +379,14 @@ export function extractPressRelease(text: string, options: ExtractOptions = {}):
   let issuer = findIssuer(issuerTexts, fullText, dateline?.country ?? null, agencyReport);
   const initiatives = extractInitiatives(sentences);
   const { triggers } = loadMeetingVocabulary();
+  // Whether a sentence has a meeting verb: asked by the people and the meetings stages, again and
+  // again, so read once per sentence.
+  const triggerAt: Array<boolean | undefined> = [];
+  const isMeetingSentence = (index: number) => (triggerAt[index] ??= triggers.some((trigger) => trigger.test(sentences[index].text)));
   const people = findPeople(
     sentences,
     fullText,
-    (index) => triggers.some((trigger) => trigger.test(sentences[index].text)),
+    isMeetingSentence,
     initiatives.spans,
     { date: dateline?.date ?? null, year },
   );
@@ -450,6 +454,7 @@ export function extractPressRelease(text: string, options: ExtractOptions = {}):
     issuerCountry: issuer?.country ?? marked?.country ?? datelineAgencyCountry(parsedDateline, paragraphs, countries),
     year,
     tripCountry: leadVisit,
+    isMeetingSentence,
   });
   warnings.push(...meetingWarnings);
   const { impliedTopics, impliedTopicsByRole } = loadMeetingVocabulary();

@@ -23,6 +23,8 @@ export interface MeetingContext {
    * are its.
    */
   tripCountry?: string | null;
+  /** Whether a sentence has a meeting verb of `triggers` (read once per sentence by the caller). */
+  isMeetingSentence?: (index: number) => boolean;
 }
 
 interface Draft {
@@ -208,7 +210,7 @@ function draftMeetings(ctx: MeetingContext): Draft[] {
     const called = calledSomeone(index, ctx);
     const audience = vocabulary.audienceEvents.some((pattern) => pattern.test(sentence.text));
     const recalled = vocabulary.recalled.some((pattern) => pattern.test(sentence.text));
-    const trigger = !recalled && (visitLead || called || audience || calledOn(index, ctx) || vocabulary.triggers.some((pattern) => pattern.test(sentence.text)));
+    const trigger = !recalled && (visitLead || called || audience || calledOn(index, ctx) || (ctx.isMeetingSentence ? ctx.isMeetingSentence(index) : vocabulary.triggers.some((pattern) => pattern.test(sentence.text))));
     const eventLead = index === 0 && vocabulary.eventLeads.some((pattern) => pattern.test(ctx.leadText));
     const current = drafts[drafts.length - 1];
     // "The Ambassadors-designate are as follows:" and then "i. H.E. Mr. X, Ambassador-designate of

@@ -117,6 +117,14 @@ function onlyDelegation(fullText: string): string | null {
  * The text before a title without the articles and modifiers that belong to it
  * ("received Ulanbek Toktomushev, the newly appointed " → "received Ulanbek Toktomushev,").
  */
+/** "... Acting" at the end of a text: one pattern per modifier, compiled once. */
+const modifierPatterns = new Map<string, RegExp>();
+function modifierAtEnd(candidate: string): RegExp {
+  let pattern = modifierPatterns.get(candidate);
+  if (!pattern) modifierPatterns.set(candidate, (pattern = new RegExp(`(?:^|\\s)${escapeRegExp(candidate)}$`, 'i')));
+  return pattern;
+}
+
 function leftOfRole(text: string, roleStart: number): { rest: string; modifier: string | null } {
   let rest = text.slice(0, roleStart).trimEnd();
   let modifier: string | null = null;
@@ -126,7 +134,7 @@ function leftOfRole(text: string, roleStart: number): { rest: string; modifier: 
       rest = rest.slice(0, article.index).trimEnd();
       continue;
     }
-    const found = vocab().modifiers.find((candidate) => new RegExp(`(?:^|\\s)${escapeRegExp(candidate)}$`, 'i').test(rest));
+    const found = vocab().modifiers.find((candidate) => modifierAtEnd(candidate).test(rest));
     if (!found) return { rest, modifier };
     modifier ??= found;
     rest = rest.slice(0, rest.length - found.length).trimEnd();
@@ -143,15 +151,20 @@ const DIPLOMACY_HEAD = /\b(?:[Hh]ead\s+of\s+(\p{Lu}[\p{L}-]+)\s+diplomacy|(\p{Lu
 const AS_POST =
   /,\s+who\s+(?:(?:[\p{L}'’-]+\s+){0,8}?as|(?:was|has\s+been|had\s+been|is)\s+(?:recently\s+|just\s+|newly\s+)?(?:appointed|named|elected|designated)(?:\s+as)?)\s+(?:the\s+|an?\s+)?(?:newly[- ]appointed\s+|new\s+|incoming\s+)?$/u;
 
+/** "his Azerbaijani and Turkish counterparts": compiled once (used with matchAll only, which copies it). */
+let counterpartsPattern: RegExp | null = null;
+/** "his Portuguese counterpart Paulo Rangel": the same. */
+let counterpartPattern: RegExp | null = null;
+
 export function mentionsWithTitles(sentences: Sentence[], fullText: string): RawMention[] {
   const out: RawMention[] = [];
   const { honorificSource } = vocab();
   // After a post, honorifics and courtesy ranks ("Ambassador", "Senator", "Datuk Seri") before the name.
   const honorific = courtesyRun();
-  const counterparts = new RegExp(
+  const counterparts = (counterpartsPattern ??= new RegExp(
     `\\b(?:his|her|their)\\s+((?:[\\p{Lu}][\\p{L}'’-]*(?:\\s*,\\s*|\\s+and\\s+|\\s+)){0,4})(${loadRoles().counterpartWords.map((word) => escapeRegExp(word) + 's').join('|')})\\b(?:[^,;.:]{0,80}?(?:,|:)\\s*|\\s+(?=\\p{Lu}))`,
     'gu',
-  );
+  ));
   sentences.forEach((sentence, sentenceIndex) => {
     const text = sentence.text;
     let from = 0;
@@ -466,10 +479,10 @@ export function mentionsWithTitles(sentences: Sentence[], fullText: string): Raw
       next.title = { start: post.start, end: next.title!.end };
     }
     // "his Portuguese counterpart Paulo Rangel": the post is the other person's, the country the adjective's.
-    const counterpart = new RegExp(
+    const counterpart = (counterpartPattern ??= new RegExp(
       `\\b(?:his|her|their)\\s+(?:(?:new|newly[ -]appointed|incoming)\\s+)?((?:[\\p{Lu}][\\p{L}'’-]*\\s+){0,3})(${loadRoles().counterpartWords.map(escapeRegExp).join('|')})(?:\\s+(?:from|of)\\s+(?:the\\s+)?(?=\\p{Lu}))?`,
       'gu',
-    );
+    ));
     for (const match of text.matchAll(counterpart)) {
       // "his counterpart from the Lao People's Democratic Republic, Saleumxay Kommasith": the country after it.
       const from = /(?:from|of)\s+(?:the\s+)?$/u.test(match[0]) ? countryNamedAt(text, match.index + match[0].length) : null;
