@@ -5,7 +5,7 @@
  * and the Pacific), years 2021 to 2026, written and labelled per test/fixtures/LABELLING.md by a
  * writer who read neither the extractor nor the other sets, at the start of the ninth round (2026-12-02).
  *
- * Scored unread with the round's third build (e73bcde; participants 0.745, meeting kind 0.806, dateline
+ * Scored unread with the round's third build (e73bcde, with the COVID-19 initiative fix of 710d111 not yet committed; participants 0.745, meeting kind 0.806, dateline
  * 0.927, initiatives 0.912), then read as tuning data; the seventh, tenth, twenty-first and twenty-sixth
  * sets are the ones kept unread (docs/extraction.md, "Twenty-fourth to twenty-seventh held-out sets").
  * It REPORTS and asserts no floors;
