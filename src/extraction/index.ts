@@ -425,15 +425,16 @@ export function extractPressRelease(text: string, options: ExtractOptions = {}):
   // Foreign Affairs said") or not at all, datelined abroad ("NEW YORK", "Jeddah", "Riga, Latvia" for a
   // minister's trip), is its country's too: the dateline's country is where the minister went.
   const leadVisit = visitedByLead(sentences[0]?.text ?? '', people, fullText);
+  // The source that opens a bracketed dateline ("[MFAEI, 23.04.2024]", "(MoFA, Addis Ababa – ...)").
+  const header = parsedDateline ? /^\s*[([]\s*([^,\])[(]{2,60}?)\s*[,–—-]/u.exec(paragraphs[parsedDateline.paragraph] ?? '')?.[1] ?? null : null;
   // "[MFAEI, 23.04.2024]": a header opened by a ministry's name that only one country's ministry has.
-  if (!issuer?.named && parsedDateline) {
-    const header = /^\s*[([]\s*([^,\])[(]{2,60}?)\s*[,–—-]/u.exec(paragraphs[parsedDateline.paragraph] ?? '');
-    const own = header && ministrySpans(header[1]).some((span) => span.start === 0 && span.end === header[1].length) ? ministryNameCountry(header[1]) : null;
+  if (!issuer?.named && header) {
+    const own = ministrySpans(header).some((span) => span.start === 0 && span.end === header.length) ? ministryNameCountry(header) : null;
     if (own) issuer = { name: `Ministry of Foreign Affairs of ${findCountry(own)?.name ?? own}`, country: own, named: true };
   }
   if (!agencyReport && !issuer?.named) {
     // "(MoFA, Addis Ababa – 10 November 2025)": the ministry's own header places it at home.
-    const ownHeader = parsedDateline && /^\s*[([]\s*(?:MoFA|MOFA|MFA|Ministry\s+of\s+Foreign\s+Affairs)\s*[,–—-]/u.test(paragraphs[parsedDateline.paragraph] ?? '');
+    const ownHeader = header !== null && /^(?:MoFA|MOFA|MFA|Ministry\s+of\s+Foreign\s+Affairs)$/u.test(header);
     const home = ownHeader && dateline?.country
       ? dateline.country
       : dateline?.place

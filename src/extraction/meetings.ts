@@ -174,7 +174,8 @@ function draftMeetings(ctx: MeetingContext): Draft[] {
     // "He made the call when he led Ghana's delegation to the 89th Ordinary Session ...": the principal
     // (the lead sentence's first person, as a pronoun or by name) at an event, before any meeting.
     if (drafts.length === 0 && present.length <= 1 && index > 0 && vocabulary.pronounEvents.some((pattern) => pattern.test(sentence.text))) {
-      const lead = ctx.people.find((person) => person.id === leadPeople(ctx)[0]);
+      const leadId = leadPeople(ctx)[0];
+      const lead = leadId === undefined ? undefined : ctx.people[leadId];
       // (or by name: "Tuggar made the call at the G20 Foreign Ministers' Meeting")
       if (lead && (present.length === 0 || present[0] === lead.id)) {
         // ("led Ghana's delegation": the delegation's country is theirs when nothing else says)
@@ -436,11 +437,10 @@ function leadPeople(ctx: MeetingContext): number[] {
 /** Ministers of one country the lead sentence names on a trip ("X and Y have returned from a three-country mission"). */
 function leadTravellers(ctx: MeetingContext): number[] {
   const index = leadSentence(ctx);
-  const lead = index === undefined ? '' : ctx.sentences[index].text;
-  if (!/\b(?:mission|trip|tour|visit|visits|travell?ed|travels|returned\s+from|arrived\s+in)\b/iu.test(lead)) return [];
-  const ministers = ctx.people.filter(
-    (person) => person.mentions.some((mention) => mention.sentence === index) && ['FOREIGN_MINISTER', 'DEPUTY_FOREIGN_MINISTER', 'MINISTER'].includes(person.roleKind),
-  );
+  if (index === undefined || !/\b(?:mission|trip|tour|visit|visits|travell?ed|travels|returned\s+from|arrived\s+in)\b/iu.test(ctx.sentences[index].text)) return [];
+  const ministers = leadPeople(ctx)
+    .map((id) => ctx.people[id])
+    .filter((person) => ['FOREIGN_MINISTER', 'DEPUTY_FOREIGN_MINISTER', 'MINISTER'].includes(person.roleKind));
   const countries = new Set(ministers.map((person) => countryOf(person)).filter(Boolean));
   return countries.size <= 1 ? ministers.map((person) => person.id) : [];
 }
