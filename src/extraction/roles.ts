@@ -23,6 +23,8 @@ interface CompiledRole {
   whole: RegExp | null;
   key: string | null;
   kind: RoleKind;
+  /** The letters its first word starts with, lower-cased (`openerLetters`). */
+  opener: string | null;
   rank: number;
 }
 
@@ -39,6 +41,20 @@ interface RoleMatcher {
    */
   literal: RegExp;
   prefixed: RegExp;
+  /**
+   * The same three matchers holding only the alternatives that can start with a given run of letters
+   * (lower-cased), built on first use: at an offset only the phrases whose first word is the word
+   * there can match, and trying the whole alternation at every opener cost most of a role lookup.
+   */
+  byOpener: Map<string, OpenerMatchers>;
+  /** Per alternative, the lower-cased letters its first word starts with (null: not a plain word). */
+  phraseOpeners: Array<string | null>;
+  prefixOpeners: Array<string | null>;
+  /** Every non-null opener of the two lists above. */
+  openerLetterSet: Set<string>;
+  phraseSources: string[];
+  literalFlags: boolean[];
+  prefixSources: string[];
   /** Lower-case first words of every role phrase and prefix. */
   openers: Set<string>;
   entries: CompiledRole[];
@@ -47,7 +63,22 @@ interface RoleMatcher {
   roleWords: Set<string>;
 }
 
+interface OpenerMatchers {
+  plain: RegExp | null;
+  literal: RegExp | null;
+  prefixed: RegExp | null;
+}
+
 let matcher: RoleMatcher | null = null;
+
+/**
+ * The run of letters a phrase's first word starts with, lower-cased, which the text must hold at the
+ * place it matches (each phrase goes on with a space, a hyphen, an apostrophe or a word end); null
+ * when the phrase does not open with a letter ("{acronym} Representative").
+ */
+function openerLetters(phrase: string): string | null {
+  return /^\p{L}+/u.exec(phrase.trim())?.[0].toLowerCase() ?? null;
+}
 
 /** An organisation's acronym inside a title ("ICRC", "UNHCR", "IOM"). */
 export const ACRONYM_SOURCE = '\\p{Lu}[\\p{Lu}\\d&]{1,9}';
@@ -126,6 +157,7 @@ function build(): RoleMatcher {
       whole: hasPortfolio || hasAcronym ? new RegExp(`^(?:${source})$`, 'u') : null,
       key: hasPortfolio || hasAcronym ? null : literalKey(literal),
       kind,
+      opener: openerLetters(literal),
       // A portfolio makes a phrase longer than its letters suggest; rank it above plain phrases of the same head.
       rank: literal.length + (hasPortfolio ? 30 : 0),
     });
@@ -133,6 +165,9 @@ function build(): RoleMatcher {
   entries.sort((a, b) => b.rank - a.rank);
   const phrases = entries.map((entry) => entry.source).join('|');
   const prefixes = [...vocabulary.deputyPrefixes].sort((a, b) => b.length - a.length).map((prefix) => caseTolerant(prefix.replace(/-$/, '')));
+  const phraseOpeners = entries.map((entry) => entry.opener);
+  const sortedPrefixes = [...vocabulary.deputyPrefixes].sort((a, b) => b.length - a.length);
+  const prefixOpeners = sortedPrefixes.map(openerLetters);
   const plain = new RegExp(`(?:${phrases})${WORD_END}`, 'uy');
   const literal = new RegExp(`(?:${entries.filter((entry) => entry.key !== null).map((entry) => entry.source).join('|')})${WORD_END}`, 'uy');
   const prefixed = new RegExp(`(?:${prefixes.join('|')})[\\s-]+(?:${phrases})${WORD_END}`, 'uy');
@@ -149,7 +184,22 @@ function build(): RoleMatcher {
   for (const word of vocabulary.nameWords) roleWords.delete(word);
   const byKey = new Map<string, CompiledRole>();
   for (const entry of entries) if (entry.key && !byKey.has(entry.key)) byKey.set(entry.key, entry);
-  return { plain, literal, prefixed, openers, entries, byKey, roleWords };
+  return {
+    plain,
+    literal,
+    prefixed,
+    byOpener: new Map(),
+    phraseOpeners,
+    prefixOpeners,
+    openerLetterSet: new Set([...phraseOpeners, ...prefixOpeners].filter((letters): letters is string => letters !== null)),
+    phraseSources: entries.map((entry) => entry.source),
+    literalFlags: entries.map((entry) => entry.key !== null),
+    prefixSources: prefixes,
+    openers,
+    entries,
+    byKey,
+    roleWords,
+  };
 }
 
 function compiled(): RoleMatcher {
@@ -254,7 +304,52 @@ export function roleAt(sentence: string, offset: number): RoleMatch | null {
 const ROLE_CACHE_SIZE = 64;
 const roleCache = new Map<string, Map<number, RoleMatch | null>>();
 
+/**
+ * The three matchers narrowed to the alternatives that can start with `letters` (and those that do not
+ * open with a letter), in the same order, so each answers as the whole alternation would at a place
+ * where those letters start.
+ */
+function matchersFor(word: string): OpenerMatchers {
+  const m = compiled();
+  // Letters no phrase opens with share one entry (only the phrases that open with no letter), so the
+  // map holds at most one entry per opener, whatever text it reads.
+  const letters = m.openerLetterSet.has(word) ? word : '';
+  let found = m.byOpener.get(letters);
+  if (found) return found;
+  const fits = (opener: string | null) => opener === null || opener === letters;
+  const plainSources = m.phraseSources.filter((_, i) => fits(m.phraseOpeners[i]));
+  const literalSources = m.phraseSources.filter((_, i) => m.literalFlags[i] && fits(m.phraseOpeners[i]));
+  const prefixSources = m.prefixSources.filter((_, i) => fits(m.prefixOpeners[i]));
+  const phrases = m.phraseSources.join('|');
+  found = {
+    plain: plainSources.length ? new RegExp(`(?:${plainSources.join('|')})${WORD_END}`, 'uy') : null,
+    literal: literalSources.length ? new RegExp(`(?:${literalSources.join('|')})${WORD_END}`, 'uy') : null,
+    prefixed: prefixSources.length ? new RegExp(`(?:${prefixSources.join('|')})[\\s-]+(?:${phrases})${WORD_END}`, 'uy') : null,
+  };
+  m.byOpener.set(letters, found);
+  return found;
+}
+
+const LETTERS = /\p{L}+/uy;
+
+function stickyAt(pattern: RegExp | null, sentence: string, offset: number): RegExpExecArray | null {
+  if (!pattern) return null;
+  pattern.lastIndex = offset;
+  return pattern.exec(sentence);
+}
+
 function roleAtNow(sentence: string, offset: number): RoleMatch | null {
+  LETTERS.lastIndex = offset;
+  const letters = LETTERS.exec(sentence)?.[0].toLowerCase();
+  if (letters !== undefined) {
+    const { plain, literal, prefixed } = matchersFor(letters);
+    let listed = stickyAt(plain, sentence, offset);
+    const literalMatch = listed ? stickyAt(literal, sentence, offset) : null;
+    if (literalMatch && literalMatch[0].length > listed![0].length) listed = literalMatch;
+    const deputy = stickyAt(prefixed, sentence, offset);
+    if (deputy && (!listed || deputy[0].length > listed[0].length)) return toMatch(deputy[0], offset, true);
+    return listed ? toMatch(listed[0], offset, false) : null;
+  }
   const { plain, literal, prefixed } = compiled();
   plain.lastIndex = offset;
   let listed = plain.exec(sentence);
