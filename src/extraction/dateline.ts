@@ -66,7 +66,8 @@ function compiled(): Patterns {
   const { monthSource, weekdays } = loadLanguage();
   const weekday = `(?:${weekdays.join('|')}),?\\s{1,3}`;
   // Groups: 1 month, 2 day | 3 day, 4 month; 5 year.
-  const textDate = `(?:(${monthSource})\\s{0,3}(\\d{1,2})(?:st|nd|rd|th)?|(\\d{1,2})(?:st|nd|rd|th)?\\s{1,3}(?:of\\s)?(${monthSource}))(?:(?:,?\\s{1,3}|/)(\\d{4})(?!\\d))?`;
+  // ("18 de abril de 2024": a Spanish-speaking ministry's date in its English text)
+  const textDate = `(?:(${monthSource})\\s{0,3}(\\d{1,2})(?:st|nd|rd|th)?|(\\d{1,2})(?:st|nd|rd|th)?\\s{1,3}(?:(?:of|de)\\s{1,3})?(${monthSource}))(?:(?:,?\\s{1,3}|/|\\s{1,3}de\\s{1,3})(\\d{4})(?!\\d))?`;
   // Groups as textDate, then 6-8 ISO y-m-d, 9-11 d.m.y (or d/m/y).
   const numeric = `(\\d{4})[-./](\\d{1,2})[-./](\\d{1,2})|(\\d{1,2})[./-](\\d{1,2})[./-](\\d{4})`;
   // A label before the date: "Published", "Publication date", or words in another script (a Thai
@@ -249,6 +250,13 @@ function placeDateline(line: string): PlaceDateline | null {
   if (squared && squaredCountry?.code && squaredCountry.end === squared[1].length) {
     rawCountry = squared[1];
     position += squared[0].length;
+  }
+  // "Lima (Perú), April 18, 2024.": the country in round brackets after the place.
+  const rounded = rawCountry ? null : /^\s{0,2}\(([^()]{2,40})\)(?=,)/u.exec(line.slice(position, position + 44));
+  const roundedCountry = rounded ? countryAt(rounded[1], 0) : null;
+  if (rounded && roundedCountry?.code && roundedCountry.end === rounded[1].length) {
+    rawCountry = rounded[1];
+    position += rounded[0].length;
   }
   // ", Azerbaijan," before the date.
   const comma = rawCountry ? null : /^,\s{1,3}/u.exec(line.slice(position, position + 4));

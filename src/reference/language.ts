@@ -20,7 +20,7 @@ export interface LanguageVocabulary {
 }
 
 interface LanguageFile {
-  months?: Array<{ name?: unknown; short?: unknown }>;
+  months?: Array<{ name?: unknown; short?: unknown; other?: unknown }>;
   weekdays?: unknown;
   nameStopWords?: unknown;
   organisationEndWords?: unknown;
@@ -42,7 +42,9 @@ export function loadLanguage(): LanguageVocabulary {
     months.push(entry.name);
     const short = asStringList(entry.short, `${FILE} months.${entry.name}.short`);
     monthAbbreviations.push(...short);
-    for (const form of [entry.name, ...short]) {
+    // (names in another language: read in dates, never calendar words of names or places)
+    const other = entry.other === undefined ? [] : asStringList(entry.other, `${FILE} months.${entry.name}.other`);
+    for (const form of [entry.name, ...short, ...other]) {
       byForm.set(form.toLowerCase(), index + 1);
       forms.push(form);
     }
