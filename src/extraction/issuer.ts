@@ -78,7 +78,7 @@ export function findIssuer(texts: IssuerText[], fullText: string, datelineCountr
   // where a release names its own ministry: its header, its lead, a source line. A ministry named in
   // passing further down ("the diplomatic academy of the Estonian Ministry of Foreign Affairs") is
   // the other side's, not the issuer.
-  const candidates: Array<{ sentence: string; index: number; length: number; reporting: boolean; prominent: boolean }> = [];
+  const candidates: Array<{ sentence: string; index: number; length: number; reporting: boolean; prominent: boolean; building: boolean }> = [];
   for (const { text: sentence, prominent } of texts) {
     for (const span of ministrySpans(sentence)) {
       const after = sentence.slice(span.end, span.end + 80);
@@ -90,7 +90,12 @@ export function findIssuer(texts: IssuerText[], fullText: string, datelineCountr
       const before = sentence.slice(Math.max(0, span.start - 60), span.start);
       const venue = !reporting && VENUE_BEFORE.test(before) && matchCountries(before).some((match) => match.code && match.end === before.trimEnd().length);
       if (inPost || venue) continue;
-      candidates.push({ sentence, index: span.start, length: span.end - span.start, reporting, prominent });
+      // "at Torre Tagle Palace", "at the Itamaraty": a ministry's building, by its own name, as where
+      // people met says less than a ministry named as a source (the visiting side's ministry reports
+      // such meetings too). ("welcomed X at the Ministry of Foreign Affairs, Foreign Employment and
+      // Tourism" still names the host's ministry, as its own releases write it.)
+      const building = !reporting && /\b(?:at|in)\s+(?:the\s+)?$/u.test(before) && !/\bMinistry\b/iu.test(sentence.slice(span.start, span.end));
+      candidates.push({ sentence, index: span.start, length: span.end - span.start, reporting, prominent, building });
     }
   }
   // An agency's report has an issuer only where it names a ministry as its source.
@@ -119,7 +124,7 @@ export function findIssuer(texts: IssuerText[], fullText: string, datelineCountr
   const named = ministryCountry(chosen.sentence, chosen.index, chosen.length, fullText);
   const country = named ?? datelineCountry;
   const countryName = country ? findCountry(country)?.name ?? country : null;
-  return { name: countryName ? `Ministry of Foreign Affairs of ${countryName}` : 'Ministry of Foreign Affairs', country, named: named !== null };
+  return { name: countryName ? `Ministry of Foreign Affairs of ${countryName}` : 'Ministry of Foreign Affairs', country, named: named !== null && !chosen.building };
 }
 
 function ministryCountry(sentence: string, index: number, length: number, fullText: string): string | null {
