@@ -67,6 +67,8 @@ interface Draft {
   laterEvent?: boolean;
   /** People a participation sentence added ("X, Deputy Foreign Minister, accompanied Araghchi at this meeting"). */
   joined?: Map<number, number>;
+  /** One of the meetings a "separate meetings" sentence was split into (splitSeparate). */
+  split?: boolean;
 }
 
 export interface MeetingResult {
@@ -719,17 +721,33 @@ function splitSeparate(drafts: Draft[], ctx: MeetingContext): Draft[] {
       if (atEach.includes(other)) continue;
       const joinedAt = draft.joined?.get(other);
       if (joinedAt !== undefined) joiners.push([other, joinedAt]);
-      else split.push({ ...draft, participants: [host, other] });
+      else split.push({ ...draft, participants: [host, other], split: true });
     }
     for (const [joiner, sentence] of joiners) {
       const lastMention = (meeting: Draft) =>
         Math.max(-1, ...ctx.people[meeting.participants[1]].mentions.filter((m) => m.sentence <= sentence).map((m) => m.sentence));
       const target = split.reduce<Draft | undefined>((best, meeting) => (!best || lastMention(meeting) >= lastMention(best) ? meeting : best), undefined);
       if (target) target.participants.push(joiner);
-      else split.push({ ...draft, participants: [host, joiner] });
+      else split.push({ ...draft, participants: [host, joiner], split: true });
     }
     for (const meeting of split) meeting.participants.push(...atEach);
     return split;
+  });
+}
+
+/**
+ * "held telephone conversations with the foreign ministers of A, B and C", then "Later, X spoke with
+ * B's minister Y": a later sentence that tells one of the split meetings again, with the same people,
+ * is that meeting, not another.
+ */
+function dropRetold(drafts: Draft[]): Draft[] {
+  const key = (draft: Draft) => [...draft.participants].sort((a, b) => a - b).join(',');
+  const told = new Set<string>();
+  return drafts.filter((draft) => {
+    const k = key(draft);
+    if (draft.split) told.add(k);
+    else if (told.has(k)) return false;
+    return true;
   });
 }
 
@@ -801,7 +819,7 @@ export function extractMeetings(ctx: MeetingContext): MeetingResult {
   const warnings: string[] = [];
   const meetings: ExtractedMeeting[] = [];
   const participantIds: number[][] = [];
-  const drafts = foldRelativeVisit(splitSeparate(draftMeetings(ctx), ctx), ctx);
+  const drafts = foldRelativeVisit(dropRetold(splitSeparate(draftMeetings(ctx), ctx)), ctx);
   // The kinds later meetings' own sentences name.
   const laterKinds = new Set(
     drafts.slice(1).flatMap((draft) => cueKind([ctx.sentences[draft.sentence].text], null) ?? []),
