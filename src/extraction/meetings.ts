@@ -815,11 +815,57 @@ function foldRelativeVisit(drafts: Draft[], ctx: MeetingContext): Draft[] {
   return kept;
 }
 
+/**
+ * "X is paying an official visit to B at the invitation of Y", then "On August 21, President Z
+ * received X. The President noted ...", "On the same day, Y and X held official talks. The ministers
+ * discussed ...": a visit whose talks the text reports as separate meetings, each with its own
+ * counterpart and subjects, is those meetings, with no visit around them (test/fixtures/LABELLING.md).
+ * Each meeting sentence names the visitor and someone else, the counterparts differ from one meeting
+ * to the next, and each is followed by its subjects (or tells them itself).
+ */
+function visitToldAsMeetings(drafts: Draft[], ctx: MeetingContext): Draft[] {
+  const visit = drafts[0];
+  if (!visit?.visit || visit.participants.length < 2) return drafts;
+  const visitor = visit.participants[0];
+  const taken = new Set(drafts.map((draft) => draft.sentence));
+  const stops: Draft[] = [];
+  for (let index = visit.sentence + 1; index < ctx.sentences.length; index++) {
+    if (taken.has(index) || !(ctx.isMeetingSentence?.(index) ?? false)) continue;
+    const present = presentIn(index, ctx);
+    if (!present.includes(visitor) || present.length < 2) continue;
+    const next = ctx.sentences[index + 1]?.text ?? '';
+    const others = present.filter((id) => id !== visitor);
+    const subjects =
+      SUBJECTS.test(ctx.sentences[index].text) ||
+      ABOUT_MEETING.test(next) ||
+      // ("The President noted that ...", "He stressed ...")
+      (/^(?:The|Both|He|She|They)\b/u.test(next) && SUBJECTS.test(next)) ||
+      others.some((id) => ctx.people[id].mentions.some((m) => m.sentence === index + 1 && m.start < 40));
+    if (!subjects) return drafts;
+    stops.push({ sentence: index, participants: present, fromEventLead: false, visit: false, noVisit: true, ofSeparate: true });
+  }
+  if (stops.length < 2) return drafts;
+  const counterparts = stops.map((stop) => stop.participants.filter((id) => id !== visitor).sort((a, b) => a - b).join(','));
+  if (new Set(counterparts).size !== counterparts.length) return drafts;
+  // (everyone of the visit is at one of its meetings, or the visit is more than they tell)
+  if (visit.participants.some((id) => id !== visitor && !stops.some((stop) => stop.participants.includes(id)) && !invitedBy(id, visit.sentence, ctx))) return drafts;
+  return [...stops, ...drafts.slice(1)].sort((a, b) => a.sentence - b.sentence);
+}
+
+/** "... noted", "... discussed": a meeting sentence that tells its own subjects. */
+const SUBJECTS = /\b(?:discussed|noted|stressed|emphasi[sz]ed|exchanged\s+views|focused|reviewed|underlined|highlighted)\b/u;
+
+/** Named only as the one who invited the visitor ("at the invitation of Minister Y"). */
+function invitedBy(id: number, sentence: number, ctx: MeetingContext): boolean {
+  const text = ctx.sentences[sentence].text;
+  return ctx.people[id].mentions.some((m) => m.sentence === sentence && /\binvitation\s+of\s+(?:[\p{L}.'’-]+\s+){0,8}$/u.test(text.slice(Math.max(0, m.start - 80), m.start)));
+}
+
 export function extractMeetings(ctx: MeetingContext): MeetingResult {
   const warnings: string[] = [];
   const meetings: ExtractedMeeting[] = [];
   const participantIds: number[][] = [];
-  const drafts = foldRelativeVisit(dropRetold(splitSeparate(draftMeetings(ctx), ctx)), ctx);
+  const drafts = foldRelativeVisit(dropRetold(splitSeparate(visitToldAsMeetings(draftMeetings(ctx), ctx), ctx)), ctx);
   // The kinds later meetings' own sentences name.
   const laterKinds = new Set(
     drafts.slice(1).flatMap((draft) => cueKind([ctx.sentences[draft.sentence].text], null) ?? []),

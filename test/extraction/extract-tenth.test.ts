@@ -44,3 +44,30 @@ describe('tenth round: telephone conversations with several ministers are one ca
     ]);
   });
 });
+
+describe('tenth round: a visit whose talks are told as separate meetings', () => {
+  it('is those meetings, each with its own counterpart and subjects, and a parliament by its own name ends a title', () => {
+    expect(
+      people(
+        'Ulaanbaatar /MONTSAME/. Minister of Foreign Affairs of the Kyrgyz Republic Jeenbek Kulubaev is paying an official visit to Mongolia at the invitation of Minister of Foreign Affairs B.Battsetseg. ' +
+          'On May 14, President of Mongolia U.Khurelsukh received Minister J.Kulubaev. The President noted the growth of trade. ' +
+          'On the same day, Ministers B.Battsetseg and J.Kulubaev held official talks. The ministers discussed air links. ' +
+          'Minister J.Kulubaev also met with Chairman of the State Great Khural D.Amarbayasgalan, who noted the importance of parliamentary ties.',
+        2024,
+      ),
+    ).toEqual([
+      ['BILATERAL_MEETING', [['U.Khurelsukh', 'HEAD_OF_STATE', 'MN', 'HOST'], ['Jeenbek Kulubaev', 'FOREIGN_MINISTER', 'KG', 'GUEST']]],
+      ['BILATERAL_MEETING', [['B.Battsetseg', 'FOREIGN_MINISTER', 'MN', 'HOST'], ['Jeenbek Kulubaev', 'FOREIGN_MINISTER', 'KG', 'GUEST']]],
+      ['BILATERAL_MEETING', [['Jeenbek Kulubaev', 'FOREIGN_MINISTER', 'KG', 'GUEST'], ['D.Amarbayasgalan', 'OFFICIAL', 'MN', 'HOST']]],
+    ]);
+  });
+
+  it('stays one visit when its meetings are told without their own subjects', () => {
+    const kinds = people(
+      'Minister of Foreign Affairs of the Kyrgyz Republic Jeenbek Kulubaev is paying an official visit to Mongolia. President of Mongolia U.Khurelsukh received Minister J.Kulubaev. ' +
+        'Later, Minister of Foreign Affairs B.Battsetseg and J.Kulubaev held talks. Mongolia reaffirmed its support.',
+      2024,
+    ).map(([kind]) => kind);
+    expect(kinds).toEqual(['OFFICIAL_VISIT']);
+  });
+});
