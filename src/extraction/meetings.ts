@@ -621,21 +621,34 @@ function explicitSides(draft: Draft, ctx: MeetingContext, ids: number[]): Map<nu
   // The first verb that says who received whom decides; a passive ("was received by") starts before
   // the active verb inside it, so it wins on its own.
   const verbs = [
-    ...vocabulary.guestFirst.map((pattern) => ({ match: pattern.exec(text), hostFirst: false })),
-    ...vocabulary.hostFirst.map((pattern) => ({ match: pattern.exec(text), hostFirst: true })),
-  ]
-    .filter((verb): verb is { match: RegExpExecArray; hostFirst: boolean } => verb.match !== null)
-    .sort((a, b) => a.match.index - b.match.index);
+    ...vocabulary.guestFirst.flatMap((pattern) => [...text.matchAll(everyMatch(pattern))].map((match) => ({ match, hostFirst: false }))),
+    ...vocabulary.hostFirst.flatMap((pattern) => [...text.matchAll(everyMatch(pattern))].map((match) => ({ match, hostFirst: true }))),
+  ].sort((a, b) => a.match.index! - b.match.index!);
+  // (a verb with everyone on one side of it says nothing of who received whom: "The message was
+  // received by X when he received Y" is told by its second verb)
+  const positions = ids.map((id) => firstMention(id, draft.sentence, ctx)).filter((position) => position !== Number.MAX_SAFE_INTEGER);
+  const splits = (verb: (typeof verbs)[number]) => positions.some((p) => p < verb.match.index!) && positions.some((p) => p > verb.match.index!);
   const sides = new Map<number, ParticipantSide>();
-  const verb = verbs[0];
+  const verb = verbs.find(splits) ?? verbs[0];
   if (!verb) return sides;
   for (const id of ids) {
     const position = firstMention(id, draft.sentence, ctx);
     if (position === Number.MAX_SAFE_INTEGER) continue;
-    const before = position < verb.match.index;
+    const before = position < verb.match.index!;
     sides.set(id, before === verb.hostFirst ? 'HOST' : 'GUEST');
   }
   return sides;
+}
+
+const globalCopies = new WeakMap<RegExp, RegExp>();
+/** A global copy of a vocabulary pattern, made once, to read every place it matches. */
+function everyMatch(pattern: RegExp): RegExp {
+  let copy = globalCopies.get(pattern);
+  if (!copy) {
+    copy = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : pattern.flags + 'g');
+    globalCopies.set(pattern, copy);
+  }
+  return copy;
 }
 
 const MISSION_BEFORE = /\b(?:Embassy|High\s+Commission|Consulate(?:[-\s]General)?)\s+of\s+(?:the\s+)?$/u;
@@ -852,6 +865,16 @@ function visitToldAsMeetings(drafts: Draft[], ctx: MeetingContext): Draft[] {
   return [...stops, ...drafts.slice(1)].sort((a, b) => a.sentence - b.sentence);
 }
 
+/**
+ * "X received a written message from President Y": the receiver alone, the sender only named, is no
+ * meeting (the envoy who handed it over, where the text says so, meets the receiver or their deputy).
+ */
+function dropMessagesAlone(drafts: Draft[], ctx: MeetingContext): Draft[] {
+  return drafts.filter((draft) => draft.participants.length !== 1 || !MESSAGE_RECEIVED.test(ctx.sentences[draft.sentence].text));
+}
+
+const MESSAGE_RECEIVED = /\b(?:received|receives|has\s+received)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}(?:message|letter)\s+from\b/iu;
+
 /** "... noted", "... discussed": a meeting sentence that tells its own subjects. */
 const SUBJECTS = /\b(?:discussed|noted|stressed|emphasi[sz]ed|exchanged\s+views|focused|reviewed|underlined|highlighted)\b/u;
 
@@ -865,7 +888,7 @@ export function extractMeetings(ctx: MeetingContext): MeetingResult {
   const warnings: string[] = [];
   const meetings: ExtractedMeeting[] = [];
   const participantIds: number[][] = [];
-  const drafts = foldRelativeVisit(dropRetold(splitSeparate(visitToldAsMeetings(draftMeetings(ctx), ctx), ctx)), ctx);
+  const drafts = foldRelativeVisit(dropRetold(splitSeparate(visitToldAsMeetings(dropMessagesAlone(draftMeetings(ctx), ctx), ctx), ctx)), ctx);
   // The kinds later meetings' own sentences name.
   const laterKinds = new Set(
     drafts.slice(1).flatMap((draft) => cueKind([ctx.sentences[draft.sentence].text], null) ?? []),

@@ -71,3 +71,17 @@ describe('tenth round: a visit whose talks are told as separate meetings', () =>
     expect(kinds).toEqual(['OFFICIAL_VISIT']);
   });
 });
+
+describe('tenth round: a written message handed over at a meeting', () => {
+  it('is no meeting of its receiver alone; the deputy who received the envoy hosts them', () => {
+    expect(
+      people(
+        'Riyadh, August 14, 2023, SPA -- Minister of Foreign Affairs Prince Faisal bin Farhan bin Abdullah has received a written message from Sirojiddin Muhriddin, Minister of Foreign Affairs of the Republic of Tajikistan. ' +
+          'The message was received by Deputy Minister of Foreign Affairs Waleed bin Abdulkarim Elkhereiji when he received at the ministry today the Ambassador of Tajikistan to the Kingdom, Davlatsho Rahmonzoda.',
+        2023,
+      ),
+    ).toEqual([
+      ['BILATERAL_MEETING', [['Waleed bin Abdulkarim Elkhereiji', 'DEPUTY_FOREIGN_MINISTER', 'SA', 'HOST'], ['Davlatsho Rahmonzoda', 'AMBASSADOR', 'TJ', 'GUEST']]],
+    ]);
+  });
+});
