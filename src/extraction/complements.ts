@@ -203,7 +203,9 @@ export function readComplements(sentence: string, from: number, fullText: string
       const head = runWords.slice(0, cut + 1).join(' ');
       const countryThenName = cut >= 0 && /^\s+of\s+(?:the\s+)?/u.exec(text.slice(head.length));
       const bodyCountry = countryThenName ? countryAt(text, head.length + countryThenName[0].length) : null;
-      const nameAfterCountry = bodyCountry?.code ? readName(text, bodyCountry.end + (/^\s+/u.exec(text.slice(bodyCountry.end))?.[0].length ?? 0)) : null;
+      // (a courtesy rank may stand before that name: "of Malaysia Datuk Seri Amran Mohamed Zin")
+      const nameFrom = bodyCountry?.code ? bodyCountry.end + (/^\s+/u.exec(text.slice(bodyCountry.end))?.[0].length ?? 0) : 0;
+      const nameAfterCountry = bodyCountry?.code ? readName(text, nameFrom + courtesyRun().exec(text.slice(nameFrom))![0].length) : null;
       if (
         cut >= 0 &&
         cut < runWords.length - 1 &&

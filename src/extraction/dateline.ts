@@ -141,6 +141,13 @@ export function dateLineDate(line: string): DatePart | null {
     const rest = label ? dateLineDate(line.slice(label[0].length)) : null;
     if (rest) return { ...rest, end: line.length };
   }
+  // "No: 147, 24 June 2025, Press Release Regarding the ...": a numbered release's title line opens
+  // with its number and date.
+  const numbered = /^No\s{0,2}:\s{0,2}\d{1,5}\s{0,2},\s{1,3}([^,]{6,30}),\s{1,3}\p{Lu}/u.exec(line);
+  if (numbered) {
+    const date = dateLineDate(numbered[1]);
+    if (date) return { ...date, end: line.length };
+  }
   if (line.length > 80) return null;
   const match = compiled().dateLine.exec(line);
   if (!match) return null;

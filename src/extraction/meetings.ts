@@ -781,7 +781,9 @@ function countryTitleKind(person: Person, country: string | null): Person['roleK
   const bare = person.role
     .trim()
     .replace(/\s+(?:at|in|of)\s+(?:the\s+)?(?:Ministry\s+of\s+Foreign\s+Affairs|Foreign\s+Ministry|MFA)\b.*$/u, '')
-    .replace(/^(?:\p{Lu}[\p{L}'’-]*\s+)(?=Foreign\s+Secretary$)/u, '');
+    .replace(/^(?:\p{Lu}[\p{L}'’-]*\s+)(?=Foreign\s+Secretary$)/u, '')
+    // ("Foreign Secretary of Pakistan": the same post, its country said)
+    .replace(/\s+of\s+(?:the\s+)?(\p{Lu}[\p{L}'’ -]*)$/u, (whole: string, name: string) => (matchCountries(name).some((match) => match.code && match.start === 0 && match.end === name.length) ? '' : whole));
   const only = Object.entries(loadMeetingVocabulary().ministerOnlyIn).find(([title]) => title.toLowerCase() === bare.toLowerCase());
   if (!only) return person.roleKind;
   return only[1].includes(country) ? 'FOREIGN_MINISTER' : 'DEPUTY_FOREIGN_MINISTER';

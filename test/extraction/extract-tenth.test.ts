@@ -7,6 +7,8 @@ import { extractPressRelease } from '../../src/extraction';
 
 const people = (text: string, year = 2025) =>
   extractPressRelease(text, { year }).meetings.map((m) => [m.kind, m.participants.map((p) => [p.name, p.roleKind, p.country, p.side])]);
+const withoutSides = (text: string, year = 2025) =>
+  extractPressRelease(text, { year }).meetings.map((m) => [m.kind, m.participants.map((p) => [p.name, p.roleKind, p.country])]);
 
 describe('tenth round: a Spanish-speaking ministry\'s English datelines', () => {
   it.each([
@@ -83,5 +85,44 @@ describe('tenth round: a written message handed over at a meeting', () => {
     ).toEqual([
       ['BILATERAL_MEETING', [['Waleed bin Abdulkarim Elkhereiji', 'DEPUTY_FOREIGN_MINISTER', 'SA', 'HOST'], ['Davlatsho Rahmonzoda', 'AMBASSADOR', 'TJ', 'GUEST']]],
     ]);
+  });
+});
+
+describe('tenth round: posts', () => {
+  it('reads India\'s regional secretaries and ministers of state for external affairs as deputies, and a courtesy rank after a ministry\'s country', () => {
+    expect(
+      withoutSides(
+        'New Delhi [India], November 20 (ANI): India and Malaysia held Foreign Office Consultations, co-chaired by Secretary (East) in the Ministry of External Affairs Jaideep Mazumder ' +
+          'and Secretary-General of the Ministry of Foreign Affairs of Malaysia Datuk Seri Amran Mohamed Zin.',
+        2024,
+      ),
+    ).toEqual([
+      [
+        'POLITICAL_CONSULTATIONS',
+        [
+          ['Jaideep Mazumder', 'DEPUTY_FOREIGN_MINISTER', 'IN'],
+          ['Amran Mohamed Zin', 'DEPUTY_FOREIGN_MINISTER', 'MY'],
+        ],
+      ],
+    ]);
+    expect(people('New Delhi, 4 May 2025. Minister of State for External Affairs Pabitra Margherita received the Ambassador of Chile, Juan Pérez Soto.')[0][1]).toEqual([
+      ['Pabitra Margherita', 'DEPUTY_FOREIGN_MINISTER', 'IN', 'HOST'],
+      ['Juan Pérez Soto', 'AMBASSADOR', 'CL', 'GUEST'],
+    ]);
+  });
+
+  it('reads "Foreign Secretary of Pakistan" as the ministry\'s senior civil servant, as the bare title', () => {
+    const [[, participants]] = people('Ankara, 24 June 2025. Deputy Minister of Foreign Affairs Ayşe Berris Ekinci received Foreign Secretary of Pakistan Ambassador Amna Baloch.');
+    expect(participants).toContainEqual(['Amna Baloch', 'DEPUTY_FOREIGN_MINISTER', 'PK', 'GUEST']);
+  });
+});
+
+describe('tenth round: a numbered release\'s title line', () => {
+  it('gives the date of "No: 12, 3 May 2025, Press Release Regarding ..."', () => {
+    expect(extractPressRelease('No: 12, 3 May 2025, Press Release Regarding the Visit of the Foreign Minister of Chile to Türkiye\n\nForeign Minister Hakan Fidan met his Chilean counterpart.', { year: 2025 }).dateline).toEqual({
+      place: null,
+      country: null,
+      date: '2025-05-03',
+    });
   });
 });
