@@ -845,17 +845,22 @@ function visitToldAsMeetings(drafts: Draft[], ctx: MeetingContext): Draft[] {
   const taken = new Set(drafts.map((draft) => draft.sentence));
   const stops: Draft[] = [];
   for (let index = visit.sentence + 1; index < ctx.sentences.length; index++) {
-    if (taken.has(index) || !(ctx.isMeetingSentence?.(index) ?? false)) continue;
+    if (taken.has(index) || !((ctx.isMeetingSentence?.(index) ?? false) || calledOn(index, ctx))) continue;
     const present = presentIn(index, ctx);
+    // ("2. On 12 January, MoS called on X": the visitor by their post's short form or a pronoun)
+    if (!present.includes(visitor) && present.length >= 1 && VISITOR_REFERENCE.test(ctx.sentences[index].text)) present.unshift(visitor);
     if (!present.includes(visitor) || present.length < 2) continue;
-    const next = ctx.sentences[index + 1]?.text ?? '';
     const others = present.filter((id) => id !== visitor);
+    // (in the meeting's sentence or one of the next two, before another meeting: "MoS conveyed the
+    // greetings of ... The two sides discussed ...")
+    const after = [1, 2].map((step) => index + step).filter((at) => at < ctx.sentences.length && !(ctx.isMeetingSentence?.(at) ?? false));
     const subjects =
       SUBJECTS.test(ctx.sentences[index].text) ||
-      ABOUT_MEETING.test(next) ||
-      // ("The President noted that ...", "He stressed ...")
-      (/^(?:The|Both|He|She|They)\b/u.test(next) && SUBJECTS.test(next)) ||
-      others.some((id) => ctx.people[id].mentions.some((m) => m.sentence === index + 1 && m.start < 40));
+      after.some((at) => {
+        const next = ctx.sentences[at].text;
+        // ("The President noted that ...", "He stressed ...")
+        return ABOUT_MEETING.test(next) || (/^(?:The|Both|He|She|They)\b/u.test(next) && SUBJECTS.test(next)) || others.some((id) => ctx.people[id].mentions.some((m) => m.sentence === at && m.start < 40));
+      });
     if (!subjects) return drafts;
     stops.push({ sentence: index, participants: present, fromEventLead: false, visit: false, noVisit: true, ofSeparate: true });
   }
@@ -876,6 +881,9 @@ function dropMessagesAlone(drafts: Draft[], ctx: MeetingContext): Draft[] {
 }
 
 const MESSAGE_RECEIVED = /\b(?:received|receives|has\s+received)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}(?:message|letter)\s+from\b/iu;
+
+/** A sentence that opens with the visitor unnamed: "MoS called on", "On 12 January, he met", "The Minister held". */
+const VISITOR_REFERENCE = /^(?:\d{1,2}\.\s*)?(?:(?:On|In|Later|Earlier)\b[^,]{0,30},\s*)?(?:MoS|EAM|He|She|The\s+(?:Foreign\s+)?Minister|The\s+visiting\s+[\p{L}-]+)\s+(?:also\s+)?(?:called|met|held|had|received|paid)\b/u;
 
 /** "... noted", "... discussed": a meeting sentence that tells its own subjects. */
 const SUBJECTS = /\b(?:discussed|noted|stressed|emphasi[sz]ed|exchanged\s+views|focused|reviewed|underlined|highlighted)\b/u;

@@ -126,3 +126,18 @@ describe('tenth round: a numbered release\'s title line', () => {
     });
   });
 });
+
+describe('tenth round: a visit told in numbered paragraphs, its visitor by the post\'s short form', () => {
+  it('is its meetings when each paragraph names a counterpart and its subjects follow', () => {
+    expect(
+      withoutSides(
+        'January 13, 2025\n\nMinister of State for External Affairs Kirti Vardhan Singh paid an official visit to Doha, Qatar on 12-13 January 2025.\n\n' +
+          '2. On 12 January, MoS called on Sheikh Mohammed bin Abdulrahman bin Jassim Al Thani, Minister of Foreign Affairs of the State of Qatar. MoS conveyed greetings. The two sides discussed trade.\n\n' +
+          '3. MoS held a meeting with Dr. Mohammed bin Abdulaziz bin Saleh Al-Khulaifi, Minister of State at the Ministry of Foreign Affairs of Qatar. They reviewed consular matters.',
+      ).map(([kind, participants]) => [kind, (participants as unknown[][]).map((p) => p[0])]),
+    ).toEqual([
+      ['BILATERAL_MEETING', ['Kirti Vardhan Singh', 'Mohammed bin Abdulrahman bin Jassim Al Thani']],
+      ['BILATERAL_MEETING', ['Kirti Vardhan Singh', 'Mohammed bin Abdulaziz bin Saleh Al-Khulaifi']],
+    ]);
+  });
+});
