@@ -79,7 +79,8 @@ function compiled(): Patterns {
   const time = `(?:\\s{0,3}[,|–—-]?\\s{0,3}(?:at\\s{1,3})?${clock}(?:\\s{0,2}[AaPp]\\.?[Mm]\\.?)?(?:\\s{0,2}\\(?(?:GMT|UTC|[A-Z]{2,4}T|WIB|WITA|WIT|IST|MSK|PKT|ICT|SGT|EAT|CAT|WAT)(?:\\s{0,2}[+-]\\s{0,2}\\d{1,2}(?::?\\d{2})?)?\\)?)?)?`;
   patterns = {
     textDate: new RegExp(textDate, 'iuy'),
-    dateLine: new RegExp(`^\\s{0,3}(?:\\d{1,2}:\\d{2}\\s{0,3}[,|–—-]?\\s{0,3})?${prefix}(?:${textDate}|${numeric})${time}\\s{0,3}\\.?\\s{0,3}$`, 'iu'),
+    // ("15:20 / 2023-12-11": a clock first, as UzA prints it)
+    dateLine: new RegExp(`^\\s{0,3}(?:\\d{1,2}:\\d{2}\\s{0,3}[,|/–—-]?\\s{0,3})?${prefix}(?:${textDate}|${numeric})${time}\\s{0,3}\\.?\\s{0,3}$`, 'iu'),
   };
   return patterns;
 }
@@ -209,6 +210,9 @@ function agencyAfter(line: string, offset: number): number {
   }
   const slashed = /^\s{0,3}[.,]?\s{0,3}\/([^/]{1,30})\/\.?/u.exec(rest);
   if (slashed && looksLikeAgency(slashed[1])) return offset + slashed[0].length;
+  // "Baku. Leyla Huseynli – APA.": the reporter's name, a dash, then the agency.
+  const byline = /^\s{0,3}[.,]\s{1,3}\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}+){1,2}\s{1,3}[–—-]\s{1,3}(\p{Lu}[\p{L}\d&-]{1,20})(?=\s{0,3}[.:,–—-]|\s{0,3}$)\.?/u.exec(rest);
+  if (byline && isAgencyName(byline[1])) return offset + byline[0].length;
   // ", AZERTAC", ". KAZINFORM", ", News.az": one to three words; the longest that is an agency.
   const comma = /^\s{0,3}[.,]\s{0,3}/u.exec(rest);
   if (!comma) return -1;

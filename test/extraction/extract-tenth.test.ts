@@ -141,3 +141,12 @@ describe('tenth round: a visit told in numbered paragraphs, its visitor by the p
     ]);
   });
 });
+
+describe('tenth round: agency date lines', () => {
+  it.each([
+    ['Headline\n\nBaku. Leyla Huseynli – APA. Minister Jeyhun Bayramov received the Ambassador of Chile, Juan Pérez Soto.', { place: 'Baku', country: 'AZ', date: null }],
+    ['Headline\n\n15:20 / 2023-12-11\n\nDeputy Minister Ulugbek Rakhmatov met the Ambassador of Chile, Juan Pérez Soto.', { place: null, country: null, date: '2023-12-11' }],
+  ])('reads %j', (text, dateline) => {
+    expect(extractPressRelease(text, { year: 2023 }).dateline).toEqual(dateline);
+  });
+});
