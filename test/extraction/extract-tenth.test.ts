@@ -150,3 +150,39 @@ describe('tenth round: agency date lines', () => {
     expect(extractPressRelease(text, { year: 2023 }).dateline).toEqual(dateline);
   });
 });
+
+describe('tenth round: dialogues and video teleconferences', () => {
+  it('reads a vice-ministerial strategic dialogue as consultations, and "Executive Vice" as a deputy prefix', () => {
+    expect(
+      withoutSides('Date 2024-06-18\n\nFirst Vice Foreign Minister Kim Hong-kyun held the 10th Republic of Korea-China Vice-Ministerial Strategic Dialogue with Executive Vice Foreign Minister Ma Zhaoxu of China in Seoul.', 2024),
+    ).toEqual([
+      [
+        'POLITICAL_CONSULTATIONS',
+        [
+          ['Kim Hong-kyun', 'DEPUTY_FOREIGN_MINISTER', 'KR'],
+          ['Ma Zhaoxu', 'DEPUTY_FOREIGN_MINISTER', 'CN'],
+        ],
+      ],
+    ]);
+  });
+
+  it('reads a foreign ministers\' video teleconference meeting as a video conference', () => {
+    expect(
+      people(
+        'June 8, 2021\n\nOn June 8, Mr. MOTEGI Toshimitsu, Minister for Foreign Affairs of Japan, held a Foreign Ministers\' video teleconference meeting with H.E. Sayyid Badr bin Hamad bin Hamood Albusaidi, Minister of Foreign Affairs of the Sultanate of Oman.',
+        2021,
+      ).map(([kind]) => kind),
+    ).toEqual(['VIDEO_CONFERENCE']);
+  });
+
+  it('reads "During talks with X, the ministers ..." as a meeting of the principal with X', () => {
+    const meetings = withoutSides(
+      'MINSK, 16 July (BelTA) – Belarusian Minister of Foreign Affairs Maksim Ryzhenkov held talks with Deputy Prime Minister and Minister of Foreign Affairs of Pakistan Mohammad Ishaq Dar. ' +
+        'During talks with Foreign Minister of Iran Abbas Araghchi, the ministers exchanged views on the Middle East.',
+    );
+    expect(meetings.map(([, participants]) => (participants as unknown[][]).map((p) => p[0]))).toEqual([
+      ['Maksim Ryzhenkov', 'Mohammad Ishaq Dar'],
+      ['Maksim Ryzhenkov', 'Abbas Araghchi'],
+    ]);
+  });
+});
