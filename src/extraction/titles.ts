@@ -151,6 +151,9 @@ const DIPLOMACY_HEAD = /\b(?:[Hh]ead\s+of\s+(\p{Lu}[\p{L}-]+)\s+diplomacy|(\p{Lu
 const AS_POST =
   /,\s+who\s+(?:(?:[\p{L}'’-]+\s+){0,8}?as|(?:was|has\s+been|had\s+been|is)\s+(?:recently\s+|just\s+|newly\s+)?(?:appointed|named|elected|designated)(?:\s+as)?)\s+(?:the\s+|an?\s+)?(?:newly[- ]appointed\s+|new\s+|incoming\s+)?$/u;
 
+/** "... of HE X as " before a post (the name right before "as", no comma). */
+const NAME_AS_POST = /(?<=[\p{L}.])\s+as\s+(?:the\s+|an?\s+)?(?:newly[- ]appointed\s+|new\s+|incoming\s+)?$/u;
+
 /** "his Azerbaijani and Turkish counterparts": compiled once (used with matchAll only, which copies it). */
 let counterpartsPattern: RegExp | null = null;
 /** "his Portuguese counterpart Paulo Rangel": the same. */
@@ -446,6 +449,13 @@ export function mentionsWithTitles(sentences: Sentence[], fullText: string): Raw
       // of the Republic of Indonesia": the post of a relative clause is the name's before it.
       const relative = name ? null : AS_POST.exec(text.slice(Math.max(0, roleStart - 200), roleStart));
       if (relative) name = readNameBackwards(text, Math.max(0, roleStart - 200) + relative.index);
+      // "a copy of the credentials of HE Tran Duc Thinh as Ambassador Extraordinary and Plenipotentiary
+      // of ...": the post a name is presented as.
+      const presentedAs = name || relative ? null : NAME_AS_POST.exec(text.slice(Math.max(0, roleStart - 40), roleStart));
+      if (presentedAs) {
+        const named = readNameBackwards(text, Math.max(0, roleStart - 40) + presentedAs.index);
+        if (named && named.tokens.length >= 2) name = named;
+      }
       // "... delegation was headed by His Highness Prince X, Minister of Foreign Affairs": the name
       // before the title stands where the delegation's leader does.
       if (name && !country && name.start < roleStart && kind !== 'INTERNATIONAL_OFFICIAL') country = delegationCountry(text, name.start, fullText);

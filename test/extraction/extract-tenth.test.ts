@@ -186,3 +186,19 @@ describe('tenth round: dialogues and video teleconferences', () => {
     ]);
   });
 });
+
+describe('tenth round: a name presented "as" a post', () => {
+  it('reads "a copy of the credentials of HE X as Ambassador Extraordinary and Plenipotentiary of ..."', () => {
+    expect(
+      people('Doha, May 17\n\nHE Minister of State for Foreign Affairs Sultan bin Saad Al Muraikhi received today a copy of the credentials of HE Tran Duc Thinh as Ambassador Extraordinary and Plenipotentiary of the Socialist Republic of Viet Nam to the State of Qatar.', 2023),
+    ).toEqual([
+      [
+        'CREDENTIALS_PRESENTATION',
+        [
+          ['Sultan bin Saad Al Muraikhi', 'DEPUTY_FOREIGN_MINISTER', 'QA', 'HOST'],
+          ['Tran Duc Thinh', 'AMBASSADOR', 'VN', 'GUEST'],
+        ],
+      ],
+    ]);
+  });
+});
