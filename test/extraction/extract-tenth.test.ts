@@ -202,3 +202,23 @@ describe('tenth round: a name presented "as" a post', () => {
     ]);
   });
 });
+
+describe('tenth round: two states hold consultations, each side headed by someone', () => {
+  it('reads the event lead with the sides\' heads, "Foreign Ministry Undersecretary" a deputy\'s post', () => {
+    expect(
+      withoutSides(
+        'Muscat, Sept 10 (ONA) — The Sultanate of Oman and the Republic of the Philippines held today the second round of political consultations between the two foreign ministries. ' +
+          'The Omani side was headed by Sheikh Khalifa Alharthy, Foreign Ministry Undersecretary for Political Affairs, while the Philippine side was led by Ma. Theresa Lazaro, Undersecretary for Bilateral Relations and ASEAN Affairs at the Department of Foreign Affairs.',
+        2024,
+      ),
+    ).toEqual([
+      [
+        'POLITICAL_CONSULTATIONS',
+        [
+          ['Khalifa Alharthy', 'DEPUTY_FOREIGN_MINISTER', 'OM'],
+          ['Ma. Theresa Lazaro', 'DEPUTY_FOREIGN_MINISTER', 'PH'],
+        ],
+      ],
+    ]);
+  });
+});
