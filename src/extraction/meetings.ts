@@ -168,6 +168,13 @@ function draftMeetings(ctx: MeetingContext): Draft[] {
         return;
       }
     }
+    // "The visiting Secretary-General also called on X": the one of an earlier meeting whose post that is.
+    const visiting = VISITING_REFERENCE.exec(sentence.text);
+    if (visiting && present.length > 0) {
+      const title = visiting[1].toLowerCase();
+      const named = ctx.people.find((person) => !present.includes(person.id) && inAnyMeeting(person.id) && person.role.toLowerCase().startsWith(title));
+      if (named) present.unshift(named.id);
+    }
     // "In his meeting with X", "He also met X": the principal meets X.
     const principal = drafts[0]?.participants[0];
     if (principal !== undefined && !present.includes(principal) && present.length > 0 && vocabulary.pronounMeetings.some((pattern) => pattern.test(sentence.text))) {
@@ -884,6 +891,9 @@ const MESSAGE_RECEIVED = /\b(?:received|receives|has\s+received)\s+(?:an?\s+)?(?
 
 /** A sentence that opens with the visitor unnamed: "MoS called on", "On 12 January, he met", "The Minister held". */
 const VISITOR_REFERENCE = /^(?:\d{1,2}\.\s*)?(?:(?:On|In|Later|Earlier)\b[^,]{0,30},\s*)?(?:MoS|EAM|He|She|The\s+(?:Foreign\s+)?Minister|The\s+visiting\s+[\p{L}-]+)\s+(?:also\s+)?(?:called|met|held|had|received|paid)\b/u;
+
+/** "The visiting Secretary-General also called on": an earlier participant by their post. */
+const VISITING_REFERENCE = /^(?:(?:Later|Earlier|Also)\b[^,]{0,20},\s*)?[Tt]he\s+visiting\s+(\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*){0,3}?)\s+(?:also\s+)?(?:called|met|held|had|paid|was\s+received)\b/u;
 
 /** "... noted", "... discussed": a meeting sentence that tells its own subjects. */
 const SUBJECTS = /\b(?:discussed|noted|stressed|emphasi[sz]ed|exchanged\s+views|focused|reviewed|underlined|highlighted)\b/u;

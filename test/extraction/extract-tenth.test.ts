@@ -222,3 +222,14 @@ describe('tenth round: two states hold consultations, each side headed by someon
     ]);
   });
 });
+
+describe('tenth round: an earlier participant named by their post', () => {
+  it('reads "The visiting Secretary-General also called on X" as a meeting of that secretary-general with X', () => {
+    const meetings = withoutSides(
+      'New Delhi [India], November 20 (ANI): Secretary (East) Jaideep Mazumder held consultations with Secretary-General of the Ministry of Foreign Affairs of Malaysia Amran Mohamed Zin. ' +
+        'The visiting Secretary-General also called on Minister of State for External Affairs Pabitra Margherita.',
+      2024,
+    );
+    expect(meetings[1]).toEqual(['BILATERAL_MEETING', [['Amran Mohamed Zin', 'DEPUTY_FOREIGN_MINISTER', 'MY'], ['Pabitra Margherita', 'DEPUTY_FOREIGN_MINISTER', 'IN']]]);
+  });
+});
