@@ -180,6 +180,8 @@ function draftMeetings(ctx: MeetingContext): Draft[] {
     if (principal !== undefined && !present.includes(principal) && present.length > 0 && vocabulary.pronounMeetings.some((pattern) => pattern.test(sentence.text))) {
       present.unshift(principal);
     }
+    // "In a meeting with X, the priorities ... were discussed": X alone, in a release about its principal.
+    if (principal !== undefined && present.length === 1 && present[0] !== principal && UNNAMED_SIDE_MEETING.test(sentence.text)) present.unshift(principal);
     // "He made the call when he led Ghana's delegation to the 89th Ordinary Session ...": the principal
     // (the lead sentence's first person, as a pronoun or by name) at an event, before any meeting.
     if (drafts.length === 0 && present.length <= 1 && index > 0 && vocabulary.pronounEvents.some((pattern) => pattern.test(sentence.text))) {
@@ -891,6 +893,9 @@ const MESSAGE_RECEIVED = /\b(?:received|receives|has\s+received)\s+(?:an?\s+)?(?
 
 /** A sentence that opens with the visitor unnamed: "MoS called on", "On 12 January, he met", "The Minister held". */
 const VISITOR_REFERENCE = /^(?:\d{1,2}\.\s*)?(?:(?:On|In|Later|Earlier)\b[^,]{0,30},\s*)?(?:MoS|EAM|He|She|The\s+(?:Foreign\s+)?Minister|The\s+visiting\s+[\p{L}-]+)\s+(?:also\s+)?(?:called|met|held|had|received|paid)\b/u;
+
+/** "In a meeting with X, ..." with no one else named: the principal's meeting. */
+const UNNAMED_SIDE_MEETING = /^(?:In|During|At)\s+(?:a|the)\s+(?:separate\s+|bilateral\s+)?(?:meeting|talks|conversation)\s+with\b/u;
 
 /** "The visiting Secretary-General also called on": an earlier participant by their post. */
 const VISITING_REFERENCE = /^(?:(?:Later|Earlier|Also)\b[^,]{0,20},\s*)?[Tt]he\s+visiting\s+(\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*){0,3}?)\s+(?:also\s+)?(?:called|met|held|had|paid|was\s+received)\b/u;

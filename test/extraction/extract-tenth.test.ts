@@ -233,3 +233,13 @@ describe('tenth round: an earlier participant named by their post', () => {
     expect(meetings[1]).toEqual(['BILATERAL_MEETING', [['Amran Mohamed Zin', 'DEPUTY_FOREIGN_MINISTER', 'MY'], ['Pabitra Margherita', 'DEPUTY_FOREIGN_MINISTER', 'IN']]]);
   });
 });
+
+describe('tenth round: "In a meeting with X, ... were discussed"', () => {
+  it('is a meeting of the release\'s principal with X', () => {
+    const meetings = withoutSides(
+      '5 December 2025\n\nMinister of Foreign Affairs of the Republic of Azerbaijan Jeyhun Bayramov met with OSCE Secretary General Feridun Sinirlioğlu in Vienna. ' +
+        'In a meeting with Head of the Federal Department of Foreign Affairs of the Swiss Confederation Ignazio Cassis, the priorities of the chairpersonship were discussed.',
+    );
+    expect(meetings[1]).toEqual(['BILATERAL_MEETING', [['Jeyhun Bayramov', 'FOREIGN_MINISTER', 'AZ'], ['Ignazio Cassis', 'FOREIGN_MINISTER', 'CH']]]);
+  });
+});
