@@ -894,6 +894,31 @@ const MESSAGE_RECEIVED = /\b(?:received|receives|has\s+received)\s+(?:an?\s+)?(?
 /** A sentence that opens with the visitor unnamed: "MoS called on", "On 12 January, he met", "The Minister held". */
 const VISITOR_REFERENCE = /^(?:\d{1,2}\.\s*)?(?:(?:On|In|Later|Earlier)\b[^,]{0,30},\s*)?(?:MoS|EAM|He|She|The\s+(?:Foreign\s+)?Minister|The\s+visiting\s+[\p{L}-]+)\s+(?:also\s+)?(?:called|met|held|had|received|paid)\b/u;
 
+/**
+ * "X is in Sri Lanka on an official visit. On 19 February, X and Y held official talks ... Later the
+ * same day, X paid a courtesy call on Prime Minister Z": a visit whose visitor has more meetings told
+ * apart after the first is reported as its meetings, each of its own kind, no OFFICIAL_VISIT around
+ * them (test/fixtures/LABELLING.md).
+ */
+function visitWithItsMeetings(drafts: Draft[], ctx: MeetingContext): Draft[] {
+  const [visit, ...later] = drafts;
+  if (!visit) return drafts;
+  if (visit.visit) {
+    const visitor = visit.participants[0];
+    if (visit.participants.length < 2 || !later.some((draft) => draft.participants.includes(visitor) && draft.participants.length >= 2)) return drafts;
+  } else {
+    // (or a lead that only says the visit is on, "X is in Sri Lanka on an official visit", over two
+    // meetings or more of its subject)
+    const lead = ctx.sentences[0]?.text ?? '';
+    if (visit.sentence === 0 || drafts.length < 2 || cueKind([lead], null) !== 'OFFICIAL_VISIT') return drafts;
+    const subject = presentIn(0, ctx)[0];
+    if (subject === undefined || drafts.filter((draft) => draft.participants.includes(subject) && draft.participants.length >= 2).length < 2) return drafts;
+  }
+  visit.ofSeparate = true;
+  for (const draft of drafts) draft.noVisit = true;
+  return drafts;
+}
+
 /** "In a meeting with X, ..." with no one else named: the principal's meeting. */
 const UNNAMED_SIDE_MEETING = /^(?:In|During|At)\s+(?:a|the)\s+(?:separate\s+|bilateral\s+)?(?:meeting|talks|conversation)\s+with\b/u;
 
@@ -913,7 +938,7 @@ export function extractMeetings(ctx: MeetingContext): MeetingResult {
   const warnings: string[] = [];
   const meetings: ExtractedMeeting[] = [];
   const participantIds: number[][] = [];
-  const drafts = foldRelativeVisit(dropRetold(splitSeparate(visitToldAsMeetings(dropMessagesAlone(draftMeetings(ctx), ctx), ctx), ctx)), ctx);
+  const drafts = visitWithItsMeetings(foldRelativeVisit(dropRetold(splitSeparate(visitToldAsMeetings(dropMessagesAlone(draftMeetings(ctx), ctx), ctx), ctx)), ctx), ctx);
   // The kinds later meetings' own sentences name.
   const laterKinds = new Set(
     drafts.slice(1).flatMap((draft) => cueKind([ctx.sentences[draft.sentence].text], null) ?? []),

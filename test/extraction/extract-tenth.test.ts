@@ -243,3 +243,15 @@ describe('tenth round: "In a meeting with X, ... were discussed"', () => {
     expect(meetings[1]).toEqual(['BILATERAL_MEETING', [['Jeyhun Bayramov', 'FOREIGN_MINISTER', 'AZ'], ['Ignazio Cassis', 'FOREIGN_MINISTER', 'CH']]]);
   });
 });
+
+describe('tenth round: a visit whose visitor has several meetings told apart', () => {
+  it('is those meetings, each of its own kind, no visit around them', () => {
+    expect(
+      people(
+        'Colombo, 19 February 2025\n\nMinister of Foreign Affairs of the Republic of Maldives Dr. Abdulla Khaleel is in Sri Lanka on an official visit from 18 to 21 February 2025.\n\n' +
+          'On 19 February, Minister Khaleel and Minister of Foreign Affairs, Foreign Employment and Tourism Vijitha Herath held official talks at the Ministry of Foreign Affairs. The two Ministers discussed fisheries.\n\n' +
+          'Later the same day, Minister Khaleel paid a courtesy call on Prime Minister Dr. Harini Amarasuriya, who spoke of education.',
+      ).map(([kind]) => kind),
+    ).toEqual(['BILATERAL_MEETING', 'BILATERAL_MEETING']);
+  });
+});
