@@ -970,14 +970,15 @@ export function extractMeetings(ctx: MeetingContext): MeetingResult {
     // of their own (a third organisation the text only mentions is none either).
     // (international officials whose organisation is not read are of the one organisation the meeting
     // names, when it names one: "a delegation headed by the Secretary General of the OTS ... the
-    // delegation included Deputy Secretaries General A and B")
+    // delegation included Deputy Secretaries General A and B"; those of no organisation read, where the
+    // meeting names none, are one: "a delegation of the Asian Development Bank led by Vice-President X")
     const organisations = new Set(people.filter((person) => person.roleKind === 'INTERNATIONAL_OFFICIAL' && person.organisation).map((person) => person.organisation));
     const sideCount = new Set(
       people
         .map(
           (person) =>
             countries.get(person.id) ??
-            (person.roleKind === 'INTERNATIONAL_OFFICIAL' ? `org:${person.organisation ?? (organisations.size === 1 ? [...organisations][0] : person.name)}` : null),
+            (person.roleKind === 'INTERNATIONAL_OFFICIAL' ? `org:${person.organisation ?? (organisations.size === 1 ? [...organisations][0] : organisations.size === 0 ? '' : person.name)}` : null),
         )
         .filter((side) => side !== null),
     ).size;

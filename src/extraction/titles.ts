@@ -3,7 +3,7 @@ import { ministryNameCountry, postCountry } from '../reference/ministries';
 import { loadRoles } from '../reference/roles';
 import type { RoleKind } from './types';
 import { countryAt, countryNamedAt, matchCountries, resolveCountry } from './lexicon';
-import { isPortfolio, portfolioMoreEnd, readComplements } from './complements';
+import { isOrganisationEnd, isPortfolio, portfolioMoreEnd, readComplements } from './complements';
 import { atForeignMinistry, hasForeignPortfolio, isDeputyPost, nextRole, roleAt, strongerKind, type RoleMatch } from './roles';
 import { courtesyRun, readName, readNameBackwards, vocab, type NameParse } from './names';
 import { countryOf, type Person } from './people';
@@ -154,6 +154,9 @@ const AS_POST =
 /** "... of HE X as " before a post (the name right before "as", no comma). */
 const NAME_AS_POST = /(?<=[\p{L}.])\s+as\s+(?:the\s+|an?\s+)?(?:newly[- ]appointed\s+|new\s+|incoming\s+)?$/u;
 
+/** "a delegation of the Asian Development Bank (ADB) led by " before a title. */
+const ORGANISATION_DELEGATION = /\bdelegation\s+(?:of|from)\s+the\s+((?:\p{Lu}[\p{L}'’-]*\s+(?:(?:of|for)\s+(?:the\s+)?)?){1,6})(?:\((\p{Lu}[\p{Lu}\d&]{1,9})\)\s+)?(?:was\s+)?(?:led|headed)\s+by\s+(?:the\s+)?$/u;
+
 /** "his Azerbaijani and Turkish counterparts": compiled once (used with matchAll only, which copies it). */
 let counterpartsPattern: RegExp | null = null;
 /** "his Portuguese counterpart Paulo Rangel": the same. */
@@ -303,6 +306,16 @@ export function mentionsWithTitles(sentences: Sentence[], fullText: string): Raw
         if (owner) country = resolveCountry(owner, fullText);
       }
       if (!country) country = delegationCountry(text, roleStart, fullText);
+      // "a delegation of the Asian Development Bank (ADB) led by Vice-President for Operations X": an
+      // organisation's delegation is led by one of its officials.
+      if (!country && !organisation && (kind === 'OFFICIAL' || kind === 'OTHER')) {
+        const led = ORGANISATION_DELEGATION.exec(text.slice(Math.max(0, roleStart - 160), roleStart));
+        const body = led?.[1].trim() ?? '';
+        if (led && body.split(/\s+/u).some(isOrganisationEnd) && !matchCountries(body).some((match) => match.code)) {
+          kind = 'INTERNATIONAL_OFFICIAL';
+          organisation = led[2] ?? body;
+        }
+      }
       // An organisation that is a state body ("the State Migration Service") keeps the post national.
       // A post in a foreign ministry's department ("Director of the Department of Asia of the Ministry of
       // Foreign Affairs") is a diplomat's.

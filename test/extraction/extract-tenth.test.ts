@@ -255,3 +255,25 @@ describe('tenth round: a visit whose visitor has several meetings told apart', (
     ).toEqual(['BILATERAL_MEETING', 'BILATERAL_MEETING']);
   });
 });
+
+describe('tenth round: an organisation\'s delegation and an ambassador whose mission is ending', () => {
+  it('reads the head of "a delegation of the Asian Development Bank (ADB)" as its official, one side with its members', () => {
+    expect(
+      people('On April 14, 2023, Minister of Foreign Affairs of the Kyrgyz Republic Jeenbek Kulubaev received a delegation of the Asian Development Bank (ADB) led by Vice-President for Operations Haruki Tamura.', 2023),
+    ).toEqual([
+      [
+        'BILATERAL_MEETING',
+        [
+          ['Jeenbek Kulubaev', 'FOREIGN_MINISTER', 'KG', 'HOST'],
+          ['Haruki Tamura', 'INTERNATIONAL_OFFICIAL', null, 'GUEST'],
+        ],
+      ],
+    ]);
+  });
+
+  it('reads "whose diplomatic mission in Armenia is coming to an end" as a farewell', () => {
+    expect(
+      people('YEREVAN, JUNE 5, ARMENPRESS. Minister of Foreign Affairs of Armenia Ararat Mirzoyan received Ambassador of the Republic of Lithuania Darius Vaitkus, whose diplomatic mission in Armenia is coming to an end.', 2024).map(([kind]) => kind),
+    ).toEqual(['FAREWELL_MEETING']);
+  });
+});
