@@ -277,3 +277,19 @@ describe('tenth round: an organisation\'s delegation and an ambassador whose mis
     ).toEqual(['FAREWELL_MEETING']);
   });
 });
+
+describe('tenth round: a visit\'s paragraphs with the visitor as "EAM"', () => {
+  it('reads "On 05 March, EAM co-chaired ... with X" and "EAM called on Y" as the visitor\'s meetings', () => {
+    expect(
+      withoutSides(
+        'March 06, 2024\n\nExternal Affairs Minister Dr. S. Jaishankar paid a visit to the Republic of Korea from 05-06 March 2024.\n\n' +
+          '2. On 05 March, EAM co-chaired the 10th India-Republic of Korea Joint Commission Meeting with H.E. Mr. Cho Tae-yul, Minister of Foreign Affairs of the Republic of Korea. The two Ministers reviewed trade.\n\n' +
+          '3. On 06 March, EAM called on H.E. Mr. Han Duck-soo, Prime Minister of the Republic of Korea, and conveyed greetings. Their discussions focused on ties.',
+        2024,
+      ),
+    ).toEqual([
+      ['BILATERAL_MEETING', [['S. Jaishankar', 'FOREIGN_MINISTER', 'IN'], ['Cho Tae-yul', 'FOREIGN_MINISTER', 'KR']]],
+      ['BILATERAL_MEETING', [['S. Jaishankar', 'FOREIGN_MINISTER', 'IN'], ['Han Duck-soo', 'HEAD_OF_GOVERNMENT', 'KR']]],
+    ]);
+  });
+});
