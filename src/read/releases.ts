@@ -358,13 +358,22 @@ export function highlightFragments(title: string, body: string): string[] {
 
 /** A lexeme of a tsquery's text: quoted, with `'` and `\` doubled, then its weights or a prefix mark. */
 const QUERY_LEXEME = /'((?:[^'\\]|''|\\.)*)'(:[*A-Da-d]+)?/g;
+/** A tsquery of one lexeme and nothing else. */
+const ONE_LEXEME_QUERY = /^'(?:[^'\\]|''|\\.)*'$/;
+
+/** The lexemes a search's headlines are made of (queryLexemes). */
+export interface HeadlineLexemes {
+  lexemes: string[];
+  /** Every query is the one lexeme alone: its fragments are its first matches (headlineBody). */
+  single: boolean;
+}
 
 /**
  * Every lexeme of the tsqueries (websearch_to_tsquery's text, one per configuration), negated ones
  * included (ts_headline marks those too): the words a headline can start or end a fragment on. Null
  * when one is a prefix (`:*`): a stored position list cannot say where a prefix matches.
  */
-export function queryLexemes(queries: readonly string[]): string[] | null {
+export function queryLexemes(queries: readonly string[]): HeadlineLexemes | null {
   const out = new Set<string>();
   for (const query of queries) {
     for (const m of query.matchAll(QUERY_LEXEME)) {
@@ -372,11 +381,11 @@ export function queryLexemes(queries: readonly string[]): string[] | null {
       out.add(m[1].replace(/''|\\(.)/g, (_, c: string | undefined) => c ?? "'"));
     }
   }
-  return [...out];
+  return { lexemes: [...out], single: out.size === 1 && queries.every((q) => ONE_LEXEME_QUERY.test(q.trim())) };
 }
 
 /** The lexemes of a resolved search in every configuration it is parsed with (searchPlans), or null. */
-function searchLexemes(filter: ResolvedFilter): string[] | null {
+function searchLexemes(filter: ResolvedFilter): HeadlineLexemes | null {
   return filter.searchPlans ? queryLexemes(Object.values(filter.searchPlans).map((p) => p.query)) : null;
 }
 
@@ -384,19 +393,32 @@ function searchLexemes(filter: ResolvedFilter): string[] | null {
  * What ts_headline reads of a body (alias `pr`): with the search's lexemes known, only the lines
  * that can hold its fragments (migration release_body_positions: the first and last positions of
  * those lexemes in the body, from search_vector, and the lines from 30 positions before the first
- * to 50 after the last; the same fragments as the whole body gives, from less than half the text
- * on the bench's searches); else the whole body. `join` finds the positions (alias `bp`).
+ * to 50 after the last; the same fragments as the whole body gives); else the whole body. `join`
+ * finds the positions (alias `bp`).
+ *
+ * A query of one lexeme alone: every cover is one word, so ts_headline takes its fragments in the
+ * body's order, the first match, then the first one past that fragment (at most 30 words, 45
+ * positions, long), and so on, three at most. The third fragment starts at or before `b3`, where
+ * b1 is the first match and each next b the first match more than 45 positions past the one
+ * before: the lines past b3 + 50 are not read either.
  */
-function headlineBody(lexemes: readonly string[] | null): { body: Sql; join: Sql } {
-  if (!lexemes) return { body: sql`pr.body`, join: empty };
-  return {
-    body: sql`body_excerpt(pr.body, pr.body_positions, bp.lo, bp.hi, bp.most)`,
-    // The lexemes' positions after the title's (the positions before the body's first line): the
-    // vector's entries for the lexemes kept (set to weight D, then filtered), unnested.
-    join: sql`CROSS JOIN LATERAL (SELECT min(x.p) AS lo, max(x.p) AS hi, max(cardinality(u.positions)) AS most
-      FROM unnest(ts_filter(setweight(pr.search_vector, 'D', ${[...lexemes]}::text[]), '{d}')) u, unnest(u.positions) x(p)
-      WHERE x.p > pr.body_positions[(cardinality(pr.body_positions) + 3) / 2]) bp`,
-  };
+function headlineBody(words: HeadlineLexemes | null): { body: Sql; join: Sql } {
+  if (!words) return { body: sql`pr.body`, join: empty };
+  // The lexemes' entries of search_vector (set to weight D, then filtered: no unnest of the whole
+  // vector), each with its positions in ascending order; the body's are those past the title's (the
+  // positions before the body's first line), the first of them found by width_bucket.
+  const entries = sql`unnest(ts_filter(setweight(pr.search_vector, 'D', ${words.lexemes}::text[]), '{d}')) u`;
+  const title = sql`(pr.body_positions[1] >> 32)::smallint`;
+  const after = (ps: Sql, p: Sql) => sql`${ps}[width_bucket(${p}, ${ps}) + 1]`;
+  const join = words.single
+    ? // One lexeme: its positions as one array (OFFSET 0: read once, not at each use), the first in
+      // the body (b1), the first more than 45 positions past it (b2) and past that (b3).
+      sql`CROSS JOIN LATERAL (SELECT ${after(sql`s.ps`, title)} AS lo, cardinality(s.ps) AS most,
+        least(s.ps[cardinality(s.ps)], ${after(sql`s.ps`, sql`(${after(sql`s.ps`, sql`(${after(sql`s.ps`, title)} + 45)::smallint`)} + 45)::smallint`)}) AS hi
+        FROM (SELECT (SELECT u.positions FROM ${entries}) AS ps OFFSET 0) s) bp`
+    : sql`CROSS JOIN LATERAL (SELECT min(${after(sql`u.positions`, title)}) AS lo, max(u.positions[cardinality(u.positions)]) AS hi,
+        max(cardinality(u.positions)) AS most FROM ${entries}) bp`;
+  return { body: sql`body_excerpt(pr.body, pr.body_positions, bp.lo, bp.hi, bp.most)`, join };
 }
 
 /**
@@ -406,7 +428,7 @@ function headlineBody(lexemes: readonly string[] | null): { body: Sql; join: Sql
  * tell whether there is a next one, gets null. Numbered over the statement's output, not inside it,
  * so no expression of the order (a rank over the search vector) is computed again per row.
  */
-function withHighlights(statement: Sql, search: string, sort: SortSpec, plan: PagePlan, lexemes: readonly string[] | null): Sql {
+function withHighlights(statement: Sql, search: string, sort: SortSpec, plan: PagePlan, lexemes: HeadlineLexemes | null): Sql {
   const q = searchQuerySql(search);
   const dir = raw(sort.descending !== plan.backward ? 'DESC' : 'ASC');
   const keys = join(sort.columns.map((c) => sql`p.${raw(`"${c.key}"`)} ${dir}`), ', ');

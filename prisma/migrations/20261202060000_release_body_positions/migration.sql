@@ -11,8 +11,9 @@
 -- from 30 positions before the first to 50 after the last (a position is at most one word of a
 -- hyphenated pair, so 30 positions hold at least 20 words, 50 at least 33): the same fragments.
 --
--- Layout: offsets of the lines' starts (0-based, in characters, n + 1 of them, the last one the
--- body's length), then the positions before each line (n). NULL for an empty body, for a body with
+-- Layout: one bigint per line, the positions before it times 2^32 plus the character (0-based) it
+-- starts at, ascending, so width_bucket finds a position's line in the one array, then the body's
+-- length plus 1,000,000 times 2^32 (past every position). NULL for an empty body, for a body with
 -- a line past position 16,000 (a vector's positions stop at 16,383) and for the bodies
 -- body_position_map cannot split: the highlights then read the whole body. A query's lexeme past
 -- position 16,383, or with 256 positions (the most a vector keeps), reads the whole body too.
@@ -24,13 +25,12 @@
 -- less k is the count of the body's own positions before line k. A line break ends every token but a
 -- tag (`<a` and `href>` on two lines), so a body with a `<` gets no map, nor one of 256 lines or more
 -- (a lexeme keeps at most 256 positions), nor one that holds the number itself (the counts differ).
-CREATE FUNCTION body_position_map(cfg regconfig, title text, body text) RETURNS integer[]
+CREATE FUNCTION body_position_map(cfg regconfig, title text, body text) RETURNS bigint[]
 LANGUAGE sql IMMUTABLE PARALLEL SAFE AS E'
   SELECT CASE WHEN body IS NULL OR body = '''' OR strpos(body, ''<'') > 0 THEN NULL ELSE (
     SELECT CASE WHEN count(l.n) = count(*) AND count(m.p) = count(*) AND count(*) < 256 AND max(m.p) < 16000 THEN
-      array_agg(l.off ORDER BY l.n) || length(body)
-      || array_agg(m.p - m.k + coalesce((SELECT max(p) FROM unnest(to_tsvector(cfg, coalesce(title, ''''))) u, unnest(u.positions) p), 0)
-           ORDER BY l.n)::integer[] END
+      array_agg((((m.p - m.k + coalesce((SELECT max(p) FROM unnest(to_tsvector(cfg, coalesce(title, ''''))) u, unnest(u.positions) p), 0))::bigint << 32)
+        + l.off) ORDER BY l.n) || ((1000000::bigint << 32) + length(body)) END
     FROM (SELECT n, (sum(length(line) + 1) OVER (ORDER BY n) - length(line) - 1)::integer AS off
           FROM unnest(string_to_array(body, chr(10))) WITH ORDINALITY x(line, n)) l
     FULL JOIN (SELECT row_number() OVER (ORDER BY p) AS k, p
@@ -44,17 +44,20 @@ LANGUAGE sql IMMUTABLE PARALLEL SAFE AS E'
 -- `most`: the most positions one of those lexemes has in search_vector (256 means some were not
 -- kept). The whole body when the map or the positions cannot say, an empty text when the body has
 -- none of the lexemes (its headline then has no match, and no fragment is shown).
-CREATE FUNCTION body_excerpt(body text, map integer[], lo integer, hi integer, most integer) RETURNS text
+CREATE FUNCTION body_excerpt(body text, map bigint[], lo integer, hi integer, most integer) RETURNS text
 LANGUAGE sql IMMUTABLE PARALLEL SAFE AS E'
   SELECT CASE
     WHEN map IS NULL OR most >= 256 OR hi >= 16383 THEN body
     WHEN lo IS NULL THEN ''''
     ELSE substr(body,
-      1 + map[greatest(width_bucket(lo - 31, map[(cardinality(map) + 3) / 2 : cardinality(map)]), 1)],
-      map[width_bucket(hi + 49, map[(cardinality(map) + 3) / 2 : cardinality(map)]) + 1]
-        - map[greatest(width_bucket(lo - 31, map[(cardinality(map) + 3) / 2 : cardinality(map)]), 1)])
+      1 + (map[greatest(width_bucket(((lo - 30)::bigint << 32) - 1, map), 1)] & 4294967295)::integer,
+      ((map[width_bucket(((hi + 50)::bigint << 32) - 1, map) + 1] & 4294967295)
+        - (map[greatest(width_bucket(((lo - 30)::bigint << 32) - 1, map), 1)] & 4294967295))::integer)
   END
 ';
 
-ALTER TABLE "press_release" ADD COLUMN "body_positions" integer[]
-  GENERATED ALWAYS AS (body_position_map(search_config("language"), "title", "body")) STORED;
+-- Stored plain (at most 256 bigints): a compressed value is decompressed again at each of the
+-- excerpt's reads of it (three lookups and two subscripts a row).
+ALTER TABLE "press_release" ADD COLUMN "body_positions" bigint[]
+  GENERATED ALWAYS AS (body_position_map(search_config("language"), "title", "body")) STORED,
+  ALTER COLUMN "body_positions" SET STORAGE PLAIN;
