@@ -5,8 +5,9 @@ import { empty, join, limit, prepared, raw, sql, type Sql, type SqlExecutor } fr
 import type { ReleaseFilter } from '../domain/filters';
 import { badInput } from '../errors';
 import { INITIATIVE_COLUMNS, MEETING_COLUMNS, PARTICIPANT_COLUMNS, RELEASE_COLUMNS, RELEASE_LIST_COLUMNS, TOPIC_COLUMNS, releaseFieldColumns, type ReleaseField, type CountryRow, type InitiativeRow, type MeetingRow, type ParticipantRow, type ReleaseRow, type TopicRow } from './rows';
-import { lexemeEntryConditions, releaseConditions, resolveFilter, searchAndCodesOnly, searchLexeme, searchQuerySql, statusesAndIssuersOnly, statusesOnly, type LexemeEntry, type ResolvedFilter } from './release-conditions';
+import { lexemeEntryConditions, narrowConfigs, releaseConditions, resolveFilter, searchAndCodesOnly, searchLexeme, searchQuerySql, statusesAndIssuersOnly, statusesOnly, type LexemeEntry, type ResolvedFilter } from './release-conditions';
 import { finishPage, keysetCondition, orderBy, planPage, type Page, type PageArgs, type PagePlan, type SortSpec } from './paging';
+import { searchConfigsInUse, searchMatchPlans } from './search-configs';
 import { statusIn } from './visibility';
 
 export type ReleaseOrder = 'PUBLISHED_AT_DESC' | 'PUBLISHED_AT_ASC' | 'RELEVANCE';
@@ -181,8 +182,8 @@ export async function listReleases(
   const columns = sql`${row}${includeColumns(options.include ?? {})}`;
   // Highlights are computed over the statement's rows, for the page's rows only: the row past the
   // page (read only to tell whether there is a next one) gets none.
-  const highlighted = (statement: Sql) => (search ? withHighlights(statement, search, sort, plan) : statement);
   const filter = await resolveFilter(db, rawFilter);
+  const highlighted = (statement: Sql) => (search ? withHighlights(statement, search, sort, plan, searchLexemes(filter)) : statement);
   // The window is ordered by an expression (the same order) so the planner cannot walk the date
   // index testing each release's `match`, read from TOAST (which it does not price): for a word in
   // 19% of 100,000 releases that read 5,300 of them. It takes the bitmap of match's index and sorts.
@@ -355,6 +356,71 @@ export function highlightFragments(title: string, body: string): string[] {
   }
 }
 
+/** A lexeme of a tsquery's text: quoted, with `'` and `\` doubled, then its weights or a prefix mark. */
+const QUERY_LEXEME = /'((?:[^'\\]|''|\\.)*)'(:[*A-Da-d]+)?/g;
+/** A tsquery of one lexeme and nothing else. */
+const ONE_LEXEME_QUERY = /^'(?:[^'\\]|''|\\.)*'$/;
+
+/** The lexemes a search's headlines are made of (queryLexemes). */
+export interface HeadlineLexemes {
+  lexemes: string[];
+  /** Every query is the one lexeme alone: its fragments are its first matches (headlineBody). */
+  single: boolean;
+}
+
+/**
+ * Every lexeme of the tsqueries (websearch_to_tsquery's text, one per configuration), negated ones
+ * included (ts_headline marks those too): the words a headline can start or end a fragment on. Null
+ * when one is a prefix (`:*`): a stored position list cannot say where a prefix matches.
+ */
+export function queryLexemes(queries: readonly string[]): HeadlineLexemes | null {
+  const out = new Set<string>();
+  for (const query of queries) {
+    for (const m of query.matchAll(QUERY_LEXEME)) {
+      if (m[2]?.includes('*')) return null;
+      out.add(m[1].replace(/''|\\(.)/g, (_, c: string | undefined) => c ?? "'"));
+    }
+  }
+  return { lexemes: [...out], single: out.size === 1 && queries.every((q) => ONE_LEXEME_QUERY.test(q.trim())) };
+}
+
+/** The lexemes of a resolved search in every configuration it is parsed with (searchPlans), or null. */
+function searchLexemes(filter: ResolvedFilter): HeadlineLexemes | null {
+  return filter.searchPlans ? queryLexemes(Object.values(filter.searchPlans).map((p) => p.query)) : null;
+}
+
+/**
+ * What ts_headline reads of a body (alias `pr`): with the search's lexemes known, only the lines
+ * that can hold its fragments (migration release_body_positions: the first and last positions of
+ * those lexemes in the body, from search_vector, and the lines from 30 positions before the first
+ * to 50 after the last; the same fragments as the whole body gives); else the whole body. `join`
+ * finds the positions (alias `bp`).
+ *
+ * A query of one lexeme alone: every cover is one word, so ts_headline takes its fragments in the
+ * body's order, the first match, then the first one past that fragment (at most 30 words, 45
+ * positions, long), and so on, three at most. The third fragment starts at or before `b3`, where
+ * b1 is the first match and each next b the first match more than 45 positions past the one
+ * before: the lines past b3 + 50 are not read either.
+ */
+function headlineBody(words: HeadlineLexemes | null): { body: Sql; join: Sql } {
+  if (!words) return { body: sql`pr.body`, join: empty };
+  // The lexemes' entries of search_vector (set to weight D, then filtered: no unnest of the whole
+  // vector), each with its positions in ascending order; the body's are those past the title's (the
+  // positions before the body's first line), the first of them found by width_bucket.
+  const entries = sql`unnest(ts_filter(setweight(pr.search_vector, 'D', ${words.lexemes}::text[]), '{d}')) u`;
+  const title = sql`(pr.body_positions[1] >> 32)::smallint`;
+  const after = (ps: Sql, p: Sql) => sql`${ps}[width_bucket(${p}, ${ps}) + 1]`;
+  const join = words.single
+    ? // One lexeme: its positions as one array (OFFSET 0: read once, not at each use), the first in
+      // the body (b1), the first more than 45 positions past it (b2) and past that (b3).
+      sql`CROSS JOIN LATERAL (SELECT ${after(sql`s.ps`, title)} AS lo, cardinality(s.ps) AS most,
+        least(s.ps[cardinality(s.ps)], ${after(sql`s.ps`, sql`(${after(sql`s.ps`, sql`(${after(sql`s.ps`, title)} + 45)::smallint`)} + 45)::smallint`)}) AS hi
+        FROM (SELECT (SELECT u.positions FROM ${entries}) AS ps OFFSET 0) s) bp`
+    : sql`CROSS JOIN LATERAL (SELECT min(${after(sql`u.positions`, title)}) AS lo, max(u.positions[cardinality(u.positions)]) AS hi,
+        max(cardinality(u.positions)) AS most FROM ${entries}) bp`;
+  return { body: sql`body_excerpt(pr.body, pr.body_positions, bp.lo, bp.hi, bp.most)`, join };
+}
+
 /**
  * A page's statement with ts_headline of title and body on its rows (`hlTitle`, `hlBody`), read from
  * press_release by id over the statement's `limit + 1` rows, for the first `limit` of them in the
@@ -362,26 +428,29 @@ export function highlightFragments(title: string, body: string): string[] {
  * tell whether there is a next one, gets null. Numbered over the statement's output, not inside it,
  * so no expression of the order (a rank over the search vector) is computed again per row.
  */
-function withHighlights(statement: Sql, search: string, sort: SortSpec, plan: PagePlan): Sql {
+function withHighlights(statement: Sql, search: string, sort: SortSpec, plan: PagePlan, lexemes: HeadlineLexemes | null): Sql {
   const q = searchQuerySql(search);
   const dir = raw(sort.descending !== plan.backward ? 'DESC' : 'ASC');
   const keys = join(sort.columns.map((c) => sql`p.${raw(`"${c.key}"`)} ${dir}`), ', ');
   const onPage = sql`row_number() OVER (ORDER BY ${keys}) <= ${raw(String(plan.limit))}`;
+  const body = headlineBody(lexemes);
   return sql`SELECT p.*,
       CASE WHEN ${onPage} THEN ts_headline(search_config(pr.language), pr.title, ${q}, ${TITLE_HEADLINE}) END AS "hlTitle",
-      CASE WHEN ${onPage} THEN ts_headline(search_config(pr.language), pr.body, ${q}, ${HEADLINE}) END AS "hlBody"
-    FROM (${statement}) p JOIN press_release pr ON pr.id = p.id
+      CASE WHEN ${onPage} THEN ts_headline(search_config(pr.language), ${body.body}, ${q}, ${HEADLINE}) END AS "hlBody"
+    FROM (${statement}) p JOIN press_release pr ON pr.id = p.id ${body.join}
     ORDER BY ${keys}`;
 }
 
 /** ts_headline fragments of title and body per release id (only those with a match): one page's worth. */
 export async function highlightReleases(db: SqlExecutor, search: string, ids: readonly number[]): Promise<Map<number, string[]>> {
   const q = searchQuerySql(search);
+  const plans = await searchMatchPlans(db, narrowConfigs(await searchConfigsInUse(db)), search);
+  const body = headlineBody(queryLexemes(Object.values(plans).map((p) => p.query)));
   const rows = await db.query<{ id: number; title: string; body: string }>(sql`
     SELECT pr.id,
       ts_headline(search_config(pr.language), pr.title, ${q}, ${TITLE_HEADLINE}) AS title,
-      ts_headline(search_config(pr.language), pr.body, ${q}, ${HEADLINE}) AS body
-    FROM press_release pr WHERE pr.id = ANY(${[...ids]}::int[])`);
+      ts_headline(search_config(pr.language), ${body.body}, ${q}, ${HEADLINE}) AS body
+    FROM press_release pr ${body.join} WHERE pr.id = ANY(${[...ids]}::int[])`);
   const out = new Map<number, string[]>();
   for (const r of rows) out.set(r.id, highlightFragments(r.title, r.body));
   return out;
