@@ -686,12 +686,22 @@ export function linkDefiniteTitles(sentences: Sentence[], people: Person[], full
       if (/^\s*,?\s*(?:(?:H\.?E\.?|Mr\.?|Ms\.?|Mrs\.?|Dr\.?|Hon\.?)\s+)?\p{Lu}\p{Ll}/u.test(after)) continue;
       if (people.some((p) => p.mentions.some((m) => m.sentence === sentenceIndex && m.phraseStart <= start && m.end >= start))) continue;
       const code = resolveCountry(named, fullText);
-      const candidates = people.filter(
+      let candidates = people.filter(
         (person) =>
           countryOf(person) === code &&
           person.roleKind !== 'AMBASSADOR' &&
           person.mentions.some((m) => m.sentence < sentenceIndex || (m.sentence === sentenceIndex && m.end <= start)),
       );
+      // Several of that country ("the Minister of Foreign Affairs of Slovenia, Tanja Fajon, who conveyed
+      // a message from the President of Slovenia"): a counterpart holds the post of the one whose
+      // counterpart they are, the sentence's person named last before the phrase.
+      if (candidates.length > 1) {
+        const owner = people
+          .flatMap((person) => person.mentions.filter((m) => m.sentence === sentenceIndex && m.end <= start).map((m) => ({ person, end: m.end })))
+          .sort((a, b) => b.end - a.end)[0]?.person;
+        const same = owner ? candidates.filter((person) => person.roleKind === owner.roleKind) : [];
+        if (same.length === 1) candidates = same;
+      }
       if (candidates.length === 1) candidates[0].mentions.push({ sentence: sentenceIndex, start, end, phraseStart: start, full: false });
     }
     // "the head of the FDFA took part in ...", "the head of Swiss diplomacy": the foreign minister named before.

@@ -293,3 +293,14 @@ describe('tenth round: a visit\'s paragraphs with the visitor as "EAM"', () => {
     ]);
   });
 });
+
+describe('tenth round: "his Slovenian counterpart" when two Slovenians are named', () => {
+  it('is the one who holds the post of the person whose counterpart they are', () => {
+    expect(
+      withoutSides(
+        'ALGIERS, 12 March /APS/ - The President of the Republic, Mr. Abdelmadjid Tebboune, received on Tuesday in Algiers the Minister of Foreign and European Affairs of the Republic of Slovenia, Mrs. Tanja Fajon, ' +
+          'who conveyed to him a message from the President of Slovenia, Mrs. Nataša Pirc Musar. Earlier in the day, Minister of Foreign Affairs Ahmed Attaf received his Slovenian counterpart at the ministry headquarters.',
+      )[1],
+    ).toEqual(['BILATERAL_MEETING', [['Ahmed Attaf', 'FOREIGN_MINISTER', 'DZ'], ['Tanja Fajon', 'FOREIGN_MINISTER', 'SI']]]);
+  });
+});
