@@ -266,6 +266,20 @@ function draftMeetings(ctx: MeetingContext): Draft[] {
       drafts.push({ sentence: index, participants: present, fromEventLead: false, visit: false, apart: true });
       return;
     }
+    // ("On the same day, Minister Y received Ambassador of Korea Z": a meeting of the host without the
+    // visitor, with someone new, is not the visit's)
+    if (
+      current?.visit &&
+      trigger &&
+      !participation &&
+      present.length >= 2 &&
+      !present.includes(current.participants[0]) &&
+      present.some((id) => current.participants.includes(id)) &&
+      present.some((id) => !current.participants.includes(id))
+    ) {
+      drafts.push({ sentence: index, participants: present, fromEventLead: false, visit: false, apart: true, notVisit: true });
+      return;
+    }
     if (current?.visit && (trigger || participation)) {
       for (const id of present) if (!current.participants.includes(id)) current.participants.push(id);
       return;

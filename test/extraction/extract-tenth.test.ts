@@ -304,3 +304,18 @@ describe('tenth round: "his Slovenian counterpart" when two Slovenians are named
     ).toEqual(['BILATERAL_MEETING', [['Ahmed Attaf', 'FOREIGN_MINISTER', 'DZ'], ['Tanja Fajon', 'FOREIGN_MINISTER', 'SI']]]);
   });
 });
+
+describe('tenth round: the host\'s own meeting after a visit', () => {
+  it('is not the visit\'s when it names someone new and not the visitor', () => {
+    expect(
+      withoutSides(
+        'Ulaanbaatar /MONTSAME/. Minister of Foreign Affairs of the Kyrgyz Republic Jeenbek Kulubaev paid an official visit to Mongolia on April 22-23, during which he held official talks with Minister of Foreign Affairs B.Battsetseg. ' +
+          'On the same day, Minister B.Battsetseg received Ambassador of the Republic of Korea to Mongolia Lee Sang-hoon at the latter\'s request.',
+        2024,
+      ),
+    ).toEqual([
+      ['OFFICIAL_VISIT', [['Jeenbek Kulubaev', 'FOREIGN_MINISTER', 'KG'], ['B.Battsetseg', 'FOREIGN_MINISTER', 'MN']]],
+      ['BILATERAL_MEETING', [['B.Battsetseg', 'FOREIGN_MINISTER', 'MN'], ['Lee Sang-hoon', 'AMBASSADOR', 'KR']]],
+    ]);
+  });
+});
