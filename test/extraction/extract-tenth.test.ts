@@ -319,3 +319,14 @@ describe('tenth round: the host\'s own meeting after a visit', () => {
     ]);
   });
 });
+
+describe('tenth round: "who is visiting <city>"', () => {
+  it('is a meeting of its own kind; "who is visiting the country" still tells an official visit', () => {
+    expect(
+      people('Bishkek, Kyrgyzstan, April 14, 2021\n\nMinister of Foreign Affairs of the Kyrgyz Republic Ruslan Kazakbaev received the European Union Special Representative for Central Asia Terhi Hakala, who is visiting Bishkek.', 2021).map(([kind]) => kind),
+    ).toEqual(['BILATERAL_MEETING']);
+    expect(
+      people('Doha, May 3 (QNA) - Minister of State for Foreign Affairs Mohammed bin Abdulaziz Al Khulaifi met with Minister of Foreign Affairs of Somalia Ahmed Moallim Fiqi, who is currently visiting the country.', 2024).map(([kind]) => kind),
+    ).toEqual(['OFFICIAL_VISIT']);
+  });
+});
