@@ -42,11 +42,16 @@ export function loadLanguage(): LanguageVocabulary {
     months.push(entry.name);
     const short = asStringList(entry.short, `${FILE} months.${entry.name}.short`);
     monthAbbreviations.push(...short);
-    // (names in another language: read in dates, never calendar words of names or places)
+    // (names in another language: read in dates, never calendar words of names or places; one written
+    // with its period, "ago.", is read only with it, as the bare word is an English one)
     const other = entry.other === undefined ? [] : asStringList(entry.other, `${FILE} months.${entry.name}.other`);
-    for (const form of [entry.name, ...short, ...other]) {
+    for (const form of [entry.name, ...short]) {
       byForm.set(form.toLowerCase(), index + 1);
       forms.push(form);
+    }
+    for (const form of other) {
+      byForm.set(form.toLowerCase().replace(/\.$/, ''), index + 1);
+      forms.push(form.endsWith('.') ? `${form.slice(0, -1)}\\.` : form);
     }
   });
   // Longest first, so "Sept" is tried before "Sep" and "March" before "Mar".
