@@ -30,31 +30,18 @@ interface CompiledRole {
 
 interface RoleMatcher {
   /**
-   * Sticky, tried only where a word that can open a role starts (scanning with them is far too
-   * slow): the phrases as listed, and a deputy prefix followed by a phrase.
-   */
-  plain: RegExp;
-  /**
-   * The listed phrases without `{portfolio}` ones: a portfolio phrase ranks first in `plain` but may
-   * match less ("Minister {portfolio}" reads "Minister of State" where "Minister of State for Foreign
-   * Affairs" is listed); the longer of the two readings wins.
-   */
-  literal: RegExp;
-  prefixed: RegExp;
-  /**
-   * The same three matchers holding only the alternatives that can start with a given run of letters
-   * (lower-cased), built on first use: at an offset only the phrases whose first word is the word
-   * there can match, and trying the whole alternation at every opener cost most of a role lookup.
+   * The sticky matchers holding only the alternatives that can start with a given run of letters
+   * (lower-cased), built on first use (`matchersFor`): tried only where a word that can open a role
+   * starts (scanning with them is far too slow), and at that place only the phrases whose first word
+   * is the word there can match.
    */
   byOpener: Map<string, OpenerMatchers>;
-  /** Per alternative, the lower-cased letters its first word starts with (null: not a plain word). */
-  phraseOpeners: Array<string | null>;
-  prefixOpeners: Array<string | null>;
-  /** Every non-null opener of the two lists above. */
+  /** The deputy prefixes, longest first: each one's pattern source and opener (`openerLetters`). */
+  prefixes: Array<{ source: string; opener: string | null }>;
+  /** The whole alternation of phrases, ranked: what may follow a deputy prefix. */
+  phrases: string;
+  /** Every non-null opener of the phrases and prefixes. */
   openerLetterSet: Set<string>;
-  phraseSources: string[];
-  literalFlags: boolean[];
-  prefixSources: string[];
   /** Lower-case first words of every role phrase and prefix. */
   openers: Set<string>;
   entries: CompiledRole[];
@@ -64,7 +51,13 @@ interface RoleMatcher {
 }
 
 interface OpenerMatchers {
+  /** The phrases as listed, and a deputy prefix followed by a phrase. */
   plain: RegExp | null;
+  /**
+   * The listed phrases without `{portfolio}` ones: a portfolio phrase ranks first in `plain` but may
+   * match less ("Minister {portfolio}" reads "Minister of State" where "Minister of State for Foreign
+   * Affairs" is listed); the longer of the two readings wins.
+   */
   literal: RegExp | null;
   prefixed: RegExp | null;
 }
@@ -163,14 +156,9 @@ function build(): RoleMatcher {
     });
   }
   entries.sort((a, b) => b.rank - a.rank);
-  const phrases = entries.map((entry) => entry.source).join('|');
-  const prefixes = [...vocabulary.deputyPrefixes].sort((a, b) => b.length - a.length).map((prefix) => caseTolerant(prefix.replace(/-$/, '')));
-  const phraseOpeners = entries.map((entry) => entry.opener);
-  const sortedPrefixes = [...vocabulary.deputyPrefixes].sort((a, b) => b.length - a.length);
-  const prefixOpeners = sortedPrefixes.map(openerLetters);
-  const plain = new RegExp(`(?:${phrases})${WORD_END}`, 'uy');
-  const literal = new RegExp(`(?:${entries.filter((entry) => entry.key !== null).map((entry) => entry.source).join('|')})${WORD_END}`, 'uy');
-  const prefixed = new RegExp(`(?:${prefixes.join('|')})[\\s-]+(?:${phrases})${WORD_END}`, 'uy');
+  const prefixes = [...vocabulary.deputyPrefixes]
+    .sort((a, b) => b.length - a.length)
+    .map((prefix) => ({ source: caseTolerant(prefix.replace(/-$/, '')), opener: openerLetters(prefix) }));
   const openers = new Set<string>();
   for (const { phrase } of vocabulary.phrases) openers.add(phrase.split(/[\s-]+/)[0].toLowerCase());
   for (const prefix of vocabulary.deputyPrefixes) openers.add(prefix.split(/[\s-]+/)[0].toLowerCase());
@@ -185,16 +173,10 @@ function build(): RoleMatcher {
   const byKey = new Map<string, CompiledRole>();
   for (const entry of entries) if (entry.key && !byKey.has(entry.key)) byKey.set(entry.key, entry);
   return {
-    plain,
-    literal,
-    prefixed,
     byOpener: new Map(),
-    phraseOpeners,
-    prefixOpeners,
-    openerLetterSet: new Set([...phraseOpeners, ...prefixOpeners].filter((letters): letters is string => letters !== null)),
-    phraseSources: entries.map((entry) => entry.source),
-    literalFlags: entries.map((entry) => entry.key !== null),
-    prefixSources: prefixes,
+    prefixes,
+    phrases: entries.map((entry) => entry.source).join('|'),
+    openerLetterSet: new Set([...entries, ...prefixes].map((item) => item.opener).filter((letters): letters is string => letters !== null)),
     openers,
     entries,
     byKey,
@@ -316,15 +298,14 @@ function matchersFor(word: string): OpenerMatchers {
   const letters = m.openerLetterSet.has(word) ? word : '';
   let found = m.byOpener.get(letters);
   if (found) return found;
-  const fits = (opener: string | null) => opener === null || opener === letters;
-  const plainSources = m.phraseSources.filter((_, i) => fits(m.phraseOpeners[i]));
-  const literalSources = m.phraseSources.filter((_, i) => m.literalFlags[i] && fits(m.phraseOpeners[i]));
-  const prefixSources = m.prefixSources.filter((_, i) => fits(m.prefixOpeners[i]));
-  const phrases = m.phraseSources.join('|');
+  const fits = (item: { opener: string | null }) => item.opener === null || item.opener === letters;
+  const plain = m.entries.filter(fits).map((entry) => entry.source);
+  const literal = m.entries.filter((entry) => entry.key !== null && fits(entry)).map((entry) => entry.source);
+  const prefixes = m.prefixes.filter(fits).map((prefix) => prefix.source);
   found = {
-    plain: plainSources.length ? new RegExp(`(?:${plainSources.join('|')})${WORD_END}`, 'uy') : null,
-    literal: literalSources.length ? new RegExp(`(?:${literalSources.join('|')})${WORD_END}`, 'uy') : null,
-    prefixed: prefixSources.length ? new RegExp(`(?:${prefixSources.join('|')})[\\s-]+(?:${phrases})${WORD_END}`, 'uy') : null,
+    plain: plain.length ? new RegExp(`(?:${plain.join('|')})${WORD_END}`, 'uy') : null,
+    literal: literal.length ? new RegExp(`(?:${literal.join('|')})${WORD_END}`, 'uy') : null,
+    prefixed: prefixes.length ? new RegExp(`(?:${prefixes.join('|')})[\\s-]+(?:${m.phrases})${WORD_END}`, 'uy') : null,
   };
   m.byOpener.set(letters, found);
   return found;
@@ -339,25 +320,13 @@ function stickyAt(pattern: RegExp | null, sentence: string, offset: number): Reg
 }
 
 function roleAtNow(sentence: string, offset: number): RoleMatch | null {
+  // (at a place no letter starts, only the phrases that open with no letter can match: matchersFor(''))
   LETTERS.lastIndex = offset;
-  const letters = LETTERS.exec(sentence)?.[0].toLowerCase();
-  if (letters !== undefined) {
-    const { plain, literal, prefixed } = matchersFor(letters);
-    let listed = stickyAt(plain, sentence, offset);
-    const literalMatch = listed ? stickyAt(literal, sentence, offset) : null;
-    if (literalMatch && literalMatch[0].length > listed![0].length) listed = literalMatch;
-    const deputy = stickyAt(prefixed, sentence, offset);
-    if (deputy && (!listed || deputy[0].length > listed[0].length)) return toMatch(deputy[0], offset, true);
-    return listed ? toMatch(listed[0], offset, false) : null;
-  }
-  const { plain, literal, prefixed } = compiled();
-  plain.lastIndex = offset;
-  let listed = plain.exec(sentence);
-  literal.lastIndex = offset;
-  const literalMatch = listed ? literal.exec(sentence) : null;
+  const { plain, literal, prefixed } = matchersFor(LETTERS.exec(sentence)?.[0].toLowerCase() ?? '');
+  let listed = stickyAt(plain, sentence, offset);
+  const literalMatch = listed ? stickyAt(literal, sentence, offset) : null;
   if (literalMatch && literalMatch[0].length > listed![0].length) listed = literalMatch;
-  prefixed.lastIndex = offset;
-  const deputy = prefixed.exec(sentence);
+  const deputy = stickyAt(prefixed, sentence, offset);
   if (deputy && (!listed || deputy[0].length > listed[0].length)) return toMatch(deputy[0], offset, true);
   return listed ? toMatch(listed[0], offset, false) : null;
 }
