@@ -24,7 +24,7 @@ export interface MeetingContext {
    */
   tripCountry?: string | null;
   /** Whether a sentence has a meeting verb of `triggers` (read once per sentence by the caller). */
-  isMeetingSentence?: (index: number) => boolean;
+  isMeetingSentence: (index: number) => boolean;
 }
 
 interface Draft {
@@ -222,7 +222,7 @@ function draftMeetings(ctx: MeetingContext): Draft[] {
     const called = calledSomeone(index, ctx);
     const audience = vocabulary.audienceEvents.some((pattern) => pattern.test(sentence.text));
     const recalled = vocabulary.recalled.some((pattern) => pattern.test(sentence.text));
-    const trigger = !recalled && (visitLead || called || audience || calledOn(index, ctx) || (ctx.isMeetingSentence ? ctx.isMeetingSentence(index) : vocabulary.triggers.some((pattern) => pattern.test(sentence.text))));
+    const trigger = !recalled && (visitLead || called || audience || calledOn(index, ctx) || ctx.isMeetingSentence(index));
     const eventLead = index === 0 && vocabulary.eventLeads.some((pattern) => pattern.test(ctx.leadText));
     const current = drafts[drafts.length - 1];
     // "The Ambassadors-designate are as follows:" and then "i. H.E. Mr. X, Ambassador-designate of
@@ -868,7 +868,7 @@ function visitToldAsMeetings(drafts: Draft[], ctx: MeetingContext): Draft[] {
   const taken = new Set(drafts.map((draft) => draft.sentence));
   const stops: Draft[] = [];
   for (let index = visit.sentence + 1; index < ctx.sentences.length; index++) {
-    if (taken.has(index) || !((ctx.isMeetingSentence?.(index) ?? false) || calledOn(index, ctx))) continue;
+    if (taken.has(index) || !(ctx.isMeetingSentence(index) || calledOn(index, ctx))) continue;
     const present = presentIn(index, ctx);
     // ("2. On 12 January, MoS called on X": the visitor by their post's short form or a pronoun)
     if (!present.includes(visitor) && present.length >= 1 && VISITOR_REFERENCE.test(ctx.sentences[index].text)) present.unshift(visitor);
@@ -876,7 +876,7 @@ function visitToldAsMeetings(drafts: Draft[], ctx: MeetingContext): Draft[] {
     const others = present.filter((id) => id !== visitor);
     // (in the meeting's sentence or one of the next two, before another meeting: "MoS conveyed the
     // greetings of ... The two sides discussed ...")
-    const after = [1, 2].map((step) => index + step).filter((at) => at < ctx.sentences.length && !(ctx.isMeetingSentence?.(at) ?? false));
+    const after = [1, 2].map((step) => index + step).filter((at) => at < ctx.sentences.length && !ctx.isMeetingSentence(at));
     const subjects =
       SUBJECTS.test(ctx.sentences[index].text) ||
       after.some((at) => {
