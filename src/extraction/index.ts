@@ -213,13 +213,6 @@ function headlineOwnMinister(headlines: string[], people: Person[], datelineCoun
   return null;
 }
 
-/** The country of the agency a dateline names, where the text names that country too. */
-function datelineAgencyCountry(parsed: ReturnType<typeof parseDateline>, paragraphs: string[], countries: ExtractedCountry[]): string | null {
-  if (!parsed?.agency) return null;
-  const code = agencyCountryIn(paragraphs[parsed.paragraph]?.slice(0, Math.max(parsed.textStart, 120)) ?? '');
-  return code && countries.some((country) => country.code === code) ? code : null;
-}
-
 /** "X made an Official Visit to Kazakhstan", "X travelled to Viet Nam", "X is in the Republic of Korea on a working visit": the country the first person of the lead sentence visits. */
 function visitedByLead(lead: string, people: Person[], fullText: string): string | null {
   // "on the first visit of a Brazilian Foreign Minister to Ethiopia": the lead person's, told as a milestone.
@@ -321,6 +314,8 @@ export function extractPressRelease(text: string, options: ExtractOptions = {}):
 
   const { paragraphs, removed } = removeBoilerplate(toParagraphs(body));
   const parsedDateline = parseDateline(paragraphs, year);
+  // The country of a news agency the dateline's paragraph names ("ASTANA. KAZINFORM –", "(QNA)").
+  const datelineAgency = parsedDateline ? agencyCountryIn(paragraphs[parsedDateline.paragraph]?.slice(0, Math.max(parsedDateline.textStart, 120)) ?? '') : null;
   if (!parsedDateline) warnings.push('no dateline found');
   else {
     if (!parsedDateline.yearWritten && knownYear === null) warnings.push(`no year given: assumed ${year}`);
@@ -405,14 +400,13 @@ export function extractPressRelease(text: string, options: ExtractOptions = {}):
   // An agency's report whose source is its own country's ministry, unqualified ("ARMENPRESS was informed
   // from the press service of the Ministry of Foreign Affairs", datelined in Tbilisi).
   if (agencyReport && issuer && !issuer.named && parsedDateline) {
-    const datelineText = paragraphs[parsedDateline.paragraph]?.slice(0, Math.max(parsedDateline.textStart, 120)) ?? '';
-    const own = agencyCountryIn(datelineText);
+    const own = datelineAgency;
     if (own && own !== issuer.country) issuer = { name: `Ministry of Foreign Affairs of ${findCountry(own)?.name ?? own}`, country: own, named: false };
   }
   // One with no place in its date line, signed by its agency ("(PNA)"), that names its source "the
   // Department of Foreign Affairs (DFA)": the agency's country's.
   if (agencyReport && issuer && !issuer.named && !issuer.country && !dateline?.country) {
-    const own = parsedDateline?.agency ? agencyCountryIn(paragraphs[parsedDateline.paragraph]?.slice(0, Math.max(parsedDateline.textStart, 120)) ?? '') : marked?.country ?? null;
+    const own = parsedDateline?.agency ? datelineAgency : marked?.country ?? null;
     if (own) issuer = { name: `Ministry of Foreign Affairs of ${findCountry(own)?.name ?? own}`, country: own, named: false };
   }
   // "..., Russian Deputy Foreign Minister Andrey Rudenko told TASS": a foreign ministry's own official
@@ -452,7 +446,11 @@ export function extractPressRelease(text: string, options: ExtractOptions = {}):
     // (so does a national agency's datelined report: "Antalya, March 2 (QNA) - HE Minister of State for
     // Foreign Affairs X met ..." tells of Qatar's minister of state, where the text names Qatar: an
     // agency's initials may stand for another country's agency, "(APS)" in Dakar)
-    issuerCountry: issuer?.country ?? marked?.country ?? datelineAgencyCountry(parsedDateline, paragraphs, countries),
+    // (the agency a dateline names, where the text names its country too)
+    issuerCountry:
+      issuer?.country ??
+      marked?.country ??
+      (parsedDateline?.agency && datelineAgency && countries.some((country) => country.code === datelineAgency) ? datelineAgency : null),
     year,
     tripCountry: leadVisit,
     isMeetingSentence,
