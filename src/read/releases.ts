@@ -7,7 +7,7 @@ import { badInput } from '../errors';
 import { INITIATIVE_COLUMNS, MEETING_COLUMNS, PARTICIPANT_COLUMNS, RELEASE_COLUMNS, RELEASE_LIST_COLUMNS, TOPIC_COLUMNS, releaseFieldColumns, type ReleaseField, type CountryRow, type InitiativeRow, type MeetingRow, type ParticipantRow, type ReleaseRow, type TopicRow } from './rows';
 import { lexemeEntryConditions, narrowConfigs, releaseConditions, resolveFilter, searchAndCodesOnly, searchLexeme, searchQuerySql, statusesAndIssuersOnly, statusesOnly, type LexemeEntry, type ResolvedFilter } from './release-conditions';
 import { finishPage, keysetCondition, orderBy, planPage, type Page, type PageArgs, type PagePlan, type SortSpec } from './paging';
-import { searchConfigsInUse, searchMatchPlans } from './search-configs';
+import { searchConfigsInUse, searchMatchPlans, type SearchMatchPlan } from './search-configs';
 import { statusIn } from './visibility';
 
 export type ReleaseOrder = 'PUBLISHED_AT_DESC' | 'PUBLISHED_AT_ASC' | 'RELEVANCE';
@@ -183,7 +183,7 @@ export async function listReleases(
   // Highlights are computed over the statement's rows, for the page's rows only: the row past the
   // page (read only to tell whether there is a next one) gets none.
   const filter = await resolveFilter(db, rawFilter);
-  const highlighted = (statement: Sql) => (search ? withHighlights(statement, search, sort, plan, searchLexemes(filter)) : statement);
+  const highlighted = (statement: Sql) => (search ? withHighlights(statement, search, sort, plan, searchLexemes(filter.searchPlans)) : statement);
   // The window is ordered by an expression (the same order) so the planner cannot walk the date
   // index testing each release's `match`, read from TOAST (which it does not price): for a word in
   // 19% of 100,000 releases that read 5,300 of them. It takes the bitmap of match's index and sorts.
@@ -384,9 +384,9 @@ export function queryLexemes(queries: readonly string[]): HeadlineLexemes | null
   return { lexemes: [...out], single: out.size === 1 && queries.every((q) => ONE_LEXEME_QUERY.test(q.trim())) };
 }
 
-/** The lexemes of a resolved search in every configuration it is parsed with (searchPlans), or null. */
-function searchLexemes(filter: ResolvedFilter): HeadlineLexemes | null {
-  return filter.searchPlans ? queryLexemes(Object.values(filter.searchPlans).map((p) => p.query)) : null;
+/** The lexemes of a search in every configuration it is parsed with (its match plans), or null. */
+function searchLexemes(plans: Record<string, SearchMatchPlan> | null | undefined): HeadlineLexemes | null {
+  return plans ? queryLexemes(Object.values(plans).map((p) => p.query)) : null;
 }
 
 /**
@@ -445,7 +445,7 @@ function withHighlights(statement: Sql, search: string, sort: SortSpec, plan: Pa
 export async function highlightReleases(db: SqlExecutor, search: string, ids: readonly number[]): Promise<Map<number, string[]>> {
   const q = searchQuerySql(search);
   const plans = await searchMatchPlans(db, narrowConfigs(await searchConfigsInUse(db)), search);
-  const body = headlineBody(queryLexemes(Object.values(plans).map((p) => p.query)));
+  const body = headlineBody(searchLexemes(plans));
   const rows = await db.query<{ id: number; title: string; body: string }>(sql`
     SELECT pr.id,
       ts_headline(search_config(pr.language), pr.title, ${q}, ${TITLE_HEADLINE}) AS title,
