@@ -37,48 +37,111 @@ export function listByKey<K extends number | string, T>(load: (keys: readonly K[
   });
 }
 
-export function createLoaders(db: SqlExecutor, visible: readonly ReleaseStatus[]) {
-  const country = byKey((codes: readonly string[]) => countriesByCodes(db, codes));
-  return {
-    release: byKey(async (ids: readonly number[]) => {
-      const rows = await releasesByIds(db, ids, visible);
-      for (const r of rows) {
-        for (const c of [r.datelineCountry, r.issuerCountry]) if (c) country.prime(c.code, { ...c, key: c.code });
-      }
-      return rows;
-    }),
-    /** Bodies of releases read from a list (the list leaves them out); hidden ones are never in a list. */
-    releaseBody: byKey((ids: readonly number[]) => releaseBodies(db, ids)),
-    meeting: byKey((ids: readonly number[]) => meetingsByIds(db, ids, visible)),
-    meetingsByRelease: listByKey((ids: readonly number[]) => meetingsByReleases(db, ids)),
-    participant: byKey((ids: readonly number[]) => participantsByIds(db, ids, visible)),
-    participantsByMeeting: listByKey(async (ids: readonly number[]) => {
-      const rows = await participantsByMeetings(db, ids);
-      // Their countries came in the same statement: `country { … }` of a participant reads no more.
-      for (const r of rows) if (r.country) country.prime(r.country.code, { ...r.country, key: r.country.code });
-      return rows;
-    }),
-    person: byKey((ids: readonly number[]) => peopleByIds(db, ids, visible)),
-    peopleByRelease: listByKey((ids: readonly number[]) => peopleByReleases(db, ids)),
-    rolesByPerson: listByKey((ids: readonly number[]) => rolesByPeople(db, ids, visible)),
-    country,
-    countriesByRelease: listByKey((ids: readonly number[]) => countriesByReleases(db, ids)),
-    topic: byKey((ids: readonly number[]) => topicsByIds(db, ids)),
-    topicsByRelease: listByKey((ids: readonly number[]) => topicsByReleases(db, ids)),
-    topicsByMeeting: listByKey((ids: readonly number[]) => topicsByMeetings(db, ids)),
-    /** Published releases per topic. */
-    topicReleaseCount: new DataLoader<number, number>(async (ids) => {
-      const map = new Map((await releaseCountsByTopics(db, ids, DEFAULT_STATUSES)).map((r) => [r.key, r.n]));
-      return ids.map((id) => map.get(id) ?? 0);
-    }),
-    initiative: byKey((ids: readonly number[]) => initiativesByIds(db, ids, visible)),
-    initiativesByRelease: listByKey((ids: readonly number[]) => initiativesByReleases(db, ids)),
-    initiativesByMeeting: listByKey((ids: readonly number[]) => initiativesByMeetings(db, ids)),
-    mention: byKey((ids: readonly number[]) => mentionsByIds(db, ids, visible)),
-  };
+/**
+ * The loaders of one request, each made when first asked for: a page uses two or three of the 21,
+ * and every request (a flat list, a facet) made all of them before.
+ */
+export class RequestLoaders {
+  constructor(
+    private readonly db: SqlExecutor,
+    private readonly visible: readonly ReleaseStatus[],
+  ) {}
+
+  private made: Partial<Record<string, unknown>> = {};
+
+  /** The loader `name`, made by `make` the first time this request asks for it. */
+  private once<T>(name: string, make: () => T): T {
+    return (this.made[name] ??= make()) as T;
+  }
+
+  get country() {
+    return this.once('country', () => byKey((codes: readonly string[]) => countriesByCodes(this.db, codes)));
+  }
+  get release() {
+    return this.once('release', () =>
+      byKey(async (ids: readonly number[]) => {
+        const rows = await releasesByIds(this.db, ids, this.visible);
+        for (const r of rows) {
+          for (const c of [r.datelineCountry, r.issuerCountry]) if (c) this.country.prime(c.code, { ...c, key: c.code });
+        }
+        return rows;
+      }),
+    );
+  }
+  /** Bodies of releases read from a list (the list leaves them out); hidden ones are never in a list. */
+  get releaseBody() {
+    return this.once('releaseBody', () => byKey((ids: readonly number[]) => releaseBodies(this.db, ids)));
+  }
+  get meeting() {
+    return this.once('meeting', () => byKey((ids: readonly number[]) => meetingsByIds(this.db, ids, this.visible)));
+  }
+  get meetingsByRelease() {
+    return this.once('meetingsByRelease', () => listByKey((ids: readonly number[]) => meetingsByReleases(this.db, ids)));
+  }
+  get participant() {
+    return this.once('participant', () => byKey((ids: readonly number[]) => participantsByIds(this.db, ids, this.visible)));
+  }
+  get participantsByMeeting() {
+    return this.once('participantsByMeeting', () =>
+      listByKey(async (ids: readonly number[]) => {
+        const rows = await participantsByMeetings(this.db, ids);
+        // Their countries came in the same statement: `country { … }` of a participant reads no more.
+        for (const r of rows) if (r.country) this.country.prime(r.country.code, { ...r.country, key: r.country.code });
+        return rows;
+      }),
+    );
+  }
+  get person() {
+    return this.once('person', () => byKey((ids: readonly number[]) => peopleByIds(this.db, ids, this.visible)));
+  }
+  get peopleByRelease() {
+    return this.once('peopleByRelease', () => listByKey((ids: readonly number[]) => peopleByReleases(this.db, ids)));
+  }
+  get rolesByPerson() {
+    return this.once('rolesByPerson', () => listByKey((ids: readonly number[]) => rolesByPeople(this.db, ids, this.visible)));
+  }
+  get countriesByRelease() {
+    return this.once('countriesByRelease', () => listByKey((ids: readonly number[]) => countriesByReleases(this.db, ids)));
+  }
+  get topic() {
+    return this.once('topic', () => byKey((ids: readonly number[]) => topicsByIds(this.db, ids)));
+  }
+  get topicsByRelease() {
+    return this.once('topicsByRelease', () => listByKey((ids: readonly number[]) => topicsByReleases(this.db, ids)));
+  }
+  get topicsByMeeting() {
+    return this.once('topicsByMeeting', () => listByKey((ids: readonly number[]) => topicsByMeetings(this.db, ids)));
+  }
+  /** Published releases per topic. */
+  get topicReleaseCount() {
+    return this.once(
+      'topicReleaseCount',
+      () =>
+        new DataLoader<number, number>(async (ids) => {
+          const map = new Map((await releaseCountsByTopics(this.db, ids, DEFAULT_STATUSES)).map((r) => [r.key, r.n]));
+          return ids.map((id) => map.get(id) ?? 0);
+        }),
+    );
+  }
+  get initiative() {
+    return this.once('initiative', () => byKey((ids: readonly number[]) => initiativesByIds(this.db, ids, this.visible)));
+  }
+  get initiativesByRelease() {
+    return this.once('initiativesByRelease', () => listByKey((ids: readonly number[]) => initiativesByReleases(this.db, ids)));
+  }
+  get initiativesByMeeting() {
+    return this.once('initiativesByMeeting', () => listByKey((ids: readonly number[]) => initiativesByMeetings(this.db, ids)));
+  }
+  get mention() {
+    return this.once('mention', () => byKey((ids: readonly number[]) => mentionsByIds(this.db, ids, this.visible)));
+  }
 }
 
-export type Loaders = ReturnType<typeof createLoaders>;
+export function createLoaders(db: SqlExecutor, visible: readonly ReleaseStatus[]): RequestLoaders {
+  return new RequestLoaders(db, visible);
+}
+
+export type Loaders = RequestLoaders;
 
 /** The rows a `loadMany` found (missing keys and per-key errors left out). */
 export const found = <T>(rows: (T | null | Error)[]): T[] => rows.filter((r): r is T => r !== null && !(r instanceof Error));
