@@ -448,7 +448,7 @@ export async function createServer(appDeps: AppDeps) {
     if (directPost && req.method === 'POST' && req.url === '/graphql') directPost(req, res);
     else app(req, res);
   });
-  const requestLog = createRequestLog(log);
+  const requestLog = createRequestLog(log, metrics.observe);
   const plugins: ApolloServerPlugin<Context>[] = [ApolloServerPluginDrainHttpServer({ httpServer }), metrics.plugin, requestLog.plugin];
   if (replicas) plugins.push({ serverWillStart: async () => ({ serverWillStop: () => replicas.stop() }) });
   let feed: ArchiveChangeFeed | undefined;
@@ -515,10 +515,10 @@ export async function createServer(appDeps: AppDeps) {
     });
   }
 
+  // The request log also times each request for the metrics.
   app.use(requestLog.middleware);
   const cors = corsFor(deps.config.corsOrigins);
   if (cors) app.use(cors);
-  app.use(metrics.timing);
   app.get('/metrics', metricsGuard(deps.config.metricsToken), metrics.endpoint);
   // Feed ids and links name PUBLIC_URL, never the request's Host header (a client could set it).
   const publicUrl = () => deps.config.publicUrl ?? localUrl(deps.config.host, (httpServer.address() as AddressInfo | null)?.port ?? deps.config.port);
@@ -576,10 +576,10 @@ export async function createServer(appDeps: AppDeps) {
   };
   app.use(onError);
   // The same middleware, in the same order, that Express's router runs for `POST /graphql` (the
-  // request log, CORS, timing, then the route's own), called one after the other: the router
+  // request log, CORS, then the route's own), called one after the other: the router
   // matched the path of every request against each of its 14 or 15 layers (docs/performance.md,
   // tenth round of issue 9).
-  directPost = directRoute(app, [requestLog.middleware, ...(cors ? [cors] : []), metrics.timing, ...graphqlPost], onError);
+  directPost = directRoute(app, [requestLog.middleware, ...(cors ? [cors] : []), ...graphqlPost], onError);
 
   return { app, httpServer, apollo, feed, events };
 }

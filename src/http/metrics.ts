@@ -55,8 +55,7 @@ export function createMetrics() {
   });
 
   // Routes are a closed set, so label cardinality stays bounded. Each combination of labels gets
-  // its child metric once (prom-client otherwise hashes a label object on every observation), and
-  // the duration is read with one hrtime call at each end.
+  // its child metric once (prom-client otherwise hashes a label object on every observation).
   const ROUTES = new Set(['/graphql', '/healthz', '/metrics', '/feeds/releases.atom', '/export/releases.ndjson', '/export/releases.csv']);
   const durations = new Map<string, ReturnType<typeof httpDuration.labels>>();
   const durationOf = (method: string, route: string, status: number) => {
@@ -68,14 +67,10 @@ export function createMetrics() {
     }
     return child;
   };
-  const timing: RequestHandler = (req, res, next) => {
-    const start = process.hrtime.bigint();
-    const path = req.path; // read now: mounted routers rewrite it on the way
-    res.on('finish', () => {
-      const route = ROUTES.has(path) ? path : path.startsWith('/playground') ? '/playground' : 'other';
-      durationOf(req.method, route, res.statusCode).observe(Number(process.hrtime.bigint() - start) / 1e9);
-    });
-    next();
+  /** The request log's observer (src/http/request-log.ts): one listener per request does both. */
+  const observe = (method: string, path: string, status: number, seconds: number) => {
+    const route = ROUTES.has(path) ? path : path.startsWith('/playground') ? '/playground' : 'other';
+    durationOf(method, route, status).observe(seconds);
   };
 
   const operationCounts = new Map<string, ReturnType<typeof operations.labels>>();
@@ -111,5 +106,5 @@ export function createMetrics() {
     res.type(registry.contentType).send(await registry.metrics());
   };
 
-  return { registry, timing, plugin, endpoint };
+  return { registry, observe, plugin, endpoint };
 }
