@@ -27,6 +27,7 @@ import { inputGuardPlugin } from './graphql/input-guard';
 import { createMetrics, metricsGuard } from './http/metrics';
 import { atomFeed, csvExport, ndjsonExport } from './http/feeds';
 import { createRequestLog } from './http/request-log';
+import { jsonBody } from './http/json-body';
 import { corsFor } from './http/cors';
 import { ArchiveChangeFeed, GenerationMemo } from './db/change-feed';
 import type { FacetMemo } from './read/facets';
@@ -54,6 +55,9 @@ export interface AppDeps {
   /** Set by createServer: refuses a client over its rate (src/http/rate-limit.ts). */
   rateLimit?: RateLimiter;
 }
+
+/** The largest JSON body of a POST to /graphql (1 MiB, body-parser's `1mb`): 413 beyond. */
+const JSON_BODY_LIMIT_BYTES = 1024 * 1024;
 
 /** The most tokens a GraphQL document may have (a parse error beyond). */
 const MAX_TOKENS = 5000;
@@ -549,7 +553,7 @@ export async function createServer(appDeps: AppDeps) {
 
   const graphqlPost: RequestHandler[] = [
     jsonPostsOnly,
-    express.json({ limit: '1mb' }),
+    jsonBody(JSON_BODY_LIMIT_BYTES),
     graphqlMiddleware(apollo, async ({ req }) =>
       createContext(deps, req.headers.authorization, asksForComputedAnswer(req.headers['cache-control'], req.headers.pragma), req.ip ?? req.socket.remoteAddress),
     ),

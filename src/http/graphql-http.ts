@@ -13,6 +13,7 @@ import { parse as parseUrl } from 'node:url';
 import type { Request, RequestHandler, Response } from 'express';
 import { HeaderMap, type ApolloServer, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
 import Negotiator from 'negotiator';
+import { PLAIN_JSON } from './json-body';
 
 const JSON_TYPE = 'application/json';
 const GRAPHQL_RESPONSE = 'application/graphql-response+json';
@@ -38,7 +39,9 @@ export const legacyJsonStatusPlugin: ApolloServerPlugin = {
 
 /** POST bodies must be JSON: anything a browser could send without a preflight is refused (415). */
 export const jsonPostsOnly: RequestHandler = (req, res, next) => {
-  if (req.method !== 'POST' || req.is('application/json')) {
+  const type = req.headers['content-type'];
+  // The common header read by one expression; anything else by type-is.
+  if (req.method !== 'POST' || (type !== undefined && PLAIN_JSON.test(type)) || req.is('application/json')) {
     next();
     return;
   }
