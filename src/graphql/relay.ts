@@ -13,54 +13,8 @@ export type NodeTypeName =
   | 'Initiative'
   | 'InitiativeMention';
 
-const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-
-/**
- * Base64 of `s` continuing after `head`, the base64 of a prefix whose length is a multiple of three
- * (so the two join), as `Buffer.from(prefix + s).toString('base64')` writes it; null when `s` has a
- * character beyond ASCII (then its UTF-8 bytes are not its char codes).
- */
-function asciiBase64(head: string, s: string): string | null {
-  let out = head;
-  const n = s.length;
-  let i = 0;
-  for (; i + 2 < n; i += 3) {
-    const a = s.charCodeAt(i);
-    const b = s.charCodeAt(i + 1);
-    const c = s.charCodeAt(i + 2);
-    if ((a | b | c) > 127) return null;
-    out += BASE64[a >> 2] + BASE64[((a & 3) << 4) | (b >> 4)] + BASE64[((b & 15) << 2) | (c >> 6)] + BASE64[c & 63];
-  }
-  if (i < n) {
-    const a = s.charCodeAt(i);
-    const b = i + 1 < n ? s.charCodeAt(i + 1) : 0;
-    if ((a | b) > 127) return null;
-    out += BASE64[a >> 2] + BASE64[((a & 3) << 4) | (b >> 4)] + (i + 1 < n ? BASE64[(b & 15) << 2] : '=') + '=';
-  }
-  return out;
-}
-
-/** Per type: the base64 of the longest start of `Type:` whose length is a multiple of three, and the rest. */
-const idPrefixes = new Map<string, { head: string; rest: string }>();
-function idPrefix(type: string) {
-  let p = idPrefixes.get(type);
-  if (!p) {
-    const whole = `${type}:`;
-    const cut = whole.length - (whole.length % 3);
-    p = { head: Buffer.from(whole.slice(0, cut)).toString('base64'), rest: whole.slice(cut) };
-    idPrefixes.set(type, p);
-  }
-  return p;
-}
-
-/**
- * The global id of a row: base64 of `Type:key`. Written by hand from the type's cached start (a
- * list of 50 releases made 50 Buffers for its ids); a key beyond ASCII goes through Buffer.
- */
-export const toGlobalId = (type: NodeTypeName, key: number | string): string => {
-  const p = idPrefix(type);
-  return asciiBase64(p.head, p.rest + key) ?? Buffer.from(`${type}:${key}`).toString('base64');
-};
+export const toGlobalId = (type: NodeTypeName, key: number | string) =>
+  Buffer.from(`${type}:${key}`).toString('base64');
 
 export function fromGlobalId(id: string, field = 'id'): { type: string; key: string } {
   const raw = Buffer.from(id, 'base64').toString('utf8');
