@@ -14,7 +14,7 @@ import { sqlSourceOf, type Db } from './db/client';
 import { executorFactory, type ExecutorFactory } from './db/sql';
 import { getSchema } from './graphql/schema';
 import { jitGateway } from './graphql/jit-executor';
-import { foldRequestPlugins, sameListener } from './graphql/fold-plugins';
+import { foldRequestPlugins } from './graphql/fold-plugins';
 import { createLoaders } from './graphql/loaders';
 import type { Context } from './graphql/context';
 import { authenticate, bearerToken } from './auth/api-keys';
@@ -171,15 +171,19 @@ export function unavailableError(message: string): GraphQLError {
  * Any answer carrying SERVICE_UNAVAILABLE goes out as HTTP 503 with Retry-After, reads and writes
  * alike: a client (or a proxy) retries on the status, whatever the body says.
  */
-export const unavailableStatusPlugin: ApolloServerPlugin<Context> = sameListener<Context>({
-  async willSendResponse({ response }) {
-    const errors = response.body.kind === 'single' ? response.body.singleResult.errors : undefined;
-    if (!errors?.some((e) => e.extensions?.code === 'SERVICE_UNAVAILABLE')) return;
-    response.http.status = 503;
-    response.http.headers.set('retry-after', String(RETRY_AFTER_SECONDS));
-    response.http.headers.set('cache-control', 'no-store');
+export const unavailableStatusPlugin: ApolloServerPlugin<Context> = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ response }) {
+        const errors = response.body.kind === 'single' ? response.body.singleResult.errors : undefined;
+        if (!errors?.some((e) => e.extensions?.code === 'SERVICE_UNAVAILABLE')) return;
+        response.http.status = 503;
+        response.http.headers.set('retry-after', String(RETRY_AFTER_SECONDS));
+        response.http.headers.set('cache-control', 'no-store');
+      },
+    };
   },
-});
+};
 
 /**
  * Database refusals that are the request's doing, not a bug: a Postgres data exception (SQLSTATE

@@ -5,7 +5,6 @@ import { HeaderMap } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 import type { Context } from '../graphql/context';
 import { AppError } from '../errors';
-import { sameListener } from '../graphql/fold-plugins';
 
 const RANK = { EDITOR: 1, ADMIN: 2 } as const;
 
@@ -24,14 +23,18 @@ export const authChecker: AuthChecker<Context> = ({ context }, roles) => {
  * anonymous would hide from its holder that it no longer works (and from a thief that it never
  * did). 401 with a Bearer challenge; no key at all is anonymous reading, as before.
  */
-export const refuseBadCredentialsPlugin: ApolloServerPlugin<Context> = sameListener<Context>({
-  async didResolveOperation({ contextValue }) {
-    if (!contextValue.badCredentials) return;
-    throw new GraphQLError('The API key is unknown or revoked: send a valid key, or none to read as the public', {
-      extensions: {
-        code: 'UNAUTHENTICATED',
-        http: { status: 401, headers: new HeaderMap([['www-authenticate', 'Bearer error="invalid_token"']]) },
+export const refuseBadCredentialsPlugin: ApolloServerPlugin<Context> = {
+  async requestDidStart() {
+    return {
+      async didResolveOperation({ contextValue }) {
+        if (!contextValue.badCredentials) return;
+        throw new GraphQLError('The API key is unknown or revoked: send a valid key, or none to read as the public', {
+          extensions: {
+            code: 'UNAUTHENTICATED',
+            http: { status: 401, headers: new HeaderMap([['www-authenticate', 'Bearer error="invalid_token"']]) },
+          },
+        });
       },
-    });
+    };
   },
-});
+};

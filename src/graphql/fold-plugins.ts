@@ -85,50 +85,18 @@ function foldListeners<C extends BaseContext>(listeners: Listener<C>[]): Listene
   return folded;
 }
 
-/** Plugins made by `sameListener`, and the listener each gives every request. */
-const SAME_LISTENER = new WeakMap<object, GraphQLRequestListener<never>>();
-
-/**
- * A plugin whose request listener holds nothing of its own request (its hooks read what they are
- * given): the same listener serves every request, and foldRequestPlugins folds it with its
- * neighbours of the same kind once instead of at every request.
- */
-export function sameListener<C extends BaseContext>(listener: Listener<C>): ApolloServerPlugin<C> {
-  const plugin: ApolloServerPlugin<C> = {
-    async requestDidStart() {
-      return listener;
-    },
-  };
-  SAME_LISTENER.set(plugin, listener as GraphQLRequestListener<never>);
-  return plugin;
-}
-
 /**
  * `plugins` with those that only listen to requests folded into one, in the place of the first;
  * the others (Apollo's own, which it finds by an internal id, and those with server hooks) as they are.
- * Neighbours made by `sameListener` are folded once, here; a request starts only the others.
  */
 export function foldRequestPlugins<C extends BaseContext>(plugins: ApolloServerPlugin<C>[]): ApolloServerPlugin<C>[] {
   // Folded: plugins with a request listener and nothing else (Apollo's own have an id it looks for).
   const foldable = (p: ApolloServerPlugin<C>) => typeof p.requestDidStart === 'function' && Object.keys(p).every((k) => k === 'requestDidStart');
   const starting = plugins.filter(foldable);
   if (starting.length < 2) return plugins;
-  // In order: each run of same-listener plugins as its folded listener, each other plugin as itself.
-  const parts: (Listener<C> | ApolloServerPlugin<C>)[] = [];
-  const fixed = new Set<Listener<C>>();
-  for (let i = 0; i < starting.length; ) {
-    const run: Listener<C>[] = [];
-    for (; i < starting.length && SAME_LISTENER.has(starting[i]); i++) run.push(SAME_LISTENER.get(starting[i]) as Listener<C>);
-    if (run.length) {
-      const listener = foldListeners(run);
-      fixed.add(listener);
-      parts.push(listener);
-    } else parts.push(starting[i++]);
-  }
   const folded: ApolloServerPlugin<C> = {
     async requestDidStart(rc: GraphQLRequestContext<C>) {
-      const started = await Promise.all(parts.map((p) => (fixed.has(p as Listener<C>) ? p : (p as ApolloServerPlugin<C>).requestDidStart!(rc))));
-      const listeners = started.filter((l): l is Listener<C> => !!l);
+      const listeners = (await Promise.all(starting.map((p) => p.requestDidStart!(rc)))).filter((l): l is Listener<C> => !!l);
       return listeners.length ? foldListeners(listeners) : undefined;
     },
   };

@@ -6,7 +6,6 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { HeaderMap } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 import { wellFormed } from '../domain/text';
-import { sameListener } from './fold-plugins';
 
 export const MAX_VARIABLE_DEPTH = 32;
 
@@ -30,13 +29,17 @@ export function variablesProblem(value: unknown): string | null {
   return null;
 }
 
-export const inputGuardPlugin: ApolloServerPlugin = sameListener({
-  async didResolveOperation({ request }) {
-    const problem = variablesProblem(request.variables ?? {});
-    if (problem) {
-      throw new GraphQLError(problem, {
-        extensions: { code: 'BAD_USER_INPUT', field: problem.split(' ')[0], http: { status: 400, headers: new HeaderMap() } },
-      });
-    }
+export const inputGuardPlugin: ApolloServerPlugin = {
+  async requestDidStart() {
+    return {
+      async didResolveOperation({ request }) {
+        const problem = variablesProblem(request.variables ?? {});
+        if (problem) {
+          throw new GraphQLError(problem, {
+            extensions: { code: 'BAD_USER_INPUT', field: problem.split(' ')[0], http: { status: 400, headers: new HeaderMap() } },
+          });
+        }
+      },
+    };
   },
-});
+};

@@ -22,7 +22,6 @@ import {
 import type { ApolloServerPlugin } from '@apollo/server';
 import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
 import type { Context } from './context';
-import { sameListener } from './fold-plugins';
 
 /** Cost of a field that runs statements of its own, before the page sizes around it multiply it. */
 export const FIELD_WEIGHTS: Record<string, number> = {
@@ -160,25 +159,29 @@ export function queryCostPlugin(maxCost: number): ApolloServerPlugin<Context> {
     }
     return p;
   };
-  return sameListener({
-    async didResolveOperation({ document, operation, request, schema }) {
-      if (!operation) return;
-      const variables = (request.variables ?? {}) as Record<string, unknown>;
-      const p = prepare(document, operation as OperationDefinitionNode);
-      const key = p.pageVariables.length ? JSON.stringify(p.pageVariables.map((v) => variables[v] ?? null)) : '';
-      let cost = p.costs.get(key);
-      if (cost === undefined) {
-        const base = p.pageVariables.length ? armorCost(schema, withPageSizes(p.only, variables)) : armorCost(schema, p.only);
-        // Throws (and so is never kept) for `related` nested too deep.
-        cost = Math.round(base + weightOf(operation.selectionSet, p.fragments, variables, 1, 0, new Set(), true));
-        if (p.costs.size < MAX_COSTS_PER_OPERATION) p.costs.set(key, cost);
-      }
-      if (cost > maxCost) {
-        throw refuse(`Query Cost limit of ${maxCost} exceeded, found ${cost}. Ask for fewer or smaller pages, fewer facets, related, partners or trends.`, {
-          cost,
-          maxCost,
-        });
-      }
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ document, operation, request, schema }) {
+          if (!operation) return;
+          const variables = (request.variables ?? {}) as Record<string, unknown>;
+          const p = prepare(document, operation as OperationDefinitionNode);
+          const key = p.pageVariables.length ? JSON.stringify(p.pageVariables.map((v) => variables[v] ?? null)) : '';
+          let cost = p.costs.get(key);
+          if (cost === undefined) {
+            const base = p.pageVariables.length ? armorCost(schema, withPageSizes(p.only, variables)) : armorCost(schema, p.only);
+            // Throws (and so is never kept) for `related` nested too deep.
+            cost = Math.round(base + weightOf(operation.selectionSet, p.fragments, variables, 1, 0, new Set(), true));
+            if (p.costs.size < MAX_COSTS_PER_OPERATION) p.costs.set(key, cost);
+          }
+          if (cost > maxCost) {
+            throw refuse(`Query Cost limit of ${maxCost} exceeded, found ${cost}. Ask for fewer or smaller pages, fewer facets, related, partners or trends.`, {
+              cost,
+              maxCost,
+            });
+          }
+        },
+      };
     },
-  });
+  };
 }

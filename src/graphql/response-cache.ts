@@ -17,7 +17,6 @@ import { Counter, Gauge, type Registry } from 'prom-client';
 import type { ArchiveChangeFeed } from '../db/change-feed';
 import { boundedKey, MemoryCache } from '../db/memory-cache';
 import type { Context } from './context';
-import { sameListener } from './fold-plugins';
 import type { RedisResponseStore } from './redis-response-store';
 
 export interface ResponseCacheOptions {
@@ -150,11 +149,15 @@ export function responseCachePlugins({ maxMb, maxEntries, ttlSeconds, feed, regi
     // Apollo's cache-control plugin, which wraps every field's resolver to merge per-field hints
     // nobody sets. No Cache-Control header goes out, since browsers and CDNs cannot hear about
     // writes the way this cache does.
-    sameListener<Context>({
-      async executionDidStart(rc) {
-        rc.overallCachePolicy.replace({ maxAge: ttlSeconds, scope: 'PUBLIC' });
+    {
+      async requestDidStart() {
+        return {
+          async executionDidStart(rc) {
+            rc.overallCachePolicy.replace({ maxAge: ttlSeconds, scope: 'PUBLIC' });
+          },
+        };
       },
-    }),
+    },
     responseCachePlugin<Context>({
       cache: shared ?? memory!,
       extraCacheKeyData: async (rc) => ({ generation: await generationOf(rc) }),
@@ -163,14 +166,18 @@ export function responseCachePlugins({ maxMb, maxEntries, ttlSeconds, feed, regi
       // request (5% of a computed request's CPU in the bench), for an answer the next miss recomputes.
       shouldWriteToCache: async (rc) => cacheable(rc) && !fresh(rc),
     }),
-    sameListener<Context>({
-      async willSendResponse(rc) {
-        const type = rc.operation?.operation;
-        // This instance's own writes count at once; other writers' arrive by notification.
-        if (type === 'mutation') feed.bump();
-        if (type !== 'query') return;
-        outcomes.inc({ result: rc.metrics.responseCacheHit ? 'hit' : cacheable(rc) && !fresh(rc) ? 'miss' : 'bypass' });
+    {
+      async requestDidStart() {
+        return {
+          async willSendResponse(rc) {
+            const type = rc.operation?.operation;
+            // This instance's own writes count at once; other writers' arrive by notification.
+            if (type === 'mutation') feed.bump();
+            if (type !== 'query') return;
+            outcomes.inc({ result: rc.metrics.responseCacheHit ? 'hit' : cacheable(rc) && !fresh(rc) ? 'miss' : 'bypass' });
+          },
+        };
       },
-    }),
+    },
   ];
 }

@@ -14,7 +14,6 @@ import type { Request, RequestHandler, Response } from 'express';
 import { HeaderMap, type ApolloServer, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
 import Negotiator from 'negotiator';
 import { PLAIN_JSON } from './json-body';
-import { sameListener } from '../graphql/fold-plugins';
 
 const JSON_TYPE = 'application/json';
 const GRAPHQL_RESPONSE = 'application/graphql-response+json';
@@ -26,13 +25,17 @@ export function acceptsLegacyJsonOnly(accept: string | undefined | null): boolea
 }
 
 /** 200 instead of 400 for request errors answered as `application/json` to a client that asked for it. */
-export const legacyJsonStatusPlugin: ApolloServerPlugin = sameListener({
-  async willSendResponse({ request, response }) {
-    if (response.http.status !== 400 || response.body.kind !== 'single') return;
-    if (response.body.singleResult.data !== undefined) return;
-    if (acceptsLegacyJsonOnly(request.http?.headers.get('accept'))) response.http.status = 200;
+export const legacyJsonStatusPlugin: ApolloServerPlugin = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ request, response }) {
+        if (response.http.status !== 400 || response.body.kind !== 'single') return;
+        if (response.body.singleResult.data !== undefined) return;
+        if (acceptsLegacyJsonOnly(request.http?.headers.get('accept'))) response.http.status = 200;
+      },
+    };
   },
-});
+};
 
 /** POST bodies must be JSON: anything a browser could send without a preflight is refused (415). */
 export const jsonPostsOnly: RequestHandler = (req, res, next) => {

@@ -3,7 +3,6 @@ import crypto from 'node:crypto';
 import type { RequestHandler } from 'express';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
-import { sameListener } from '../graphql/fold-plugins';
 
 const digest = (s: string) => crypto.createHash('sha256').update(s, 'utf8').digest();
 
@@ -76,28 +75,32 @@ export function createMetrics() {
 
   const operationCounts = new Map<string, ReturnType<typeof operations.labels>>();
   const errorCounts = new Map<string, ReturnType<typeof errors.labels>>();
-  const plugin: ApolloServerPlugin = sameListener({
-    async willSendResponse({ operation, response }) {
-      // The errors as sent (after formatError), so the codes are the ones clients see.
-      const sent = response.body.kind === 'single' ? (response.body.singleResult.errors ?? []) : [];
-      const type = operation?.operation ?? 'unknown';
-      const outcome = sent.length ? 'error' : 'ok';
-      const key = `${type} ${outcome}`;
-      let counter = operationCounts.get(key);
-      if (!counter) operationCounts.set(key, (counter = operations.labels({ type, outcome })));
-      counter.inc();
-      for (const e of sent) {
-        const code = String(e.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
-        let c = errorCounts.get(code);
-        // Codes are a closed set in practice; beyond 100 distinct ones, no child is kept.
-        if (!c) {
-          c = errors.labels({ code });
-          if (errorCounts.size < 100) errorCounts.set(code, c);
-        }
-        c.inc();
-      }
+  const plugin: ApolloServerPlugin = {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ operation, response }) {
+          // The errors as sent (after formatError), so the codes are the ones clients see.
+          const sent = response.body.kind === 'single' ? (response.body.singleResult.errors ?? []) : [];
+          const type = operation?.operation ?? 'unknown';
+          const outcome = sent.length ? 'error' : 'ok';
+          const key = `${type} ${outcome}`;
+          let counter = operationCounts.get(key);
+          if (!counter) operationCounts.set(key, (counter = operations.labels({ type, outcome })));
+          counter.inc();
+          for (const e of sent) {
+            const code = String(e.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
+            let c = errorCounts.get(code);
+            // Codes are a closed set in practice; beyond 100 distinct ones, no child is kept.
+            if (!c) {
+              c = errors.labels({ code });
+              if (errorCounts.size < 100) errorCounts.set(code, c);
+            }
+            c.inc();
+          }
+        },
+      };
     },
-  });
+  };
 
   const endpoint: RequestHandler = async (_req, res) => {
     res.type(registry.contentType).send(await registry.metrics());

@@ -6,7 +6,6 @@ import crypto from 'node:crypto';
 import type { RequestHandler } from 'express';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { Logger } from 'pino';
-import { sameListener } from '../graphql/fold-plugins';
 
 export const REQUEST_ID_HEADER = 'x-request-id';
 
@@ -73,18 +72,22 @@ export function createRequestLog(log: Logger, observe?: RequestObserver) {
     };
   }
 
-  const plugin: ApolloServerPlugin = sameListener({
-    async willSendResponse({ request, response, operation, operationName, metrics }) {
-      const id = request.http?.headers.get(REQUEST_ID_HEADER);
-      if (!id) return;
-      facts.set(id, { operation: operationName ?? operation?.name?.value ?? undefined, cacheHit: Boolean(metrics.responseCacheHit) });
-      if (response.body.kind === 'single') {
-        for (const e of response.body.singleResult.errors ?? []) {
-          (e as { extensions?: Record<string, unknown> }).extensions = { ...e.extensions, requestId: id };
-        }
-      }
+  const plugin: ApolloServerPlugin = {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ request, response, operation, operationName, metrics }) {
+          const id = request.http?.headers.get(REQUEST_ID_HEADER);
+          if (!id) return;
+          facts.set(id, { operation: operationName ?? operation?.name?.value ?? undefined, cacheHit: Boolean(metrics.responseCacheHit) });
+          if (response.body.kind === 'single') {
+            for (const e of response.body.singleResult.errors ?? []) {
+              (e as { extensions?: Record<string, unknown> }).extensions = { ...e.extensions, requestId: id };
+            }
+          }
+        },
+      };
     },
-  });
+  };
 
   return { middleware, plugin };
 }

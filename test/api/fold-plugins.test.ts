@@ -1,6 +1,6 @@
 // Our request-only Apollo plugins folded into one listener behave as Apollo runs them separately.
 import type { ApolloServerPlugin, BaseContext, GraphQLRequestContext, GraphQLRequestListener } from '@apollo/server';
-import { foldRequestPlugins, sameListener } from '../../src/graphql/fold-plugins';
+import { foldRequestPlugins } from '../../src/graphql/fold-plugins';
 
 const rc = {} as GraphQLRequestContext<BaseContext>;
 
@@ -75,47 +75,4 @@ it('offers willResolveField only when an execution listener has it (Apollo then 
   const e = await resolving.executionDidStart!(rc as never);
   e!.willResolveField!({} as never)!(null, 1);
   expect(ended).toEqual(['x', '2', '1']);
-});
-
-it('folds neighbouring same-listener plugins once, starts only the others per request, and keeps the order', async () => {
-  const calls: string[] = [];
-  let started = 0;
-  const fixed = (name: string, answer: unknown = null) =>
-    sameListener({
-      async willSendResponse() {
-        calls.push(`sent ${name}`);
-      },
-      async responseForOperation() {
-        calls.push(`asked ${name}`);
-        return answer as never;
-      },
-    });
-  const fresh = (name: string, answer: unknown = null): ApolloServerPlugin => ({
-    async requestDidStart() {
-      started++;
-      return {
-        async willSendResponse() {
-          calls.push(`sent ${name}`);
-        },
-        async responseForOperation() {
-          calls.push(`asked ${name}`);
-          return answer as never;
-        },
-      };
-    },
-  });
-  const plugins = [fixed('a'), fixed('b'), fresh('c'), fixed('d'), fresh('e', { http: 'e' }), fixed('f', { http: 'f' })];
-  const [folded] = foldRequestPlugins(plugins);
-  for (let request = 0; request < 2; request++) {
-    calls.length = 0;
-    const l = (await folded.requestDidStart!(rc))!;
-    expect(await l.responseForOperation!(rc as never)).toEqual({ http: 'e' });
-    await l.willSendResponse!(rc as never);
-    expect(calls).toEqual(['asked a', 'asked b', 'asked c', 'asked d', 'asked e', 'sent a', 'sent b', 'sent c', 'sent d', 'sent e', 'sent f']);
-  }
-  // Only the two plugins whose listener is made per request were started, once per request.
-  expect(started).toBe(4);
-  // Same listeners alone fold into one listener, the same for every request.
-  const [only] = foldRequestPlugins([fixed('x'), fixed('y')]);
-  expect(await only.requestDidStart!(rc)).toBe(await only.requestDidStart!(rc));
 });
