@@ -21,4 +21,3 @@ export const DateTime = new GraphQLScalarType({
     return out instanceof Date ? out.toISOString() : out;
   },
 });
-
