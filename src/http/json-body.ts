@@ -11,7 +11,7 @@
 // size other than announced) goes to body-parser, the bytes already read included, so its answers
 // and errors are the ones it always gave.
 import { Readable } from 'node:stream';
-import express, { type Request, type RequestHandler } from 'express';
+import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 
 /** `application/json`, with no parameter or only a UTF-8 charset. */
 export const PLAIN_JSON = /^application\/json\s*(?:;\s*charset\s*=\s*(?:utf-8|"utf-8")\s*)?$/i;
@@ -28,9 +28,9 @@ function firstNonWhitespace(text: string): string | undefined {
 export function jsonBody(limitBytes: number): RequestHandler {
   const full = express.json({ limit: limitBytes });
 
-  /** The request as body-parser would have seen it, its body the bytes already read. */
-  const replay: RequestHandler = (req, res, next) => {
-    const copy = Object.assign(Readable.from(req.readBody ? [req.readBody] : []), { headers: req.headers }) as unknown as Request;
+  /** Body-parser on the request as it would have seen it, its body the bytes already read. */
+  const replay = (body: Buffer, req: Request, res: Response, next: NextFunction) => {
+    const copy = Object.assign(Readable.from([body]), { headers: req.headers }) as unknown as Request;
     full(copy, res, (err?: unknown) => {
       req.body = (copy as { body?: unknown }).body;
       next(err);
@@ -92,19 +92,11 @@ export function jsonBody(limitBytes: number): RequestHandler {
           }
         }
       }
-      req.readBody = body;
       if (size > length) req.pause();
-      replay(req, res, next);
+      replay(body, req, res, next);
     }
     req.on('data', onData);
     req.on('end', onEnd);
     req.on('close', onClose);
   };
-}
-
-declare module 'express-serve-static-core' {
-  interface Request {
-    /** The bytes of a body read by jsonBody and handed on to body-parser. */
-    readBody?: Buffer;
-  }
 }
