@@ -65,7 +65,8 @@ describe('loadSynthetic into a database', () => {
 
   beforeAll(async () => {
     t = await createTestDatabase('ref');
-    const counts = await loadSynthetic(t.url, { releases: 300, seed: 42, batchSize: 100 });
+    // One batch at a time: ids are then given in the order releases are generated.
+    const counts = await loadSynthetic(t.url, { releases: 300, seed: 42, batchSize: 100, concurrency: 1 });
     expect(counts.releases).toBe(300);
     server = await startTestServer(t);
   });
@@ -137,6 +138,13 @@ describe('loadSynthetic into a database', () => {
     const [{ n }] = await t.db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM press_release WHERE search_vector IS NULL`;
     expect(n).toBe(0);
     expect(await t.db.releaseCountry.count({ where: { country: { code: { in: [...SYNTHETIC_COUNTRIES] } } } })).toBeGreaterThan(300);
+  });
+
+  it('stores releases oldest first, as an archive grows (ids and dates in the same order)', async () => {
+    const [{ inversions }] = await t.db.$queryRaw<{ inversions: number }[]>`
+      SELECT count(*) FILTER (WHERE published_at < lag)::int AS inversions
+      FROM (SELECT published_at, lag(published_at) OVER (ORDER BY id) FROM press_release) x`;
+    expect(inversions).toBe(0);
   });
 
   it('is searchable through the GraphQL API', async () => {
