@@ -10,6 +10,7 @@
 import type { Pool, PoolClient } from 'pg';
 import { types as pgTypes } from 'pg';
 import { Prisma } from '../generated/prisma/client';
+import { toIsoString } from '../iso-string';
 
 export type Sql = Prisma.Sql;
 /** SQL as a template: values become parameters (`sql\`… WHERE id = ${id}\``). */
@@ -100,7 +101,7 @@ const TYPES = {
 };
 
 /** Parameters as Prisma sent them: instants as ISO strings, whatever the process's time zone. */
-const param = (v: unknown) => (v instanceof Date ? v.toISOString() : v);
+const param = (v: unknown) => (v instanceof Date ? toIsoString(v) : v);
 
 /**
  * Named prepared statements for the hot reads (issue 9, docs/performance.md, "Postgres's side"). An

@@ -2,6 +2,7 @@
 import { join, raw, sql, type Sql } from '../db/sql';
 import { badInput } from '../errors';
 import { wellFormed } from '../domain/text';
+import { toIsoString } from '../iso-string';
 
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 20;
@@ -38,7 +39,7 @@ export interface PagePlan {
 export function encodeCursor(sort: SortSpec, row: object): string {
   const values = sort.columns.map((c) => {
     const v = (row as Record<string, unknown>)[c.key];
-    return v instanceof Date ? v.toISOString() : v;
+    return v instanceof Date ? toIsoString(v) : v;
   });
   return Buffer.from(JSON.stringify([sort.name, ...values])).toString('base64url');
 }
