@@ -56,11 +56,18 @@ export class PageInfo {
   @Field(() => Boolean)
   hasPreviousPage: boolean;
 
+  /** The page's edges: its first and last cursors are theirs, written only when asked for. */
+  edges: readonly { cursor: string }[] = [];
+
   @Field(() => String, { nullable: true, description: 'Cursor of the first edge: pass it as `before`.' })
-  startCursor: string | null;
+  get startCursor(): string | null {
+    return this.edges[0]?.cursor ?? null;
+  }
 
   @Field(() => String, { nullable: true, description: 'Cursor of the last edge: pass it as `after`.' })
-  endCursor: string | null;
+  get endCursor(): string | null {
+    return this.edges[this.edges.length - 1]?.cursor ?? null;
+  }
 }
 
 @ArgsType()
@@ -143,12 +150,11 @@ export function toConnection<Row, T, E extends EdgeShape<T>, C extends object>(
   const edges = page.rows.map(edge);
   const conn = new ConnClass() as C & { edges: E[]; pageInfo: PageInfo; count: () => Promise<number> };
   conn.edges = edges;
-  conn.pageInfo = Object.assign(new PageInfo(), {
-    hasNextPage: page.hasNextPage,
-    hasPreviousPage: page.hasPreviousPage,
-    startCursor: edges[0]?.cursor ?? null,
-    endCursor: edges[edges.length - 1]?.cursor ?? null,
-  });
+  const pageInfo = new PageInfo();
+  pageInfo.hasNextPage = page.hasNextPage;
+  pageInfo.hasPreviousPage = page.hasPreviousPage;
+  pageInfo.edges = edges;
+  conn.pageInfo = pageInfo;
   conn.count = count;
   return conn;
 }

@@ -84,28 +84,28 @@ export class PressRelease extends Node {
   included?: IncludedRows;
 
   static from(row: ReleaseRow & IncludedRows): PressRelease {
-    return Object.assign(new PressRelease(), {
-      id: toGlobalId('PressRelease', row.id),
-      dbId: row.id,
-      slug: row.slug,
-      title: row.title,
-      publishedAt: row.publishedAt,
-      dateline: row.datelinePlace || row.datelineDate
+    // Assigned one by one (not Object.assign of a literal): a list builds one per row.
+    const r = new PressRelease();
+    r.id = toGlobalId('PressRelease', row.id);
+    r.dbId = row.id;
+    r.slug = row.slug;
+    r.title = row.title;
+    r.publishedAt = row.publishedAt;
+    r.dateline =
+      row.datelinePlace || row.datelineDate
         ? Object.assign(new Dateline(), { place: row.datelinePlace, countryCode: row.datelineCountryCode, date: row.datelineDate })
-        : null,
-      issuer: row.issuerName || row.issuerCountryCode
-        ? Object.assign(new Issuer(), { name: row.issuerName ?? '', countryCode: row.issuerCountryCode })
-        : null,
-      source: Object.assign(new Source(), { name: row.sourceName, url: row.sourceUrl }),
-      language: row.language,
-      body: row.body,
-      status: row.status,
-      retractionReason: row.retractionReason,
-      createdAt: row.createdAt,
-      updatedAt: row.updatedAt,
-      version: row.version,
-      included: row.topics || row.meetings || row.countries || row.initiatives ? row : undefined,
-    });
+        : null;
+    r.issuer = row.issuerName || row.issuerCountryCode ? Object.assign(new Issuer(), { name: row.issuerName ?? '', countryCode: row.issuerCountryCode }) : null;
+    r.source = Object.assign(new Source(), { name: row.sourceName, url: row.sourceUrl });
+    r.language = row.language;
+    r.body = row.body;
+    r.status = row.status;
+    r.retractionReason = row.retractionReason;
+    r.createdAt = row.createdAt;
+    r.updatedAt = row.updatedAt;
+    r.version = row.version;
+    r.included = row.topics || row.meetings || row.countries || row.initiatives ? row : undefined;
+    return r;
   }
 }
 
