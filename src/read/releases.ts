@@ -336,8 +336,16 @@ export async function releaseIdBySlug(db: SqlExecutor, slug: string): Promise<nu
 const HEADLINE = 'StartSel=<mark>, StopSel=</mark>, MaxFragments=3, MaxWords=30, MinWords=12, FragmentDelimiter=" … "';
 const TITLE_HEADLINE = 'StartSel=<mark>, StopSel=</mark>, HighlightAll=true';
 
+/** Whitespace that folding changes: any but a single space between two other characters. */
+const UNFOLDED = /[^\S ]| {2}|^ | $/;
+/** The runs of whitespace folding changes (the same fold as every run of \s to one space). */
+const UNFOLDED_RUNS = /\s{2,}|[^\S ]/g;
+
 function pushFragment(out: string[], s: string) {
-  if (s.includes('<mark>')) out.push(s.replace(/\s+/g, ' ').trim());
+  // Tested in one pass, trimmed, then only the runs that change replaced: replacing every run (each
+  // single space a match) and trimming after was most of a search page's allocation in Node, 120 KB
+  // of its 210 (docs/performance.md, thirteenth round).
+  if (s.includes('<mark>')) out.push(UNFOLDED.test(s) ? s.trim().replace(UNFOLDED_RUNS, ' ') : s);
 }
 
 /**
@@ -384,9 +392,17 @@ export function queryLexemes(queries: readonly string[]): HeadlineLexemes | null
   return { lexemes: [...out], single: out.size === 1 && queries.every((q) => ONE_LEXEME_QUERY.test(q.trim())) };
 }
 
+/** queryLexemes of one configuration's plan, kept with the plan (searchMatchPlans keeps those). */
+const planLexemes = new WeakMap<SearchMatchPlan, HeadlineLexemes | null>();
+
 /** The lexemes of a search in every configuration it is parsed with (its match plans), or null. */
 function searchLexemes(plans: Record<string, SearchMatchPlan> | null | undefined): HeadlineLexemes | null {
-  return plans ? queryLexemes(Object.values(plans).map((p) => p.query)) : null;
+  if (!plans) return null;
+  const list = Object.values(plans);
+  if (list.length !== 1) return queryLexemes(list.map((p) => p.query));
+  let lexemes = planLexemes.get(list[0]);
+  if (lexemes === undefined) planLexemes.set(list[0], (lexemes = queryLexemes([list[0].query])));
+  return lexemes;
 }
 
 /**
@@ -402,23 +418,40 @@ function searchLexemes(plans: Record<string, SearchMatchPlan> | null | undefined
  * b1 is the first match and each next b the first match more than 45 positions past the one
  * before: the lines past b3 + 50 are not read either.
  */
-function headlineBody(words: HeadlineLexemes | null): { body: Sql; join: Sql } {
-  if (!words) return { body: sql`pr.body`, join: empty };
+function headlineBody(words: HeadlineLexemes | null): { body: Sql; join: Sql; titleHasMatch: Sql | null } {
+  if (!words) return { body: sql`pr.body`, join: empty, titleHasMatch: null };
   // The lexemes' entries of search_vector (set to weight D, then filtered: no unnest of the whole
   // vector), each with its positions in ascending order; the body's are those past the title's (the
   // positions before the body's first line), the first of them found by width_bucket.
   const entries = sql`unnest(ts_filter(setweight(pr.search_vector, 'D', ${words.lexemes}::text[]), '{d}')) u`;
   const title = sql`(pr.body_positions[1] >> 32)::smallint`;
   const after = (ps: Sql, p: Sql) => sql`${ps}[width_bucket(${p}, ${ps}) + 1]`;
+  // The title holds a match when one of the lexemes' positions is among the title's; unknown (and
+  // so computed) when the body has no map.
+  const inTitle = (first: Sql) => sql`coalesce(${first} <= ${title}, pr.body_positions IS NULL) AS in_title`;
   const join = words.single
     ? // One lexeme: its positions as one array (OFFSET 0: read once, not at each use), the first in
-      // the body (b1), the first more than 45 positions past it (b2) and past that (b3).
+      // the body (b1), the first more than 45 positions past it (b2) and past that (b3). The outer
+      // OFFSET 0 keeps bp a subquery of its own, so body_excerpt's arguments are its plain columns and
+      // the function is inlined (with these expressions as arguments it ran as a function call a row,
+      // 28 µs each: docs/performance.md, thirteenth round).
       sql`CROSS JOIN LATERAL (SELECT ${after(sql`s.ps`, title)} AS lo, cardinality(s.ps) AS most,
-        least(s.ps[cardinality(s.ps)], ${after(sql`s.ps`, sql`(${after(sql`s.ps`, sql`(${after(sql`s.ps`, title)} + 45)::smallint`)} + 45)::smallint`)}) AS hi
-        FROM (SELECT (SELECT u.positions FROM ${entries}) AS ps OFFSET 0) s) bp`
+        least(s.ps[cardinality(s.ps)], ${after(sql`s.ps`, sql`(${after(sql`s.ps`, sql`(${after(sql`s.ps`, title)} + 45)::smallint`)} + 45)::smallint`)}) AS hi,
+        ${inTitle(sql`s.ps[1]`)}
+        FROM (SELECT (SELECT u.positions FROM ${entries}) AS ps OFFSET 0) s OFFSET 0) bp`
     : sql`CROSS JOIN LATERAL (SELECT min(${after(sql`u.positions`, title)}) AS lo, max(u.positions[cardinality(u.positions)]) AS hi,
-        max(cardinality(u.positions)) AS most FROM ${entries}) bp`;
-  return { body: sql`body_excerpt(pr.body, pr.body_positions, bp.lo, bp.hi, bp.most)`, join };
+        max(cardinality(u.positions)) AS most, ${inTitle(sql`min(u.positions[1])`)} FROM ${entries}) bp`;
+  return { body: sql`body_excerpt(pr.body, pr.body_positions, bp.lo, bp.hi, bp.most)`, join, titleHasMatch: sql`bp.in_title` };
+}
+
+/**
+ * ts_headline of a title (every match marked), or an empty text when the title holds none of the
+ * search's lexemes: the headline would have no mark, and a fragment without one is not shown
+ * (highlightFragments). Most titles hold none (a title headline was 15 µs of Postgres a row).
+ */
+function titleHeadline(q: Sql, titleHasMatch: Sql | null): Sql {
+  const headline = sql`ts_headline(search_config(pr.language), pr.title, ${q}, ${TITLE_HEADLINE})`;
+  return titleHasMatch ? sql`CASE WHEN ${titleHasMatch} THEN ${headline} ELSE '' END` : headline;
 }
 
 /**
@@ -435,7 +468,7 @@ function withHighlights(statement: Sql, search: string, sort: SortSpec, plan: Pa
   const onPage = sql`row_number() OVER (ORDER BY ${keys}) <= ${raw(String(plan.limit))}`;
   const body = headlineBody(lexemes);
   return sql`SELECT p.*,
-      CASE WHEN ${onPage} THEN ts_headline(search_config(pr.language), pr.title, ${q}, ${TITLE_HEADLINE}) END AS "hlTitle",
+      CASE WHEN ${onPage} THEN ${titleHeadline(q, body.titleHasMatch)} END AS "hlTitle",
       CASE WHEN ${onPage} THEN ts_headline(search_config(pr.language), ${body.body}, ${q}, ${HEADLINE}) END AS "hlBody"
     FROM (${statement}) p JOIN press_release pr ON pr.id = p.id ${body.join}
     ORDER BY ${keys}`;
@@ -448,7 +481,7 @@ export async function highlightReleases(db: SqlExecutor, search: string, ids: re
   const body = headlineBody(searchLexemes(plans));
   const rows = await db.query<{ id: number; title: string; body: string }>(sql`
     SELECT pr.id,
-      ts_headline(search_config(pr.language), pr.title, ${q}, ${TITLE_HEADLINE}) AS title,
+      ${titleHeadline(q, body.titleHasMatch)} AS title,
       ts_headline(search_config(pr.language), ${body.body}, ${q}, ${HEADLINE}) AS body
     FROM press_release pr ${body.join} WHERE pr.id = ANY(${[...ids]}::int[])`);
   const out = new Map<number, string[]>();

@@ -15,6 +15,8 @@ describe('highlightFragments', () => {
     ['x', '<mark>one</mark> single fragment'],
     ['x', '\n<mark>lead</mark> and trail\n'],
     ['x', 'a…b <mark>c</mark> …d … <mark>e</mark>'],
+    // Fragments already folded are kept as they are; one odd space anywhere is folded.
+    [' <mark>lead</mark>', '<mark>trail</mark> … <mark>a</mark> b\rc … <mark>d</mark>\u2028e … <mark>f</mark>\ufeffg … <mark>h</mark> i j'],
   ];
   it.each(cases)('folds %j / %j as the reference does', (title, body) => {
     expect(highlightFragments(title, body)).toEqual(reference(title, body));
