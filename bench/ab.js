@@ -12,7 +12,9 @@
 //
 // --servers: a comma list of `ours` (this checkout's dist/), `other` (--other's dist/, built
 // there), `postgraphile`, `floor`; `ours+K=V` adds environment to ours (e.g. ours+LOG_LEVEL=warn).
-// Answers are not checked (bench:compare does); every server needs bench/peer installed here.
+// --only: workloads of bench/workloads.js and bench/searches.js (the searches and facets on ours and
+// the floor only: PostGraphile's search function is installed by bench:compare). Answers are not
+// checked (bench:compare does); every server needs bench/peer installed here.
 'use strict';
 const fs = require('node:fs');
 const path = require('node:path');
@@ -20,6 +22,7 @@ const { parseArgs } = require('node:util');
 const { Client } = require('pg');
 const { startServer, waitReady, PEER, cannon } = require('./load');
 const { WORKLOADS } = require('./workloads');
+const { SEARCHES } = require('./searches');
 
 const { values: opts } = parseArgs({
   options: {
@@ -36,7 +39,7 @@ const { values: opts } = parseArgs({
   },
 });
 if (opts.help) {
-  console.log(fs.readFileSync(__filename, 'utf8').split('\n').slice(1, 16).join('\n'));
+  console.log(fs.readFileSync(__filename, 'utf8').split('\n').slice(1, 17).join('\n'));
   process.exit(0);
 }
 const DB = opts['database-url'] ?? process.env.BENCH_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/prg_bench_10k';
@@ -78,7 +81,7 @@ async function main() {
   try {
     for (const s of servers) await waitReady(s.child);
     for (const wn of opts.only.split(',')) {
-      const w = WORKLOADS.find((x) => x.name === wn);
+      const w = [...WORKLOADS, ...SEARCHES].find((x) => x.name === wn);
       if (!w) throw new Error(`no workload ${wn}`);
       const values = Array.isArray(w.rotate) ? w.rotate : w.rotate ? rotations[w.rotate] : [];
       for (const s of servers) await cannon({ server: s.name, port: s.port, connections: CONNECTIONS, w, values, seconds: Number(opts.warmup) });
