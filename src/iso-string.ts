@@ -8,13 +8,9 @@ const [ZERO, DASH, T, COLON, DOT, Z] = ['0', '-', 'T', ':', '.', 'Z'].map((c) =>
 const FIRST = -62_167_219_200_000; // 0000-01-01T00:00:00.000Z
 const PAST = 253_402_300_800_000; // +010000-01-01T00:00:00.000Z
 
-/** `d.toISOString()`, the same text (and the same RangeError for an invalid Date). */
-export function toIsoString(d: Date): string {
-  const t = d.getTime();
-  if (!(t >= FIRST && t < PAST)) return d.toISOString();
-  const days = Math.floor(t / DAY_MS);
-  let ms = t - days * DAY_MS;
-  // Civil date of a day count (days since 1970-01-01), in 400-year eras starting on March 1st.
+/** Year, month and day of a day count (days since 1970-01-01), as year * 10,000 + month * 100 + day. */
+function civilDay(days: number): number {
+  // In 400-year eras starting on March 1st (the leap day last in a year).
   const z = days + 719_468;
   const era = Math.floor(z / 146_097);
   const doe = z - era * 146_097;
@@ -23,7 +19,15 @@ export function toIsoString(d: Date): string {
   const mp = Math.floor((5 * doy + 2) / 153);
   const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
   const month = mp < 10 ? mp + 3 : mp - 9;
-  const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+  return (yoe + era * 400 + (month <= 2 ? 1 : 0)) * 10_000 + month * 100 + day;
+}
+
+/** `d.toISOString()`, the same text (and the same RangeError for an invalid Date). */
+export function toIsoString(d: Date): string {
+  const t = d.getTime();
+  if (!(t >= FIRST && t < PAST)) return d.toISOString();
+  const days = Math.floor(t / DAY_MS);
+  let ms = t - days * DAY_MS;
   const hours = Math.floor(ms / 3_600_000);
   ms -= hours * 3_600_000;
   const minutes = Math.floor(ms / 60_000);
@@ -32,10 +36,28 @@ export function toIsoString(d: Date): string {
   ms -= seconds * 1000;
   // One flat string from its 24 character codes: concatenated parts made a chain of 8 intermediate
   // strings per value (5 times toISOString's allocation, for the collector to clear).
+  const ymd = civilDay(days);
+  const year = Math.floor(ymd / 10_000);
+  const month = Math.floor(ymd / 100) % 100;
+  const day = ymd % 100;
   return String.fromCharCode(
     ZERO + Math.floor(year / 1000), ZERO + (Math.floor(year / 100) % 10), ZERO + (Math.floor(year / 10) % 10), ZERO + (year % 10), DASH,
     ZERO + Math.floor(month / 10), ZERO + (month % 10), DASH, ZERO + Math.floor(day / 10), ZERO + (day % 10), T,
     ZERO + Math.floor(hours / 10), ZERO + (hours % 10), COLON, ZERO + Math.floor(minutes / 10), ZERO + (minutes % 10), COLON,
     ZERO + Math.floor(seconds / 10), ZERO + (seconds % 10), DOT, ZERO + Math.floor(ms / 100), ZERO + (Math.floor(ms / 10) % 10), ZERO + (ms % 10), Z,
+  );
+}
+
+/** `d.toISOString().split('T')[0]` (the day in UTC, as graphql-scalars' Date writes it), the same text. */
+export function toIsoDay(d: Date): string {
+  const t = d.getTime();
+  if (!(t >= FIRST && t < PAST)) return d.toISOString().split('T')[0];
+  const ymd = civilDay(Math.floor(t / DAY_MS));
+  const year = Math.floor(ymd / 10_000);
+  const month = Math.floor(ymd / 100) % 100;
+  const day = ymd % 100;
+  return String.fromCharCode(
+    ZERO + Math.floor(year / 1000), ZERO + (Math.floor(year / 100) % 10), ZERO + (Math.floor(year / 10) % 10), ZERO + (year % 10), DASH,
+    ZERO + Math.floor(month / 10), ZERO + (month % 10), DASH, ZERO + Math.floor(day / 10), ZERO + (day % 10),
   );
 }

@@ -1,5 +1,6 @@
-// toIsoString writes what Date.prototype.toISOString writes, for every instant.
-import { toIsoString } from '../../src/iso-string';
+// toIsoString writes what Date.prototype.toISOString writes, for every instant, and toIsoDay its day
+// (what graphql-scalars' Date writes: the text before the T).
+import { toIsoDay, toIsoString } from '../../src/iso-string';
 
 /** The instants among `ts` whose text differs from toISOString's (or that throw differently). */
 function mismatches(ts: number[]): { t: number; iso: string; expected: string }[] {
@@ -16,6 +17,9 @@ function mismatches(ts: number[]): { t: number; iso: string; expected: string }[
     const expected = text(() => d.toISOString());
     const iso = text(() => toIsoString(d));
     if (iso !== expected) out.push({ t, iso, expected });
+    const expectedDay = text(() => d.toISOString().split('T')[0]);
+    const day = text(() => toIsoDay(d));
+    if (day !== expectedDay) out.push({ t, iso: day, expected: expectedDay });
   }
   return out;
 }
@@ -31,6 +35,7 @@ test('the same text as toISOString at the edges of days, months, years and eras'
   expect(mismatches(edges)).toEqual([]);
   // An invalid Date throws as toISOString does.
   expect(() => toIsoString(new Date(NaN))).toThrow(RangeError);
+  expect(() => toIsoDay(new Date(NaN))).toThrow(RangeError);
 });
 
 test('the same text as toISOString for 200,000 random instants over ±12,000 years', () => {
