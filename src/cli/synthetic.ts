@@ -8,7 +8,7 @@ import { createDb } from '../db/client';
 import { openCommandDatabase } from './database';
 import { migrateDeploy } from '../db/migrate';
 import { loadReferenceData } from '../domain/reference-data';
-import { loadSynthetic } from '../domain/synthetic';
+import { loadSynthetic } from '../bench/synthetic';
 
 const USAGE = 'usage: npm run db:synthetic -- --releases N [--seed S] [--batch-size 2000] [--concurrency 2]';
 

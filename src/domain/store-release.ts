@@ -1,7 +1,7 @@
 // Writes one release with everything it reports, in one transaction: used by ingest,
-// createPressRelease and the seed. People and initiatives are upserted by a normalised key with
-// INSERT ... ON CONFLICT in a fixed order, so concurrent writers share rows without duplicates or
-// deadlocks.
+// createPressRelease and the seed. People and initiatives are upserted by a normalised key, a set at
+// a time (upserts.ts, shared with the synthetic loader), so concurrent writers share rows without
+// duplicates or deadlocks.
 import crypto from 'node:crypto';
 import { Prisma } from '../generated/prisma/client';
 import type {
@@ -15,6 +15,7 @@ import type { Db } from '../db/client';
 import { badInput } from '../errors';
 import { nameKey, slugify } from './text';
 import { forgetSearchConfigs } from '../read/search-configs';
+import { initiativeKey, upsertInitiatives, upsertPeople, type RunSql } from './upserts';
 
 export type Tx = Prisma.TransactionClient;
 
@@ -65,8 +66,6 @@ export interface ReleaseDraft {
   countries: { code: string; mentions: number }[];
 }
 
-export const initiativeKey = (i: { name: string; acronym: string | null }) => nameKey(i.acronym || i.name);
-
 /** Checks every reference the draft makes; throws BAD_USER_INPUT naming the field at fault. */
 export async function resolveReferences(tx: Tx, d: ReleaseDraft) {
   const slugs = [...new Set([...d.topics.map((t) => t.slug), ...d.meetings.flatMap((m) => m.topics ?? [])])];
@@ -107,60 +106,11 @@ async function uniqueSlug(tx: Tx, d: ReleaseDraft): Promise<string> {
   return free ?? `${hashed}-${crypto.randomUUID().slice(0, 8)}`;
 }
 
-async function upsertPeople(tx: Tx, people: ParticipantDraft[]): Promise<Map<string, number>> {
-  const byKey = new Map<string, string>();
-  for (const p of people) if (!byKey.has(nameKey(p.name))) byKey.set(nameKey(p.name), p.name);
-  const ids = new Map<string, number>();
-  for (const key of [...byKey.keys()].sort()) {
-    // A name merged into another person (or added as an alias) resolves to that person.
-    const [known] = await tx.$queryRaw<{ id: number }[]>`
-      SELECT id FROM person WHERE name_key = ${key} OR ${key} = ANY(alias_keys)
-      ORDER BY (name_key = ${key}) DESC LIMIT 1`;
-    if (known) {
-      ids.set(key, known.id);
-      continue;
-    }
-    // DO NOTHING takes no lock on an existing row; a concurrent insert of the same key makes this
-    // wait for it to commit, and the SELECT below then sees it.
-    const [inserted] = await tx.$queryRaw<{ id: number }[]>`
-      INSERT INTO person (name, name_key) VALUES (${byKey.get(key)}, ${key})
-      ON CONFLICT (name_key) DO NOTHING RETURNING id`;
-    const row = inserted ?? (await tx.$queryRaw<{ id: number }[]>`SELECT id FROM person WHERE name_key = ${key}`)[0];
-    ids.set(key, row.id);
-  }
-  return ids;
-}
-
-async function upsertInitiatives(tx: Tx, items: InitiativeDraft[]): Promise<Map<string, number>> {
-  const byKey = new Map<string, InitiativeDraft>();
-  for (const i of items) if (!byKey.has(initiativeKey(i))) byKey.set(initiativeKey(i), i);
-  const ids = new Map<string, number>();
-  for (const key of [...byKey.keys()].sort()) {
-    const i = byKey.get(key)!;
-    // A full name learnt later replaces a bare acronym used as the name.
-    const [known] = await tx.$queryRaw<{ id: number }[]>`
-      SELECT id FROM initiative WHERE ${key} = ANY(alias_keys) AND name_key <> ${key} LIMIT 1`;
-    if (known) {
-      ids.set(key, known.id);
-      continue;
-    }
-    const [row] = await tx.$queryRaw<{ id: number }[]>`
-      INSERT INTO initiative (name, name_key, acronym, kind)
-      VALUES (${i.name}, ${key}, ${i.acronym}, ${i.kind}::"InitiativeKind")
-      ON CONFLICT (name_key) DO UPDATE SET
-        name = CASE WHEN initiative.name = initiative.acronym AND EXCLUDED.name <> EXCLUDED.acronym
-                    THEN EXCLUDED.name ELSE initiative.name END,
-        acronym = coalesce(initiative.acronym, EXCLUDED.acronym)
-      RETURNING id`;
-    ids.set(key, row.id);
-  }
-  return ids;
-}
-
 /** Writes the release's dependent rows; the release row itself must exist. */
 async function writeContents(tx: Tx, releaseId: number, d: ReleaseDraft, topicId: Map<string, number>) {
-  const personIds = await upsertPeople(tx, d.meetings.flatMap((m) => m.participants));
-  const initiativeIds = await upsertInitiatives(tx, d.initiatives);
+  const run: RunSql = (text, values) => tx.$queryRawUnsafe(text, ...values);
+  const personIds = await upsertPeople(run, d.meetings.flatMap((m) => m.participants).map((p) => ({ name: p.name, key: nameKey(p.name) })));
+  const initiativeIds = await upsertInitiatives(run, d.initiatives);
   const fallbackDate = d.datelineDate ?? new Date(d.publishedAt.toISOString().slice(0, 10));
 
   if (d.topics.length) {

@@ -6,7 +6,7 @@
 // positions or more, a `<` that could open a tag across lines).
 import { Pool } from 'pg';
 import { createTestDatabase, type TestDatabase } from '../support/db';
-import { loadSynthetic } from '../../src/domain/synthetic';
+import { loadSynthetic } from '../../src/bench/synthetic';
 import { createExecutor } from '../../src/db/sql';
 import { highlightFragments, highlightReleases, listReleases, queryLexemes } from '../../src/read/releases';
 

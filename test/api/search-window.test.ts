@@ -4,7 +4,7 @@
 // date, ranked by ts_rank_cd over the search vector, and every match counted. A window of 10 here,
 // so that on 300 synthetic releases the window leaves matches out for most searches.
 import { createTestDatabase, type TestDatabase } from '../support/db';
-import { loadSynthetic } from '../../src/domain/synthetic';
+import { loadSynthetic } from '../../src/bench/synthetic';
 import { countReleases, listReleases } from '../../src/read/releases';
 import { Pool } from 'pg';
 import { createExecutor } from '../../src/db/sql';

@@ -3,7 +3,7 @@
 import 'reflect-metadata';
 import { MEETING_KINDS, ROLE_KINDS } from '../../src/extraction/types';
 import { loadCountries, loadTopics } from '../../src/reference';
-import { initiativeKey } from '../../src/domain/store-release';
+import { initiativeKey } from '../../src/domain/upserts';
 import {
   buildInitiativePool,
   buildPeoplePool,
@@ -12,7 +12,7 @@ import {
   loadSynthetic,
   SYNTHETIC_COUNTRIES,
   type GeneratorInput,
-} from '../../src/domain/synthetic';
+} from '../../src/bench/synthetic';
 import { createTestDatabase, type TestDatabase } from '../support/db';
 import { startTestServer, type TestServer } from '../support/server';
 

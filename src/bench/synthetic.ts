@@ -1,21 +1,24 @@
-// Synthetic archives for load tests: N releases varied from the sample corpus, written in bulk.
+// Synthetic archives for load tests: N releases varied from the sample corpus, written in bulk. With
+// the benchmarks' tooling (bench/), here because `npm run db:synthetic` and the tests run it built.
 //
 // The corpus is read once through the extractor; each release becomes a template whose countries,
 // capitals, people, dateline day and initiative names are marked in the text. A synthetic release
 // picks a template, maps its countries onto others (weighted, ~60 countries), its people onto a fixed
 // pool of a few thousand (one role kind and country each, so people recur), draws a date in the
-// last ten years, a subset of the topics and initiatives (plus generated initiatives), and renders
-// title, body, roles and sentences with the new names. Rows are written like storeRelease writes
-// them, but a batch of releases per statement (INSERT ... SELECT FROM unnest) instead of one by one.
+// last ten years (oldest first over a run), a subset of the topics and initiatives (plus generated
+// initiatives), and renders title, body, roles and sentences with the new names. Rows are written
+// like storeRelease writes them, but a batch of releases per statement (INSERT ... SELECT FROM
+// unnest) instead of one by one; people and initiatives through the same upserts
+// (src/domain/upserts.ts).
 import crypto from 'node:crypto';
 import { Pool, type PoolClient } from 'pg';
 import { poolConfigFromUrl } from '../db/client';
 import { extractPressRelease } from '../extraction';
 import type { ExtractedRelease, InitiativeKind, MeetingKind, ParticipantSide, RoleKind } from '../extraction/types';
 import { loadCountries, type CountryRef } from '../reference';
-import { readCorpus, type CorpusFile } from './corpus';
-import { initiativeKey } from './store-release';
-import { bodyHash, nameKey, slugify } from './text';
+import { readCorpus, type CorpusFile } from '../domain/corpus';
+import { initiativeKey, upsertInitiatives, upsertPeople, type RunSql } from '../domain/upserts';
+import { bodyHash, nameKey, slugify } from '../domain/text';
 
 // ---------------------------------------------------------------------------------------------
 // Seeded randomness
@@ -678,69 +681,11 @@ async function inTransaction<T>(pool: Pool, fn: (c: PoolClient) => Promise<T>): 
   }
 }
 
-/** Upserts the pool's people like storeRelease does (by name key, else an alias key) and returns their ids. */
-async function upsertPeople(pool: Pool, people: PoolPerson[]): Promise<Map<string, number>> {
-  const keys = people.map((p) => p.key);
-  const ids = new Map<string, number>();
-  const byName = await pool.query<{ k: string; id: number }>('SELECT name_key AS k, id FROM person WHERE name_key = ANY($1::text[])', [keys]);
-  for (const r of byName.rows) ids.set(r.k, r.id);
-  // A name merged into another person (or added as an alias) resolves to that person.
-  const byAlias = await pool.query<{ k: string; id: number }>(
-    `SELECT k, min(id) AS id FROM (SELECT id, unnest(alias_keys) AS k FROM person WHERE cardinality(alias_keys) > 0) a
-     WHERE k = ANY($1::text[]) GROUP BY k`,
-    [keys],
-  );
-  for (const r of byAlias.rows) if (!ids.has(r.k)) ids.set(r.k, r.id);
-  const missing = people.filter((p) => !ids.has(p.key)).sort((a, b) => (a.key < b.key ? -1 : 1));
-  if (missing.length) {
-    const inserted = await inTransaction(pool, (c) =>
-      c.query<{ k: string; id: number }>(
-        `INSERT INTO person (name, name_key) SELECT * FROM unnest($1::text[], $2::text[])
-         ON CONFLICT (name_key) DO NOTHING RETURNING name_key AS k, id`,
-        [missing.map((p) => p.name), missing.map((p) => p.key)],
-      ),
-    );
-    for (const r of inserted.rows) ids.set(r.k, r.id);
-    // Rows a concurrent writer inserted first.
-    const late = missing.filter((p) => !ids.has(p.key)).map((p) => p.key);
-    if (late.length) {
-      const { rows } = await pool.query<{ k: string; id: number }>('SELECT name_key AS k, id FROM person WHERE name_key = ANY($1::text[])', [late]);
-      for (const r of rows) ids.set(r.k, r.id);
-    }
-  }
-  return ids;
-}
-
-/** Upserts initiatives like storeRelease does (an alias key wins; a full name replaces a bare acronym). */
-async function upsertInitiatives(pool: Pool, items: { name: string; acronym: string | null; kind: InitiativeKind }[]): Promise<Map<string, number>> {
-  const byKey = new Map<string, { name: string; acronym: string | null; kind: InitiativeKind }>();
-  for (const i of items) if (!byKey.has(initiativeKey(i))) byKey.set(initiativeKey(i), i);
-  const ids = new Map<string, number>();
-  const byAlias = await pool.query<{ k: string; id: number }>(
-    `SELECT k, min(id) AS id FROM (SELECT id, name_key, unnest(alias_keys) AS k FROM initiative WHERE cardinality(alias_keys) > 0) a
-     WHERE k = ANY($1::text[]) AND name_key <> k GROUP BY k`,
-    [[...byKey.keys()]],
-  );
-  for (const r of byAlias.rows) ids.set(r.k, r.id);
-  const keys = [...byKey.keys()].filter((k) => !ids.has(k)).sort();
-  const list = keys.map((k) => byKey.get(k)!);
-  if (keys.length) {
-    const { rows } = await inTransaction(pool, (c) =>
-      c.query<{ k: string; id: number }>(
-        `INSERT INTO initiative (name, name_key, acronym, kind)
-         SELECT u.n, u.k, u.a, u.kd::"InitiativeKind" FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS u(n, k, a, kd)
-         ON CONFLICT (name_key) DO UPDATE SET
-           name = CASE WHEN initiative.name = initiative.acronym AND EXCLUDED.name <> EXCLUDED.acronym
-                       THEN EXCLUDED.name ELSE initiative.name END,
-           acronym = coalesce(initiative.acronym, EXCLUDED.acronym)
-         RETURNING name_key AS k, id`,
-        [list.map((i) => i.name), keys, list.map((i) => i.acronym), list.map((i) => i.kind)],
-      ),
-    );
-    for (const r of rows) ids.set(r.k, r.id);
-  }
-  return ids;
-}
+/** Statements on a pg client, as upserts.ts runs them. */
+const runOn =
+  (c: PoolClient): RunSql =>
+  async (text, values) =>
+    (await c.query(text, values)).rows;
 
 async function nextIds(c: PoolClient, table: string, n: number): Promise<number[]> {
   if (n === 0) return [];
@@ -943,10 +888,10 @@ export async function prepareGenerator(
   if (!topics.length) throw new Error('the topic table is empty: load the reference data first');
 
   const people = buildPeoplePool(countries.map((c) => c.code));
-  const personIds = await upsertPeople(pool, people);
+  const personIds = await inTransaction(pool, (c) => upsertPeople(runOn(c), people));
   const corpusInitiatives = templates.flatMap((t) => t.initiatives);
   const pool2 = buildInitiativePool(new Set(corpusInitiatives.map(initiativeKey)));
-  const initiativeIds = await upsertInitiatives(pool, [...corpusInitiatives, ...pool2]);
+  const initiativeIds = await inTransaction(pool, (c) => upsertInitiatives(runOn(c), [...corpusInitiatives, ...pool2]));
   return {
     templates,
     countries,
