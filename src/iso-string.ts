@@ -51,13 +51,6 @@ export function toIsoString(d: Date): string {
 /** `d.toISOString().split('T')[0]` (the day in UTC, as graphql-scalars' Date writes it), the same text. */
 export function toIsoDay(d: Date): string {
   const t = d.getTime();
-  if (!(t >= FIRST && t < PAST)) return d.toISOString().split('T')[0];
-  const ymd = civilDay(Math.floor(t / DAY_MS));
-  const year = Math.floor(ymd / 10_000);
-  const month = Math.floor(ymd / 100) % 100;
-  const day = ymd % 100;
-  return String.fromCharCode(
-    ZERO + Math.floor(year / 1000), ZERO + (Math.floor(year / 100) % 10), ZERO + (Math.floor(year / 10) % 10), ZERO + (year % 10), DASH,
-    ZERO + Math.floor(month / 10), ZERO + (month % 10), DASH, ZERO + Math.floor(day / 10), ZERO + (day % 10),
-  );
+  // Within years 0 to 9999 the day is toIsoString's first ten characters.
+  return t >= FIRST && t < PAST ? toIsoString(d).slice(0, 10) : d.toISOString().split('T')[0];
 }
