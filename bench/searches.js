@@ -1,7 +1,8 @@
 // The four search scenarios of bench/run.js in the comparison: a keyword search, a phrase with a
 // country, facets over the whole archive and facets of one topic. PostGraphile answers the two
 // searches through SQL functions in a `bench_peer` schema (how a PostGraphile service adds
-// full-text search: a function returning the page as JSON) with the floor's statement as body; it
+// full-text search: a function returning the page as JSON) with the floor's statement as body, and
+// cuts the highlights in Node with our module, as the floor does (finishSearch); it
 // has no facets, so facets compare with the floor only. The floor's facet statement is the one our
 // read module writes (src/read/facets.ts), sent straight through pg.
 'use strict';
@@ -22,6 +23,12 @@ const HEADLINE = 'StartSel=<mark>, StopSel=</mark>, MaxFragments=3, MaxWords=30,
  * A relevance page as our server answers it: the newest 1,000 matches ranked by ts_rank_cd (ties:
  * newest id), 20 of them with highlights, and the exact count of every match. $1 the search, $2 a
  * country code or NULL. English configuration (the synthetic archive is all English).
+ *
+ * Highlights as our server makes them (src/read/highlight.ts): the statement gives each edge what
+ * they are cut from (`hl`: the title's ts_headline when the title has a match, the body, its word
+ * map, the title's last position and the positions of the query's lexemes), and Node cuts them
+ * (finishSearch, below, with our own module): the floor after the statement, PostGraphile in a plan
+ * wrapped around the function's field (bench/peer/postgraphile-server.mjs).
  */
 const SEARCH_SQL = `
   WITH hits AS MATERIALIZED (
@@ -30,17 +37,53 @@ const SEARCH_SQL = `
       AND ($2::text IS NULL OR EXISTS (SELECT 1 FROM release_country rc WHERE rc.press_release_id = pr.id AND rc.country_code = $2::bpchar))
   ), win AS (
     SELECT id FROM hits ORDER BY published_at DESC, id DESC LIMIT 1000
+  ), lx AS (
+    SELECT coalesce(array_agg(m[1]), '{}') AS lexemes FROM regexp_matches(websearch_to_tsquery('english', $1)::text, '''([^'']+)''', 'g') m
   ), page AS (
-    SELECT pr.id, pr.title, pr.published_at, pr.body, websearch_to_tsquery(search_config(pr.language), $1) AS q,
+    SELECT pr.id, pr.title, pr.published_at, pr.body, pr.body_words, pr.title_end, pr.search_vector, websearch_to_tsquery(search_config(pr.language), $1) AS q,
       search_config(pr.language) AS cfg, ts_rank_cd(pr.search_vector, websearch_to_tsquery(search_config(pr.language), $1))::float8 AS rank
     FROM win JOIN press_release pr ON pr.id = win.id ORDER BY rank DESC, pr.id DESC LIMIT 20
   )
-  SELECT json_build_object('totalCount', (SELECT count(*) FROM hits), 'edges', coalesce((
+  SELECT json_build_object('query', websearch_to_tsquery('english', $1)::text, 'totalCount', (SELECT count(*) FROM hits), 'edges', coalesce((
     SELECT json_agg(json_build_object(
-      'highlights', (SELECT coalesce(json_agg(regexp_replace(btrim(f.s), '\\s+', ' ', 'g') ORDER BY f.o), '[]')
-         FROM unnest(ARRAY[ts_headline(p.cfg, p.title, p.q, '${TITLE_HEADLINE}')] || string_to_array(ts_headline(p.cfg, p.body, p.q, '${HEADLINE}'), ' … ')) WITH ORDINALITY f(s, o)
-         WHERE f.s LIKE '%<mark>%'),
+      'hl', (SELECT json_build_object(
+          'title', CASE WHEN coalesce(bool_or(u.positions[1] <= p.title_end), false) THEN ts_headline(p.cfg, p.title, p.q, '${TITLE_HEADLINE}') ELSE '' END,
+          'headline', CASE WHEN p.body_words IS NULL THEN ts_headline(p.cfg, p.body, p.q, '${HEADLINE}') END,
+          'body', CASE WHEN p.body_words IS NOT NULL THEN p.body END,
+          'map', encode(p.body_words, 'hex'), 'titleEnd', p.title_end, 'positions', json_object_agg(u.lexeme, u.positions))
+        FROM lx, unnest(ts_filter(setweight(p.search_vector, 'D', lx.lexemes), '{d}')) u),
       'id', p.id, 'title', p.title, 'publishedAt', p.published_at) ORDER BY p.rank DESC, p.id DESC) FROM page p), '[]'))`;
+
+/** Highlight plans of the queries seen (English only, as the statement). */
+const highlightPlans = new Map();
+function highlightPlanOf(query) {
+  let plan = highlightPlans.get(query);
+  if (plan === undefined) {
+    const { parseTsQuery, queryNodeLexemes } = require(path.join(__dirname, '..', 'dist', 'read', 'highlight.js'));
+    const node = parseTsQuery(query);
+    const lexemes = node && queryNodeLexemes(node);
+    plan = lexemes ? { queries: new Map([['english', node]]), only: 'english', lexemes } : null;
+    highlightPlans.set(query, plan);
+  }
+  return plan;
+}
+
+/** The answer of SEARCH_SQL with each edge's highlights cut from its `hl` (our src/read/releases.js). */
+function finishSearch(d) {
+  if (!d) return d;
+  const { rowHighlights } = require(path.join(__dirname, '..', 'dist', 'read', 'releases.js'));
+  const plan = highlightPlanOf(d.query);
+  return {
+    totalCount: d.totalCount,
+    edges: d.edges.map(({ hl, ...e }) => ({
+      highlights: rowHighlights(
+        { hlTitle: hl.title, hlBody: hl.headline, hlText: hl.body, hlMap: hl.map ? Buffer.from(hl.map, 'hex') : null, hlTitleEnd: hl.titleEnd, hlPositions: hl.positions },
+        plan,
+      ),
+      ...e,
+    })),
+  };
+}
 
 const PGL_FUNCTION = `
   CREATE SCHEMA IF NOT EXISTS bench_peer;
@@ -91,6 +134,7 @@ const SEARCHES = [
     pgl: `query ($q: String!) { benchPeerSearchReleases(q: $q) }`,
     pglVariables: (q) => ({ q }),
     sql: (q) => [SEARCH_SQL, [q, null]],
+    finish: finishSearch,
     normalize: { ours: normalizeOursSearch, pgl: (d) => normalizeJsonSearch(d.benchPeerSearchReleases), floor: normalizeJsonSearch },
   },
   {
@@ -102,6 +146,7 @@ const SEARCHES = [
     pgl: `query ($q: String!) { benchPeerSearchReleases(q: $q, country: "AZ") }`,
     pglVariables: (q) => ({ q }),
     sql: (q) => [SEARCH_SQL, [q, 'AZ']],
+    finish: finishSearch,
     normalize: { ours: normalizeOursSearch, pgl: (d) => normalizeJsonSearch(d.benchPeerSearchReleases), floor: normalizeJsonSearch },
   },
   {
@@ -122,4 +167,4 @@ const SEARCHES = [
   },
 ];
 
-module.exports = { SEARCHES, PGL_FUNCTION, facetStatement };
+module.exports = { SEARCHES, PGL_FUNCTION, facetStatement, finishSearch };

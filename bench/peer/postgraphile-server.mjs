@@ -6,6 +6,14 @@ import { postgraphile } from 'postgraphile';
 import { grafserv } from 'postgraphile/grafserv/node';
 import { PostGraphileAmberPreset } from 'postgraphile/presets/amber';
 import { makePgService } from 'postgraphile/adaptors/pg';
+import { lambda } from 'postgraphile/grafast';
+import { wrapPlans } from 'postgraphile/utils';
+import { createRequire } from 'node:module';
+
+// The searches' highlights are cut in Node from what the function returns, with our module, as
+// the floor does (bench/searches.js, finishSearch): a plan wrapped around the function's field.
+const { finishSearch } = createRequire(import.meta.url)('../searches.js');
+const SearchHighlights = wrapPlans({ Query: { benchPeerSearchReleases: (plan) => lambda(plan(), finishSearch) } }, { disableResolverEmulationWarnings: true });
 
 const connectionString = process.env.DATABASE_URL;
 const port = Number(process.env.PORT ?? 4501);
@@ -15,6 +23,7 @@ pool.on('error', () => undefined);
 
 const preset = {
   extends: [PostGraphileAmberPreset],
+  plugins: [SearchHighlights],
   pgServices: [makePgService({ pool, schemas: ['public', 'bench_peer'] })],
   grafserv: { port, graphqlPath: '/graphql', watch: false },
   grafast: { explain: false },

@@ -9,6 +9,7 @@ import { lexemeEntryConditions, narrowConfigs, releaseConditions, resolveFilter,
 import { finishPage, keysetCondition, orderBy, planPage, type Page, type PageArgs, type PagePlan, type SortSpec } from './paging';
 import { searchConfigsInUse, searchMatchPlans, type SearchMatchPlan } from './search-configs';
 import { statusIn } from './visibility';
+import { bodyHighlights, parseTsQuery, queryNodeLexemes, readWordMap, type QueryNode } from './highlight';
 
 export type ReleaseOrder = 'PUBLISHED_AT_DESC' | 'PUBLISHED_AT_ASC' | 'RELEVANCE';
 
@@ -77,7 +78,7 @@ export type MeetingJson = Omit<MeetingRow, 'date'> & { date: string; participant
 /** A release row with the nested rows its includes asked for (JSON columns). */
 export type IncludedRows = { topics?: TopicRow[]; meetings?: MeetingJson[]; countries?: CountryRow[]; initiatives?: InitiativeRow[] };
 
-export type RankedReleaseRow = ReleaseRow & IncludedRows & { rank?: number; hlTitle?: string; hlBody?: string };
+export type RankedReleaseRow = ReleaseRow & IncludedRows & HighlightColumns & { rank?: number };
 
 const COUNTRY_OF = (alias: string) =>
   sql`CASE WHEN ${raw(alias)}.code IS NULL THEN NULL ELSE json_build_object('code', ${raw(alias)}.code, 'name', ${raw(alias)}.name,
@@ -171,7 +172,7 @@ export async function listReleases(
      */
     total?: boolean;
   } = {},
-): Promise<Page<RankedReleaseRow> & { sort: SortSpec; total?: number }> {
+): Promise<Page<RankedReleaseRow> & { sort: SortSpec; total?: number; highlight?: HighlightPlan | null }> {
   const rankWindow = options.rankWindow ?? RANK_WINDOW;
   // The body is most of a row's bytes (and out of line, in TOAST): only when the caller wants it.
   const search = options.highlights && rawFilter.search ? rawFilter.search : null;
@@ -183,7 +184,7 @@ export async function listReleases(
   // Highlights are computed over the statement's rows, for the page's rows only: the row past the
   // page (read only to tell whether there is a next one) gets none.
   const filter = await resolveFilter(db, rawFilter);
-  const highlighted = (statement: Sql) => (search ? withHighlights(statement, search, sort, plan, searchLexemes(filter.searchPlans)) : statement);
+  const highlighted = (statement: Sql) => (search ? withHighlights(statement, search, sort, plan, highlightPlan(filter.searchPlans)) : statement);
   // The window is ordered by an expression (the same order) so the planner cannot walk the date
   // index testing each release's `match`, read from TOAST (which it does not price): for a word in
   // 19% of 100,000 releases that read 5,300 of them. It takes the bitmap of match's index and sorts.
@@ -260,7 +261,9 @@ export async function listReleases(
           ORDER BY ${orderBy(sort, plan)} LIMIT ${plan.limit + 1}`),
   );
   // No row back (no match, or a page past the last): the count is not known here (countReleases).
-  return { ...finishPage(rows, plan), sort, ...(total && rows.length ? { total: rows[0].windowTotal } : {}) };
+  const page = { ...finishPage(rows, plan), sort, ...(total && rows.length ? { total: rows[0].windowTotal } : {}) };
+  // How the rows' highlight columns are read (rowHighlights).
+  return search ? { ...page, highlight: highlightPlan(filter.searchPlans) } : page;
 }
 
 /**
@@ -364,128 +367,129 @@ export function highlightFragments(title: string, body: string): string[] {
   }
 }
 
-/** A lexeme of a tsquery's text: quoted, with `'` and `\` doubled, then its weights or a prefix mark. */
-const QUERY_LEXEME = /'((?:[^'\\]|''|\\.)*)'(:[*A-Da-d]+)?/g;
-/** A tsquery of one lexeme and nothing else. */
-const ONE_LEXEME_QUERY = /^'(?:[^'\\]|''|\\.)*'$/;
-
-/** The lexemes a search's headlines are made of (queryLexemes). */
-export interface HeadlineLexemes {
+/** How a search's rows are highlighted: its query per configuration, parsed, and every lexeme they name. */
+export interface HighlightPlan {
+  /** The parsed query of each configuration the search is read with. */
+  queries: ReadonlyMap<string, QueryNode>;
+  /** The only configuration, or null when rows name theirs (`hlCfg`). */
+  only: string | null;
   lexemes: string[];
-  /** Every query is the one lexeme alone: its fragments are its first matches (headlineBody). */
-  single: boolean;
 }
+
+/** highlightPlan of one search's plans, kept with them (searchMatchPlans keeps those). */
+const highlightPlans = new WeakMap<Record<string, SearchMatchPlan>, HighlightPlan | null>();
 
 /**
- * Every lexeme of the tsqueries (websearch_to_tsquery's text, one per configuration), negated ones
- * included (ts_headline marks those too): the words a headline can start or end a fragment on. Null
- * when one is a prefix (`:*`): a stored position list cannot say where a prefix matches.
+ * A search's highlight plan, or null when its fragments are ts_headline's of the whole body: a
+ * prefix (a position list cannot say where a prefix matches), or no plans.
  */
-export function queryLexemes(queries: readonly string[]): HeadlineLexemes | null {
-  const out = new Set<string>();
-  for (const query of queries) {
-    for (const m of query.matchAll(QUERY_LEXEME)) {
-      if (m[2]?.includes('*')) return null;
-      out.add(m[1].replace(/''|\\(.)/g, (_, c: string | undefined) => c ?? "'"));
-    }
-  }
-  return { lexemes: [...out], single: out.size === 1 && queries.every((q) => ONE_LEXEME_QUERY.test(q.trim())) };
-}
-
-/** queryLexemes of one configuration's plan, kept with the plan (searchMatchPlans keeps those). */
-const planLexemes = new WeakMap<SearchMatchPlan, HeadlineLexemes | null>();
-
-/** The lexemes of a search in every configuration it is parsed with (its match plans), or null. */
-function searchLexemes(plans: Record<string, SearchMatchPlan> | null | undefined): HeadlineLexemes | null {
+export function highlightPlan(plans: Record<string, SearchMatchPlan> | null | undefined): HighlightPlan | null {
   if (!plans) return null;
-  const list = Object.values(plans);
-  if (list.length !== 1) return queryLexemes(list.map((p) => p.query));
-  let lexemes = planLexemes.get(list[0]);
-  if (lexemes === undefined) planLexemes.set(list[0], (lexemes = queryLexemes([list[0].query])));
-  return lexemes;
+  let known = highlightPlans.get(plans);
+  if (known !== undefined) return known;
+  const queries = new Map<string, QueryNode>();
+  const lexemes = new Set<string>();
+  known = { queries, only: null, lexemes: [] };
+  for (const [cfg, plan] of Object.entries(plans)) {
+    const node = parseTsQuery(plan.query);
+    const words = node && queryNodeLexemes(node);
+    if (!node) continue;
+    if (!words) {
+      known = null;
+      break;
+    }
+    queries.set(cfg, node);
+    for (const w of words) lexemes.add(w);
+  }
+  if (known) {
+    known.lexemes = [...lexemes];
+    known.only = queries.size === 1 ? [...queries.keys()][0] : null;
+  }
+  highlightPlans.set(plans, known);
+  return known;
+}
+
+/** The columns a search page's row carries for its highlights (rowHighlights reads them). */
+export interface HighlightColumns {
+  /** ts_headline of the title (every match marked), or '' when the title holds no match. */
+  hlTitle?: string;
+  /** ts_headline of the whole body, when the body has no word map or the search no plan. */
+  hlBody?: string | null;
+  /** The body, its word map and the positions of the search's lexemes in the release's vector. */
+  hlText?: string | null;
+  hlMap?: Buffer | null;
+  /** The title's last position in the vector (column title_end). */
+  hlTitleEnd?: number | null;
+  hlPositions?: Record<string, number[]> | null;
+  /** The row's search configuration, when the search is read with several. */
+  hlCfg?: string;
 }
 
 /**
- * What ts_headline reads of a body (alias `pr`): with the search's lexemes known, only the lines
- * that can hold its fragments (migration release_body_positions: the first and last positions of
- * those lexemes in the body, from search_vector, and the lines from 30 positions before the first
- * to 50 after the last; the same fragments as the whole body gives); else the whole body. `join`
- * finds the positions (alias `bp`).
- *
- * A query of one lexeme alone: every cover is one word, so ts_headline takes its fragments in the
- * body's order, the first match, then the first one past that fragment (at most 30 words, 45
- * positions, long), and so on, three at most. The third fragment starts at or before `b3`, where
- * b1 is the first match and each next b the first match more than 45 positions past the one
- * before: the lines past b3 + 50 are not read either.
+ * A row's highlights: the title's headline when it has a match, then the body's fragments, cut in
+ * Node from the word map (src/read/highlight.ts), or from ts_headline of the whole body where there
+ * is no map. Spaces folded, each fragment with a match.
  */
-function headlineBody(words: HeadlineLexemes | null): { body: Sql; join: Sql; titleHasMatch: Sql | null } {
-  if (!words) return { body: sql`pr.body`, join: empty, titleHasMatch: null };
-  // The lexemes' entries of search_vector (set to weight D, then filtered: no unnest of the whole
-  // vector), each with its positions in ascending order; the body's are those past the title's (the
-  // positions before the body's first line), the first of them found by width_bucket.
-  const entries = sql`unnest(ts_filter(setweight(pr.search_vector, 'D', ${words.lexemes}::text[]), '{d}')) u`;
-  const title = sql`(pr.body_positions[1] >> 32)::smallint`;
-  const after = (ps: Sql, p: Sql) => sql`${ps}[width_bucket(${p}, ${ps}) + 1]`;
-  // The title holds a match when one of the lexemes' positions is among the title's; unknown (and
-  // so computed) when the body has no map.
-  const inTitle = (first: Sql) => sql`coalesce(${first} <= ${title}, pr.body_positions IS NULL) AS in_title`;
-  const join = words.single
-    ? // One lexeme: its positions as one array (OFFSET 0: read once, not at each use), the first in
-      // the body (b1), the first more than 45 positions past it (b2) and past that (b3). The outer
-      // OFFSET 0 keeps bp a subquery of its own, so body_excerpt's arguments are its plain columns and
-      // the function is inlined (with these expressions as arguments it ran as a function call a row,
-      // 28 µs each: docs/performance.md, thirteenth round).
-      sql`CROSS JOIN LATERAL (SELECT ${after(sql`s.ps`, title)} AS lo, cardinality(s.ps) AS most,
-        least(s.ps[cardinality(s.ps)], ${after(sql`s.ps`, sql`(${after(sql`s.ps`, sql`(${after(sql`s.ps`, title)} + 45)::smallint`)} + 45)::smallint`)}) AS hi,
-        ${inTitle(sql`s.ps[1]`)}
-        FROM (SELECT (SELECT u.positions FROM ${entries}) AS ps OFFSET 0) s OFFSET 0) bp`
-    : sql`CROSS JOIN LATERAL (SELECT min(${after(sql`u.positions`, title)}) AS lo, max(u.positions[cardinality(u.positions)]) AS hi,
-        max(cardinality(u.positions)) AS most, ${inTitle(sql`min(u.positions[1])`)} FROM ${entries}) bp`;
-  return { body: sql`body_excerpt(pr.body, pr.body_positions, bp.lo, bp.hi, bp.most)`, join, titleHasMatch: sql`bp.in_title` };
+export function rowHighlights(row: HighlightColumns, hl: HighlightPlan | null): string[] {
+  if (row.hlBody != null || !hl) return highlightFragments(row.hlTitle ?? '', row.hlBody ?? '');
+  const out = highlightFragments(row.hlTitle ?? '', '');
+  const query = hl.queries.get(hl.only ?? row.hlCfg ?? '');
+  if (query && row.hlText && row.hlMap && row.hlPositions) out.push(...bodyHighlights(row.hlText, readWordMap(row.hlMap, row.hlTitleEnd ?? 0), query, row.hlPositions));
+  return out;
 }
 
 /**
- * ts_headline of a title (every match marked), or an empty text when the title holds none of the
- * search's lexemes: the headline would have no mark, and a fragment without one is not shown
- * (highlightFragments). Most titles hold none (a title headline was 15 µs of Postgres a row).
+ * The highlight columns of a row (alias `pr`), computed where `when` holds (a page's rows, not the
+ * one read past it), and the join they read (alias `hp`): the positions of the search's lexemes,
+ * from its vector (set to weight D, then filtered: no unnest of the whole vector), as JSON, and
+ * whether one is in the title. A row without a word map gets ts_headline of its whole body.
  */
-function titleHeadline(q: Sql, titleHasMatch: Sql | null): Sql {
-  const headline = sql`ts_headline(search_config(pr.language), pr.title, ${q}, ${TITLE_HEADLINE})`;
-  return titleHasMatch ? sql`CASE WHEN ${titleHasMatch} THEN ${headline} ELSE '' END` : headline;
-}
-
-/**
- * A page's statement with ts_headline of title and body on its rows (`hlTitle`, `hlBody`), read from
- * press_release by id over the statement's `limit + 1` rows, for the first `limit` of them in the
- * page's order (its cursor columns, which every page's rows carry): the row read past the page, to
- * tell whether there is a next one, gets null. Numbered over the statement's output, not inside it,
- * so no expression of the order (a rank over the search vector) is computed again per row.
- */
-function withHighlights(statement: Sql, search: string, sort: SortSpec, plan: PagePlan, lexemes: HeadlineLexemes | null): Sql {
+function highlightColumns(search: string, hl: HighlightPlan | null, when: Sql): { columns: Sql; join: Sql } {
   const q = searchQuerySql(search);
+  const cfg = sql`search_config(pr.language)`;
+  const title = sql`ts_headline(${cfg}, pr.title, ${q}, ${TITLE_HEADLINE})`;
+  const body = sql`ts_headline(${cfg}, pr.body, ${q}, ${HEADLINE})`;
+  if (!hl) return { columns: sql`CASE WHEN ${when} THEN ${title} END AS "hlTitle", CASE WHEN ${when} THEN ${body} END AS "hlBody"`, join: empty };
+  const mapped = sql`${when} AND pr.body_words IS NOT NULL`;
+  return {
+    columns: sql`CASE WHEN ${when} THEN CASE WHEN hp.in_title THEN ${title} ELSE '' END END AS "hlTitle",
+      CASE WHEN ${when} AND pr.body_words IS NULL THEN ${body} END AS "hlBody",
+      CASE WHEN ${mapped} AND hp.ps IS NOT NULL THEN pr.body END AS "hlText",
+      CASE WHEN ${mapped} AND hp.ps IS NOT NULL THEN pr.body_words END AS "hlMap",
+      CASE WHEN ${mapped} AND hp.ps IS NOT NULL THEN pr.title_end END AS "hlTitleEnd",
+      CASE WHEN ${mapped} THEN hp.ps END AS "hlPositions"${hl.only ? empty : sql`, ${cfg}::text AS "hlCfg"`}`,
+    // The title holds a match when one of the lexemes' positions is among the title's.
+    join: sql`CROSS JOIN LATERAL (SELECT json_object_agg(u.lexeme, u.positions) AS ps, coalesce(bool_or(u.positions[1] <= pr.title_end), false) AS in_title
+      FROM unnest(ts_filter(setweight(pr.search_vector, 'D', ${hl.lexemes}::text[]), '{d}')) u) hp`,
+  };
+}
+
+/**
+ * A page's statement with the highlight columns on its rows, read from press_release by id over
+ * the statement's `limit + 1` rows, for the first `limit` of them in the page's order (its cursor
+ * columns, which every page's rows carry): the row read past the page, to tell whether there is a
+ * next one, gets none. Numbered over the statement's output, not inside it, so no expression of the
+ * order (a rank over the search vector) is computed again per row.
+ */
+function withHighlights(statement: Sql, search: string, sort: SortSpec, plan: PagePlan, hl: HighlightPlan | null): Sql {
   const dir = raw(sort.descending !== plan.backward ? 'DESC' : 'ASC');
   const keys = join(sort.columns.map((c) => sql`p.${raw(`"${c.key}"`)} ${dir}`), ', ');
   const onPage = sql`row_number() OVER (ORDER BY ${keys}) <= ${raw(String(plan.limit))}`;
-  const body = headlineBody(lexemes);
-  return sql`SELECT p.*,
-      CASE WHEN ${onPage} THEN ${titleHeadline(q, body.titleHasMatch)} END AS "hlTitle",
-      CASE WHEN ${onPage} THEN ts_headline(search_config(pr.language), ${body.body}, ${q}, ${HEADLINE}) END AS "hlBody"
-    FROM (${statement}) p JOIN press_release pr ON pr.id = p.id ${body.join}
+  const { columns, join: hpJoin } = highlightColumns(search, hl, onPage);
+  return sql`SELECT p.*, ${columns}
+    FROM (${statement}) p JOIN press_release pr ON pr.id = p.id ${hpJoin}
     ORDER BY ${keys}`;
 }
 
-/** ts_headline fragments of title and body per release id (only those with a match): one page's worth. */
+/** The highlights of title and body per release id (only fragments with a match): one page's worth. */
 export async function highlightReleases(db: SqlExecutor, search: string, ids: readonly number[]): Promise<Map<number, string[]>> {
-  const q = searchQuerySql(search);
   const plans = await searchMatchPlans(db, narrowConfigs(await searchConfigsInUse(db)), search);
-  const body = headlineBody(searchLexemes(plans));
-  const rows = await db.query<{ id: number; title: string; body: string }>(sql`
-    SELECT pr.id,
-      ${titleHeadline(q, body.titleHasMatch)} AS title,
-      ts_headline(search_config(pr.language), ${body.body}, ${q}, ${HEADLINE}) AS body
-    FROM press_release pr ${body.join} WHERE pr.id = ANY(${[...ids]}::int[])`);
+  const hl = highlightPlan(plans);
+  const { columns, join: hpJoin } = highlightColumns(search, hl, sql`true`);
+  const rows = await db.query<HighlightColumns & { id: number }>(sql`
+    SELECT pr.id, ${columns} FROM press_release pr ${hpJoin} WHERE pr.id = ANY(${[...ids]}::int[])`);
   const out = new Map<number, string[]>();
-  for (const r of rows) out.set(r.id, highlightFragments(r.title, r.body));
+  for (const r of rows) out.set(r.id, rowHighlights(r, hl));
   return out;
 }
 

@@ -78,6 +78,8 @@ describe('full-text search', () => {
   it('uses the language of a release for stemming', async () => {
     const fr = await search('négociation');
     expect(fr.edges.map((e) => e.node.language)).toEqual(['fr']);
+    // Highlighted with the French query (the archive is read in two configurations).
+    expect(fr.edges[0].highlights).toEqual(['Les <mark>négociations</mark> commerciales ont avancé à Paris.']);
   });
 
   it('combines with filters and pages by relevance with an exact totalCount', async () => {

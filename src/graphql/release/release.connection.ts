@@ -5,7 +5,7 @@ import { perRequest, type Context } from '../context';
 import { toConnection, withLazyCursor, type ConnectionArgs } from '../relay';
 import { PressRelease, PressReleaseConnection, PressReleaseEdge } from './release.type';
 import type { PressReleaseOrder } from './release.inputs';
-import { countReleases, highlightFragments, highlightReleases, listReleases, type IncludedRows, type MeetingJson, type RankedReleaseRow, type ReleaseIncludes } from '../../read/releases';
+import { countReleases, highlightReleases, rowHighlights, listReleases, type IncludedRows, type MeetingJson, type RankedReleaseRow, type ReleaseIncludes } from '../../read/releases';
 import { encodeCursor } from '../../read/paging';
 import type { ReleaseFilter } from '../../domain/filters';
 import { isCompleteCountry, type CountryRow, type MeetingRow, type ReleaseField } from '../../read/rows';
@@ -29,12 +29,12 @@ export async function releaseConnection(
       withLazyCursor(
         Object.assign(new PressReleaseEdge(), {
           node: PressRelease.from(row),
-          // Folded when the field is read: from the page's own ts_headline columns (read when the
-          // query selects highlights), else by the request's loader (one statement for the page).
+          // Made when the field is read: from the page's own highlight columns (read when the query
+          // selects highlights), else by the request's loader (one statement for the page).
           highlightsOf: !search
             ? undefined
-            : row.hlTitle !== undefined && row.hlBody !== undefined
-              ? () => highlightFragments(row.hlTitle!, row.hlBody!)
+            : row.hlTitle !== undefined
+              ? () => rowHighlights(row, result.highlight ?? null)
               : () => highlightLoader(ctx, search).load(row.id),
         }),
         () => encodeCursor(result.sort, row),

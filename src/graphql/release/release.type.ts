@@ -117,7 +117,8 @@ export class PressReleaseEdge extends EdgeType(PressRelease) {
   // An accessor, as the cursor: a field resolver (type-graphql's parameter and middleware pass for
   // each of a page's edges) cost more than the fragments it returned.
   @Field(() => [String], {
-    description: 'Fragments of title and body with the matched words in <mark>…</mark>; empty when not searching.',
+    description:
+      'Fragments of title and body with the matched words in <mark>…</mark>: the whole title when it has a match, then at most three fragments of the body of about 30 words each, in its order (other tags dropped); empty when not searching.',
   })
   get highlights(): string[] | Promise<string[]> {
     return this.highlightsOf ? this.highlightsOf() : [];
