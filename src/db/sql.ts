@@ -125,6 +125,17 @@ export function prepared(statement: Sql): Sql {
   return statement;
 }
 
+/**
+ * A text written into the statement as a literal (E'…', every `'` and `\` doubled: the same value
+ * whatever standard_conforming_strings says), for a value a prepared statement's plan should know
+ * (its generic plan then is the custom one, and Postgres stops planning it at each execution).
+ * Only for values of a small set (a search's lexemes, codes): each text is a statement of its own.
+ */
+export function literal(value: string): Sql {
+  if (value.includes('\u0000')) throw new Error('a text literal cannot hold NUL');
+  return raw(`E'${value.replace(/['\\]/g, (c) => c + c)}'`);
+}
+
 /** `LIMIT n` with n written into the text: a prepared statement's generic plan then knows it. */
 export function limit(n: number): Sql {
   if (!Number.isSafeInteger(n) || n < 0) throw new Error(`not a row count: ${n}`);

@@ -1,7 +1,7 @@
 // Releases: lists (filter, order, keyset paging), exact counts, lookups by id and slug, and the
 // highlights of a search. One SQL statement per page.
 import type { ReleaseStatus } from '../generated/prisma/enums';
-import { empty, join, limit, prepared, raw, sql, type Sql, type SqlExecutor } from '../db/sql';
+import { empty, join, limit, literal, prepared, raw, sql, type Sql, type SqlExecutor } from '../db/sql';
 import type { ReleaseFilter } from '../domain/filters';
 import { badInput } from '../errors';
 import { INITIATIVE_COLUMNS, MEETING_COLUMNS, PARTICIPANT_COLUMNS, RELEASE_COLUMNS, RELEASE_LIST_COLUMNS, TOPIC_COLUMNS, releaseFieldColumns, type ReleaseField, type CountryRow, type InitiativeRow, type MeetingRow, type ParticipantRow, type ReleaseRow, type TopicRow } from './rows';
@@ -276,7 +276,7 @@ export async function listReleases(
 const lexemeCount = (entry: LexemeEntry) => {
   const codes = entry.countries ? [...new Set(entry.countries)] : null;
   if (codes?.length === 1) {
-    const where = sql`c.lexeme = ${entry.lexeme} AND c.country_code = ${codes[0]}::bpchar`;
+    const where = sql`c.lexeme = ${literal(entry.lexeme)} AND c.country_code = ${literal(codes[0])}::bpchar`;
     return sql`SELECT coalesce(sum(c.n), 0)::int FROM (
         SELECT c.n FROM release_lexeme_country_total c WHERE ${where}
         UNION ALL
@@ -284,7 +284,7 @@ const lexemeCount = (entry: LexemeEntry) => {
   }
   return codes
     ? sql`SELECT count(*)::int FROM release_lexeme l WHERE ${lexemeEntryConditions(entry)}`
-    : sql`SELECT coalesce(sum(c.n), 0)::int FROM release_lexeme_count c WHERE c.lexeme = ${entry.lexeme}`;
+    : sql`SELECT coalesce(sum(c.n), 0)::int FROM release_lexeme_count c WHERE c.lexeme = ${literal(entry.lexeme)}`;
 };
 
 export async function countReleases(db: SqlExecutor, rawFilter: ReleaseFilter | ResolvedFilter): Promise<number> {

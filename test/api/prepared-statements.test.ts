@@ -4,7 +4,7 @@
 // pg_prepared_statements on a pool of one connection (so the same session).
 import { Pool } from 'pg';
 import { createTestDatabase, type TestDatabase } from '../support/db';
-import { createExecutor, limit, prepared, raw, sql } from '../../src/db/sql';
+import { createExecutor, limit, literal, prepared, raw, sql } from '../../src/db/sql';
 import { listReleases, releasesByIds } from '../../src/read/releases';
 import { listMeetings } from '../../src/read/meetings';
 import { narrowSearchMatchSql, resolveFilter } from '../../src/read/release-conditions';
@@ -147,6 +147,36 @@ test('limit() writes a row count into the text and refuses anything else', () =>
   expect(() => limit(-1)).toThrow();
   expect(() => limit(1.5)).toThrow();
   expect(() => limit(Number.NaN)).toThrow();
+});
+
+test('literal() writes a text Postgres reads back as it was, whatever standard_conforming_strings says', async () => {
+  const texts = ["o'brien", 'a\\b', "\\'; SELECT 1; --", "''", 'é 中 \u{1f30d}', ''];
+  for (const setting of ['on', 'off']) {
+    const { db } = oneConnection(0);
+    await db.query(sql`SET standard_conforming_strings = ${raw(setting)}`);
+    for (const text of texts) {
+      const [row] = await db.query<{ v: string }>(sql`SELECT ${literal(text)}::text AS v`);
+      expect({ setting, v: row.v }).toEqual({ setting, v: text });
+    }
+  }
+  expect(() => literal('a\u0000b')).toThrow();
+});
+
+test('a word or phrase search with a country, its lexeme in the text, is prepared once per lexeme and reaches a generic plan', async () => {
+  const named = oneConnection();
+  const unnamed = oneConnection(0);
+  const [{ code }] = await t.query<{ code: string }>(`SELECT country_code::text AS code FROM release_country GROUP BY 1 ORDER BY count(*) DESC LIMIT 1`);
+  for (const search of ['"foreign minister"', 'cooperation']) {
+    const filter = { search, statuses: PUBLISHED, countries: [code] };
+    const pages = [];
+    for (let i = 0; i < 7; i++) pages.push(await listReleases(named.db, filter, 'RELEVANCE', { first: 5 }, { highlights: true, total: true }));
+    const plain = await listReleases(unnamed.db, filter, 'RELEVANCE', { first: 5 }, { highlights: true, total: true });
+    expect(plain.rows.length).toBeGreaterThan(0);
+    for (const page of pages) expect(page.rows).toEqual(plain.rows);
+  }
+  const held = (await named.held()).filter((h) => h.statement.includes('release_lexeme l'));
+  expect(held.map((h) => /l\.lexeme = E'([^']*)'/.exec(h.statement)?.[1]).sort()).toEqual(['cooper', 'foreign minist']);
+  for (const h of held) expect(Number(h.generic_plans)).toBeGreaterThanOrEqual(1);
 });
 
 test('a relevance search of statuses and country codes is prepared with its query over match decided in Node, reaches a generic plan, and matches what the functions decide in SQL', async () => {
