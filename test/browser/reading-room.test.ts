@@ -199,8 +199,8 @@ describeInBrowser('reading room', () => {
   }, 60000);
 
   it('shows a release text as text: highlights cannot inject markup', async () => {
-    // Postgres's ts_headline drops whole tags from a highlight but keeps an unclosed one, which a
-    // page that set the highlight as HTML would turn into an <img> whose onerror runs.
+    // The API drops whole tags from a highlight but keeps an unclosed one, which a page that set
+    // the highlight as HTML would turn into an <img> whose onerror runs.
     const hostile = 'Quokkaland delegation a<img src=x onerror=window.injected=1// held quokkaland talks <script>window.injected=2</script> <b>bold</b>';
     const created = await server.gql(
       `mutation($input: PressReleaseInput!) { createPressRelease(input: $input) { slug } }`,
