@@ -54,15 +54,13 @@ const SEARCH_SQL = `
         FROM lx, unnest(ts_filter(setweight(p.search_vector, 'D', lx.lexemes), '{d}')) u),
       'id', p.id, 'title', p.title, 'publishedAt', p.published_at) ORDER BY p.rank DESC, p.id DESC) FROM page p), '[]'))`;
 
-/** Highlight plans of the queries seen (English only, as the statement). */
+/** Highlight plans of the queries seen (English only, as the statement), made as our server makes them. */
 const highlightPlans = new Map();
 function highlightPlanOf(query) {
   let plan = highlightPlans.get(query);
   if (plan === undefined) {
-    const { parseTsQuery, queryNodeLexemes } = require(path.join(__dirname, '..', 'dist', 'read', 'highlight.js'));
-    const node = parseTsQuery(query);
-    const lexemes = node && queryNodeLexemes(node);
-    plan = lexemes ? { queries: new Map([['english', node]]), only: 'english', lexemes } : null;
+    const { highlightPlan } = require(path.join(__dirname, '..', 'dist', 'read', 'releases.js'));
+    plan = highlightPlan({ english: { query, rq: null, exact: false } });
     highlightPlans.set(query, plan);
   }
   return plan;

@@ -39,22 +39,17 @@ export function parseTsQuery(text: string): QueryNode | null {
   if (!tokens.length) return null;
   let i = 0;
   // Precedence as Postgres reads it: ! binds tightest, then <N>, then &, then |.
-  const or = (): QueryNode => {
-    const args = [and()];
-    while (tokens[i] === '|') {
+  // Operands of `next` joined by `sep`: one alone, or a list of them.
+  const list = (op: 'or' | 'and', sep: string, next: () => QueryNode): QueryNode => {
+    const args = [next()];
+    while (tokens[i] === sep) {
       i++;
-      args.push(and());
+      args.push(next());
     }
-    return args.length === 1 ? args[0] : { op: 'or', args };
+    return args.length === 1 ? args[0] : { op, args };
   };
-  const and = (): QueryNode => {
-    const args = [phrase()];
-    while (tokens[i] === '&') {
-      i++;
-      args.push(phrase());
-    }
-    return args.length === 1 ? args[0] : { op: 'and', args };
-  };
+  const or = (): QueryNode => list('or', '|', and);
+  const and = (): QueryNode => list('and', '&', phrase);
   const phrase = (): QueryNode => {
     let left = unary();
     for (let t = tokens[i]; typeof t === 'string' && t.startsWith('<'); t = tokens[i]) {
@@ -126,7 +121,11 @@ function spans(node: QueryNode, positions: Readonly<Record<string, readonly numb
       const right = spans(node.right, positions, from);
       if (!right.length) return [];
       const byStart = new Map<number, Span[]>();
-      for (const r of right) byStart.set(r.start, [...(byStart.get(r.start) ?? []), r]);
+      for (const r of right) {
+        const at = byStart.get(r.start);
+        if (at) at.push(r);
+        else byStart.set(r.start, [r]);
+      }
       const out: Span[] = [];
       for (const l of spans(node.left, positions, from)) {
         for (const r of byStart.get(l.end + node.distance) ?? []) out.push({ start: l.start, end: r.end, words: [...l.words, ...r.words] });
@@ -194,7 +193,8 @@ export function bodyHighlights(body: string, map: WordMap, query: QueryNode, pos
   for (let i = 0; i < found.length && out.length < MAX_FRAGMENTS; ) {
     let from = found[i].start - base;
     let to = found[i].end - base;
-    if (to > map.count || from <= shownTo) {
+    // (A match starts past the fragment before: the loop below passed the ones inside it.)
+    if (to > map.count) {
       i++;
       continue;
     }
@@ -203,7 +203,7 @@ export function bodyHighlights(body: string, map: WordMap, query: QueryNode, pos
     const spare = Math.max(0, FRAGMENT_POSITIONS - (to - from + 1));
     let left = spare >> 1;
     let right = spare - left;
-    const lo = Math.max(shownTo + 1, 1);
+    const lo = shownTo + 1;
     if (from - left < lo) {
       right += left - (from - lo);
       left = from - lo;
