@@ -50,7 +50,7 @@ const SEARCH_SQL = `
           'title', CASE WHEN coalesce(bool_or(u.positions[1] <= p.title_end), false) THEN ts_headline(p.cfg, p.title, p.q, '${TITLE_HEADLINE}') ELSE '' END,
           'headline', CASE WHEN p.body_words IS NULL THEN ts_headline(p.cfg, p.body, p.q, '${HEADLINE}') END,
           'body', CASE WHEN p.body_words IS NOT NULL THEN p.body END,
-          'map', encode(p.body_words, 'hex'), 'titleEnd', p.title_end, 'positions', json_object_agg(u.lexeme, u.positions))
+          'map', encode(p.body_words, 'base64'), 'titleEnd', p.title_end, 'positions', json_object_agg(u.lexeme, u.positions))
         FROM lx, unnest(ts_filter(setweight(p.search_vector, 'D', lx.lexemes), '{d}')) u),
       'id', p.id, 'title', p.title, 'publishedAt', p.published_at) ORDER BY p.rank DESC, p.id DESC) FROM page p), '[]'))`;
 
@@ -75,7 +75,7 @@ function finishSearch(d) {
     totalCount: d.totalCount,
     edges: d.edges.map(({ hl, ...e }) => ({
       highlights: rowHighlights(
-        { hlTitle: hl.title, hlBody: hl.headline, hlText: hl.body, hlMap: hl.map ? Buffer.from(hl.map, 'hex') : null, hlTitleEnd: hl.titleEnd, hlPositions: hl.positions },
+        { hlTitle: hl.title, hlBody: hl.headline, hlText: hl.body, hlMap: hl.map, hlTitleEnd: hl.titleEnd, hlPositions: hl.positions },
         plan,
       ),
       ...e,

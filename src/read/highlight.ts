@@ -170,8 +170,13 @@ function charIndex(text: string): (c: number) => number {
   return (c) => units[Math.min(c, units.length - 1)];
 }
 
-/** Each run of whitespace one space (a fragment starts and ends on a word). */
-const WHITESPACE_RUNS = /\s+/g;
+/**
+ * Each run of whitespace one space (a fragment starts and ends on a word), written to match only
+ * what changes: a run of two or more, or one that is not a plain space. `/\s+/g` gives the same
+ * text but matched every single space between words, and was 70% of the highlights' time.
+ */
+const WHITESPACE_RUNS = /\s{2,}|[^\S ]/g;
+export const foldWhitespace = (text: string) => text.replace(WHITESPACE_RUNS, ' ');
 
 /**
  * The highlights of a body: at most MAX_FRAGMENTS fragments in the body's order, each around the
@@ -251,7 +256,7 @@ function fragment(body: string, map: WordMap, index: (c: number) => number, from
   }
   // A fragment that reaches the body's last word keeps what follows it (its closing full stop).
   text += plain(body.slice(index(at), to === map.count ? body.length : index(last)));
-  return text.replace(WHITESPACE_RUNS, ' ').trimEnd();
+  return foldWhitespace(text).trimEnd();
 }
 
 /** An HTML or XML tag (the parser's `tag` token: no position, never a match). */

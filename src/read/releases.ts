@@ -418,7 +418,11 @@ export interface HighlightColumns {
   hlBody?: string | null;
   /** The body, its word map and the positions of the search's lexemes in the release's vector. */
   hlText?: string | null;
-  hlMap?: Buffer | null;
+  /**
+   * The word map in base64 (Postgres's `encode`, lines of 76): a third shorter than bytea's hex
+   * text, and decoded by Node in a third of the time pg's bytea parser takes over the hex.
+   */
+  hlMap?: string | null;
   /** The title's last position in the vector (column title_end). */
   hlTitleEnd?: number | null;
   hlPositions?: Record<string, number[]> | null;
@@ -435,7 +439,7 @@ export function rowHighlights(row: HighlightColumns, hl: HighlightPlan | null): 
   if (row.hlBody != null || !hl) return highlightFragments(row.hlTitle ?? '', row.hlBody ?? '');
   const out = highlightFragments(row.hlTitle ?? '', '');
   const query = hl.queries.get(hl.only ?? row.hlCfg ?? '');
-  if (query && row.hlText && row.hlMap && row.hlPositions) out.push(...bodyHighlights(row.hlText, readWordMap(row.hlMap, row.hlTitleEnd ?? 0), query, row.hlPositions));
+  if (query && row.hlText && row.hlMap && row.hlPositions) out.push(...bodyHighlights(row.hlText, readWordMap(Buffer.from(row.hlMap, 'base64'), row.hlTitleEnd ?? 0), query, row.hlPositions));
   return out;
 }
 
@@ -456,7 +460,7 @@ function highlightColumns(search: string, hl: HighlightPlan | null, when: Sql): 
     columns: sql`CASE WHEN ${when} THEN CASE WHEN hp.in_title THEN ${title} ELSE '' END END AS "hlTitle",
       CASE WHEN ${when} AND pr.body_words IS NULL THEN ${body} END AS "hlBody",
       CASE WHEN ${mapped} AND hp.ps IS NOT NULL THEN pr.body END AS "hlText",
-      CASE WHEN ${mapped} AND hp.ps IS NOT NULL THEN pr.body_words END AS "hlMap",
+      CASE WHEN ${mapped} AND hp.ps IS NOT NULL THEN encode(pr.body_words, 'base64') END AS "hlMap",
       CASE WHEN ${mapped} AND hp.ps IS NOT NULL THEN pr.title_end END AS "hlTitleEnd",
       CASE WHEN ${mapped} THEN hp.ps END AS "hlPositions"${hl.only ? empty : sql`, ${cfg}::text AS "hlCfg"`}`,
     // The title holds a match when one of the lexemes' positions is among the title's.

@@ -9,7 +9,7 @@ import { createTestDatabase, type TestDatabase } from '../support/db';
 import { loadSynthetic } from '../../src/bench/synthetic';
 import { createExecutor } from '../../src/db/sql';
 import { highlightFragments, highlightReleases, listReleases, rowHighlights } from '../../src/read/releases';
-import { FRAGMENT_POSITIONS, MAX_FRAGMENTS, parseTsQuery, queryNodeLexemes } from '../../src/read/highlight';
+import { FRAGMENT_POSITIONS, MAX_FRAGMENTS, foldWhitespace, parseTsQuery, queryNodeLexemes } from '../../src/read/highlight';
 
 let t: TestDatabase;
 let pool: Pool;
@@ -232,4 +232,21 @@ describe('parseTsQuery', () => {
     expect(() => parseTsQuery("'a' &")).toThrow();
     expect(() => parseTsQuery("( 'a'")).toThrow();
   });
+});
+
+test('a fragment folds whitespace exactly as /\\s+/g with one space would', () => {
+  // Every character JavaScript counts as whitespace, alone and in runs of two and three with a plain
+  // space or another of them, between words and at the ends.
+  const spaces: string[] = [];
+  for (let c = 0; c <= 0xffff; c++) if (/\s/.test(String.fromCharCode(c))) spaces.push(String.fromCharCode(c));
+  expect(spaces.length).toBeGreaterThan(20);
+  const runs = spaces.flatMap((a) => [a, a + a, ' ' + a, a + ' ', a + ' ' + a, spaces[(spaces.indexOf(a) + 1) % spaces.length] + a]);
+  let checked = 0;
+  for (const run of runs) {
+    for (const text of [`word${run}word`, `${run}word`, `word${run}`, run, `a b${run}c  d`, `x${run}y${run}z`]) {
+      expect(foldWhitespace(text)).toBe(text.replace(/\s+/g, ' '));
+      checked++;
+    }
+  }
+  expect(checked).toBe(runs.length * 6);
 });
