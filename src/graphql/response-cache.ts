@@ -96,6 +96,15 @@ export function responseCachePlugins({ maxMb, maxEntries, ttlSeconds, feed, regi
 
   const cacheable = (rc: Request) => feed.live && !header(rc, 'authorization') && storeUsable(rc);
   const fresh = (rc: Request) => asksForComputedAnswer(header(rc, 'cache-control'), header(rc, 'pragma'));
+  // A request the cache can do nothing for (it carries credentials, or asks for a computed answer)
+  // starts none of its listeners: they would neither read nor write, but Apollo's plugin still
+  // built a key's material and awaited two hooks for it.
+  const passesBy = (rc: Request) => !!header(rc, 'authorization') || fresh(rc);
+  const unlessPassingBy = (plugin: ApolloServerPlugin<Context>): ApolloServerPlugin<Context> => ({
+    async requestDidStart(rc) {
+      return passesBy(rc) ? undefined : plugin.requestDidStart?.(rc);
+    },
+  });
 
   // Identical queries that miss at the same moment (a popular query just after a write) wait for
   // the first one's answer instead of all computing it: one computation per key and generation.
@@ -144,12 +153,12 @@ export function responseCachePlugins({ maxMb, maxEntries, ttlSeconds, feed, regi
   };
 
   return [
-    coalesce,
+    unlessPassingBy(coalesce),
     // Every query may be cached for ttlSeconds: one policy per request, set here, instead of
     // Apollo's cache-control plugin, which wraps every field's resolver to merge per-field hints
     // nobody sets. No Cache-Control header goes out, since browsers and CDNs cannot hear about
     // writes the way this cache does.
-    {
+    unlessPassingBy({
       async requestDidStart() {
         return {
           async executionDidStart(rc) {
@@ -157,15 +166,15 @@ export function responseCachePlugins({ maxMb, maxEntries, ttlSeconds, feed, regi
           },
         };
       },
-    },
-    responseCachePlugin<Context>({
+    }),
+    unlessPassingBy(responseCachePlugin<Context>({
       cache: shared ?? memory!,
       extraCacheKeyData: async (rc) => ({ generation: await generationOf(rc) }),
       shouldReadFromCache: async (rc) => cacheable(rc) && !fresh(rc),
       // A bypass neither reads nor writes: storing its answer cost a serialisation and a hash per
       // request (5% of a computed request's CPU in the bench), for an answer the next miss recomputes.
       shouldWriteToCache: async (rc) => cacheable(rc) && !fresh(rc),
-    }),
+    })),
     {
       async requestDidStart() {
         return {

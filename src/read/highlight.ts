@@ -171,9 +171,10 @@ function charIndex(text: string): (c: number) => number {
 }
 
 /**
- * Each run of whitespace one space (a fragment starts and ends on a word), written to match only
- * what changes: a run of two or more, or one that is not a plain space. `/\s+/g` gives the same
- * text but matched every single space between words, and was 70% of the highlights' time.
+ * Each run of whitespace one space, written to match only what changes: a run of two or more, or
+ * one that is not a plain space. `/\s+/g` gives the same text but matches every single space
+ * between words: 70% of the word map's highlights' time, and most of a ts_headline page's
+ * allocation in Node (docs/performance.md, thirteenth and fifteenth rounds).
  */
 const WHITESPACE_RUNS = /\s{2,}|[^\S ]/g;
 export const foldWhitespace = (text: string) => text.replace(WHITESPACE_RUNS, ' ');

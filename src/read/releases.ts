@@ -9,7 +9,7 @@ import { lexemeEntryConditions, narrowConfigs, releaseConditions, resolveFilter,
 import { finishPage, keysetCondition, orderBy, planPage, type Page, type PageArgs, type PagePlan, type SortSpec } from './paging';
 import { searchConfigsInUse, searchMatchPlans, type SearchMatchPlan } from './search-configs';
 import { statusIn } from './visibility';
-import { bodyHighlights, parseTsQuery, queryNodeLexemes, readWordMap, type QueryNode } from './highlight';
+import { bodyHighlights, foldWhitespace, parseTsQuery, queryNodeLexemes, readWordMap, type QueryNode } from './highlight';
 
 export type ReleaseOrder = 'PUBLISHED_AT_DESC' | 'PUBLISHED_AT_ASC' | 'RELEVANCE';
 
@@ -342,14 +342,11 @@ const TITLE_HEADLINE = 'StartSel=<mark>, StopSel=</mark>, HighlightAll=true';
 
 /** Whitespace that folding changes: any but a single space between two other characters. */
 const UNFOLDED = /[^\S ]| {2}|^ | $/;
-/** The runs of whitespace folding changes (the same fold as every run of \s to one space). */
-const UNFOLDED_RUNS = /\s{2,}|[^\S ]/g;
-
 function pushFragment(out: string[], s: string) {
   // Tested in one pass, trimmed, then only the runs that change replaced: replacing every run (each
   // single space a match) and trimming after was most of a search page's allocation in Node, 120 KB
   // of its 210 (docs/performance.md, thirteenth round).
-  if (s.includes('<mark>')) out.push(UNFOLDED.test(s) ? s.trim().replace(UNFOLDED_RUNS, ' ') : s);
+  if (s.includes('<mark>')) out.push(UNFOLDED.test(s) ? foldWhitespace(s.trim()) : s);
 }
 
 /**
