@@ -5,7 +5,11 @@ import type { AddressInfo } from 'node:net';
 import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { GraphQLError as GraphQLErrorClass, type GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
@@ -354,6 +358,9 @@ export async function createApollo(deps: AppDeps, extraPlugins: ApolloServerPlug
       // No per-field cache hints: the response cache sets one policy per query (response-cache.ts),
       // and Apollo's cache-control plugin would otherwise wrap every resolver of every request.
       ApolloServerPluginCacheControlDisabled(),
+      // Federation's inline traces are for a subgraph behind a gateway, which this schema is not:
+      // Apollo installs the plugin anyway and it starts a listener for every request to find that out.
+      ApolloServerPluginInlineTraceDisabled(),
       ...extraPlugins,
     ]),
   });

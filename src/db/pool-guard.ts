@@ -64,7 +64,19 @@ export class GuardedClient extends Client {
       if (err instanceof Error && DEAD.test(err.message)) destroyClient(this);
     };
     const first = args[0];
-    if (first && typeof first.submit === 'function') return (super.query as (...a: unknown[]) => unknown)(...args);
+    if (first && typeof first.submit === 'function') {
+      // A Query with its callback (the read side's, src/db/sql.ts) is watched like any statement;
+      // a cursor or a stream (no callback: it reads across round trips) is not.
+      const answer = first.callback;
+      if (typeof answer === 'function') {
+        state.since = Date.now();
+        first.callback = (err: unknown, res: unknown) => {
+          done(err);
+          answer(err, res);
+        };
+      }
+      return (super.query as (...a: unknown[]) => unknown)(...args);
+    }
     state.since = Date.now();
     const last = args[args.length - 1];
     if (typeof last === 'function') {

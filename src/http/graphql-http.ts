@@ -24,14 +24,51 @@ export function acceptsLegacyJsonOnly(accept: string | undefined | null): boolea
   return new Negotiator({ headers: { accept } }).mediaType([GRAPHQL_RESPONSE, JSON_TYPE]) === JSON_TYPE;
 }
 
-/** 200 instead of 400 for request errors answered as `application/json` to a client that asked for it. */
+/** Apollo's media types for a single result, in the order it offers them (its MEDIA_TYPES). */
+const SINGLE_RESULT_TYPES = [
+  'application/json; charset=utf-8',
+  'application/graphql-response+json; charset=utf-8',
+  'application/json; callbackSpec=1.0; charset=utf-8',
+];
+/** Accept headers seen, and the media type each gets (null: none Apollo offers; it answers 406). */
+const chosenTypes = new Map<string, string | null>();
+const MAX_ACCEPT_HEADERS = 256;
+
+/**
+ * The `Content-Type` Apollo gives a single result for this `Accept` (its
+ * chooseContentTypeForSingleResultResponse), decided once per distinct header: Apollo builds a
+ * Negotiator and parses the header for every response, 3% of a flat page's CPU in a profile
+ * (docs/performance.md, sixteenth round of issue 9), where clients send one or two headers each.
+ */
+export function singleResultContentType(accept: string | undefined): string | null {
+  if (!accept) return SINGLE_RESULT_TYPES[0];
+  let chosen = chosenTypes.get(accept);
+  if (chosen === undefined) {
+    chosen = new Negotiator({ headers: { accept } }).mediaType(SINGLE_RESULT_TYPES) ?? null;
+    if (chosenTypes.size >= MAX_ACCEPT_HEADERS) chosenTypes.clear();
+    chosenTypes.set(accept, chosen);
+  }
+  return chosen;
+}
+
+/**
+ * The media type of a single result set from the memo above (Apollo then skips its own choice),
+ * and 200 instead of 400 for request errors answered as `application/json` to a client that asked
+ * for it.
+ */
 export const legacyJsonStatusPlugin: ApolloServerPlugin = {
   async requestDidStart() {
     return {
       async willSendResponse({ request, response }) {
-        if (response.http.status !== 400 || response.body.kind !== 'single') return;
-        if (response.body.singleResult.data !== undefined) return;
-        if (acceptsLegacyJsonOnly(request.http?.headers.get('accept'))) response.http.status = 200;
+        if (response.body.kind !== 'single') return;
+        const accept = request.http?.headers.get('accept');
+        if (!response.http.headers.has('content-type')) {
+          // None acceptable: left to Apollo, which answers 406.
+          const type = singleResultContentType(accept);
+          if (type !== null) response.http.headers.set('content-type', type);
+        }
+        if (response.http.status !== 400 || response.body.singleResult.data !== undefined) return;
+        if (acceptsLegacyJsonOnly(accept)) response.http.status = 200;
       },
     };
   },

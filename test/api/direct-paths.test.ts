@@ -1,7 +1,7 @@
 // The request path's shortcuts answer as the long way did (docs/performance.md, tenth round):
 // `POST /graphql` runs its middleware without Express's router (directRoute in src/server.ts), and
-// field resolvers that take only the parent, the context and the info are called without
-// type-graphql's wrapper (directFieldResolvers in src/graphql/schema.ts).
+// resolvers that take the parent, the context, the info and arguments with no validation rule are
+// called without type-graphql's wrapper (directResolvers in src/graphql/schema.ts).
 import 'reflect-metadata';
 import { GraphQLObjectType } from 'graphql';
 import { getSchema } from '../../src/graphql/schema';
@@ -59,7 +59,7 @@ it('answers POST /graphql directly as Express routed it: same status, headers an
   expect(JSON.parse(ok.body).data.meetings.edges).toHaveLength(3);
 });
 
-it('calls field resolvers of the parent, context and info directly; one with arguments keeps type-graphql', async () => {
+it('calls resolvers directly unless validation, @Authorized or a middleware needs type-graphql', async () => {
   const schema = await getSchema();
   const field = (type: string, name: string) => (schema.getType(type) as GraphQLObjectType).getFields()[name];
   for (const [type, name] of [
@@ -68,9 +68,69 @@ it('calls field resolvers of the parent, context and info directly; one with arg
     ['Meeting', 'participants'],
     ['PressRelease', 'topics'],
     ['PressRelease', 'meetings'],
+    // With arguments, converted by type-graphql's own function (their classes declare no rule).
+    ['Topic', 'pressReleases'],
+    ['Query', 'pressReleases'],
+    ['Query', 'pressRelease'],
+    ['Query', 'meetings'],
+    ['Query', 'facets'],
   ]) {
     expect([type, name, field(type, name).resolve?.name]).toEqual([type, name, 'direct']);
   }
-  // Arguments are converted and validated by type-graphql: the wrapper stays.
-  expect(field('Topic', 'pressReleases').resolve?.name).not.toBe('direct');
+  // Inputs with class-validator rules, and fields behind @Authorized, keep the wrapper.
+  for (const [type, name] of [
+    ['Mutation', 'createPressRelease'],
+    ['Mutation', 'updatePressRelease'],
+    ['Query', 'apiKeys'],
+    ['Query', 'extractPressRelease'],
+  ]) {
+    expect([type, name, field(type, name).resolve?.name]).not.toEqual([type, name, 'direct']);
+  }
+});
+
+it('gives a directly called resolver its arguments as instances of their classes, as type-graphql did', async () => {
+  const schema = await getSchema();
+  const { PressReleaseResolver } = await import('../../src/graphql/release/release.resolver');
+  const { ConnectionArgs } = await import('../../src/graphql/relay');
+  const { PressReleaseFilter } = await import('../../src/graphql/release/release.inputs');
+  const seen: unknown[][] = [];
+  const spy = jest.spyOn(PressReleaseResolver.prototype, 'pressReleases').mockImplementation((...args: unknown[]) => {
+    seen.push(args);
+    return Promise.resolve({ edges: [], pageInfo: { hasNextPage: false, hasPreviousPage: false }, totalCount: () => 0 } as never);
+  });
+  try {
+    const resolve = (schema.getQueryType()!.getFields().pressReleases.resolve)!;
+    const ctx = {};
+    await resolve(undefined, { first: 3, filter: { countries: ['AZ'] } }, ctx, {} as never);
+    expect(seen).toHaveLength(1);
+    const [page, filter, orderBy, gotCtx] = seen[0];
+    expect(page).toBeInstanceOf(ConnectionArgs);
+    expect({ ...(page as object) }).toEqual({ first: 3 });
+    expect(filter).toBeInstanceOf(PressReleaseFilter);
+    expect({ ...(filter as object) }).toEqual({ countries: ['AZ'] });
+    expect(orderBy).toBeUndefined();
+    expect(gotCtx).toBe(ctx);
+  } finally {
+    spy.mockRestore();
+  }
+});
+
+it('answers bad arguments over HTTP with the codes the wrapper gave', async () => {
+  const post = async (query: string) => {
+    const res = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+    return (await res.json()) as { data?: unknown; errors?: { message: string; extensions: { code: string } }[] };
+  };
+  for (const [query, code] of [
+    ['{ pressReleases(first: 2, last: 2) { edges { node { id } } } }', 'BAD_USER_INPUT'],
+    ['{ pressReleases(after: "not-a-cursor") { edges { node { id } } } }', 'BAD_USER_INPUT'],
+    ['{ pressRelease(id: "x", slug: "y") { id } }', 'BAD_USER_INPUT'],
+    ['{ pressReleases(filter: { from: "2025-02-30" }) { totalCount } }', 'BAD_USER_INPUT'],
+    ['{ pressReleases(filter: { from: "2025-03-01", to: "2025-02-01" }) { totalCount } }', 'BAD_USER_INPUT'],
+  ]) {
+    const json = await post(query);
+    expect({ query, code: json.errors?.[0]?.extensions.code }).toEqual({ query, code });
+  }
+  const ok = await post('{ pressReleases(first: 2, filter: { topics: ["energy"] }, orderBy: PUBLISHED_AT_ASC) { edges { node { title } } } }');
+  expect(ok.errors).toBeUndefined();
+  expect((ok.data as any).pressReleases.edges.length).toBeGreaterThan(0);
 });

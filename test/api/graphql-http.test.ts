@@ -1,6 +1,9 @@
 // GraphQL over HTTP as the spec (graphql.github.io/graphql-over-http) describes it: graphql-http's own
 // audit over the wire, and the choices behind its answers (src/http/graphql-http.ts, docs/api.md).
+import path from 'node:path';
 import { serverAudits } from 'graphql-http';
+import { HeaderMap } from '@apollo/server';
+import { singleResultContentType } from '../../src/http/graphql-http';
 import { createTestDatabase, type TestDatabase } from '../support/db';
 import { startTestServer, type TestServer, newApiKey } from '../support/server';
 
@@ -45,6 +48,58 @@ it('answers a request it cannot execute with 4xx, or with 200 to a client that a
       const res = await send(accept, body);
       const json = (await res.json()) as { data?: unknown; errors?: unknown[] };
       expect({ body, accept, status: res.status, errors: json.errors?.length ?? 0, data: json.data }).toEqual({ body, accept, status, errors: 1, data: undefined });
+    }
+  }
+});
+
+// Apollo's own choice of a single result's media type (not in its package's exports: read by path).
+const apolloChoice = (
+  require(path.join(path.dirname(require.resolve('@apollo/server')), 'ApolloServer.js')) as {
+    chooseContentTypeForSingleResultResponse(head: { headers: HeaderMap }): string | null;
+  }
+).chooseContentTypeForSingleResultResponse;
+
+const ACCEPTS = [
+  undefined,
+  '',
+  '*/*',
+  'application/*',
+  'application/json',
+  'application/graphql-response+json',
+  'application/graphql-response+json, application/json;q=0.9',
+  'application/json;q=0.5, application/graphql-response+json;q=0.6',
+  'application/json; callbackSpec=1.0',
+  'text/html',
+  'text/html, application/xhtml+xml, */*;q=0.8',
+  'image/png',
+  'application/xml;q=0.9, text/plain',
+  'application/json;q=0',
+  'APPLICATION/JSON',
+  ',,;;q=',
+];
+
+it("gives a result the media type Apollo's own choice gives, for every Accept header (remembered per header)", () => {
+  for (const accept of ACCEPTS) {
+    const headers = new HeaderMap(accept === undefined ? [] : [['accept', accept]]);
+    const expected = apolloChoice({ headers });
+    // Twice: the second answer comes from the memo.
+    expect({ accept, type: singleResultContentType(accept || undefined) }).toEqual({ accept, type: expected });
+    expect({ accept, type: singleResultContentType(accept || undefined) }).toEqual({ accept, type: expected });
+  }
+});
+
+it('answers each Accept header over HTTP with that media type, or 406 when it accepts none', async () => {
+  const body = JSON.stringify({ query: '{ topic(slug: "energy") { slug } }' });
+  for (const accept of ACCEPTS) {
+    const expected = apolloChoice({ headers: new HeaderMap(accept === undefined ? [] : [['accept', accept]]) });
+    const res = await send(accept, body);
+    const got = { accept, status: res.status, type: res.headers.get('content-type') };
+    if (expected === null) {
+      expect(got).toEqual({ accept, status: 406, type: expect.stringContaining('application/json') });
+      expect(((await res.json()) as any).errors[0].message).toMatch(/does not accept/);
+    } else {
+      expect(got).toEqual({ accept, status: 200, type: expected });
+      expect(await res.json()).toEqual({ data: { topic: { slug: 'energy' } } });
     }
   }
 });
