@@ -41,6 +41,7 @@ import { isTransient } from './domain/ingest';
 import { createRateLimiter, type RateLimiter } from './http/rate-limit';
 import { queryCostPlugin } from './graphql/query-cost';
 import { graphqlMiddleware, jsonPostsOnly, legacyJsonStatusPlugin } from './http/graphql-http';
+import { clientAddress, directRoute } from './http/direct-route';
 import { ReleaseEventFeed } from './db/release-events';
 import { ReplicaRouter } from './db/replicas';
 import { RedisResponseStore } from './graphql/redis-response-store';
@@ -367,47 +368,6 @@ export async function createApollo(deps: AppDeps, extraPlugins: ApolloServerPlug
   return apollo;
 }
 
-/**
- * A request handled by `handlers` as Express would handle it on a route that has them (its request
- * and response objects, `next`, errors to `onError`), without its router: what `app.handle` does
- * before routing (the request and response prototypes, `res.locals`), then each handler in turn.
- */
-export function directRoute(app: express.Express, handlers: RequestHandler[], onError: ErrorRequestHandler): http.RequestListener {
-  const appWithPrototypes = app as unknown as { request: object; response: object };
-  return (rawReq, rawRes) => {
-    const req = rawReq as express.Request;
-    const res = rawRes as express.Response;
-    (req as { res?: express.Response }).res = res;
-    (res as { req?: express.Request }).req = req;
-    Object.setPrototypeOf(req, appWithPrototypes.request);
-    Object.setPrototypeOf(res, appWithPrototypes.response);
-    if (!res.locals) res.locals = Object.create(null);
-    if (app.enabled('x-powered-by')) res.setHeader('X-Powered-By', 'Express');
-    req.originalUrl = req.url;
-    let i = 0;
-    const failed = (err: unknown) =>
-      onError(err, req, res, () => {
-        if (!res.headersSent) res.status(500).end();
-      });
-    const next = (err?: unknown) => {
-      if (err !== undefined && err !== null && err !== 'route' && err !== 'router') return void failed(err);
-      const handler = handlers[i++];
-      if (!handler) {
-        // Every route's handlers answer; a request none answered is Express's 404.
-        res.status(404).end();
-        return;
-      }
-      try {
-        const out = handler(req, res, next) as unknown;
-        if (out instanceof Promise) out.catch(next);
-      } catch (e) {
-        failed(e);
-      }
-    };
-    next();
-  };
-}
-
 /** The address a local run is reached at: http://localhost:4000 for the default HOST of all interfaces. */
 export function localUrl(host: string, port: number): string {
   const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
@@ -562,7 +522,7 @@ export async function createServer(appDeps: AppDeps) {
     jsonPostsOnly,
     jsonBody(JSON_BODY_LIMIT_BYTES),
     graphqlMiddleware(apollo, async ({ req }) =>
-      createContext(deps, req.headers.authorization, asksForComputedAnswer(req.headers['cache-control'], req.headers.pragma), req.ip ?? req.socket.remoteAddress),
+      createContext(deps, req.headers.authorization, asksForComputedAnswer(req.headers['cache-control'], req.headers.pragma), clientAddress(app, req) ?? req.socket.remoteAddress),
     ),
   ];
   app.use('/graphql', ...graphqlPost);
@@ -587,9 +547,10 @@ export async function createServer(appDeps: AppDeps) {
   };
   app.use(onError);
   // The same middleware, in the same order, that Express's router runs for `POST /graphql` (the
-  // request log, CORS, then the route's own), called one after the other: the router
-  // matched the path of every request against each of its 14 or 15 layers (docs/performance.md,
-  // tenth round of issue 9).
+  // request log, CORS, then the route's own), called one after the other on Node's request and
+  // response (src/http/direct-route.ts): the router matched the path of every request against each
+  // of its 14 or 15 layers (docs/performance.md, tenth round of issue 9), and Express's prototypes
+  // made every property read on them slower (sixteenth round).
   directPost = directRoute(app, [requestLog.middleware, ...(cors ? [cors] : []), ...graphqlPost], onError);
 
   return { app, httpServer, apollo, feed, events };

@@ -14,6 +14,7 @@ import type { Request, RequestHandler, Response } from 'express';
 import { HeaderMap, type ApolloServer, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
 import Negotiator from 'negotiator';
 import { PLAIN_JSON } from './json-body';
+import { asExpress } from './direct-route';
 
 const JSON_TYPE = 'application/json';
 const GRAPHQL_RESPONSE = 'application/graphql-response+json';
@@ -77,8 +78,13 @@ export const legacyJsonStatusPlugin: ApolloServerPlugin = {
 /** POST bodies must be JSON: anything a browser could send without a preflight is refused (415). */
 export const jsonPostsOnly: RequestHandler = (req, res, next) => {
   const type = req.headers['content-type'];
-  // The common header read by one expression; anything else by type-is.
-  if (req.method !== 'POST' || (type !== undefined && PLAIN_JSON.test(type)) || req.is('application/json')) {
+  // The common header read by one expression; anything else by type-is, as Express reads it.
+  if (req.method !== 'POST' || (type !== undefined && PLAIN_JSON.test(type))) {
+    next();
+    return;
+  }
+  asExpress(req, res);
+  if (req.is('application/json')) {
     next();
     return;
   }
@@ -107,6 +113,7 @@ export function graphqlMiddleware<C extends BaseContext>(
   return async (req, res, next) => {
     try {
       if (!('body' in req)) {
+        asExpress(req, res);
         res.status(500).send('`req.body` is not set: the JSON body parser must run before GraphQL');
         return;
       }
@@ -131,6 +138,8 @@ export function graphqlMiddleware<C extends BaseContext>(
           res.setHeader('content-length', Buffer.byteLength(answer.body.string));
           res.end(answer.body.string);
         } else {
+          // ETag and 304 for GET (Express's send), on a request that has its prototypes.
+          asExpress(req, res);
           res.send(answer.body.string);
         }
         return;

@@ -12,6 +12,7 @@
 // and errors are the ones it always gave.
 import { Readable } from 'node:stream';
 import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
+import { asExpress } from './direct-route';
 
 /** `application/json`, with no parameter or only a UTF-8 charset. */
 export const PLAIN_JSON = /^application\/json\s*(?:;\s*charset\s*=\s*(?:utf-8|"utf-8")\s*)?$/i;
@@ -30,6 +31,7 @@ export function jsonBody(limitBytes: number): RequestHandler {
 
   /** Body-parser on the request as it would have seen it, its body the bytes already read. */
   const replay = (body: Buffer, req: Request, res: Response, next: NextFunction) => {
+    asExpress(req, res);
     const copy = Object.assign(Readable.from([body]), { headers: req.headers }) as unknown as Request;
     full(copy, res, (err?: unknown) => {
       req.body = (copy as { body?: unknown }).body;
@@ -50,6 +52,7 @@ export function jsonBody(limitBytes: number): RequestHandler {
       !(length > 0 && length <= limitBytes) ||
       !req.readable
     ) {
+      asExpress(req, res);
       full(req, res, next);
       return;
     }

@@ -1,8 +1,10 @@
-// The request path's shortcuts answer as the long way did (docs/performance.md, tenth round):
-// `POST /graphql` runs its middleware without Express's router (directRoute in src/server.ts), and
+// The request path's shortcuts answer as the long way did (docs/performance.md, tenth and sixteenth
+// rounds): `POST /graphql` runs its middleware without Express's router, on Node's request and
+// response without Express's prototypes (directRoute in src/http/direct-route.ts), and
 // resolvers that take the parent, the context, the info and arguments with no validation rule are
 // called without type-graphql's wrapper (directResolvers in src/graphql/schema.ts).
 import 'reflect-metadata';
+import { gzipSync } from 'node:zlib';
 import { GraphQLObjectType } from 'graphql';
 import { getSchema } from '../../src/graphql/schema';
 import { createTestDatabase, type TestDatabase } from '../support/db';
@@ -35,7 +37,7 @@ async function answer(url: string, init: RequestInit) {
 it('answers POST /graphql directly as Express routed it: same status, headers and body', async () => {
   const json = { 'content-type': 'application/json' };
   const nested = '{ meetings(first: 3) { edges { node { kind participants { role person { name } country { code name } } } } } pressReleases(first: 2) { edges { node { title topics { name } meetings { kind } } } } }';
-  const cases: RequestInit[] = [
+  const cases: (RequestInit | (() => RequestInit))[] = [
     { method: 'POST', headers: { ...json, origin: 'http://app.example' }, body: JSON.stringify({ query: nested }) },
     { method: 'POST', headers: json, body: JSON.stringify({ query: '{ topics { slug }' }) },
     { method: 'POST', headers: { ...json, accept: 'application/graphql-response+json' }, body: JSON.stringify({ query: '{ noSuchField }' }) },
@@ -47,13 +49,29 @@ it('answers POST /graphql directly as Express routed it: same status, headers an
     { method: 'POST' },
     { method: 'POST', headers: { ...json, authorization: 'Bearer not-a-key' }, body: JSON.stringify({ query: '{ __typename }' }) },
     { method: 'POST', headers: json, body: JSON.stringify({ query: 'mutation { publishPressRelease(id: "x") { id } }' }) },
+    // Bodies that go to body-parser (a type other than plain JSON, a content encoding, no length)
+    // and types that type-is reads: on Express's prototypes, given on the way.
+    { method: 'POST', headers: { 'content-type': 'APPLICATION/JSON; charset=UTF-8' }, body: JSON.stringify({ query: '{ topics { slug } }' }) },
+    { method: 'POST', headers: { 'content-type': 'application/vnd.api+json' }, body: JSON.stringify({ query: '{ __typename }' }) },
+    { method: 'POST', headers: { ...json, 'content-encoding': 'gzip' }, body: gzipSync(JSON.stringify({ query: '{ topics { slug } }' })) },
+    { method: 'POST', headers: { ...json, 'content-encoding': 'br' }, body: JSON.stringify({ query: '{ __typename }' }) },
+    // Sent chunked, with no Content-Length (a stream is read once: made anew for each request).
+    () =>
+      ({
+        method: 'POST',
+        headers: json,
+        body: new ReadableStream({ start: (c) => (c.enqueue(new TextEncoder().encode(JSON.stringify({ query: '{ __typename }' }))), c.close()) }),
+        duplex: 'half',
+      }) as RequestInit,
+    { method: 'POST', headers: { ...json, 'x-request-id': 'client-id-1' }, body: JSON.stringify({ query: '{ __typename }' }) },
   ];
-  for (const init of cases) {
+  for (const c of cases) {
+    const init = () => (typeof c === 'function' ? c() : c);
     // A query string takes the request through Express's router; the bare path goes directly.
-    const [direct, routed] = [await answer(server.url, init), await answer(`${server.url}?via=router`, init)];
+    const [direct, routed] = [await answer(server.url, init()), await answer(`${server.url}?via=router`, init())];
     expect(direct).toEqual(routed);
   }
-  const ok = await answer(server.url, cases[0]);
+  const ok = await answer(server.url, cases[0] as RequestInit);
   expect(ok.status).toBe(200);
   expect(ok.headers['access-control-allow-origin']).toBe('*');
   expect(JSON.parse(ok.body).data.meetings.edges).toHaveLength(3);
