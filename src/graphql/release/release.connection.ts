@@ -25,20 +25,17 @@ export async function releaseConnection(
   return toConnection(
     PressReleaseConnection,
     result,
-    (row: RankedReleaseRow) =>
-      withLazyCursor(
-        Object.assign(new PressReleaseEdge(), {
-          node: PressRelease.from(row),
-          // Made when the field is read: from the page's own highlight columns (read when the query
-          // selects highlights), else by the request's loader (one statement for the page).
-          highlightsOf: !search
-            ? undefined
-            : row.hlTitle !== undefined
-              ? () => rowHighlights(row, result.highlight ?? null)
-              : () => highlightLoader(ctx, search).load(row.id),
-        }),
-        () => encodeCursor(result.sort, row),
-      ),
+    (row: RankedReleaseRow) => {
+      // Assigned one by one (not Object.assign of a literal): a page builds one per row.
+      const edge = new PressReleaseEdge();
+      edge.node = PressRelease.from(row);
+      // Made when the field is read: from the page's own highlight columns (read when the query
+      // selects highlights), else by the request's loader (one statement for the page).
+      if (search) {
+        edge.highlightsOf = row.hlTitle !== undefined ? () => rowHighlights(row, result.highlight ?? null) : () => highlightLoader(ctx, search).load(row.id);
+      }
+      return withLazyCursor(edge, () => encodeCursor(result.sort, row));
+    },
     // A RELEVANCE page that read the count with its window (listReleases, `total`) needs no statement.
     total !== undefined ? () => Promise.resolve(total) : () => countReleases(ctx.sql, filter),
   );
@@ -75,6 +72,7 @@ export function primeNested(ctx: Context, rows: readonly IncludedRows[]) {
   for (const r of rows) {
     if (r.countries) r.countries.forEach(prime);
     // A participant's country read with only the keys its query selected is not a whole row.
-    for (const m of r.meetings ?? []) for (const p of m.participants ?? []) if (p.country && isCompleteCountry(p.country)) prime(p.country);
+    if (!r.meetings) continue;
+    for (const m of r.meetings) if (m.participants) for (const p of m.participants) if (p.country && isCompleteCountry(p.country)) prime(p.country);
   }
 }

@@ -96,7 +96,10 @@ export class PressRelease extends Node {
         ? Object.assign(new Dateline(), { place: row.datelinePlace, countryCode: row.datelineCountryCode, date: row.datelineDate })
         : null;
     r.issuer = row.issuerName || row.issuerCountryCode ? Object.assign(new Issuer(), { name: row.issuerName ?? '', countryCode: row.issuerCountryCode }) : null;
-    r.source = Object.assign(new Source(), { name: row.sourceName, url: row.sourceUrl });
+    const source = new Source();
+    source.name = row.sourceName;
+    source.url = row.sourceUrl;
+    r.source = source;
     r.language = row.language;
     r.body = row.body;
     r.status = row.status;
