@@ -192,13 +192,13 @@ type Done = (err: Error | undefined, result: QueryResult) => void;
  * One statement of the read side as pg's own Query, made from its text: given a config object,
  * pg copies it property descriptor by property descriptor (`cloneQueryConfig`, 2% of a flat page's
  * CPU in a profile), and wraps its answer in two promises of its own (docs/performance.md,
- * sixteenth round of issue 9). The name (unnamed when undefined) and the type parsers are set as
- * pg's constructor sets them from a config.
+ * sixteenth round of issue 9). The statement's name and the type parsers are set as pg's
+ * constructor sets them from a config.
  */
 class ReadQuery extends Query {
-  constructor(text: string, values: unknown[], name: string | undefined) {
+  constructor(text: string, values: unknown[], name: string) {
     super(text, values);
-    const q = this as unknown as { name?: string; types: typeof TYPES; _result: { _types: typeof TYPES } };
+    const q = this as unknown as { name: string; types: typeof TYPES; _result: { _types: typeof TYPES } };
     q.name = name;
     q.types = TYPES;
     q._result._types = TYPES;
