@@ -14,6 +14,7 @@ import { execute, getOperationAST, GraphQLError, type DocumentNode, type Executi
 import { getVariableValues } from 'graphql/execution/values';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 import { LRUCache } from 'lru-cache';
+import { installGatewayRequestContext } from './gateway-context';
 
 /** Compiled documents kept (by Apollo's hash of the query text and the operation name). */
 const MAX_COMPILED = 1000;
@@ -30,6 +31,9 @@ const asGraphqlJsError = (e: GraphQLError) =>
     : new GraphQLError(e.message, { nodes: e.nodes, source: e.source, positions: e.positions, path: e.path, originalError: e.originalError });
 
 export function jitGateway(schema: GraphQLSchema, maxCompiled = MAX_COMPILED): GatewayInterface {
+  // Apollo's request context for a gateway made a hidden class per request, which kept every
+  // request's objects alive until a full collection (src/graphql/gateway-context.ts).
+  installGatewayRequestContext();
   const compiled = new LRUCache<string, Compiled>({ max: maxCompiled });
 
   const compile = (document: DocumentNode, operationName: string | null | undefined, key: string): Compiled => {
