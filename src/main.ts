@@ -1,4 +1,5 @@
 // The process: settings, logger, the service, and the signals that stop it.
+import './v8-flags';
 import 'reflect-metadata';
 import pino from 'pino';
 import { loadConfig } from './config';
