@@ -3,8 +3,8 @@
 //
 // Allocation-site pretenuring off. V8 watches each place in the code that allocates objects, and
 // when those objects often survive a young collection it allocates the next ones straight in the old
-// generation. A server's objects live as long as a request: the rows of a page were judged
-// long-lived (by the requests in flight at a collection) and allocated old, and then every young
+// generation. A server's objects live as long as a request, but the rows of a page were judged
+// long-lived (from how many of them young collections had found alive) and allocated old; every young
 // object they pointed to (their dates and texts) was kept through the young collections by a row
 // already dead, promoted, and cleared only by a full collection. Measured on the flat page of
 // 10,000 releases with one connection (issue 9, seventeenth round, docs/performance.md): 800 KB
