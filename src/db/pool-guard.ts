@@ -63,6 +63,12 @@ export class GuardedClient extends Client {
       state.suspect = undefined;
       if (err instanceof Error && DEAD.test(err.message)) destroyClient(this);
     };
+    const watched =
+      (answer: (err: unknown, res: unknown) => void) =>
+      (err: unknown, res: unknown): void => {
+        done(err);
+        answer(err, res);
+      };
     const first = args[0];
     if (first && typeof first.submit === 'function') {
       // A Query with its callback (the read side's, src/db/sql.ts) is watched like any statement;
@@ -70,20 +76,14 @@ export class GuardedClient extends Client {
       const answer = first.callback;
       if (typeof answer === 'function') {
         state.since = Date.now();
-        first.callback = (err: unknown, res: unknown) => {
-          done(err);
-          answer(err, res);
-        };
+        first.callback = watched(answer);
       }
       return (super.query as (...a: unknown[]) => unknown)(...args);
     }
     state.since = Date.now();
     const last = args[args.length - 1];
     if (typeof last === 'function') {
-      args[args.length - 1] = (err: unknown, res: unknown) => {
-        done(err);
-        last(err, res);
-      };
+      args[args.length - 1] = watched(last);
       return (super.query as (...a: unknown[]) => unknown)(...args);
     }
     const out = (super.query as (...a: unknown[]) => Promise<unknown>)(...args);
