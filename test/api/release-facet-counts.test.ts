@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Client } from 'pg';
-import { createTestDatabase, type TestDatabase } from '../support/db';
+import { createTestDatabase, holdFoldLocks, type TestDatabase } from '../support/db';
 import { startTestServer, type TestServer, newApiKey } from '../support/server';
 
 const ADMIN_TOKEN = 'facet-counts-admin-token-0123456789';
@@ -77,22 +77,8 @@ async function cubeDrifted(): Promise<unknown[]> {
     LIMIT 20`);
 }
 
-/**
- * Runs `work` while another session holds both fold locks, so no writer folds a log at random
- * (release_facet_count_add folds about once per 20,000 appended rows, when it gets the lock): a test
- * that needs rows left in a log sets them up under this. count_logs_fold() waits for the locks.
- */
-async function withoutRandomFolds<T>(work: () => Promise<T>): Promise<T> {
-  const holder = new Client({ connectionString: tdb.url });
-  await holder.connect();
-  try {
-    await holder.query(`SELECT pg_advisory_lock(hashtext('release_facet_count_compact')), pg_advisory_lock(hashtext('release_cube_count_compact'))`);
-    return await work();
-  } finally {
-    await holder.end();
-  }
-}
 
+const FOLD_LOCKS = ['release_facet_count_compact', 'release_cube_count_compact'];
 const CREATE = `mutation($input: PressReleaseInput!) { createPressRelease(input: $input) { id version } }`;
 const input = (over: Record<string, unknown> = {}) => ({
   title: 'Foreign ministers of Iceland and Malta discuss fisheries',
@@ -243,11 +229,12 @@ it('follows an ingest from text and a merge of two people', async () => {
 });
 
 it('follows bulk SQL writes, and folding the log changes no total', async () => {
-  await withoutRandomFolds(async () => {
-    await tdb.execute(`UPDATE press_release SET status = 'DRAFT' WHERE id % 3 = 0 AND status = 'PUBLISHED'`);
-    await tdb.execute(`DELETE FROM release_topic WHERE press_release_id % 5 = 0`);
-    await tdb.execute(`UPDATE press_release SET issuer_country_code = NULL WHERE id % 7 = 0`);
-  });
+  // No writer folds meanwhile: the writes' rows are in the logs for the fold below to fold.
+  const folds = await holdFoldLocks(tdb.url, FOLD_LOCKS);
+  await tdb.execute(`UPDATE press_release SET status = 'DRAFT' WHERE id % 3 = 0 AND status = 'PUBLISHED'`);
+  await tdb.execute(`DELETE FROM release_topic WHERE press_release_id % 5 = 0`);
+  await tdb.execute(`UPDATE press_release SET issuer_country_code = NULL WHERE id % 7 = 0`);
+  await folds.release();
   expect([...(await drifted()), ...(await cubeDrifted())]).toEqual([]);
   const [before] = await tdb.query<{ rows: number }>(`SELECT count(*)::int AS rows FROM release_facet_count`);
   expect(before.rows).toBeGreaterThan(0);
@@ -291,11 +278,12 @@ it('folds the logs into the totals while another writer is open: its rows stay i
   const a = new Client({ connectionString: tdb.url });
   await a.connect();
   try {
-    const open = await withoutRandomFolds(async () => {
-      await a.query('BEGIN');
-      await a.query(`UPDATE press_release SET status = 'RETRACTED', retraction_reason = 'a' WHERE id = $1`, [pr.id]);
-      return (await a.query(`SELECT count(*)::int AS open FROM release_facet_count`)).rows[0].open as number;
-    });
+    // a's statement does not fold its own rows (the locks are held while it runs): they stay open in the log.
+    const folds = await holdFoldLocks(tdb.url, FOLD_LOCKS);
+    await a.query('BEGIN');
+    await a.query(`UPDATE press_release SET status = 'RETRACTED', retraction_reason = 'a' WHERE id = $1`, [pr.id]);
+    await folds.release();
+    const [{ open }] = await a.query(`SELECT count(*)::int AS open FROM release_facet_count`).then((r) => r.rows);
     expect(open).toBeGreaterThan(0);
     // The end of a bulk load: both logs folded (the open transaction holds no fold lock).
     await tdb.execute(`SELECT count_logs_fold()`);

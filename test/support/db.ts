@@ -55,6 +55,21 @@ export async function createTestDatabase(
   };
 }
 
+/**
+ * Holds the named fold locks (the advisory locks a writer tries before folding a counts log:
+ * 'release_facet_count_compact', 'release_cube_count_compact', 'release_lexeme_count_compact', ...)
+ * from a session of its own until `release()`. Meanwhile no writer folds those logs (each folds at
+ * random, about once per 20,000 appended rows, when it gets the lock), so a test can count on the
+ * rows it appends staying in the log. count_logs_fold() waits for the locks: call it after release().
+ */
+export async function holdFoldLocks(url: string, locks: string[]): Promise<{ release(): Promise<void> }> {
+  const holder = new Client({ connectionString: url });
+  holder.on('error', () => undefined); // ended by the database's drop when a test failed before release()
+  await holder.connect();
+  await holder.query(`SELECT pg_advisory_lock(hashtext(l)) FROM unnest($1::text[]) l`, [locks]);
+  return { release: () => holder.end() };
+}
+
 /** Ends the service's change-feed connection (`application_name` archive-change-feed) to the database at `url`: how many it ended. */
 export async function terminateChangeFeed(url: string): Promise<number> {
   const admin = new Client({ connectionString: url });
