@@ -40,8 +40,8 @@ import { asksForComputedAnswer, responseCachePlugins } from './graphql/response-
 import { isTransient } from './domain/ingest';
 import { createRateLimiter, type RateLimiter } from './http/rate-limit';
 import { queryCostPlugin } from './graphql/query-cost';
-import { graphqlMiddleware, jsonPostsOnly, legacyJsonStatusPlugin } from './http/graphql-http';
-import { clientAddress, directRoute } from './http/direct-route';
+import { graphqlMiddleware, jsonPostsOnly, legacyJsonStatusPlugin, prefersPage } from './http/graphql-http';
+import { asExpress, clientAddress, directRoute } from './http/direct-route';
 import { ReleaseEventFeed } from './db/release-events';
 import { ReplicaRouter } from './db/replicas';
 import { RedisResponseStore } from './graphql/redis-response-store';
@@ -413,10 +413,14 @@ export async function createServer(appDeps: AppDeps) {
   app.disable('x-powered-by');
   // Behind a reverse proxy, the client's address is the one the proxy names (TRUST_PROXY).
   app.set('trust proxy', deps.config.trustProxy);
-  // `POST /graphql` goes straight to its middleware (directPost, below); everything else to Express.
+  // `POST /graphql` and `GET /graphql?…` go straight to their middleware (directPost and directGet,
+  // below); everything else (other paths, spellings and methods) to Express.
   let directPost: http.RequestListener | undefined;
+  let directGet: http.RequestListener | undefined;
   const httpServer = http.createServer((req, res) => {
-    if (directPost && req.method === 'POST' && req.url === '/graphql') directPost(req, res);
+    const url = req.url!;
+    if (directPost && req.method === 'POST' && url === '/graphql') directPost(req, res);
+    else if (directGet && req.method === 'GET' && url.startsWith('/graphql') && (url.length === 8 || url.charCodeAt(8) === 63 /* ? */)) directGet(req, res);
     else app(req, res);
   });
   const requestLog = createRequestLog(log, metrics.observe);
@@ -508,14 +512,20 @@ export async function createServer(appDeps: AppDeps) {
   });
 
   app.use('/playground', playgroundAssets());
-  // Browsers asking /graphql for a page get the playground; clients get GraphQL.
-  app.get('/graphql', (req, res, next) => {
-    if (req.accepts(['application/json', 'application/graphql-response+json', 'text/html']) === 'text/html' && !req.query.query) {
-      res.type('html').send(playgroundHtml('/graphql'));
-      return;
+  // Browsers asking /graphql for a page get the playground; clients get GraphQL. (Express's
+  // `req.accepts` and `req.query`, read without its prototypes for the direct route.)
+  const playgroundForBrowsers: RequestHandler = (req, res, next) => {
+    if (prefersPage(req.headers.accept)) {
+      const search = req.url.indexOf('?');
+      if (search < 0 || !new URLSearchParams(req.url.slice(search + 1)).get('query')) {
+        asExpress(req, res);
+        res.type('html').send(playgroundHtml('/graphql'));
+        return;
+      }
     }
     next();
-  });
+  };
+  app.get('/graphql', playgroundForBrowsers);
   app.use(readingRoom());
 
   const graphqlPost: RequestHandler[] = [
@@ -552,6 +562,8 @@ export async function createServer(appDeps: AppDeps) {
   // of its 14 or 15 layers (docs/performance.md, tenth round of issue 9), and Express's prototypes
   // made every property read on them slower (sixteenth round).
   directPost = directRoute(app, [requestLog.middleware, ...(cors ? [cors] : []), ...graphqlPost], onError);
+  // And `GET /graphql` (the queries of cached clients and CDNs), with the playground's turn first, as routed.
+  directGet = directRoute(app, [requestLog.middleware, ...(cors ? [cors] : []), playgroundForBrowsers, ...graphqlPost], onError);
 
   return { app, httpServer, apollo, feed, events };
 }

@@ -1,4 +1,5 @@
-// `POST /graphql` without Express's router and without Express's request and response prototypes.
+// `POST /graphql` and `GET /graphql?…` without Express's router and without Express's request and
+// response prototypes.
 //
 // Express hands every request to its router, which matches the path against each of its layers,
 // and gives the request and the response its own prototypes (`Object.setPrototypeOf`, in
@@ -15,6 +16,7 @@
 import type http from 'node:http';
 import type express from 'express';
 import type { ErrorRequestHandler, Request, RequestHandler, Response } from 'express';
+import fresh from 'fresh';
 import proxyaddr from 'proxy-addr';
 
 const APP = Symbol('express app');
@@ -79,4 +81,51 @@ export function directRoute(app: express.Express, handlers: RequestHandler[], on
     };
     next();
   };
+}
+
+/** `Content-Type` values Express's `res.send` keeps as they are (it sets `charset=utf-8` on a string's type). */
+const UTF8_TYPE = /^[\w.+-]+\/[\w.+-]+; charset=utf-8$/;
+
+/**
+ * A string answer as Express's `res.send` writes it (Content-Length, a weak ETag by the app's
+ * `etag fn`, 304 when the client's copy is fresh, no body for HEAD), on Node's response without
+ * Express's prototypes when the request came by `directRoute` and its type already names UTF-8;
+ * otherwise by Express's `res.send` itself.
+ */
+export function sendString(req: Request | http.IncomingMessage, res: Response | http.ServerResponse, body: string): void {
+  const app = (req as Direct)[APP];
+  const type = res.getHeader('content-type');
+  if (!app || typeof type !== 'string' || !UTF8_TYPE.test(type) || res.hasHeader('transfer-encoding') || Object.getPrototypeOf(req) === (app as unknown as { request: object }).request) {
+    asExpress(req, res);
+    (res as Response).send(body);
+    return;
+  }
+  const chunk = Buffer.from(body, 'utf8');
+  res.setHeader('Content-Length', chunk.length);
+  const etagFn = app.get('etag fn') as ((body: Buffer) => string | undefined) | undefined;
+  if (typeof etagFn === 'function' && !res.hasHeader('etag')) {
+    const etag = etagFn(chunk);
+    if (etag) res.setHeader('ETag', etag);
+  }
+  const status = res.statusCode;
+  const method = req.method;
+  if (
+    (method === 'GET' || method === 'HEAD') &&
+    ((status >= 200 && status < 300) || status === 304) &&
+    fresh(req.headers, { etag: res.getHeader('etag') as string | undefined, 'last-modified': res.getHeader('last-modified') as string | undefined })
+  ) {
+    res.statusCode = 304;
+  }
+  if (res.statusCode === 204 || res.statusCode === 304) {
+    res.removeHeader('Content-Type');
+    res.removeHeader('Content-Length');
+    res.end();
+  } else if (res.statusCode === 205) {
+    res.setHeader('Content-Length', '0');
+    res.end();
+  } else if (method === 'HEAD') {
+    res.end();
+  } else {
+    res.end(chunk);
+  }
 }

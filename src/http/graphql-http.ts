@@ -14,7 +14,7 @@ import type { Request, RequestHandler, Response } from 'express';
 import { HeaderMap, type ApolloServer, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
 import Negotiator from 'negotiator';
 import { PLAIN_JSON } from './json-body';
-import { asExpress } from './direct-route';
+import { asExpress, sendString } from './direct-route';
 
 const JSON_TYPE = 'application/json';
 const GRAPHQL_RESPONSE = 'application/graphql-response+json';
@@ -50,6 +50,25 @@ export function singleResultContentType(accept: string | undefined): string | nu
     chosenTypes.set(accept, chosen);
   }
   return chosen;
+}
+
+/** Accept headers seen on `GET /graphql`, and whether each prefers a page (the playground) to GraphQL. */
+const pageAccepts = new Map<string, boolean>();
+const GET_GRAPHQL_TYPES = ['application/json', GRAPHQL_RESPONSE, 'text/html'];
+
+/**
+ * The client prefers `text/html` to GraphQL's types (Express's `req.accepts`, which takes the first
+ * type when there is no Accept header), decided once per distinct header.
+ */
+export function prefersPage(accept: string | undefined): boolean {
+  if (!accept) return false;
+  let page = pageAccepts.get(accept);
+  if (page === undefined) {
+    page = new Negotiator({ headers: { accept } }).mediaType(GET_GRAPHQL_TYPES) === 'text/html';
+    if (pageAccepts.size >= MAX_ACCEPT_HEADERS) pageAccepts.clear();
+    pageAccepts.set(accept, page);
+  }
+  return page;
 }
 
 /**
@@ -103,7 +122,8 @@ export const jsonPostsOnly: RequestHandler = (req, res, next) => {
  * query string and parsed body in; status, headers and body out), but a POST's answer is written
  * with `res.end` instead of Express's `res.send`, which hashed every body for an ETag (no client
  * can use one on a POST: Express answers 304 to GET and HEAD only) and parsed the content type
- * again: 3 to 4% of a computed page's CPU. GET answers still go through `res.send` (ETag, 304).
+ * again: 3 to 4% of a computed page's CPU. GET answers get what `res.send` gives (ETag, 304) from
+ * `sendString` (src/http/direct-route.ts).
  */
 export function graphqlMiddleware<C extends BaseContext>(
   server: ApolloServer<C>,
@@ -138,9 +158,8 @@ export function graphqlMiddleware<C extends BaseContext>(
           res.setHeader('content-length', Buffer.byteLength(answer.body.string));
           res.end(answer.body.string);
         } else {
-          // ETag and 304 for GET (Express's send), on a request that has its prototypes.
-          asExpress(req, res);
-          res.send(answer.body.string);
+          // ETag and 304 for GET, as Express's send gives them (without its prototypes on the direct route).
+          sendString(req, res, answer.body.string);
         }
         return;
       }

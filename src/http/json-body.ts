@@ -41,6 +41,12 @@ export function jsonBody(limitBytes: number): RequestHandler {
 
   return (req, res, next) => {
     const headers = req.headers;
+    // No body (a GET, mostly): what body-parser gives such a request, without Express's prototypes.
+    if (headers['content-length'] === undefined && headers['transfer-encoding'] === undefined) {
+      if (!('body' in req)) (req as Request).body = undefined;
+      next();
+      return;
+    }
     const type = headers['content-type'];
     const encoding = headers['content-encoding'];
     const length = Number(headers['content-length']);

@@ -1,9 +1,10 @@
 // The request path's shortcuts answer as the long way did (docs/performance.md, tenth and sixteenth
-// rounds): `POST /graphql` runs its middleware without Express's router, on Node's request and
-// response without Express's prototypes (directRoute in src/http/direct-route.ts), and
+// rounds): `POST /graphql` and `GET /graphql?…` run their middleware without Express's router, on
+// Node's request and response without Express's prototypes (directRoute in src/http/direct-route.ts), and
 // resolvers that take the parent, the context, the info and arguments with no validation rule are
 // called without type-graphql's wrapper (directResolvers in src/graphql/schema.ts).
 import 'reflect-metadata';
+import http from 'node:http';
 import { gzipSync } from 'node:zlib';
 import { GraphQLObjectType } from 'graphql';
 import { getSchema } from '../../src/graphql/schema';
@@ -75,6 +76,56 @@ it('answers POST /graphql directly as Express routed it: same status, headers an
   expect(ok.status).toBe(200);
   expect(ok.headers['access-control-allow-origin']).toBe('*');
   expect(JSON.parse(ok.body).data.meetings.edges).toHaveLength(3);
+});
+
+it('answers GET /graphql directly as Express routed it: same status, headers and body, ETag and 304 included', async () => {
+  const base = server.url.replace(/\/graphql$/, '');
+  const q = (query: string, extra = '') => `?query=${encodeURIComponent(query)}${extra}`;
+  const cases: [string, RequestInit][] = [
+    [q('{ topics { slug } }'), {}],
+    [q('{ pressReleases(first: 2) { edges { node { title } } } }'), { headers: { origin: 'http://app.example', accept: 'application/graphql-response+json' } }],
+    [q('query($n: Int) { pressReleases(first: $n) { totalCount } }', `&variables=${encodeURIComponent('{"n": 1}')}`), {}],
+    [q('query($n: Int) { pressReleases(first: $n) { totalCount } }', '&variables=%7Bnot-json'), {}],
+    [q('{ topics { slug }'), { headers: { accept: 'application/json' } }],
+    [q('{ noSuchField }'), { headers: { accept: 'application/graphql-response+json' } }],
+    [q('mutation { publishPressRelease(id: "x") { id } }'), {}],
+    [q('{ __typename }'), { headers: { accept: 'application/xml' } }],
+    ['', {}],
+    // Browsers get the playground (an Accept that prefers a page), with or without saying html.
+    ['', { headers: { accept: 'text/html,application/xhtml+xml,*/*;q=0.8' } }],
+    ['', { headers: { accept: 'application/*;q=0, */*' } }],
+    [q('{ __typename }'), { headers: { accept: 'text/html' } }],
+    [q('{ __typename }'), { headers: { 'x-request-id': 'client-id-2', 'cache-control': 'no-cache' } }],
+  ];
+  for (const [search, init] of cases) {
+    // The path with a slash after it takes the request through Express's router; the bare path goes directly.
+    const [direct, routed] = [await answer(`${base}/graphql${search}`, init), await answer(`${base}/graphql/${search}`, init)];
+    expect({ search, ...direct }).toEqual({ search, ...routed });
+  }
+  // The same ETag either way, and a copy the client holds is fresh either way (304, no body).
+  const url = q('{ topics { slug name } }');
+  const first = await fetch(`${base}/graphql${url}`);
+  expect(first.status).toBe(200);
+  const etag = first.headers.get('etag');
+  expect(etag).toMatch(/^W\/"/);
+  expect((await fetch(`${base}/graphql/${url}`)).headers.get('etag')).toBe(etag);
+  // (Over node:http: fetch adds `Cache-Control: no-cache` to a conditional request, which makes every copy stale.)
+  const conditional = (path: string, headers: http.OutgoingHttpHeaders) =>
+    new Promise<{ status?: number; headers: http.IncomingHttpHeaders; body: string }>((resolve, reject) => {
+      http.get(`${base}${path}${url}`, { headers }, (res) => {
+        let body = '';
+        res.on('data', (c: Buffer) => (body += c.toString()));
+        res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body }));
+      }).on('error', reject);
+    });
+  for (const path of ['/graphql', '/graphql/']) {
+    const fresh = await conditional(path, { 'if-none-match': etag! });
+    expect({ path, status: fresh.status, body: fresh.body, type: fresh.headers['content-type'], etag: fresh.headers.etag }).toEqual({ path, status: 304, body: '', type: undefined, etag });
+    const stale = await conditional(path, { 'if-none-match': 'W/"other"' });
+    expect({ path, status: stale.status, etag: stale.headers.etag, body: JSON.parse(stale.body).data.topics.length }).toEqual({ path, status: 200, etag, body: 18 });
+    const reload = await conditional(path, { 'if-none-match': etag!, 'cache-control': 'no-cache' });
+    expect({ path, status: reload.status }).toEqual({ path, status: 200 });
+  }
 });
 
 it('calls resolvers directly unless validation, @Authorized or a middleware needs type-graphql', async () => {
