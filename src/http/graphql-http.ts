@@ -34,6 +34,8 @@ const SINGLE_RESULT_TYPES = [
 /** Accept headers seen, and the media type each gets (null: none Apollo offers; it answers 406). */
 const chosenTypes = new Map<string, string | null>();
 const MAX_ACCEPT_HEADERS = 256;
+/** Longer headers (a browser sends under 200 characters) are decided each time, not remembered: each memo holds about 256 KB at most. */
+const MAX_REMEMBERED_ACCEPT_CHARS = 1024;
 
 /**
  * The `Content-Type` Apollo gives a single result for this `Accept` (its
@@ -46,8 +48,10 @@ export function singleResultContentType(accept: string | undefined): string | nu
   let chosen = chosenTypes.get(accept);
   if (chosen === undefined) {
     chosen = new Negotiator({ headers: { accept } }).mediaType(SINGLE_RESULT_TYPES) ?? null;
-    if (chosenTypes.size >= MAX_ACCEPT_HEADERS) chosenTypes.clear();
-    chosenTypes.set(accept, chosen);
+    if (accept.length <= MAX_REMEMBERED_ACCEPT_CHARS) {
+      if (chosenTypes.size >= MAX_ACCEPT_HEADERS) chosenTypes.clear();
+      chosenTypes.set(accept, chosen);
+    }
   }
   return chosen;
 }
@@ -65,8 +69,10 @@ export function prefersPage(accept: string | undefined): boolean {
   let page = pageAccepts.get(accept);
   if (page === undefined) {
     page = new Negotiator({ headers: { accept } }).mediaType(GET_GRAPHQL_TYPES) === 'text/html';
-    if (pageAccepts.size >= MAX_ACCEPT_HEADERS) pageAccepts.clear();
-    pageAccepts.set(accept, page);
+    if (accept.length <= MAX_REMEMBERED_ACCEPT_CHARS) {
+      if (pageAccepts.size >= MAX_ACCEPT_HEADERS) pageAccepts.clear();
+      pageAccepts.set(accept, page);
+    }
   }
   return page;
 }
