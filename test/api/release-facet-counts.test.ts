@@ -77,7 +77,7 @@ async function cubeDrifted(): Promise<unknown[]> {
     LIMIT 20`);
 }
 
-
+/** The advisory locks a writer tries before folding the facet counts' and the cube's logs. */
 const FOLD_LOCKS = ['release_facet_count_compact', 'release_cube_count_compact'];
 const CREATE = `mutation($input: PressReleaseInput!) { createPressRelease(input: $input) { id version } }`;
 const input = (over: Record<string, unknown> = {}) => ({
