@@ -420,7 +420,7 @@ export async function createServer(appDeps: AppDeps) {
   const httpServer = http.createServer((req, res) => {
     const url = req.url!;
     if (directPost && req.method === 'POST' && url === '/graphql') directPost(req, res);
-    else if (directGet && req.method === 'GET' && url.startsWith('/graphql') && (url.length === 8 || url.charCodeAt(8) === 63 /* ? */)) directGet(req, res);
+    else if (directGet && req.method === 'GET' && (url === '/graphql' || url.startsWith('/graphql?'))) directGet(req, res);
     else app(req, res);
   });
   const requestLog = createRequestLog(log, metrics.observe);

@@ -16,7 +16,7 @@
 // class for every request). Apollo's module calls the function through its exports object at each
 // request, so `installGatewayRequestContext` replaces the export. The module is not in the
 // package's exports, so it is read by path; if it is missing or has changed shape, Apollo's own
-// stays (and the test in test/api/direct-paths.test.ts that checks the replacement fails).
+// stays (and test/api/gateway-context.test.ts, which checks the replacement, fails).
 import path from 'node:path';
 import type { HeaderMap } from '@apollo/server';
 

@@ -95,7 +95,7 @@ const UTF8_TYPE = /^[\w.+-]+\/[\w.+-]+; charset=utf-8$/;
 export function sendString(req: Request | http.IncomingMessage, res: Response | http.ServerResponse, body: string): void {
   const app = (req as Direct)[APP];
   const type = res.getHeader('content-type');
-  if (!app || typeof type !== 'string' || !UTF8_TYPE.test(type) || res.hasHeader('transfer-encoding') || Object.getPrototypeOf(req) === (app as unknown as { request: object }).request) {
+  if (!app || typeof type !== 'string' || !UTF8_TYPE.test(type) || res.hasHeader('transfer-encoding')) {
     asExpress(req, res);
     (res as Response).send(body);
     return;

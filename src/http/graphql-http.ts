@@ -31,50 +31,50 @@ const SINGLE_RESULT_TYPES = [
   'application/graphql-response+json; charset=utf-8',
   'application/json; callbackSpec=1.0; charset=utf-8',
 ];
-/** Accept headers seen, and the media type each gets (null: none Apollo offers; it answers 406). */
-const chosenTypes = new Map<string, string | null>();
 const MAX_ACCEPT_HEADERS = 256;
 /** Longer headers (a browser sends under 200 characters) are decided each time, not remembered: each memo holds about 256 KB at most. */
 const MAX_REMEMBERED_ACCEPT_CHARS = 1024;
 
 /**
+ * Negotiator's choice among `types` for a (non-empty) Accept header, remembered per distinct header
+ * (null: none of them is acceptable): clients send one or two headers each.
+ */
+function negotiatedOnce(types: string[]): (accept: string) => string | null {
+  const chosen = new Map<string, string | null>();
+  return (accept) => {
+    let type = chosen.get(accept);
+    if (type === undefined) {
+      type = new Negotiator({ headers: { accept } }).mediaType(types) ?? null;
+      if (accept.length <= MAX_REMEMBERED_ACCEPT_CHARS) {
+        if (chosen.size >= MAX_ACCEPT_HEADERS) chosen.clear();
+        chosen.set(accept, type);
+      }
+    }
+    return type;
+  };
+}
+
+const singleResultType = negotiatedOnce(SINGLE_RESULT_TYPES);
+
+/**
  * The `Content-Type` Apollo gives a single result for this `Accept` (its
  * chooseContentTypeForSingleResultResponse), decided once per distinct header: Apollo builds a
  * Negotiator and parses the header for every response, 3% of a flat page's CPU in a profile
- * (docs/performance.md, sixteenth round of issue 9), where clients send one or two headers each.
+ * (docs/performance.md, sixteenth round of issue 9). Null: none Apollo offers (it answers 406).
  */
 export function singleResultContentType(accept: string | undefined): string | null {
-  if (!accept) return SINGLE_RESULT_TYPES[0];
-  let chosen = chosenTypes.get(accept);
-  if (chosen === undefined) {
-    chosen = new Negotiator({ headers: { accept } }).mediaType(SINGLE_RESULT_TYPES) ?? null;
-    if (accept.length <= MAX_REMEMBERED_ACCEPT_CHARS) {
-      if (chosenTypes.size >= MAX_ACCEPT_HEADERS) chosenTypes.clear();
-      chosenTypes.set(accept, chosen);
-    }
-  }
-  return chosen;
+  return accept ? singleResultType(accept) : SINGLE_RESULT_TYPES[0];
 }
 
-/** Accept headers seen on `GET /graphql`, and whether each prefers a page (the playground) to GraphQL. */
-const pageAccepts = new Map<string, boolean>();
-const GET_GRAPHQL_TYPES = ['application/json', GRAPHQL_RESPONSE, 'text/html'];
+/** What a `GET /graphql` may ask for: GraphQL, or a page (the playground). */
+const getGraphqlType = negotiatedOnce(['application/json', GRAPHQL_RESPONSE, 'text/html']);
 
 /**
  * The client prefers `text/html` to GraphQL's types (Express's `req.accepts`, which takes the first
  * type when there is no Accept header), decided once per distinct header.
  */
 export function prefersPage(accept: string | undefined): boolean {
-  if (!accept) return false;
-  let page = pageAccepts.get(accept);
-  if (page === undefined) {
-    page = new Negotiator({ headers: { accept } }).mediaType(GET_GRAPHQL_TYPES) === 'text/html';
-    if (accept.length <= MAX_REMEMBERED_ACCEPT_CHARS) {
-      if (pageAccepts.size >= MAX_ACCEPT_HEADERS) pageAccepts.clear();
-      pageAccepts.set(accept, page);
-    }
-  }
-  return page;
+  return !!accept && getGraphqlType(accept) === 'text/html';
 }
 
 /**
